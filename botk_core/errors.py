@@ -1,0 +1,133 @@
+"""The one error hierarchy of BOTK; adapters translate library errors into it."""
+
+from __future__ import annotations
+
+
+class BotkError(Exception):
+    """Base of every error BOTK raises on purpose.
+
+    ``message`` is safe to show to a client: it never carries an exception's
+    text from a library, a path or a secret.
+    """
+
+    code = "botk_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(BotkError):
+    """The caller sent something BOTK cannot accept."""
+
+    code = "invalid_input"
+
+
+class MissingFields(InvalidInput):
+    """Required request fields are missing or empty."""
+
+    code = "missing_fields"
+
+
+class PayloadTooLarge(InvalidInput):
+    """A message, upload or request body is over its limit."""
+
+    code = "payload_too_large"
+
+
+class UnsupportedMediaType(InvalidInput):
+    """The request body has a content type the route does not take."""
+
+    code = "unsupported_media_type"
+
+
+class NotFound(BotkError):
+    """Something named by the caller does not exist."""
+
+    code = "not_found"
+
+
+class ThreadNotFound(NotFound):
+    """The thread id is unknown (or malformed, which is the same to a client)."""
+
+    code = "thread_not_found"
+
+    def __init__(self, thread_id: str) -> None:
+        super().__init__("Thread not found")
+        self.thread_id = thread_id
+
+
+class AssistantNotFound(NotFound):
+    """The assistant id names no configured assistant profile."""
+
+    code = "assistant_not_found"
+
+
+class DocumentNotFound(NotFound):
+    """The document id is unknown."""
+
+    code = "document_not_found"
+
+
+class Conflict(BotkError):
+    """The request clashes with the current state (e.g. a turn in progress)."""
+
+    code = "conflict"
+
+
+class NotSupported(BotkError):
+    """The feature needs something this installation does not have."""
+
+    code = "not_supported"
+
+
+class UpstreamError(BotkError):
+    """A model provider or external service failed."""
+
+    code = "upstream_error"
+
+
+class UpstreamAuthError(UpstreamError):
+    """The provider refused BOTK's credentials."""
+
+    code = "upstream_auth"
+
+
+class UpstreamRateLimited(UpstreamError):
+    """The provider asks BOTK to slow down."""
+
+    code = "upstream_rate_limited"
+
+    def __init__(self, message: str, retry_after: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class UpstreamUnavailable(UpstreamError):
+    """The provider cannot be reached or is down."""
+
+    code = "upstream_unavailable"
+
+
+class UpstreamTimeout(UpstreamError):
+    """The provider did not answer in time."""
+
+    code = "upstream_timeout"
+
+
+class ContextTooLong(InvalidInput):
+    """The conversation does not fit in the model's context even when shortened."""
+
+    code = "context_too_long"
+
+
+class ToolFailed(BotkError):
+    """A tool could not do its job; the message goes to the model as output."""
+
+    code = "tool_failed"
+
+
+class StorageError(BotkError):
+    """The storage backend failed."""
+
+    code = "storage_error"

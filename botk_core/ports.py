@@ -1,0 +1,139 @@
+"""The ports: what the core needs from the outside world, named by role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Protocol
+
+import attrs
+
+from botk_core.domain import Message, MessagePage, Passage, Thread
+from botk_core.model import GatewayEvent, ModelReply, ModelRequest
+
+
+class AssistantGateway(Protocol):
+    """One model step: instructions, items and tool specs in; a reply out."""
+
+    name: str
+    model: str
+
+    def complete(self, request: ModelRequest) -> ModelReply:
+        """Run one model step and return its whole reply."""
+        ...
+
+    def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
+        """Run one model step, yielding text deltas and then ``ReplyDone``."""
+        ...
+
+
+class ThreadRepository(Protocol):
+    """Threads and their messages, in acceptance order."""
+
+    def create(self, thread: Thread) -> None: ...
+
+    def get(self, thread_id: str) -> Thread:
+        """Return the thread or raise ``ThreadNotFound``."""
+        ...
+
+    def add_message(self, message: Message) -> None: ...
+
+    def update_message(self, message: Message) -> None:
+        """Replace a stored message (same id), e.g. to mark a turn failed."""
+        ...
+
+    def list_messages(
+        self,
+        thread_id: str,
+        *,
+        limit: int,
+        after: str | None = None,
+        before: str | None = None,
+        descending: bool = False,
+    ) -> MessagePage:
+        """A page of messages; ``after``/``before`` are message-id cursors.
+
+        Raises ``InvalidInput`` when a cursor is not a message of the thread.
+        """
+        ...
+
+    def recent_messages(self, thread_id: str, count: int) -> list[Message]:
+        """The last ``count`` messages, oldest first."""
+        ...
+
+    def turn_lock(self, thread_id: str) -> AbstractContextManager[None]:
+        """Hold the thread so that its turns run one at a time."""
+        ...
+
+
+@attrs.frozen
+class DocumentInfo:
+    """A document known to a DocumentStore."""
+
+    id: str
+    name: str
+    content_hash: str
+    chunk_count: int = 0
+    added_at: float = 0.0
+
+
+@attrs.frozen
+class Chunk:
+    """A piece of a document to index, with where it came from."""
+
+    text: str
+    location: str = ""
+
+
+class DocumentStore(Protocol):
+    """Documents as searchable chunks."""
+
+    def put(self, document: DocumentInfo, chunks: Sequence[Chunk]) -> None:
+        """Add the document, replacing any with the same id or name."""
+        ...
+
+    def remove(self, document_id: str) -> None:
+        """Remove the document; raise ``DocumentNotFound`` if unknown."""
+        ...
+
+    def list_documents(self) -> list[DocumentInfo]: ...
+
+    def search(self, query: str, k: int = 5) -> list[Passage]:
+        """The best ``k`` passages for ``query``, best first."""
+        ...
+
+
+@attrs.frozen
+class CurrentWeather:
+    """Weather now at a place."""
+
+    temp_c: float
+    humidity: float
+    condition: str
+    is_day: bool
+
+
+@attrs.frozen
+class DailyForecast:
+    """One day of forecast."""
+
+    date: str
+    maxtemp_c: float
+    mintemp_c: float
+    avgtemp_c: float
+    daily_chance_of_rain: float
+
+
+@attrs.frozen
+class WeatherReport:
+    """Current weather and a daily forecast for a place."""
+
+    location: str
+    current: CurrentWeather
+    forecast: tuple[DailyForecast, ...]
+
+
+class WeatherProvider(Protocol):
+    """Current weather and forecast; raises ``UpstreamError`` when unreachable."""
+
+    def weather(self, location: str, days: int = 3) -> WeatherReport: ...

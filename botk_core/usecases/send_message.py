@@ -1,0 +1,112 @@
+"""Use case SendMessage: store the user's message, run the turn, store the answer."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+
+import attrs
+
+from botk_core.domain import Message, Thread
+from botk_core.errors import MissingFields, PayloadTooLarge
+from botk_core.ids import new_id
+from botk_core.ports import ThreadRepository
+from botk_core.profile import AssistantCatalog
+from botk_core.usecases.turn import TurnEvent, TurnOutcome, TurnRunner, history_items
+
+DEFAULT_MAX_MESSAGE_CHARS = 32_000
+
+
+@attrs.frozen
+class SendMessageInput:
+    thread_id: str
+    text: str
+    client_message_id: str | None = None
+
+
+class SendMessage:
+    """One chat turn. The user's message is stored before the model is called,
+    so it is never lost; if the turn fails it is marked failed and the error
+    propagates to the caller."""
+
+    def __init__(
+        self,
+        threads: ThreadRepository,
+        assistants: AssistantCatalog,
+        runner: TurnRunner,
+        *,
+        history_window: int = 20,
+        max_message_chars: int = DEFAULT_MAX_MESSAGE_CHARS,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._threads = threads
+        self._assistants = assistants
+        self._runner = runner
+        self._history_window = history_window
+        self._max_message_chars = max_message_chars
+        self._clock = clock
+
+    def execute(self, request: SendMessageInput) -> Message:
+        """Run the turn and return the stored assistant message."""
+        for event in self._turn(request, stream=False):
+            if isinstance(event, Message):
+                return event
+        raise AssertionError("a turn always ends with its message")
+
+    def stream(self, request: SendMessageInput) -> Iterator[TurnEvent | Message]:
+        """Run the turn, yielding deltas and tool runs, then the stored message.
+
+        Validation happens before the first event, so a bad request raises
+        at the first ``next()`` and stores nothing.
+        """
+        return self._turn(request, stream=True)
+
+    def _turn(self, request: SendMessageInput, *, stream: bool) -> Iterator[TurnEvent | Message]:
+        text = self._validated_text(request)
+        thread = self._threads.get(request.thread_id)
+        profile = self._assistants.get(thread.assistant_id)
+        with self._threads.turn_lock(thread.id):
+            user = self._new_message(thread, "user", text, request.client_message_id, status="pending")
+            self._threads.add_message(user)
+            items = history_items(self._threads.recent_messages(thread.id, self._history_window))
+            outcome: TurnOutcome | None = None
+            try:
+                for event in self._runner.events(profile, thread.id, items, stream=stream):
+                    if isinstance(event, TurnOutcome):
+                        outcome = event
+                    else:
+                        yield event
+            finally:
+                # Runs on errors and on a client that stops reading a stream.
+                status = "completed" if outcome else "failed"
+                self._threads.update_message(attrs.evolve(user, status=status))
+            assert outcome is not None
+            answer = attrs.evolve(
+                self._new_message(thread, "assistant", outcome.text),
+                citations=outcome.citations,
+                tool_runs=outcome.tool_runs,
+                usage=outcome.usage,
+            )
+            self._threads.add_message(answer)
+        yield answer
+
+    def _validated_text(self, request: SendMessageInput) -> str:
+        text = request.text.strip() if request.text else ""
+        if not request.thread_id or not text:
+            raise MissingFields("Missing thread_id or message")
+        if len(text) > self._max_message_chars:
+            raise PayloadTooLarge(f"message is longer than {self._max_message_chars} characters")
+        return text
+
+    def _new_message(
+        self, thread: Thread, role: str, text: str, client_id: str | None = None, status: str = "completed"
+    ) -> Message:
+        return Message(
+            id=new_id("msg"),
+            thread_id=thread.id,
+            role=role,  # type: ignore[arg-type]
+            content=text,
+            created_at=self._clock(),
+            status=status,  # type: ignore[arg-type]
+            client_message_id=client_id,
+        )
