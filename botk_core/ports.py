@@ -137,3 +137,84 @@ class WeatherProvider(Protocol):
     """Current weather and forecast; raises ``UpstreamError`` when unreachable."""
 
     def weather(self, location: str, days: int = 3) -> WeatherReport: ...
+
+
+@attrs.frozen
+class Reading:
+    """One sensor reading of a station (the seed's record, §6).
+
+    ``synthetic`` marks demonstration data that is not a real measurement.
+    """
+
+    id_dato: int
+    estacion: str
+    timestamp: float
+    location: str = ""
+    dispositivo: str = ""
+    bateria: float | None = None
+    humedad: float | None = None
+    nivel: float | None = None
+    temperatura: float | None = None
+    synthetic: bool = False
+
+
+@attrs.frozen
+class Averages:
+    """Means of the readings of a window; a mean is None when no value counted."""
+
+    temperatura: float | None
+    humedad: float | None
+    nivel: float | None
+    n: int
+    first_timestamp: float | None = None
+    last_timestamp: float | None = None
+
+
+class MeasurementRepository(Protocol):
+    """Sensor readings: upsert by ``id_dato``, latest, windows and statistics."""
+
+    def upsert(self, readings: Sequence[Reading]) -> int:
+        """Insert or replace readings by ``id_dato``; return how many were new."""
+        ...
+
+    def count(self) -> int: ...
+
+    def has_synthetic(self) -> bool:
+        """Whether any stored reading is synthetic demonstration data."""
+        ...
+
+    def remove_synthetic(self) -> int:
+        """Delete every synthetic reading; return how many were removed."""
+        ...
+
+    def stations(self) -> list[str]:
+        """The station names that have readings, sorted."""
+        ...
+
+    def latest(self, estacion: str) -> Reading | None: ...
+
+    def averages(self, estacion: str | None, since: float | None = None, until: float | None = None) -> Averages:
+        """Means over ``since <= timestamp <= until`` (all stations when None)."""
+        ...
+
+    def readings(
+        self, estacion: str | None, since: float | None = None, until: float | None = None
+    ) -> Iterator[Reading]:
+        """Readings of the window in timestamp order (all stations when None)."""
+        ...
+
+
+class ReportStore(Protocol):
+    """Per-thread LaTeX report; the thread id is validated before any path."""
+
+    def read(self, thread_id: str) -> str:
+        """The report's LaTeX source, or "" when the thread has none yet."""
+        ...
+
+    def replace_section(self, thread_id: str, section: str, content: str) -> None:
+        """Replace the body of a canonical section with ``content`` (plain text)."""
+        ...
+
+    def compile(self, thread_id: str) -> bytes:
+        """The report as PDF; ``NotSupported`` when no TeX engine is installed."""
+        ...
