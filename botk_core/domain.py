@@ -42,7 +42,11 @@ class Citation:
 
 @attrs.frozen
 class Passage:
-    """A searchable piece of a document, as returned by a search."""
+    """A searchable piece of a document, as returned by a search.
+
+    ``location`` says where in the document (section, page or table);
+    ``score`` is relevance, higher is better, comparable within one search.
+    """
 
     document_id: str
     document: str

@@ -1,0 +1,103 @@
+"""Opening BOTK's SQLite file: WAL, busy timeout, foreign keys, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from botk_adapters.sqlite.migrations import MIGRATIONS
+
+BUSY_TIMEOUT_MS = 10_000
+_migrated: set[str] = set()
+_migrate_lock = threading.Lock()
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open a connection with BOTK's pragmas; the schema is migrated once per file.
+
+    Connections are opened in autocommit mode: writers use explicit
+    ``BEGIN IMMEDIATE`` so that concurrent writers queue on the busy timeout
+    instead of failing on a lock upgrade.
+    """
+    target = str(path)
+    if target != ":memory:":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if target != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    with _migrate_lock:
+        if target not in _migrated or target == ":memory:":
+            migrate(conn)
+            _migrated.add(target)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations newer than the file's ``user_version``; return it."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return len(MIGRATIONS)
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would commit our transaction, so statements run one by one.
+    return [s for s in _split(script) if s.strip()]
+
+
+def _split(script: str) -> list[str]:
+    parts: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            parts.append(current)
+            current = ""
+    return parts + [current]
+
+
+class Database:
+    """One SQLite file shared by BOTK's adapters: a connection per thread."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._local = threading.local()
+        self._shared: sqlite3.Connection | None = None
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection (one shared connection for ``:memory:``)."""
+        if self.path == ":memory:":
+            if self._shared is None:
+                self._shared = connect(self.path)
+            return self._shared
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = connect(self.path)
+        return conn
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction taken with ``BEGIN IMMEDIATE``."""
+        conn = self.connection()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")

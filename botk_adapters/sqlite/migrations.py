@@ -1,0 +1,61 @@
+"""Forward-only schema migrations; index + 1 is the ``PRAGMA user_version``.
+
+Never edit a migration that has shipped: append a new one.
+"""
+
+from __future__ import annotations
+
+THREADS = """
+CREATE TABLE threads (
+    id TEXT PRIMARY KEY,
+    assistant_id TEXT NOT NULL,
+    created_at REAL NOT NULL
+);
+CREATE TABLE messages (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+    content TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    status TEXT NOT NULL DEFAULT 'completed',
+    citations TEXT NOT NULL DEFAULT '[]',
+    tool_runs TEXT NOT NULL DEFAULT '[]',
+    usage TEXT,
+    client_message_id TEXT
+);
+CREATE INDEX messages_thread_seq ON messages(thread_id, seq);
+CREATE UNIQUE INDEX messages_client_id ON messages(thread_id, client_message_id)
+    WHERE client_message_id IS NOT NULL;
+CREATE TABLE turn_locks (
+    thread_id TEXT PRIMARY KEY REFERENCES threads(id) ON DELETE CASCADE,
+    owner TEXT NOT NULL,
+    expires_at REAL NOT NULL
+);
+"""
+
+DOCUMENTS = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    chunk_count INTEGER NOT NULL DEFAULT 0,
+    added_at REAL NOT NULL
+);
+CREATE TABLE document_chunks (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    location TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX document_chunks_document ON document_chunks(document_id, ordinal);
+CREATE VIRTUAL TABLE document_index USING fts5(
+    title, heading, body,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '6'
+);
+"""
+
+MIGRATIONS: list[str] = [THREADS, DOCUMENTS]
