@@ -58,4 +58,21 @@ CREATE VIRTUAL TABLE document_index USING fts5(
 );
 """
 
-MIGRATIONS: list[str] = [THREADS, DOCUMENTS]
+MEASUREMENTS = """
+CREATE TABLE readings (
+    id_dato INTEGER PRIMARY KEY,
+    estacion TEXT NOT NULL,
+    timestamp REAL NOT NULL,
+    location TEXT NOT NULL DEFAULT '',
+    dispositivo TEXT NOT NULL DEFAULT '',
+    bateria REAL,
+    humedad REAL,
+    nivel REAL,
+    temperatura REAL,
+    synthetic INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX readings_station_time ON readings(estacion, timestamp);
+CREATE INDEX readings_time ON readings(timestamp);
+"""
+
+MIGRATIONS: list[str] = [THREADS, DOCUMENTS, MEASUREMENTS]
