@@ -1,0 +1,25 @@
+"""The Flask app factory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from botk_web.container import build_services
+from botk_web.errors import register_error_handlers
+from botk_web.routes import chat
+from botk_web.settings import Settings
+
+
+def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
+    """Build the app; ``overrides`` (e.g. ``gateway=FakeGateway()``) replace adapters."""
+    settings = settings or Settings.from_env()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.extensions["botk"] = build_services(settings, **overrides)
+    register_error_handlers(app)
+    app.register_blueprint(chat.bp)
+    return app

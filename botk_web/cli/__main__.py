@@ -1,0 +1,7 @@
+"""Allow ``python -m botk_web.cli``."""
+
+import sys
+
+from botk_web.cli import main
+
+sys.exit(main())

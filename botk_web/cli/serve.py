@@ -1,0 +1,27 @@
+"""``botk serve``: run the HTTP service."""
+
+from __future__ import annotations
+
+import argparse
+
+from botk_web.settings import Settings
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("serve", help="Sirve la API HTTP.")
+    parser.add_argument("--host", default=None, help="Dirección (por defecto 127.0.0.1).")
+    parser.add_argument("--port", type=int, default=None, help="Puerto (por defecto PORT o 5001).")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from werkzeug.serving import run_simple
+
+    from botk_web.app import create_app
+
+    host = args.host or settings.host
+    port = args.port or settings.port
+    app = create_app(settings)
+    print(f"BOTK escuchando en http://{host}:{port} (asistente: {settings.gateway})", flush=True)
+    run_simple(host, port, app, threaded=True, use_reloader=False)
+    return 0

@@ -1,0 +1,70 @@
+"""The one place where BOTK errors become HTTP statuses and JSON bodies."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, jsonify
+from werkzeug.exceptions import HTTPException
+
+from botk_core import errors as e
+
+log = logging.getLogger(__name__)
+
+STATUS: dict[type[e.BotkError], int] = {
+    e.InvalidInput: 400,
+    e.PayloadTooLarge: 413,
+    e.UnsupportedMediaType: 415,
+    e.NotFound: 404,
+    e.Conflict: 409,
+    e.NotSupported: 501,
+    e.UpstreamError: 502,
+    e.UpstreamRateLimited: 503,
+    e.UpstreamUnavailable: 503,
+    e.UpstreamTimeout: 504,
+    e.StorageError: 503,
+}
+
+_HTTP_CODES = {
+    404: ("Not found", "not_found"),
+    405: ("Method not allowed", "method_not_allowed"),
+    413: ("Request body is too large", "payload_too_large"),
+    415: ("Unsupported content type", "unsupported_media_type"),
+}
+
+
+def error_response(message: str, code: str, status: int) -> tuple[Response, int]:
+    return jsonify({"error": message, "code": code}), status
+
+
+def status_of(error: e.BotkError) -> int:
+    """The status of the nearest mapped class in the error's MRO."""
+    for cls in type(error).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 500
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Every error becomes ``{"error", "code"}`` JSON; no stack trace ever leaves."""
+
+    @app.errorhandler(e.BotkError)
+    def botk_error(error: e.BotkError) -> tuple[Response, int]:
+        response, status = error_response(error.message, error.code, status_of(error))
+        retry_after = getattr(error, "retry_after", None)
+        if retry_after is not None:
+            response.headers["Retry-After"] = str(retry_after)
+        if status >= 500:
+            log.warning("request failed upstream: %s (%s)", error.code, type(error).__name__)
+        return response, status
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> tuple[Response, int]:
+        status = error.code or 500
+        message, code = _HTTP_CODES.get(status, (error.name, error.name.lower().replace(" ", "_")))
+        return error_response(message, code, status)
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception) -> tuple[Response, int]:
+        log.exception("unhandled error")
+        return error_response("Internal server error", "internal_error", 500)

@@ -1,0 +1,1 @@
+"""Flask blueprints: thin routes that parse, call a use case and serialise."""

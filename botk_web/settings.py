@@ -1,0 +1,80 @@
+"""Settings: built once from the environment and ``.env``; the only reader of os.environ."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+from dotenv import dotenv_values
+
+from botk_core.profile import DEFAULT_ASSISTANT_ID
+
+
+class SettingsError(ValueError):
+    """A configuration value is invalid; the message names the variable."""
+
+
+@attrs.frozen
+class Settings:
+    """Everything configurable, with defaults that run offline."""
+
+    gateway: str = "local"
+    database_path: str = "var/botk.sqlite3"
+    documents_dir: str = "documentos_macaya"
+    host: str = "127.0.0.1"
+    port: int = 5001
+    assistant_id: str = DEFAULT_ASSISTANT_ID
+    vector_store_id: str | None = None
+    openai_api_key: str | None = attrs.field(default=None, repr=False)
+    api_hash: str | None = attrs.field(default=None, repr=False)
+    weatherapi_key: str | None = attrs.field(default=None, repr=False)
+    latex_template_path: str | None = None
+    max_message_chars: int = 32_000
+    max_request_bytes: int = 16 * 1024 * 1024
+    history_window: int = 20
+    max_tool_rounds: int = 5
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, dotenv_path: str | None = ".env") -> Settings:
+        """Read settings; real environment variables win over ``.env``."""
+        values: dict[str, str | None] = {}
+        if dotenv_path and Path(dotenv_path).is_file():
+            values.update(dotenv_values(dotenv_path))
+        values.update(os.environ if environ is None else environ)
+        env = {k: v for k, v in values.items() if v not in (None, "")}
+        d = cls()
+        api_key = env.get("OPEN_AI_API_KEY") or env.get("OPENAI_API_KEY")
+        return cls(
+            gateway=env.get("BOTK_GATEWAY", "openai" if api_key else "local"),
+            database_path=env.get("BOTK_DATABASE", d.database_path),
+            documents_dir=env.get("BOTK_DOCUMENTS_DIR", d.documents_dir),
+            host=env.get("BOTK_HOST", d.host),
+            port=_int(env, "PORT", d.port, 1, 65535),
+            assistant_id=env.get("ASSISTANT_ID", DEFAULT_ASSISTANT_ID),
+            vector_store_id=env.get("VECTOR_STORE_ID"),
+            openai_api_key=api_key,
+            api_hash=env.get("API_HASH"),
+            weatherapi_key=env.get("WEATHERAPI_KEY"),
+            latex_template_path=env.get("LATEX_TEMPLATE_PATH"),
+            max_message_chars=_int(env, "BOTK_MAX_MESSAGE_CHARS", d.max_message_chars, 1, 10_000_000),
+            max_request_bytes=_int(env, "BOTK_MAX_REQUEST_BYTES", d.max_request_bytes, 1024, 1 << 31),
+            history_window=_int(env, "BOTK_HISTORY_WINDOW", d.history_window, 1, 1000),
+            max_tool_rounds=_int(env, "BOTK_MAX_TOOL_ROUNDS", d.max_tool_rounds, 0, 50),
+            log_level=env.get("BOTK_LOG_LEVEL", d.log_level).upper(),
+        )
+
+
+def _int(env: Mapping[str, str | None], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{name} must be between {low} and {high}, got {value}")
+    return value
