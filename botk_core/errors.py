@@ -131,3 +131,15 @@ class StorageError(BotkError):
     """The storage backend failed."""
 
     code = "storage_error"
+
+
+class UnreadableDocument(InvalidInput):
+    """A document file is corrupt, encrypted, empty or has no text to index."""
+
+    code = "unreadable_document"
+
+
+class UnsupportedDocumentType(UnreadableDocument):
+    """A document file has a format BOTK cannot read."""
+
+    code = "unsupported_document_type"

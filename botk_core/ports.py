@@ -75,6 +75,9 @@ class DocumentInfo:
     content_hash: str
     chunk_count: int = 0
     added_at: float = 0.0
+    # Where the document came from ("dir:<folder>", "upload"), so that a folder
+    # ingest only removes what an earlier ingest of that folder added.
+    source: str = ""
 
 
 @attrs.frozen
@@ -100,6 +103,18 @@ class DocumentStore(Protocol):
 
     def search(self, query: str, k: int = 5) -> list[Passage]:
         """The best ``k`` passages for ``query``, best first."""
+        ...
+
+
+class DocumentReader(Protocol):
+    """Turns a file's bytes into chunks, so the core never parses formats itself."""
+
+    def supports(self, name: str) -> bool:
+        """Tell whether the file name has a format this reader knows."""
+        ...
+
+    def read(self, name: str, data: bytes) -> list[Chunk]:
+        """The file's chunks; raise ``UnreadableDocument`` (or a subclass) if it cannot."""
         ...
 
 

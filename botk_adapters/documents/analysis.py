@@ -1,0 +1,80 @@
+"""Spanish text analysis shared by the document stores: normalise, stem, drop stop words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# Function words that carry no topic: kept out of the index so that "de la" never
+# outranks the words a question is actually about.
+_STOP_WORDS_TEXT = """
+    a al algo algun alguna algunas alguno algunos ante antes aqui asi aun cada como con contra cual
+    cuales cuando cuanto cuanta cuantos cuantas de del desde donde dos durante e el ella ellas ellos
+    en entre era eran es esa esas ese eso esos esta estas este esto estos esta estan ha han hay hace
+    hacer hasta la las le les lo los mas me mi mis muy nada ni no nos nuestra nuestro o otra otro
+    otros otras para pero poco por porque puede pueden que quien quienes se segun ser si sin sobre
+    solo son su sus tal tambien tan tanto te tiene tienen todo todos todas toda tu un una unas uno
+    unos usted ustedes y ya yo cosa cosas debe deben hacer hago hay favor dime decir sabes saber
+    the of and or to in on for is are what how which
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip its accents (ñ stays apart from n only in spelling)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, numbers included."""
+    return _WORD.findall(fold(text))
+
+
+def stem(word: str) -> str:
+    """A light Spanish stem: plurals and gender/number endings removed.
+
+    Light on purpose: it conflates "tanques/tanque", "luces/luz", "estaciones/
+    estación", "roja/rojo" without merging unrelated words the way an aggressive
+    stemmer does on short technical vocabulary.
+    """
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("ces"):
+        word = word[:-3] + "z"
+    elif word.endswith("iones") or (word.endswith("es") and len(word) > 4 and word[-3] not in "aeiou"):
+        word = word[:-2]
+    elif word.endswith("s") and word[-2] in "aeiou":
+        word = word[:-1]
+    if len(word) > 3 and word[-1] in "aeo":
+        word = word[:-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content words of ``text``, in order, stop words removed."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+
+
+def query_terms(text: str) -> list[str]:
+    """Distinct terms of a query; falls back to stop words when nothing else is left."""
+    found = terms(text) or [stem(w) for w in words(text)]
+    return list(dict.fromkeys(found))
+
+
+def family_prefix(term: str) -> str | None:
+    """The prefix shared by a long term's word family, or None for short terms.
+
+    "mantenimiento" and "mantener", "instalación" and "instalar" share their
+    first six letters; matching on it (besides the exact term, which scores
+    higher) finds a passage phrased with another word of the family.
+    """
+    if len(term) < FAMILY_MIN_LENGTH or term.isdigit():
+        return None
+    return term[:FAMILY_PREFIX]
+
+
+FAMILY_PREFIX = 6
+FAMILY_MIN_LENGTH = 7

@@ -1,0 +1,112 @@
+"""Chunking: readers emit blocks; passages keep their section heading, page and table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+import attrs
+
+from botk_core.ports import Chunk
+
+TARGET_CHARS = 900
+MAX_CHARS = 1600
+_TRAIL_DEPTH = 2
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
+
+BlockKind = Literal["heading", "text", "row"]
+
+
+@attrs.frozen
+class Block:
+    """One structural piece of a document, in reading order."""
+
+    text: str
+    kind: BlockKind = "text"
+    level: int = 1
+    page: int | None = None
+    table: str = ""
+
+
+def chunk_blocks(blocks: Iterable[Block]) -> list[Chunk]:
+    """Group blocks into passages that never cross a heading, a page or a table row."""
+    chunker = _Chunker()
+    for block in blocks:
+        chunker.add(block)
+    chunker.flush()
+    return chunker.chunks
+
+
+class _Chunker:
+    def __init__(self) -> None:
+        self.chunks: list[Chunk] = []
+        self._trail: list[tuple[int, str]] = []
+        self._buffer: list[str] = []
+        self._page: int | None = None
+
+    def add(self, block: Block) -> None:
+        text = block.text.strip()
+        if not text:
+            return
+        if block.kind == "heading":
+            self.flush()
+            self._trail = [t for t in self._trail if t[0] < block.level] + [(block.level, text)]
+        elif block.kind == "row":
+            self.flush()
+            self.chunks.append(Chunk(text, self._location(block.page, block.table)))
+        else:
+            if block.page != self._page or self._size() + len(text) > TARGET_CHARS:
+                self.flush()
+            self._page = block.page
+            for piece in _split_long(text):
+                if self._buffer and self._size() + len(piece) > MAX_CHARS:
+                    self.flush()
+                self._buffer.append(piece)
+
+    def flush(self) -> None:
+        if self._buffer:
+            self.chunks.append(Chunk("\n".join(self._buffer), self._location(self._page)))
+        self._buffer = []
+
+    def _size(self) -> int:
+        return sum(len(p) + 1 for p in self._buffer)
+
+    def _location(self, page: int | None, table: str = "") -> str:
+        parts = [text for _, text in self._trail[-_TRAIL_DEPTH:]]
+        if table:
+            parts.append(table)
+        location = " › ".join(parts)
+        if page is not None:
+            location = f"{location} (página {page})" if location else f"Página {page}"
+        return location
+
+
+def _split_long(text: str) -> list[str]:
+    """Cut a paragraph longer than MAX_CHARS at sentence ends (or hard, as a last resort)."""
+    if len(text) <= MAX_CHARS:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for sentence in _SENTENCE_END.split(text):
+        while len(sentence) > MAX_CHARS:
+            pieces.append(sentence[:MAX_CHARS])
+            sentence = sentence[MAX_CHARS:]
+        if current and len(current) + len(sentence) + 1 > TARGET_CHARS:
+            pieces.append(current)
+            current = ""
+        current = f"{current} {sentence}".strip()
+    return [*pieces, current] if current else pieces
+
+
+def render_row(headers: list[str], cells: list[str], caption: str = "") -> str:
+    """A table row as text: each value with its column header, after the caption."""
+    pairs = []
+    for index, value in enumerate(cells):
+        value = value.strip()
+        header = headers[index].strip() if index < len(headers) else ""
+        if not value:
+            continue
+        pairs.append(f"{header}: {value}" if header and header != value else value)
+    body = "; ".join(pairs)
+    return f"{caption}\n{body}" if caption and body else body

@@ -1,0 +1,94 @@
+"""Reader for Markdown and plain-text files: headings, paragraphs, lists and pipe tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from botk_adapters.documents.chunking import Block, chunk_blocks, render_row
+from botk_core.errors import UnreadableDocument
+from botk_core.ports import Chunk
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s+\S")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_CAPTION = re.compile(r"^(tabla|cuadro|table)\s*\d*", re.IGNORECASE)
+_HEADING_MAX_CHARS = 120
+
+
+class TextReader:
+    """Reads ``.md``, ``.markdown`` and ``.txt`` files (UTF-8, or Latin-1 as a fallback)."""
+
+    extensions = (".md", ".markdown", ".txt")
+
+    def supports(self, name: str) -> bool:
+        return name.lower().endswith(self.extensions)
+
+    def read(self, name: str, data: bytes) -> list[Chunk]:
+        text = _decode(data)
+        if not text.strip():
+            raise UnreadableDocument("El archivo está vacío.")
+        markdown = not name.lower().endswith(".txt")
+        chunks = chunk_blocks(_blocks(text, markdown))
+        if not chunks:
+            raise UnreadableDocument("El archivo no contiene texto.")
+        return chunks
+
+
+def _decode(data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise UnreadableDocument("El archivo no es texto (parece binario).")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _blocks(text: str, markdown: bool) -> Iterator[Block]:
+    paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n"))
+    caption = ""
+    for paragraph in paragraphs:
+        lines = [line.rstrip() for line in paragraph.strip("\n").splitlines() if line.strip()]
+        if not lines:
+            continue
+        if _is_table(lines):
+            yield from _table_rows(lines, caption)
+            caption = ""
+            continue
+        heading = _heading(lines, markdown)
+        if heading:
+            yield heading
+            lines = lines[1:]
+        if lines:
+            body = "\n".join(line.strip() for line in lines)
+            caption = body if _CAPTION.match(body) and len(body) < _HEADING_MAX_CHARS else ""
+            yield Block(body)
+
+
+def _heading(lines: list[str], markdown: bool) -> Block | None:
+    first = lines[0].strip()
+    if markdown:
+        match = _MD_HEADING.match(first)
+        return Block(match.group(2), "heading", len(match.group(1))) if match else None
+    if len(lines) != 1 or len(first) > _HEADING_MAX_CHARS or first.endswith((".", ",", ";", ":")):
+        return None
+    numbered = _NUMBERED.match(first)
+    if numbered:
+        return Block(first, "heading", numbered.group(1).count(".") + 1)
+    if first.endswith("?") or (first.isupper() and len(first) > 3):
+        return Block(first, "heading", 1)
+    return None
+
+
+def _is_table(lines: list[str]) -> bool:
+    return len(lines) >= 2 and lines[0].lstrip().startswith("|") and bool(_TABLE_RULE.match(lines[1].strip()))
+
+
+def _table_rows(lines: list[str], caption: str) -> Iterator[Block]:
+    headers = _cells(lines[0])
+    for line in lines[2:]:
+        yield Block(render_row(headers, _cells(line), caption), "row", table=caption)
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]

@@ -1,0 +1,106 @@
+"""SqliteFtsDocumentStore: documents as chunks in SQLite FTS5, ranked by bm25."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from botk_adapters.documents.analysis import family_prefix, query_terms, terms
+from botk_adapters.sqlite.db import Database
+from botk_core.domain import Passage
+from botk_core.errors import DocumentNotFound
+from botk_core.ports import Chunk, DocumentInfo
+
+# Column weights for bm25: a word in the section heading says more about a
+# passage than the same word in its body; the file name says less.
+_WEIGHTS = (0.5, 2.0, 1.0)
+
+_SEARCH = f"""
+SELECT c.document_id, d.name, c.location, c.text, hits.score
+FROM (
+    SELECT rowid, bm25(document_index, {", ".join(map(str, _WEIGHTS))}) AS score
+    FROM document_index WHERE document_index MATCH ? ORDER BY score LIMIT ?
+) AS hits
+JOIN document_chunks AS c ON c.id = hits.rowid
+JOIN documents AS d ON d.id = c.document_id
+ORDER BY hits.score
+"""
+
+
+class SqliteFtsDocumentStore:
+    """A DocumentStore in BOTK's SQLite file; the index holds stemmed Spanish terms."""
+
+    def __init__(self, db: Database | str | Path) -> None:
+        self._db = db if isinstance(db, Database) else Database(db)
+
+    def put(self, document: DocumentInfo, chunks: Sequence[Chunk]) -> None:
+        title = " ".join(terms(document.name))
+        with self._db.write() as conn:
+            for (old_id,) in conn.execute(
+                "SELECT id FROM documents WHERE id = ? OR name = ?", (document.id, document.name)
+            ).fetchall():
+                _delete(conn, old_id)
+            conn.execute(
+                "INSERT INTO documents (id, name, content_hash, source, chunk_count, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    document.id,
+                    document.name,
+                    document.content_hash,
+                    document.source,
+                    len(chunks),
+                    document.added_at,
+                ),
+            )
+            for ordinal, chunk in enumerate(chunks):
+                cursor = conn.execute(
+                    "INSERT INTO document_chunks (document_id, ordinal, location, text) VALUES (?, ?, ?, ?)",
+                    (document.id, ordinal, chunk.location, chunk.text),
+                )
+                conn.execute(
+                    "INSERT INTO document_index (rowid, title, heading, body) VALUES (?, ?, ?, ?)",
+                    (cursor.lastrowid, title, " ".join(terms(chunk.location)), " ".join(terms(chunk.text))),
+                )
+
+    def remove(self, document_id: str) -> None:
+        with self._db.write() as conn:
+            if not _delete(conn, document_id):
+                raise DocumentNotFound("Documento no encontrado")
+
+    def list_documents(self) -> list[DocumentInfo]:
+        rows = (
+            self._db.connection()
+            .execute(
+                "SELECT id, name, content_hash, chunk_count, added_at, source FROM documents ORDER BY name"
+            )
+            .fetchall()
+        )
+        return [DocumentInfo(*row) for row in rows]
+
+    def search(self, query: str, k: int = 5) -> list[Passage]:
+        expression = match_expression(query)
+        if not expression or k < 1:
+            return []
+        rows = self._db.connection().execute(_SEARCH, (expression, k)).fetchall()
+        return [Passage(row[0], row[1], row[2], row[3], round(-row[4], 4)) for row in rows]
+
+
+def match_expression(query: str) -> str:
+    """An FTS5 query that matches any term of ``query`` or its word family."""
+    phrases: list[str] = []
+    for term in query_terms(query):
+        phrases.append(f'"{term}"')
+        prefix = family_prefix(term)
+        if prefix:
+            phrases.append(f'"{prefix}"*')
+    return " OR ".join(phrases)
+
+
+def _delete(conn: sqlite3.Connection, document_id: str) -> bool:
+    conn.execute(
+        "DELETE FROM document_index WHERE rowid IN (SELECT id FROM document_chunks WHERE document_id = ?)",
+        (document_id,),
+    )
+    conn.execute("DELETE FROM document_chunks WHERE document_id = ?", (document_id,))
+    return conn.execute("DELETE FROM documents WHERE id = ?", (document_id,)).rowcount > 0
