@@ -70,12 +70,18 @@ class SendMessage:
             self._threads.add_message(user)
             items = history_items(self._threads.recent_messages(thread.id, self._history_window))
             outcome: TurnOutcome | None = None
+            abandoned = False
             try:
                 for event in self._runner.events(profile, thread.id, items, stream=stream):
                     if isinstance(event, TurnOutcome):
                         outcome = event
-                    else:
-                        yield event
+                    elif not abandoned:
+                        try:
+                            yield event
+                        except GeneratorExit:
+                            # The client stopped reading: finish the turn silently so
+                            # that its answer is stored all the same.
+                            abandoned = True
             finally:
                 # Runs on errors and on a client that stops reading a stream.
                 status = "completed" if outcome else "failed"
@@ -88,7 +94,8 @@ class SendMessage:
                 usage=outcome.usage,
             )
             self._threads.add_message(answer)
-        yield answer
+        if not abandoned:
+            yield answer
 
     def _validated_text(self, request: SendMessageInput) -> str:
         text = request.text.strip() if request.text else ""

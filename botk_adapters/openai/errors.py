@@ -1,0 +1,81 @@
+"""Translate openai SDK errors into BOTK's error hierarchy."""
+
+from __future__ import annotations
+
+import openai
+
+from botk_core.errors import (
+    BotkError,
+    UpstreamAuthError,
+    UpstreamError,
+    UpstreamRateLimited,
+    UpstreamTimeout,
+    UpstreamUnavailable,
+)
+
+AUTH_MESSAGE = "The model provider rejected the API key: check OPEN_AI_API_KEY (or OPENAI_API_KEY)"
+
+# Words servers use when a prompt is over the model's context; OpenAI sends the
+# code, OpenAI-compatible servers (vLLM, llama.cpp, Ollama) only a message.
+_CONTEXT_CODES = {"context_length_exceeded", "string_above_max_length"}
+_CONTEXT_WORDS = (
+    "context length",
+    "context window",
+    "maximum context",
+    "too many tokens",
+    "prompt is too long",
+)
+_NO_TOOLS_WORDS = (
+    "does not support tools",
+    "tool choice requires",
+    "tools are not supported",
+    "tool-call-parser",
+)
+
+
+def translate(error: openai.OpenAIError) -> BotkError:
+    """The BotkError that says what went wrong, without the library's text."""
+    if isinstance(error, (openai.AuthenticationError, openai.PermissionDeniedError)):
+        return UpstreamAuthError(AUTH_MESSAGE)
+    if isinstance(error, openai.RateLimitError):
+        return UpstreamRateLimited(
+            "The model provider is rate limiting BOTK; retry later", _retry_after(error)
+        )
+    if isinstance(error, openai.APITimeoutError):
+        return UpstreamTimeout("The model provider did not answer in time")
+    if isinstance(error, openai.APIConnectionError):
+        return UpstreamUnavailable("The model provider cannot be reached")
+    if isinstance(error, openai.APIStatusError) and error.status_code >= 500:
+        return UpstreamUnavailable(f"The model provider failed (HTTP {error.status_code})")
+    if isinstance(error, openai.APIStatusError):
+        return UpstreamError(f"The model provider refused the request (HTTP {error.status_code})")
+    return UpstreamError("The model provider sent an answer BOTK could not read")
+
+
+def is_context_overflow(error: openai.OpenAIError) -> bool:
+    """Whether the request failed because the prompt is over the context size."""
+    if not isinstance(error, openai.APIStatusError) or error.status_code not in (400, 413, 422):
+        return False
+    return getattr(error, "code", None) in _CONTEXT_CODES or _mentions(error, _CONTEXT_WORDS)
+
+
+def is_tools_unsupported(error: openai.OpenAIError) -> bool:
+    """Whether an OpenAI-compatible server refused the request for having tools."""
+    return (
+        isinstance(error, openai.APIStatusError)
+        and error.status_code in (400, 422)
+        and _mentions(error, _NO_TOOLS_WORDS)
+    )
+
+
+def _mentions(error: openai.APIStatusError, words: tuple[str, ...]) -> bool:
+    text = str(getattr(error, "message", "") or error).lower()
+    return any(word in text for word in words)
+
+
+def _retry_after(error: openai.RateLimitError) -> int | None:
+    value = error.response.headers.get("retry-after")
+    try:
+        return max(0, round(float(value))) if value is not None else None
+    except ValueError:
+        return None  # an HTTP date; the client's default back-off applies

@@ -1,0 +1,67 @@
+"""AssistantGateway over the OpenAI Responses API: one ``responses.create`` per step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import openai
+
+from botk_adapters.openai import responses_mapping as mapping
+from botk_adapters.openai.errors import translate
+from botk_adapters.openai.window import call_with_retry
+from botk_core.errors import UpstreamUnavailable
+from botk_core.model import GatewayEvent, ModelReply, ModelRequest, ReplyDone, TextDelta
+
+
+class OpenAIResponsesGateway:
+    """Speaks the Responses API. BOTK owns the history, so nothing is stored upstream."""
+
+    name = "openai"
+
+    def __init__(self, client: openai.OpenAI, model: str, *, store: bool = False) -> None:
+        self._client = client
+        self.model = model
+        self._store = store
+
+    def complete(self, request: ModelRequest) -> ModelReply:
+        response = call_with_retry(lambda r: self._client.responses.create(**self._params(r)), request)
+        return mapping.reply_from(response)
+
+    def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
+        events = call_with_retry(
+            lambda r: self._client.responses.create(**self._params(r), stream=True), request
+        )
+        with events:
+            try:
+                yield from _gateway_events(events)
+            except openai.OpenAIError as error:
+                raise translate(error) from error
+
+    def _params(self, request: ModelRequest) -> dict[str, Any]:
+        params: dict[str, Any] = {
+            "model": self.model,
+            "instructions": request.instructions,
+            "input": mapping.input_items(request.items),
+            "store": self._store,
+        }
+        tools = mapping.tools(request)
+        if tools:
+            params["tools"] = tools
+        if request.vector_store_id:
+            # The results carry the quoted text that file_citation annotations lack.
+            params["include"] = ["file_search_call.results"]
+        return params
+
+
+def _gateway_events(events: Any) -> Iterator[GatewayEvent]:
+    for event in events:
+        if event.type == "response.output_text.delta":
+            yield TextDelta(event.delta)
+        elif event.type in ("response.completed", "response.incomplete"):
+            # An incomplete answer (output token limit) is still worth keeping.
+            yield ReplyDone(mapping.reply_from(event.response))
+            return
+        elif event.type in ("response.failed", "error"):
+            raise UpstreamUnavailable("The model provider stopped the answer before it was complete")
+    raise UpstreamUnavailable("The model provider closed the stream before the answer was complete")

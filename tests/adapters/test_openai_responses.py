@@ -1,0 +1,214 @@
+"""OpenAIResponsesGateway with the real openai SDK against the fake server."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from botk_adapters.memory import InMemoryThreadRepository
+from botk_adapters.memory.documents import InMemoryDocumentStore
+from botk_adapters.openai import OpenAIConfig, OpenAIResponsesGateway, make_client
+from botk_core.domain import Message, ToolSpec
+from botk_core.model import TextDelta
+from botk_core.ports import Chunk, DocumentInfo
+from botk_core.profile import AssistantCatalog, default_profile
+from botk_core.tools import Tool, ToolRegistry, ToolResult, search_documents_tool
+from botk_core.usecases import (
+    SendMessage,
+    SendMessageInput,
+    StartConversation,
+    StartConversationInput,
+    TurnRunner,
+)
+from tests.adapters.fake_openai import Cite, FakeOpenAI, text, tool_calls
+
+LEVEL_SPEC = ToolSpec(
+    "get_promedio",
+    "Promedios de una estación.",
+    {"type": "object", "properties": {"estacion": {"type": "string"}}, "required": ["estacion"]},
+)
+
+
+def _level(arguments: Any, context: Any) -> ToolResult:
+    return ToolResult({"estacion": arguments["estacion"], "promedio": {"nivel": 1.52}})
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI() as server:
+        yield server
+
+
+class Chat:
+    """SendMessage wired on the Responses gateway, a real registry and in-memory threads."""
+
+    def __init__(self, fake: FakeOpenAI, vector_store_id: str | None = None) -> None:
+        client = make_client(
+            OpenAIConfig(api_key="sk-test", base_url=fake.base_url, timeout=5, max_retries=0)
+        )
+        self.gateway = OpenAIResponsesGateway(client, "gpt-4o")
+        documents = InMemoryDocumentStore()
+        documents.put(
+            DocumentInfo("d1", "guia.docx", "h"), [Chunk("La luz roja indica batería baja.", "3. Luces")]
+        )
+        tools = ToolRegistry([search_documents_tool(documents), Tool(LEVEL_SPEC, _level)])
+        profile = default_profile(tool_names=[s.name for s in tools.specs()], vector_store_id=vector_store_id)
+        catalog = AssistantCatalog([profile])
+        self.threads = InMemoryThreadRepository()
+        self.send = SendMessage(self.threads, catalog, TurnRunner(self.gateway, tools), history_window=4)
+        self.thread_id = StartConversation(self.threads, catalog).execute(StartConversationInput()).thread.id
+
+    def ask(self, question: str) -> Message:
+        return self.send.execute(SendMessageInput(self.thread_id, question))
+
+
+def test_a_turn_without_tools_costs_one_request_with_the_exact_payload(fake: FakeOpenAI) -> None:
+    chat = Chat(fake)
+    fake.script_responses(text("Hola, ¿en qué te ayudo?", usage=(120, 8, 100)))
+
+    answer = chat.ask("Hola")
+
+    [body] = fake.bodies("/v1/responses")
+    assert body["model"] == "gpt-4o"
+    assert body["store"] is False
+    assert body["instructions"].startswith("Eres BOTK")
+    assert body["input"] == [{"type": "message", "role": "user", "content": "Hola"}]
+    assert [t["name"] for t in body["tools"]] == ["search_documents", "get_promedio"]
+    assert body["tools"][1] == {
+        "type": "function",
+        "name": "get_promedio",
+        "description": "Promedios de una estación.",
+        "parameters": LEVEL_SPEC.parameters,
+        "strict": False,
+    }
+    assert "include" not in body
+    assert answer.content == "Hola, ¿en qué te ayudo?"
+    assert (answer.usage.input_tokens, answer.usage.output_tokens, answer.usage.cached_tokens) == (
+        120,
+        8,
+        100,
+    )
+
+
+def test_a_turn_with_one_tool_costs_two_requests_and_pairs_the_call_id(fake: FakeOpenAI) -> None:
+    chat = Chat(fake)
+    fake.script_responses(
+        tool_calls(("get_promedio", {"estacion": "Iquiuca"})), text("El nivel medio es 1,52 m.")
+    )
+
+    answer = chat.ask("¿Nivel de Iquiuca?")
+
+    _first, second = fake.bodies("/v1/responses")
+    call, output = second["input"][1:]
+    assert call["type"] == "function_call" and call["name"] == "get_promedio"
+    assert json.loads(call["arguments"]) == {"estacion": "Iquiuca"}
+    assert output == {
+        "type": "function_call_output",
+        "call_id": call["call_id"],
+        "output": json.dumps({"estacion": "Iquiuca", "promedio": {"nivel": 1.52}}),
+    }
+    assert answer.content == "El nivel medio es 1,52 m."
+    assert [run.call_id for run in answer.tool_runs] == [call["call_id"]]
+    assert answer.usage.input_tokens == 20
+
+
+def test_parallel_tool_calls_are_all_answered_in_the_next_request(fake: FakeOpenAI) -> None:
+    chat = Chat(fake)
+    fake.script_responses(
+        tool_calls(("get_promedio", {"estacion": "Iquiuca"}), ("search_documents", {"query": "luz roja"})),
+        text("Listo."),
+    )
+
+    answer = chat.ask("Nivel y luz roja")
+
+    second = fake.bodies("/v1/responses")[1]
+    calls = [i["call_id"] for i in second["input"] if i["type"] == "function_call"]
+    outputs = [i["call_id"] for i in second["input"] if i["type"] == "function_call_output"]
+    assert len(set(calls)) == 2 and outputs == calls
+    assert len(fake.bodies("/v1/responses")) == 2
+    assert answer.citations[0].document == "guia.docx"
+
+
+def test_a_multi_step_loop_replays_every_earlier_call_and_output(fake: FakeOpenAI) -> None:
+    chat = Chat(fake)
+    fake.script_responses(
+        tool_calls(("search_documents", {"query": "luz roja"})),
+        tool_calls(("get_promedio", {"estacion": "Iquiuca"})),
+        text("Batería baja y nivel 1,52 m."),
+    )
+
+    answer = chat.ask("¿Qué pasa con el sensor?")
+
+    third = fake.bodies("/v1/responses")[2]
+    kinds = [(i["type"], i.get("name")) for i in third["input"]]
+    assert kinds == [
+        ("message", None),
+        ("function_call", "search_documents"),
+        ("function_call_output", None),
+        ("function_call", "get_promedio"),
+        ("function_call_output", None),
+    ]
+    assert [r.name for r in answer.tool_runs] == ["search_documents", "get_promedio"]
+
+
+def test_history_goes_back_as_input_items_in_order(fake: FakeOpenAI) -> None:
+    chat = Chat(fake)
+    fake.script_responses(text("Uno."), text("Dos."))
+
+    chat.ask("Primera")
+    chat.ask("Segunda")
+
+    second = fake.bodies("/v1/responses")[1]
+    assert [(i["role"], i["content"]) for i in second["input"]] == [
+        ("user", "Primera"),
+        ("assistant", "Uno."),
+        ("user", "Segunda"),
+    ]
+
+
+def test_file_search_citations_become_botk_citations_with_quotes(fake: FakeOpenAI) -> None:
+    chat = Chat(fake, vector_store_id="vs_macaya")
+    cite = Cite("plan_maestro.docx", "El estanque Cau-Cau abastece al sector alto.", "file_1")
+    fake.script_responses(text("Según el plan maestro, Cau-Cau abastece el sector alto.", cites=[cite]))
+
+    answer = chat.ask("¿Qué abastece Cau-Cau?")
+
+    [body] = fake.bodies("/v1/responses")
+    assert body["tools"][-1] == {"type": "file_search", "vector_store_ids": ["vs_macaya"]}
+    assert body["include"] == ["file_search_call.results"]
+    [citation] = answer.citations
+    assert (citation.document, citation.quote) == (
+        "plan_maestro.docx",
+        "El estanque Cau-Cau abastece al sector alto.",
+    )
+
+
+def test_streaming_yields_deltas_then_stores_the_same_text(fake: FakeOpenAI) -> None:
+    chat = Chat(fake)
+    fake.script_responses(
+        tool_calls(("get_promedio", {"estacion": "Iquiuca"})), text("El nivel es 1,52 m hoy.")
+    )
+
+    events = list(chat.send.stream(SendMessageInput(chat.thread_id, "nivel")))
+
+    deltas = [e.text for e in events if isinstance(e, TextDelta)]
+    assert len(deltas) > 1
+    assert "".join(deltas) == events[-1].content == "El nivel es 1,52 m hoy."
+    assert all(body["stream"] is True for body in fake.bodies("/v1/responses"))
+    assert len(fake.bodies("/v1/responses")) == 2
+
+
+def test_a_stream_cut_by_the_client_still_stores_the_whole_answer(fake: FakeOpenAI) -> None:
+    chat = Chat(fake)
+    fake.script_responses(text("Primera parte de una respuesta larga y completa."))
+
+    events = chat.send.stream(SendMessageInput(chat.thread_id, "cuéntame"))
+    next(e for e in events if isinstance(e, TextDelta))
+    events.close()
+
+    stored = chat.threads.recent_messages(chat.thread_id, 10)
+    assert [m.role for m in stored] == ["user", "assistant"]
+    assert stored[-1].content == "Primera parte de una respuesta larga y completa."
