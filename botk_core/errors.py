@@ -143,3 +143,9 @@ class UnsupportedDocumentType(UnreadableDocument):
     """A document file has a format BOTK cannot read."""
 
     code = "unsupported_document_type"
+
+
+class ReportCompilationFailed(BotkError):
+    """The TeX engine could not turn a thread's report into a PDF."""
+
+    code = "report_compilation_failed"
