@@ -40,7 +40,9 @@ def write_search_answer(output: Mapping[str, Any], question: str) -> Answer:
         quote = best_excerpt(result["text"], question)
         place = f", {result['location']}" if result.get("location") else ""
         lines.append(f"- «{quote}» (Fuente: {result['document']}{place})")
-        citations.append(Citation(result["document"], result.get("location", ""), quote))
+        citations.append(
+            Citation(result["document"], result.get("location", ""), quote, result.get("document_id", ""))
+        )
     return Answer("\n".join(lines), tuple(citations))
 
 

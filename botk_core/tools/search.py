@@ -36,7 +36,13 @@ def search_documents_tool(store: DocumentStore, default_k: int = 5) -> Tool:
     def handler(arguments: Mapping[str, Any], context: ToolContext) -> ToolResult:
         passages = store.search(arguments["query"], int(arguments.get("k", default_k)))
         results = [
-            {"document": p.document, "location": p.location, "text": p.text, "score": round(p.score, 4)}
+            {
+                "document": p.document,
+                "document_id": p.document_id,
+                "location": p.location,
+                "text": p.text,
+                "score": round(p.score, 4),
+            }
             for p in passages
         ]
         return ToolResult({"results": results}, tuple(p.citation() for p in passages))
