@@ -75,4 +75,20 @@ CREATE INDEX readings_station_time ON readings(estacion, timestamp);
 CREATE INDEX readings_time ON readings(timestamp);
 """
 
-MIGRATIONS: list[str] = [THREADS, DOCUMENTS, MEASUREMENTS]
+OPENAI_VECTOR_STORES = """
+CREATE TABLE openai_vector_stores (
+    key TEXT PRIMARY KEY,
+    vector_store_id TEXT NOT NULL,
+    updated_at REAL NOT NULL
+);
+CREATE TABLE openai_vector_store_files (
+    vector_store_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    file_id TEXT NOT NULL,
+    uploaded_at REAL NOT NULL,
+    PRIMARY KEY (vector_store_id, name)
+);
+"""
+
+MIGRATIONS: list[str] = [THREADS, DOCUMENTS, MEASUREMENTS, OPENAI_VECTOR_STORES]
