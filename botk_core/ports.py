@@ -208,7 +208,9 @@ class MeasurementRepository(Protocol):
 
     def latest(self, estacion: str) -> Reading | None: ...
 
-    def averages(self, estacion: str | None, since: float | None = None, until: float | None = None) -> Averages:
+    def averages(
+        self, estacion: str | None, since: float | None = None, until: float | None = None
+    ) -> Averages:
         """Means over ``since <= timestamp <= until`` (all stations when None)."""
         ...
 

@@ -93,7 +93,11 @@ class _Diagnosis:
             diagnosis = {"analisis": [], "conclusion": NO_DATA}
             return ToolResult({**base, "sin_datos": True, "mensaje": message, "diagnostico": diagnosis})
         found = findings(latest.nivel, latest.humedad, forecast)
-        output: dict[str, Any] = {**base, "sensores": self._sensors(latest), "diagnostico": self._verdict(found, forecast)}
+        output: dict[str, Any] = {
+            **base,
+            "sensores": self._sensors(latest),
+            "diagnostico": self._verdict(found, forecast),
+        }
         age = self.clock() - latest.timestamp
         output["datos_desactualizados"] = age > STALE_AFTER_S
         if age > STALE_AFTER_S:
