@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Union
-
 import attrs
 
 from botk_core.domain import Citation, ToolCall, ToolSpec, Usage
@@ -27,7 +25,7 @@ class ToolOutput:
 
 
 # A ToolCall in the input is the model's own earlier request, replayed.
-InputItem = Union[ChatItem, ToolCall, ToolOutput]
+InputItem = ChatItem | ToolCall | ToolOutput
 
 
 @attrs.frozen
@@ -63,7 +61,7 @@ class ModelReply:
     text: str = ""
     tool_calls: tuple[ToolCall, ...] = ()
     citations: tuple[Citation, ...] = ()
-    usage: Usage = Usage()
+    usage: Usage = attrs.field(factory=Usage)
 
 
 @attrs.frozen
@@ -80,4 +78,4 @@ class ReplyDone:
     reply: ModelReply
 
 
-GatewayEvent = Union[TextDelta, ReplyDone]
+GatewayEvent = TextDelta | ReplyDone

@@ -45,8 +45,8 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     Accepted overrides: ``threads``, ``documents``, ``gateway``, ``tools``
     (an iterable of extra ``Tool``), ``clock``.
     """
-    db = Database(settings.database_path) if not _all_given(overrides, "threads", "documents") else None
-    threads = overrides.get("threads") or SqliteThreadRepository(db)  # type: ignore[arg-type]
+    db = Database(settings.database_path)
+    threads = overrides.get("threads") or SqliteThreadRepository(db)
     documents = overrides.get("documents") or SqliteFtsDocumentStore(db)
     gateway = overrides.get("gateway") or build_gateway(settings, documents)
     tools = ToolRegistry([search_documents_tool(documents), *_extra_tools(overrides)])
@@ -77,7 +77,7 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
         ),
         get_history=GetHistory(threads),
         list_assistants=ListAssistants(assistants),
-        storage="sqlite" if db else "custom",
+        storage="custom" if _all_given(overrides, "threads", "documents") else "sqlite",
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from flask import Request
 
@@ -14,6 +15,7 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 def body_fields(request: Request, *names: str) -> dict[str, str | None]:
     """The named fields of a form or JSON body; absent fields are None."""
     mimetype = request.mimetype
+    source: Mapping[str, object]
     if mimetype == "application/json" or mimetype.endswith("+json"):
         source = _json_object(request)
     elif mimetype in FORM_TYPES:

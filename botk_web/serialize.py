@@ -38,7 +38,10 @@ def message_json(message: Message) -> dict[str, Any]:
         "content": [
             {
                 "type": "text",
-                "text": {"value": message.content, "annotations": [annotation_json(c) for c in message.citations]},
+                "text": {
+                    "value": message.content,
+                    "annotations": [annotation_json(c) for c in message.citations],
+                },
             }
         ],
     }

@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-FORBIDDEN = {"openai", "flask", "requests", "sqlite3", "dotenv", "httpx", "werkzeug", "botk_adapters", "botk_web"}
+FORBIDDEN = {
+    "openai",
+    "flask",
+    "requests",
+    "sqlite3",
+    "dotenv",
+    "httpx",
+    "werkzeug",
+    "botk_adapters",
+    "botk_web",
+}
 CORE_FILES = sorted((ROOT / "botk_core").rglob("*.py"))
 
 
@@ -26,9 +36,9 @@ def reads_environment(tree: ast.AST) -> bool:
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv"):
             return True
-        if isinstance(node, ast.ImportFrom) and node.module == "os":
-            if any(alias.name in ("environ", "getenv") for alias in node.names):
-                return True
+        imported = node.names if isinstance(node, ast.ImportFrom) and node.module == "os" else []
+        if any(alias.name in ("environ", "getenv") for alias in imported):
+            return True
     return False
 
 

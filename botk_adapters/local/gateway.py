@@ -57,7 +57,7 @@ class LocalAssistantGateway:
     def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
         """The same reply, streamed sentence by sentence."""
         reply = self.complete(request)
-        parts = _SENTENCE.split(reply.text) + [""]
+        parts = [*_SENTENCE.split(reply.text), ""]
         # split() with a group alternates text and separator; rejoin each pair.
         for piece, separator in zip(parts[::2], parts[1::2], strict=False):
             if piece or separator:

@@ -25,7 +25,9 @@ def connect(path: str | Path) -> sqlite3.Connection:
     target = str(path)
     if target != ":memory:":
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(
+        target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -68,7 +70,7 @@ def _split(script: str) -> list[str]:
         if sqlite3.complete_statement(current):
             parts.append(current)
             current = ""
-    return parts + [current]
+    return [*parts, current]
 
 
 class Database:

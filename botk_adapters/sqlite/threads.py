@@ -35,9 +35,11 @@ class SqliteThreadRepository:
             )
 
     def get(self, thread_id: str) -> Thread:
-        row = self._db.connection().execute(
-            "SELECT id, assistant_id, created_at FROM threads WHERE id = ?", (thread_id,)
-        ).fetchone()
+        row = (
+            self._db.connection()
+            .execute("SELECT id, assistant_id, created_at FROM threads WHERE id = ?", (thread_id,))
+            .fetchone()
+        )
         if row is None:
             raise ThreadNotFound(thread_id)
         return Thread(row["id"], row["assistant_id"], row["created_at"])
@@ -45,7 +47,9 @@ class SqliteThreadRepository:
     def add_message(self, message: Message) -> None:
         try:
             with self._db.write() as conn:
-                conn.execute(f"INSERT INTO messages ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", _to_row(message))
+                conn.execute(
+                    f"INSERT INTO messages ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", _to_row(message)
+                )
         except sqlite3.IntegrityError as error:
             if "FOREIGN KEY" in str(error):
                 raise ThreadNotFound(message.thread_id) from None
@@ -69,7 +73,8 @@ class SqliteThreadRepository:
         descending: bool = False,
     ) -> MessagePage:
         conn = self._db.connection()
-        where, params = ["thread_id = ?"], [thread_id]
+        where: list[str] = ["thread_id = ?"]
+        params: list[object] = [thread_id]
         # In descending order "after" means older, so the comparisons flip.
         for cursor, newer in ((after, not descending), (before, descending)):
             if cursor is not None:
@@ -88,10 +93,14 @@ class SqliteThreadRepository:
         return MessagePage(tuple(page), len(rows) > limit)
 
     def recent_messages(self, thread_id: str, count: int) -> list[Message]:
-        rows = self._db.connection().execute(
-            f"SELECT {_COLUMNS} FROM messages WHERE thread_id = ? ORDER BY seq DESC LIMIT ?",
-            (thread_id, max(count, 0)),
-        ).fetchall()
+        rows = (
+            self._db.connection()
+            .execute(
+                f"SELECT {_COLUMNS} FROM messages WHERE thread_id = ? ORDER BY seq DESC LIMIT ?",
+                (thread_id, max(count, 0)),
+            )
+            .fetchall()
+        )
         return [_from_row(r) for r in reversed(rows)]
 
     @contextmanager
@@ -158,8 +167,10 @@ def _to_row(m: Message) -> tuple[object, ...]:
 
 
 def _from_row(row: sqlite3.Row) -> Message:
-    runs = [ToolRun(**{**r, "citations": tuple(Citation(**c) for c in r["citations"])})
-            for r in json.loads(row["tool_runs"])]
+    runs = [
+        ToolRun(**{**r, "citations": tuple(Citation(**c) for c in r["citations"])})
+        for r in json.loads(row["tool_runs"])
+    ]
     return Message(
         id=row["id"],
         thread_id=row["thread_id"],

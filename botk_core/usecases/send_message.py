@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from botk_core.domain import Message, Thread
+from botk_core.domain import Message, MessageStatus, Thread
 from botk_core.errors import MissingFields, PayloadTooLarge
 from botk_core.ids import new_id
 from botk_core.ports import ThreadRepository
@@ -84,7 +84,7 @@ class SendMessage:
                             abandoned = True
             finally:
                 # Runs on errors and on a client that stops reading a stream.
-                status = "completed" if outcome else "failed"
+                status: MessageStatus = "completed" if outcome else "failed"
                 self._threads.update_message(attrs.evolve(user, status=status))
             assert outcome is not None
             answer = attrs.evolve(

@@ -39,7 +39,9 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path: Path) -> None:
     repo = SqliteThreadRepository(path, lock_wait_seconds=2)
     thread = Thread(new_id("thread"), "asst", 1.0)
     repo.create(thread)
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO turn_locks VALUES (?, ?, 0)", (thread.id, f"{dead.stdout.strip()}:x"))
 

@@ -61,10 +61,20 @@ def test_an_unknown_thread_is_not_found(repo: ThreadRepository) -> None:
 
 def test_messages_keep_every_field(repo: ThreadRepository) -> None:
     thread = a_thread(repo)
-    run = ToolRun("c1", "search_documents", '{"query": "á"}', '{"results": []}', False, (Citation("d.md", "s", "q"),))
+    run = ToolRun(
+        "c1", "search_documents", '{"query": "á"}', '{"results": []}', False, (Citation("d.md", "s", "q"),)
+    )
     message = Message(
-        new_id("msg"), thread.id, "assistant", "Respuesta ñandú", 1.5, "completed",
-        (Citation("guía.md", "2. Luces", "«roja»", "doc_1"),), (run,), Usage(10, 5, 2), "client-1",
+        new_id("msg"),
+        thread.id,
+        "assistant",
+        "Respuesta ñandú",
+        1.5,
+        "completed",
+        (Citation("guía.md", "2. Luces", "«roja»", "doc_1"),),
+        (run,),
+        Usage(10, 5, 2),
+        "client-1",
     )
     repo.add_message(message)
     assert repo.list_messages(thread.id, limit=10).messages == (message,)

@@ -31,7 +31,9 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 2
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited early: {process.stderr.read().decode() if process.stderr else ''}")
+            raise RuntimeError(
+                f"server exited early: {process.stderr.read().decode() if process.stderr else ''}"
+            )
         try:
             if requests.get(url + "/health", timeout=1).ok:
                 return

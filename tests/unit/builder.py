@@ -27,7 +27,11 @@ class Core:
 
 
 def build_core(tools: ToolRegistry | None = None, max_rounds: int = 3, window: int = 20) -> Core:
-    threads, documents, gateway = InMemoryThreadRepository(), InMemoryDocumentStore(), ScriptedAssistantGateway()
+    threads, documents, gateway = (
+        InMemoryThreadRepository(),
+        InMemoryDocumentStore(),
+        ScriptedAssistantGateway(),
+    )
     documents.put(
         DocumentInfo("doc_1", "guia_sensores.md", "h1"),
         [Chunk("La luz roja del sensor indica batería baja. Revise el panel solar.", "3. Luces del sensor")],

@@ -6,9 +6,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from botk_adapters.memory.gateway import ScriptedAssistantGateway
 from botk_core.errors import UpstreamAuthError, UpstreamRateLimited, UpstreamTimeout
 from botk_core.model import ModelReply
-from botk_adapters.memory.gateway import ScriptedAssistantGateway
 from botk_web import Settings, create_app
 
 MISSING = {"error": "Missing thread_id or message", "code": "missing_fields"}

@@ -49,7 +49,9 @@ def test_chat_says_plainly_when_the_documents_do_not_answer(client: FlaskClient,
     assert body.get_json()["citations"] == []
 
 
-def test_history_returns_both_messages_oldest_first_in_the_seed_shape(client: FlaskClient, thread_id: str) -> None:
+def test_history_returns_both_messages_oldest_first_in_the_seed_shape(
+    client: FlaskClient, thread_id: str
+) -> None:
     answer = client.post("/chat", data={"thread_id": thread_id, "message": QUESTION}).get_json()
 
     body = history(client, thread_id)
@@ -62,7 +64,11 @@ def test_history_returns_both_messages_oldest_first_in_the_seed_shape(client: Fl
     assert assistant["content"][0]["text"]["annotations"][0]["type"] == "file_citation"
     assert user["object"] == "thread.message" and user["thread_id"] == thread_id
     assert isinstance(user["created_at"], int)
-    assert (body["first_id"], body["last_id"]) == (user["id"], assistant["id"]) == (user["id"], answer["message_id"])
+    assert (
+        (body["first_id"], body["last_id"])
+        == (user["id"], assistant["id"])
+        == (user["id"], answer["message_id"])
+    )
 
 
 def test_history_pages_with_limit_and_cursors(client: FlaskClient, thread_id: str) -> None:
@@ -81,8 +87,13 @@ def test_history_pages_with_limit_and_cursors(client: FlaskClient, thread_id: st
 
 
 def test_empty_history_has_null_ids(client: FlaskClient, thread_id: str) -> None:
-    assert history(client, thread_id) == {"object": "list", "data": [], "first_id": None, "last_id": None,
-                                          "has_more": False}
+    assert history(client, thread_id) == {
+        "object": "list",
+        "data": [],
+        "first_id": None,
+        "last_id": None,
+        "has_more": False,
+    }
 
 
 def test_list_assistants_and_dummy_keep_the_seed_bodies(client: FlaskClient) -> None:
