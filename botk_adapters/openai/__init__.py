@@ -4,11 +4,17 @@ from botk_adapters.openai.chat_gateway import OpenAIChatGateway
 from botk_adapters.openai.client import OpenAIConfig, make_client
 from botk_adapters.openai.errors import translate
 from botk_adapters.openai.responses_gateway import OpenAIResponsesGateway
+from botk_adapters.openai.vector_state import VectorStoreState, current_vector_store_id
+from botk_adapters.openai.vector_sync import SyncReport, VectorStoreSync
 
 __all__ = [
     "OpenAIChatGateway",
     "OpenAIConfig",
     "OpenAIResponsesGateway",
+    "SyncReport",
+    "VectorStoreState",
+    "VectorStoreSync",
+    "current_vector_store_id",
     "make_client",
     "translate",
 ]

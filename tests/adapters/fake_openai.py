@@ -88,6 +88,8 @@ class FakeOpenAI:
         # How many retrieves a vector store file stays "in_progress".
         self.processing_polls = 1
         self.failing_files: set[str] = set()
+        # When set, any other API key gets a 401, on every route.
+        self.valid_keys: set[str] | None = None
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
@@ -145,7 +147,11 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             body = _read_body(self)
             path = self.path.split("?", 1)[0]
             fake.requests.append(Recorded(method, path, dict(self.headers.items()), body))
-            route(fake, self, method, path, body)
+            key = self.headers.get("Authorization", "").removeprefix("Bearer ")
+            if fake.valid_keys is not None and key not in fake.valid_keys:
+                bad = {"error": {"message": "Incorrect API key provided", "code": "invalid_api_key"}}
+                return send_json(self, 401, bad, {})
+            return route(fake, self, method, path, body)
 
     return Handler
 
