@@ -8,7 +8,7 @@ from flask import Flask
 
 from botk_web.container import build_services
 from botk_web.errors import register_error_handlers
-from botk_web.routes import chat
+from botk_web.routes import chat, reports
 from botk_web.settings import Settings
 
 
@@ -22,4 +22,5 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.extensions["botk"] = build_services(settings, **overrides)
     register_error_handlers(app)
     app.register_blueprint(chat.bp)
+    app.register_blueprint(reports.bp)
     return app

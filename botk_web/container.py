@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import attrs
 
 from botk_adapters.local import LocalAssistantGateway
+from botk_adapters.reports import FilesystemReportStore
+from botk_adapters.sensors import synthetic_readings
 from botk_adapters.sqlite import Database, SqliteThreadRepository
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
-from botk_core.ports import AssistantGateway, DocumentStore, ThreadRepository
+from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
+from botk_adapters.weather import weather_provider
+from botk_core.ports import (
+    AssistantGateway,
+    DocumentStore,
+    MeasurementRepository,
+    ReportStore,
+    ThreadRepository,
+    WeatherProvider,
+)
 from botk_core.profile import AssistantCatalog, default_profile
 from botk_core.tools import Tool, ToolRegistry, search_documents_tool
+from botk_core.tools.diagnosis import diagnostico_tool
+from botk_core.tools.measurements import promedio_estacional_tool, promedio_tool
+from botk_core.tools.report import modify_document_tool
+from botk_core.tools.weather import clima_tool
 from botk_core.usecases import (
     GetHistory,
     ListAssistants,
@@ -19,6 +35,7 @@ from botk_core.usecases import (
     StartConversation,
     TurnRunner,
 )
+from botk_core.usecases.import_measurements import load_synthetic_if_empty
 from botk_web.settings import Settings, SettingsError
 
 
@@ -37,6 +54,9 @@ class Services:
     get_history: GetHistory
     list_assistants: ListAssistants
     storage: str = "sqlite"
+    measurements: MeasurementRepository | None = None
+    weather: WeatherProvider | None = None
+    reports: ReportStore | None = None
 
 
 def build_services(settings: Settings, **overrides: Any) -> Services:
@@ -49,7 +69,8 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     threads = overrides.get("threads") or SqliteThreadRepository(db)
     documents = overrides.get("documents") or SqliteFtsDocumentStore(db)
     gateway = overrides.get("gateway") or build_gateway(settings, documents)
-    tools = ToolRegistry([search_documents_tool(documents), *_extra_tools(overrides)])
+    data = build_data_tools(settings, db, overrides)
+    tools = ToolRegistry([search_documents_tool(documents), *data.tools, *_extra_tools(overrides)])
     profile = default_profile(
         settings.assistant_id,
         tool_names=[spec.name for spec in tools.specs()],
@@ -78,7 +99,43 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
         get_history=GetHistory(threads),
         list_assistants=ListAssistants(assistants),
         storage="custom" if _all_given(overrides, "threads", "documents") else "sqlite",
+        measurements=data.measurements,
+        weather=data.weather,
+        reports=data.reports,
     )
+
+
+@attrs.frozen
+class DataTools:
+    """The sensor, weather and report adapters and the tools built on them."""
+
+    measurements: MeasurementRepository
+    weather: WeatherProvider
+    reports: ReportStore
+    tools: tuple[Tool, ...]
+
+
+def build_data_tools(settings: Settings, db: Database, overrides: dict[str, Any]) -> DataTools:
+    """Overrides ``measurements``, ``weather``, ``reports`` replace the adapters.
+
+    The default SQLite store gets synthetic demonstration readings while it has none.
+    """
+    measurements = overrides.get("measurements") or SqliteMeasurementRepository(db)
+    clock = overrides.get("clock") or time.time
+    if "measurements" not in overrides and settings.synthetic_data:
+        load_synthetic_if_empty(measurements, lambda: synthetic_readings(clock()))
+    weather = overrides.get("weather") or weather_provider(settings.weatherapi_key)
+    reports = overrides.get("reports") or FilesystemReportStore(
+        settings.reports_dir, settings.latex_template_path
+    )
+    tools = (
+        promedio_tool(measurements, clock),
+        promedio_estacional_tool(measurements),
+        clima_tool(weather),
+        diagnostico_tool(measurements, weather, clock),
+        modify_document_tool(reports),
+    )
+    return DataTools(measurements, weather, reports, tools)
 
 
 def build_gateway(settings: Settings, documents: DocumentStore) -> AssistantGateway:

@@ -31,11 +31,20 @@ class Settings:
     api_hash: str | None = attrs.field(default=None, repr=False)
     weatherapi_key: str | None = attrs.field(default=None, repr=False)
     latex_template_path: str | None = None
+    reports_dir: str = "var/reports"
+    sensor_data_url: str | None = None
+    sensor_refresh_minutes: int = 0
+    synthetic_data: bool = True
     max_message_chars: int = 32_000
     max_request_bytes: int = 16 * 1024 * 1024
     history_window: int = 20
     max_tool_rounds: int = 5
     log_level: str = "INFO"
+    model: str = "gpt-4o"
+    openai_base_url: str | None = None
+    openai_timeout: int = 60
+    openai_max_retries: int = 2
+    chat_tools: str = "auto"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, dotenv_path: str | None = ".env") -> Settings:
@@ -59,11 +68,20 @@ class Settings:
             api_hash=env.get("API_HASH"),
             weatherapi_key=env.get("WEATHERAPI_KEY"),
             latex_template_path=env.get("LATEX_TEMPLATE_PATH"),
+            reports_dir=env.get("BOTK_REPORTS_DIR", d.reports_dir),
+            sensor_data_url=env.get("SENSOR_DATA_URL"),
+            sensor_refresh_minutes=_int(env, "SENSOR_REFRESH_MINUTES", 0, 0, 7 * 24 * 60),
+            synthetic_data=env.get("BOTK_SYNTHETIC_DATA", "1").lower() not in ("0", "false", "no"),
             max_message_chars=_int(env, "BOTK_MAX_MESSAGE_CHARS", d.max_message_chars, 1, 10_000_000),
             max_request_bytes=_int(env, "BOTK_MAX_REQUEST_BYTES", d.max_request_bytes, 1024, 1 << 31),
             history_window=_int(env, "BOTK_HISTORY_WINDOW", d.history_window, 1, 1000),
             max_tool_rounds=_int(env, "BOTK_MAX_TOOL_ROUNDS", d.max_tool_rounds, 0, 50),
             log_level=env.get("BOTK_LOG_LEVEL", d.log_level).upper(),
+            model=env.get("BOTK_MODEL", d.model),
+            openai_base_url=env.get("OPENAI_BASE_URL"),
+            openai_timeout=_int(env, "BOTK_OPENAI_TIMEOUT", d.openai_timeout, 1, 3600),
+            openai_max_retries=_int(env, "BOTK_OPENAI_MAX_RETRIES", d.openai_max_retries, 0, 10),
+            chat_tools=env.get("BOTK_CHAT_TOOLS", d.chat_tools).lower(),
         )
 
 

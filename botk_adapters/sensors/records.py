@@ -1,0 +1,75 @@
+"""The seed's sensor record format (§6) to ``Reading``: strings, nulls and bad values."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from botk_core.ports import Reading
+from botk_core.usecases.import_measurements import RejectedRecord
+
+_VALUES = ("bateria", "humedad", "nivel", "temperatura")
+_EARLIEST, _LATEST = 946_684_800, 4_102_444_800  # 2000-01-01 .. 2100-01-01, unix seconds
+
+
+class BadRecord(ValueError):
+    """A record that cannot become a reading; the message says why, in Spanish."""
+
+
+def _number(raw: Any, field: str) -> float | None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, bool):
+        raise BadRecord(f"{field} no es un número: {raw!r}")
+    try:
+        value = float(raw.strip().replace(",", ".")) if isinstance(raw, str) else float(raw)
+    except (TypeError, ValueError):
+        raise BadRecord(f"{field} no es un número: {raw!r}") from None
+    if not math.isfinite(value):
+        raise BadRecord(f"{field} no es un número finito: {raw!r}")
+    return value
+
+
+def _id(raw: Any) -> int:
+    value = _number(raw, "idDato")
+    if value is None:
+        raise BadRecord("falta idDato")
+    if not value.is_integer():
+        raise BadRecord(f"idDato no es un entero: {raw!r}")
+    return int(value)
+
+
+def parse_record(raw: Any) -> Reading:
+    """One record as a ``Reading``; raises ``BadRecord`` with the reason."""
+    if not isinstance(raw, Mapping):
+        raise BadRecord("el registro no es un objeto")
+    station = raw.get("estacion")
+    if not isinstance(station, str) or not station.strip():
+        raise BadRecord("falta estacion")
+    timestamp = _number(raw.get("timestamp"), "timestamp")
+    if timestamp is None:
+        raise BadRecord("falta timestamp")
+    if not _EARLIEST <= timestamp <= _LATEST:
+        raise BadRecord(f"timestamp fuera de rango (se esperan segundos unix): {raw.get('timestamp')!r}")
+    values = {field: _number(raw.get(field), field) for field in _VALUES}
+    return Reading(
+        id_dato=_id(raw.get("idDato")),
+        estacion=station.strip(),
+        timestamp=timestamp,
+        location=str(raw.get("location") or "").strip(),
+        dispositivo=str(raw.get("dispositivo") or "").strip(),
+        **values,
+    )
+
+
+def parse_records(records: Iterable[Any]) -> tuple[list[Reading], list[RejectedRecord]]:
+    """The valid readings and the rejected records with their reasons."""
+    readings: list[Reading] = []
+    rejected: list[RejectedRecord] = []
+    for position, raw in enumerate(records, start=1):
+        try:
+            readings.append(parse_record(raw))
+        except BadRecord as error:
+            rejected.append(RejectedRecord(position, str(error)))
+    return readings, rejected
