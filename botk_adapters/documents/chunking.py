@@ -73,7 +73,9 @@ class _Chunker:
         return sum(len(p) + 1 for p in self._buffer)
 
     def _location(self, page: int | None, table: str = "") -> str:
-        parts = [text for _, text in self._trail[-_TRAIL_DEPTH:]]
+        # A table row names only its nearest heading: the table label already narrows it.
+        depth = 1 if table else _TRAIL_DEPTH
+        parts = [text for _, text in self._trail[-depth:]]
         if table:
             parts.append(table)
         location = " › ".join(parts)
@@ -97,16 +99,3 @@ def _split_long(text: str) -> list[str]:
             current = ""
         current = f"{current} {sentence}".strip()
     return [*pieces, current] if current else pieces
-
-
-def render_row(headers: list[str], cells: list[str], caption: str = "") -> str:
-    """A table row as text: each value with its column header, after the caption."""
-    pairs = []
-    for index, value in enumerate(cells):
-        value = value.strip()
-        header = headers[index].strip() if index < len(headers) else ""
-        if not value:
-            continue
-        pairs.append(f"{header}: {value}" if header and header != value else value)
-    body = "; ".join(pairs)
-    return f"{caption}\n{body}" if caption and body else body

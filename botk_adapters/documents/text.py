@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from botk_adapters.documents.chunking import Block, chunk_blocks, render_row
+from botk_adapters.documents.chunking import Block, chunk_blocks
+from botk_adapters.documents.tables import render_table, table_label
 from botk_core.errors import UnreadableDocument
 from botk_core.ports import Chunk
 
@@ -45,24 +46,29 @@ def _decode(data: bytes) -> str:
 
 
 def _blocks(text: str, markdown: bool) -> Iterator[Block]:
-    paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n"))
+    paragraphs = [_lines(p) for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))]
+    paragraphs = [lines for lines in paragraphs if lines]
     caption = ""
-    for paragraph in paragraphs:
-        lines = [line.rstrip() for line in paragraph.strip("\n").splitlines() if line.strip()]
-        if not lines:
-            continue
-        if _is_table(lines):
-            yield from _table_rows(lines, caption)
+    for index, lines in enumerate(paragraphs):
+        start = _table_start(lines)
+        if start is not None:
+            caption = " ".join(line.strip() for line in lines[:start]) or caption
+            yield from _table_rows(lines[start:], caption)
             caption = ""
             continue
         heading = _heading(lines, markdown)
         if heading:
             yield heading
             lines = lines[1:]
-        if lines:
-            body = "\n".join(line.strip() for line in lines)
-            caption = body if _CAPTION.match(body) and len(body) < _HEADING_MAX_CHARS else ""
+        body = "\n".join(line.strip() for line in lines)
+        caption = body if _CAPTION.match(body) and len(body) < _HEADING_MAX_CHARS else ""
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else []
+        if body and not (caption and _table_start(following) == 0):
             yield Block(body)
+
+
+def _lines(paragraph: str) -> list[str]:
+    return [line.rstrip() for line in paragraph.strip("\n").splitlines() if line.strip()]
 
 
 def _heading(lines: list[str], markdown: bool) -> Block | None:
@@ -80,14 +86,26 @@ def _heading(lines: list[str], markdown: bool) -> Block | None:
     return None
 
 
-def _is_table(lines: list[str]) -> bool:
-    return len(lines) >= 2 and lines[0].lstrip().startswith("|") and bool(_TABLE_RULE.match(lines[1].strip()))
+def _table_start(lines: list[str]) -> int | None:
+    """Index of the first line of a pipe table in the paragraph (one with a ``|---|`` rule)."""
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("|"):
+            rest = lines[index:]
+            has_rule = any(_TABLE_RULE.match(row.strip()) for row in rest)
+            return index if has_rule and all(row.lstrip().startswith("|") for row in rest) else None
+    return None
 
 
 def _table_rows(lines: list[str], caption: str) -> Iterator[Block]:
-    headers = _cells(lines[0])
-    for line in lines[2:]:
-        yield Block(render_row(headers, _cells(line), caption), "row", table=caption)
+    grid: list[list[str]] = []
+    header_count = 0
+    for line in lines:
+        if _TABLE_RULE.match(line.strip()):
+            header_count = len(grid)
+        else:
+            grid.append(_cells(line))
+    for text in render_table(grid, header_count, caption):
+        yield Block(text, "row", table=table_label(caption))
 
 
 def _cells(line: str) -> list[str]:

@@ -1,0 +1,89 @@
+"""Reader for ``.pdf`` files with pypdf: text per page, page numbers kept for citations."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections.abc import Iterator
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from botk_adapters.documents.chunking import Block, chunk_blocks
+from botk_core.errors import UnreadableDocument
+from botk_core.ports import Chunk
+
+# pypdf logs a warning per oddity of a damaged file; the per-file error says enough.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+_NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+[A-ZÁÉÍÓÚÑ¿]")
+_HEADING_MAX_CHARS = 120
+_PAGE_NUMBER = re.compile(r"^(p[áa]gina\s*)?\d+(\s*(de|/)\s*\d+)?$", re.IGNORECASE)
+_DAMAGED = "El archivo PDF está dañado o no es un PDF."
+
+
+class PdfReaderAdapter:
+    """Reads ``.pdf``; each passage stays within one page and says which."""
+
+    extensions = (".pdf",)
+
+    def supports(self, name: str) -> bool:
+        return name.lower().endswith(self.extensions)
+
+    def read(self, name: str, data: bytes) -> list[Chunk]:
+        if not data.strip():
+            raise UnreadableDocument("El archivo está vacío.")
+        try:
+            chunks = chunk_blocks(_blocks(_open(data)))
+        except UnreadableDocument:
+            raise
+        except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+            raise UnreadableDocument(_DAMAGED) from error
+        if not chunks:
+            raise UnreadableDocument("El PDF no contiene texto extraíble (¿es una imagen escaneada?).")
+        return chunks
+
+
+def _open(data: bytes) -> PdfReader:
+    try:
+        reader = PdfReader(io.BytesIO(data))
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+        raise UnreadableDocument(_DAMAGED) from error
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except Exception as error:  # missing crypto backends raise their own kinds
+            raise UnreadableDocument("El PDF está protegido con contraseña.") from error
+        if not opened:
+            raise UnreadableDocument("El PDF está protegido con contraseña.")
+    return reader
+
+
+def _blocks(reader: PdfReader) -> Iterator[Block]:
+    for number, page in enumerate(reader.pages, start=1):
+        paragraph: list[str] = []
+        for raw in (page.extract_text() or "").splitlines():
+            line = " ".join(raw.split())
+            if _PAGE_NUMBER.match(line):
+                continue
+            heading = _heading(line)
+            if not line or heading:
+                if paragraph:
+                    yield Block(" ".join(paragraph), page=number)
+                    paragraph = []
+                if heading:
+                    yield heading
+            elif paragraph and paragraph[-1].endswith("-"):
+                paragraph[-1] = paragraph[-1][:-1] + line  # a word hyphenated across lines
+            else:
+                paragraph.append(line)
+        if paragraph:
+            yield Block(" ".join(paragraph), page=number)
+
+
+def _heading(line: str) -> Block | None:
+    match = _NUMBERED_HEADING.match(line)
+    if match is None or len(line) > _HEADING_MAX_CHARS or line.endswith((".", ",", ";")):
+        return None
+    return Block(line, "heading", match.group(1).count(".") + 1)
