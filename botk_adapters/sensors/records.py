@@ -59,7 +59,10 @@ def parse_record(raw: Any) -> Reading:
         timestamp=timestamp,
         location=str(raw.get("location") or "").strip(),
         dispositivo=str(raw.get("dispositivo") or "").strip(),
-        **values,
+        bateria=values["bateria"],
+        humedad=values["humedad"],
+        nivel=values["nivel"],
+        temperatura=values["temperatura"],
     )
 
 
