@@ -149,3 +149,25 @@ class ReportCompilationFailed(BotkError):
     """The TeX engine could not turn a thread's report into a PDF."""
 
     code = "report_compilation_failed"
+
+
+class RateLimited(BotkError):
+    """The client sent more requests than its rate limit allows; retry later."""
+
+    code = "rate_limited"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Unauthorized(BotkError):
+    """The request lacks the API credential, or it is wrong."""
+
+    code = "unauthorized"
+
+
+class IdempotencyKeyReused(Conflict):
+    """A client_message_id already names a different message of the thread."""
+
+    code = "idempotency_key_reused"

@@ -61,6 +61,10 @@ class ThreadRepository(Protocol):
         """The last ``count`` messages, oldest first."""
         ...
 
+    def find_by_client_id(self, thread_id: str, client_message_id: str) -> Message | None:
+        """The thread's message stored with this ``client_message_id``, if any."""
+        ...
+
     def turn_lock(self, thread_id: str) -> AbstractContextManager[None]:
         """Hold the thread so that its turns run one at a time."""
         ...

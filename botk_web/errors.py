@@ -23,6 +23,8 @@ STATUS: dict[type[e.BotkError], int] = {
     e.UpstreamUnavailable: 503,
     e.UpstreamTimeout: 504,
     e.StorageError: 503,
+    e.RateLimited: 429,
+    e.Unauthorized: 401,
 }
 
 _HTTP_CODES = {

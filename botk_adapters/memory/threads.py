@@ -71,6 +71,11 @@ class InMemoryThreadRepository:
         with self._guard:
             return list(self._messages[thread_id][-count:]) if count > 0 else []
 
+    def find_by_client_id(self, thread_id: str, client_message_id: str) -> Message | None:
+        with self._guard:
+            stored = list(self._messages.get(thread_id, ()))
+        return next((m for m in stored if m.client_message_id == client_message_id), None)
+
     @contextmanager
     def turn_lock(self, thread_id: str) -> Iterator[None]:
         with self._guard:

@@ -103,6 +103,17 @@ class SqliteThreadRepository:
         )
         return [_from_row(r) for r in reversed(rows)]
 
+    def find_by_client_id(self, thread_id: str, client_message_id: str) -> Message | None:
+        row = (
+            self._db.connection()
+            .execute(
+                f"SELECT {_COLUMNS} FROM messages WHERE thread_id = ? AND client_message_id = ?",
+                (thread_id, client_message_id),
+            )
+            .fetchone()
+        )
+        return _from_row(row) if row is not None else None
+
     @contextmanager
     def turn_lock(self, thread_id: str) -> Iterator[None]:
         owner = f"{os.getpid()}:{secrets.token_hex(8)}"

@@ -8,13 +8,18 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from botk_core.domain import Message, MessageStatus, Thread
-from botk_core.errors import MissingFields, PayloadTooLarge
+from botk_core.errors import IdempotencyKeyReused, MissingFields, PayloadTooLarge
 from botk_core.ids import new_id
 from botk_core.ports import ThreadRepository
 from botk_core.profile import AssistantCatalog
 from botk_core.usecases.turn import TurnEvent, TurnOutcome, TurnRunner, history_items
 
 DEFAULT_MAX_MESSAGE_CHARS = 32_000
+
+
+def reply_key(user_message_id: str) -> str:
+    """The key an answer is stored under, so a retry can find it from its question."""
+    return f"reply-to:{user_message_id}"
 
 
 @attrs.frozen
@@ -66,9 +71,14 @@ class SendMessage:
         thread = self._threads.get(request.thread_id)
         profile = self._assistants.get(thread.assistant_id)
         with self._threads.turn_lock(thread.id):
-            user = self._new_message(thread, "user", text, request.client_message_id, status="pending")
-            self._threads.add_message(user)
-            items = history_items(self._threads.recent_messages(thread.id, self._history_window))
+            # Looked up under the lock, so a retry racing its original waits
+            # for it and then finds its answer instead of running twice.
+            user, stored_answer = self._accept(thread, text, request.client_message_id)
+            if stored_answer is not None:
+                yield stored_answer
+                return
+            recent = self._threads.recent_messages(thread.id, self._history_window)
+            items = history_items([m for m in recent if m.id != user.id] + [user])
             outcome: TurnOutcome | None = None
             abandoned = False
             try:
@@ -88,7 +98,7 @@ class SendMessage:
                 self._threads.update_message(attrs.evolve(user, status=status))
             assert outcome is not None
             answer = attrs.evolve(
-                self._new_message(thread, "assistant", outcome.text),
+                self._new_message(thread, "assistant", outcome.text, reply_key(user.id)),
                 citations=outcome.citations,
                 tool_runs=outcome.tool_runs,
                 usage=outcome.usage,
@@ -96,6 +106,26 @@ class SendMessage:
             self._threads.add_message(answer)
         if not abandoned:
             yield answer
+
+    def _accept(self, thread: Thread, text: str, client_id: str | None) -> tuple[Message, Message | None]:
+        """The user message of this turn, and its stored answer when a retry finds one.
+
+        A retry of a failed (or crashed) turn reuses its stored user message,
+        so the message is never duplicated.
+        """
+        known = self._threads.find_by_client_id(thread.id, client_id) if client_id else None
+        if known is None:
+            user = self._new_message(thread, "user", text, client_id, status="pending")
+            self._threads.add_message(user)
+            return user, None
+        if known.role != "user" or known.content != text:
+            raise IdempotencyKeyReused("client_message_id was already used for a different message")
+        answer = self._threads.find_by_client_id(thread.id, reply_key(known.id))
+        if answer is not None:
+            return known, answer
+        retried = attrs.evolve(known, status="pending")
+        self._threads.update_message(retried)
+        return retried, None
 
     def _validated_text(self, request: SendMessageInput) -> str:
         text = request.text.strip() if request.text else ""

@@ -141,3 +141,17 @@ def test_turn_lock_runs_turns_of_a_thread_one_at_a_time(repo: ThreadRepository) 
     for worker in workers:
         worker.join()
     assert overlaps == [1] * 6
+
+
+def test_find_by_client_id_returns_only_that_threads_message(repo: ThreadRepository) -> None:
+    one, other = a_thread(repo), a_thread(repo)
+    message = Message(new_id("msg"), one.id, "user", "hola", 1.0, "pending", client_message_id="c-1")
+    repo.add_message(message)
+    add(repo, one, 2)
+
+    assert repo.find_by_client_id(one.id, "c-1") == message
+    assert repo.find_by_client_id(one.id, "c-2") is None
+    assert repo.find_by_client_id(other.id, "c-1") is None
+    repo.update_message(attrs.evolve(message, status="failed"))
+    found = repo.find_by_client_id(one.id, "c-1")
+    assert found is not None and found.status == "failed"
