@@ -139,7 +139,7 @@ class UnreadableDocument(InvalidInput):
     code = "unreadable_document"
 
 
-class UnsupportedDocumentType(UnreadableDocument):
+class UnsupportedDocumentType(UnreadableDocument, UnsupportedMediaType):
     """A document file has a format BOTK cannot read."""
 
     code = "unsupported_document_type"

@@ -8,7 +8,7 @@ from flask import Flask
 
 from botk_web.container import build_services
 from botk_web.errors import register_error_handlers
-from botk_web.routes import chat, reports
+from botk_web.routes import chat, documents, reports
 from botk_web.settings import Settings
 
 
@@ -23,4 +23,5 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     register_error_handlers(app)
     app.register_blueprint(chat.bp)
     app.register_blueprint(reports.bp)
+    app.register_blueprint(documents.bp)
     return app

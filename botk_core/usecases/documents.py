@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from botk_core.domain import Passage
 from botk_core.errors import BotkError, InvalidInput, UnreadableDocument
 from botk_core.ids import new_id
-from botk_core.ports import DocumentInfo, DocumentReader, DocumentStore
+from botk_core.ports import Chunk, DocumentInfo, DocumentReader, DocumentStore
 from botk_core.usecases.ingest import UNREADABLE, content_hash
 
 MAX_K = 50
@@ -26,8 +26,11 @@ class AddDocumentInput:
     source: str = UPLOAD_SOURCE
 
 
-class AddDocument:
-    """Read one file and store it whole, or store nothing and raise ``UnreadableDocument``."""
+class AddDocuments:
+    """Read every file first, then store them all; one bad file stores nothing.
+
+    Raises ``UnreadableDocument`` (or ``UnsupportedDocumentType``) naming the file.
+    """
 
     def __init__(
         self, store: DocumentStore, reader: DocumentReader, clock: Callable[[], float] = time.time
@@ -36,25 +39,40 @@ class AddDocument:
         self._reader = reader
         self._clock = clock
 
-    def execute(self, request: AddDocumentInput) -> DocumentInfo:
+    def execute(self, files: Sequence[AddDocumentInput]) -> list[DocumentInfo]:
+        parsed = [(upload, self._read(upload)) for upload in files]
+        known = {d.name: d.id for d in self._store.list_documents()}
+        stored = []
+        for upload, chunks in parsed:
+            document_id = known.get(upload.name) or new_id("doc")
+            info = DocumentInfo(
+                document_id, upload.name, content_hash(upload.data), len(chunks), self._clock(), upload.source
+            )
+            self._store.put(info, chunks)
+            stored.append(info)
+        return stored
+
+    def _read(self, upload: AddDocumentInput) -> list[Chunk]:
         try:
-            chunks = self._reader.read(request.name, request.data)
-        except BotkError:
+            return self._reader.read(upload.name, upload.data)
+        except BotkError as error:
+            error.message = f"{upload.name}: {error.message}"
             raise
         except Exception as error:
             # Parsers raise all sorts of things on odd files; the client gets one clear error.
-            raise UnreadableDocument(UNREADABLE) from error
-        old = next((d for d in self._store.list_documents() if d.name == request.name), None)
-        info = DocumentInfo(
-            old.id if old else new_id("doc"),
-            request.name,
-            content_hash(request.data),
-            len(chunks),
-            self._clock(),
-            request.source,
-        )
-        self._store.put(info, chunks)
-        return info
+            raise UnreadableDocument(f"{upload.name}: {UNREADABLE}") from error
+
+
+class AddDocument:
+    """Read one file and store it whole, or store nothing and raise ``UnreadableDocument``."""
+
+    def __init__(
+        self, store: DocumentStore, reader: DocumentReader, clock: Callable[[], float] = time.time
+    ) -> None:
+        self._many = AddDocuments(store, reader, clock)
+
+    def execute(self, request: AddDocumentInput) -> DocumentInfo:
+        return self._many.execute([request])[0]
 
 
 @attrs.frozen

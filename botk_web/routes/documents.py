@@ -1,0 +1,139 @@
+"""Document routes: GET/POST /documents, DELETE /documents/<id>, GET /search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+import attrs
+from flask import Blueprint, Request, current_app, jsonify, request
+from flask.blueprints import BlueprintSetupState
+from flask.typing import ResponseReturnValue
+
+from botk_adapters.documents import default_reader
+from botk_core.errors import DocumentNotFound, MissingFields, PayloadTooLarge, UnsupportedMediaType
+from botk_core.ids import is_valid_id
+from botk_core.ports import DocumentInfo
+from botk_core.usecases.documents import (
+    AddDocumentInput,
+    AddDocuments,
+    ListDocuments,
+    RemoveDocument,
+    SearchDocuments,
+    SearchDocumentsInput,
+)
+from botk_web.parsing import int_arg
+
+bp = Blueprint("documents", __name__)
+
+MAX_FILE_BYTES = 15 * 1024 * 1024
+MAX_FILES = 20
+MAX_NAME_CHARS = 120
+UPLOAD_FIELDS = ("files", "file")
+_UNSAFE = re.compile(r"[^\w .,()\-]+")
+
+
+@attrs.frozen
+class DocumentServices:
+    """The document use cases, wired on the app's DocumentStore."""
+
+    add: AddDocuments
+    list: ListDocuments
+    remove: RemoveDocument
+    search: SearchDocuments
+
+
+@bp.record_once
+def _wire(state: BlueprintSetupState) -> None:
+    store = state.app.extensions["botk"].documents
+    state.app.extensions["botk_documents"] = DocumentServices(
+        AddDocuments(store, default_reader()),
+        ListDocuments(store),
+        RemoveDocument(store),
+        SearchDocuments(store),
+    )
+
+
+def documents() -> DocumentServices:
+    wired: DocumentServices = current_app.extensions["botk_documents"]
+    return wired
+
+
+def document_json(document: DocumentInfo) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "object": "document",
+        "name": document.name,
+        "chunks": document.chunk_count,
+        "content_hash": document.content_hash,
+        "added_at": int(document.added_at),
+    }
+
+
+@bp.get("/documents")
+def list_documents() -> ResponseReturnValue:
+    return jsonify(object="list", data=[document_json(d) for d in documents().list.execute()])
+
+
+@bp.post("/documents")
+def upload_documents() -> ResponseReturnValue:
+    uploads = uploaded_files(request)
+    if not uploads:
+        raise MissingFields("Missing file (multipart field 'files')")
+    stored = documents().add.execute(uploads)
+    return jsonify(object="list", data=[document_json(d) for d in stored]), 201
+
+
+@bp.delete("/documents/<document_id>")
+def delete_document(document_id: str) -> ResponseReturnValue:
+    if not is_valid_id(document_id, "doc"):
+        raise DocumentNotFound("Documento no encontrado")
+    documents().remove.execute(document_id)
+    return jsonify(id=document_id, object="document.deleted", deleted=True)
+
+
+@bp.get("/search")
+def search() -> ResponseReturnValue:
+    query = (request.args.get("q") or "").strip()
+    if not query:
+        raise MissingFields("Missing q")
+    passages = documents().search.execute(SearchDocumentsInput(query, int_arg(request, "k", 5)))
+    data = [
+        {
+            "document_id": p.document_id,
+            "document": p.document,
+            "location": p.location,
+            "text": p.text,
+            "score": p.score,
+        }
+        for p in passages
+    ]
+    return jsonify(object="list", query=query, data=data)
+
+
+def uploaded_files(req: Request) -> list[AddDocumentInput]:
+    """The multipart uploads of ``req``, size-checked and with sanitised names."""
+    if req.files and req.mimetype != "multipart/form-data":
+        raise UnsupportedMediaType("Upload files as multipart/form-data")
+    files = [f for field in UPLOAD_FIELDS for f in req.files.getlist(field) if f.filename or f.content_length]
+    if len(files) > MAX_FILES:
+        raise PayloadTooLarge(f"At most {MAX_FILES} files per request")
+    uploads = []
+    for storage in files:
+        data = storage.stream.read(MAX_FILE_BYTES + 1)
+        name = safe_name(storage.filename or "")
+        if len(data) > MAX_FILE_BYTES:
+            raise PayloadTooLarge(f"{name}: el archivo supera {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        uploads.append(AddDocumentInput(name, data))
+    return uploads
+
+
+def safe_name(raw: str) -> str:
+    """A display name without folders, control or odd characters; accents are kept."""
+    base = re.split(r"[\\/]", unicodedata.normalize("NFC", raw))[-1]
+    base = " ".join(_UNSAFE.sub("_", base).split()).strip(" .")
+    if len(base) > MAX_NAME_CHARS:
+        stem, dot, ext = base.rpartition(".")
+        base = stem[: MAX_NAME_CHARS - len(ext) - 1] + dot + ext if dot else base[:MAX_NAME_CHARS]
+    return base or "documento"

@@ -1,0 +1,99 @@
+"""Document routes through the Flask test client: list, upload, delete, search."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from flask.testing import FlaskClient
+
+from botk_web.routes.documents import safe_name
+
+
+def _docx(text: str) -> bytes:
+    document = docx.Document()
+    document.add_heading("Bitácora del pozo", level=1)
+    document.add_paragraph(text)
+    raw = io.BytesIO()
+    document.save(raw)
+    return raw.getvalue()
+
+
+def _names(client: FlaskClient) -> list[str]:
+    return [d["name"] for d in client.get("/documents").get_json()["data"]]
+
+
+def test_list_shows_the_ingested_sample_documents(client: FlaskClient) -> None:
+    body = client.get("/documents").get_json()
+    assert body["object"] == "list"
+    assert body["data"] and all(d["id"].startswith("doc_") and d["chunks"] > 0 for d in body["data"])
+
+
+def test_upload_then_search_finds_the_new_document(client: FlaskClient) -> None:
+    response = client.post(
+        "/documents",
+        data={
+            "files": (io.BytesIO(_docx("El pozo de Quipisca se secó en enero.")), "../../bitácora pozo.docx")
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 201
+    stored = response.get_json()["data"][0]
+    assert stored["name"] == "bitácora pozo.docx"
+    hits = client.get("/search", query_string={"q": "pozos de Quipisca", "k": 3}).get_json()["data"]
+    assert hits[0]["document"] == "bitácora pozo.docx"
+    assert hits[0]["location"] == "Bitácora del pozo"
+
+
+def test_a_bad_file_in_a_batch_is_a_4xx_and_nothing_is_stored(client: FlaskClient) -> None:
+    before = _names(client)
+    response = client.post(
+        "/documents",
+        data={
+            "files": [
+                (io.BytesIO(_docx("Texto bueno.")), "bueno.docx"),
+                (io.BytesIO(b"PK\x03\x04x"), "malo.docx"),
+            ]
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400
+    assert response.get_json()["code"] == "unreadable_document"
+    assert "malo.docx" in response.get_json()["error"]
+    assert _names(client) == before
+
+
+def test_unsupported_type_is_415(client: FlaskClient) -> None:
+    response = client.post(
+        "/documents", data={"files": (io.BytesIO(b"GIF89a"), "foto.gif")}, content_type="multipart/form-data"
+    )
+    assert response.status_code == 415
+    assert response.get_json()["code"] == "unsupported_document_type"
+
+
+def test_upload_without_a_file_is_400(client: FlaskClient) -> None:
+    response = client.post("/documents", data={}, content_type="multipart/form-data")
+    assert response.status_code == 400
+
+
+def test_delete_removes_the_document_and_then_404s(client: FlaskClient) -> None:
+    first = client.get("/documents").get_json()["data"][0]
+    assert client.delete(f"/documents/{first['id']}").get_json()["deleted"] is True
+    assert first["name"] not in _names(client)
+    assert client.delete(f"/documents/{first['id']}").status_code == 404
+    assert client.delete("/documents/..%2Fetc").status_code == 404
+
+
+def test_search_answers_with_passages_and_validates_input(client: FlaskClient) -> None:
+    body = client.get("/search", query_string={"q": "luz roja de la estación"}).get_json()
+    assert body["data"][0]["text"] and body["data"][0]["document"]
+    assert client.get("/search").status_code == 400
+    assert client.get("/search", query_string={"q": "luz", "k": "muchos"}).status_code == 400
+    assert client.get("/search", query_string={"q": "luz", "k": 500}).status_code == 400
+
+
+def test_safe_name_strips_folders_and_control_characters() -> None:
+    assert safe_name("C:\\Users\\ana\\Informe Ñandú.docx") == "Informe Ñandú.docx"
+    assert safe_name("../../etc/passwd") == "passwd"
+    assert safe_name("a\x00b<script>.md") == "a_b_script_.md"
+    assert safe_name("...") == "documento"
