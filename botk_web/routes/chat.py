@@ -11,6 +11,7 @@ from botk_core.errors import InvalidInput, MissingFields
 from botk_core.usecases import GetHistoryInput, SendMessageInput, StartConversationInput
 from botk_web.container import Services
 from botk_web.parsing import body_fields, int_arg
+from botk_web.routes.documents import ingest_chat_uploads
 from botk_web.serialize import citation_json, page_json
 
 bp = Blueprint("chat", __name__)
@@ -43,7 +44,9 @@ def chat_input() -> SendMessageInput:
 
 @bp.post("/chat")
 def chat() -> ResponseReturnValue:
-    message = services().send_message.execute(chat_input())
+    turn = chat_input()
+    ingest_chat_uploads()  # the seed's multipart ``files``: indexed before the answer
+    message = services().send_message.execute(turn)
     return jsonify(
         response=message.content,
         message_id=message.id,

@@ -112,6 +112,13 @@ def search() -> ResponseReturnValue:
     return jsonify(object="list", query=query, data=data)
 
 
+def ingest_chat_uploads() -> list[DocumentInfo]:
+    """Store the seed's ``files`` uploads of a /chat request (none: nothing to do)."""
+    if not request.files:
+        return []
+    return documents().add.execute(uploaded_files(request))
+
+
 def uploaded_files(req: Request) -> list[AddDocumentInput]:
     """The multipart uploads of ``req``, size-checked and with sanitised names."""
     if req.files and req.mimetype != "multipart/form-data":

@@ -97,3 +97,30 @@ def test_safe_name_strips_folders_and_control_characters() -> None:
     assert safe_name("../../etc/passwd") == "passwd"
     assert safe_name("a\x00b<script>.md") == "a_b_script_.md"
     assert safe_name("...") == "documento"
+
+
+def test_chat_with_files_indexes_them_before_answering(client: FlaskClient, thread_id: str) -> None:
+    upload = (io.BytesIO(_docx("La bomba del pozo Quipisca se cambió en marzo de 2024.")), "bomba.docx")
+    response = client.post(
+        "/chat",
+        data={
+            "thread_id": thread_id,
+            "message": "¿Cuándo se cambió la bomba del pozo Quipisca?",
+            "files": upload,
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200
+    assert "bomba.docx" in _names(client)
+    assert any(c["document"] == "bomba.docx" for c in response.get_json()["citations"])
+
+
+def test_chat_with_a_bad_file_answers_4xx_and_stores_no_message(client: FlaskClient, thread_id: str) -> None:
+    response = client.post(
+        "/chat",
+        data={"thread_id": thread_id, "message": "Hola", "files": (io.BytesIO(b""), "vacio.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400
+    assert "vacio.pdf" in response.get_json()["error"]
+    assert client.get("/threadHistory", query_string={"thread_id": thread_id}).get_json()["data"] == []
