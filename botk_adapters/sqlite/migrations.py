@@ -91,4 +91,12 @@ CREATE TABLE openai_vector_store_files (
 );
 """
 
-MIGRATIONS: list[str] = [THREADS, DOCUMENTS, MEASUREMENTS, OPENAI_VECTOR_STORES]
+RATE_LIMITS = """
+CREATE TABLE rate_limit_buckets (
+    client TEXT PRIMARY KEY,
+    tokens REAL NOT NULL,
+    updated_at REAL NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [THREADS, DOCUMENTS, MEASUREMENTS, OPENAI_VECTOR_STORES, RATE_LIMITS]
