@@ -8,7 +8,7 @@ from flask import Flask
 
 from botk_web.container import build_services
 from botk_web.errors import register_error_handlers
-from botk_web.routes import chat, documents, reports
+from botk_web.routes import chat, documents, reports, stream
 from botk_web.settings import Settings
 
 
@@ -24,4 +24,5 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.register_blueprint(chat.bp)
     app.register_blueprint(reports.bp)
     app.register_blueprint(documents.bp)
+    app.register_blueprint(stream.bp)
     return app

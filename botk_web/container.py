@@ -8,6 +8,8 @@ from typing import Any
 import attrs
 
 from botk_adapters.local import LocalAssistantGateway
+from botk_adapters.openai import GATEWAYS, TOOLS_MODES, OpenAIConfig, current_vector_store_id, openai_gateway
+from botk_adapters.openai.chat_gateway import ToolsMode
 from botk_adapters.reports import FilesystemReportStore
 from botk_adapters.sensors import synthetic_readings
 from botk_adapters.sqlite import Database, SqliteThreadRepository
@@ -74,7 +76,7 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     profile = default_profile(
         settings.assistant_id,
         tool_names=[spec.name for spec in tools.specs()],
-        vector_store_id=settings.vector_store_id or "local",
+        vector_store_id=_vector_store_id(settings, db),
     )
     assistants = AssistantCatalog([profile])
     clock = overrides.get("clock")
@@ -142,7 +144,35 @@ def build_gateway(settings: Settings, documents: DocumentStore) -> AssistantGate
     """The gateway named by ``BOTK_GATEWAY``."""
     if settings.gateway == "local":
         return LocalAssistantGateway()
-    raise SettingsError(f"BOTK_GATEWAY={settings.gateway!r} is not supported; use one of: local")
+    if settings.gateway in GATEWAYS:
+        return openai_gateway(settings.gateway, openai_config(settings), documents, _tools_mode(settings))
+    raise SettingsError(f"BOTK_GATEWAY={settings.gateway!r} is unknown; use local, openai or openai-chat")
+
+
+def openai_config(settings: Settings) -> OpenAIConfig:
+    """The OpenAI client settings; OpenAI itself needs a key, a local server does not."""
+    if not settings.openai_api_key and not (settings.gateway == "openai-chat" and settings.openai_base_url):
+        raise SettingsError(f"BOTK_GATEWAY={settings.gateway} needs OPEN_AI_API_KEY (or OPENAI_API_KEY)")
+    return OpenAIConfig(
+        api_key=settings.openai_api_key or "sin-clave",
+        model=settings.model,
+        base_url=settings.openai_base_url,
+        timeout=settings.openai_timeout,
+        max_retries=settings.openai_max_retries,
+    )
+
+
+def _tools_mode(settings: Settings) -> ToolsMode:
+    if settings.chat_tools not in TOOLS_MODES:
+        raise SettingsError(f"BOTK_CHAT_TOOLS must be auto, tools or none, got {settings.chat_tools!r}")
+    return settings.chat_tools
+
+
+def _vector_store_id(settings: Settings, db: Database) -> str | None:
+    # Only the Responses gateway searches an OpenAI vector store; the others search locally.
+    if settings.gateway == "openai":
+        return current_vector_store_id(db, settings.vector_store_id)
+    return settings.vector_store_id or "local"
 
 
 def _extra_tools(overrides: dict[str, Any]) -> list[Tool]:

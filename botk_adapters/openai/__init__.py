@@ -3,11 +3,14 @@
 from botk_adapters.openai.chat_gateway import OpenAIChatGateway
 from botk_adapters.openai.client import OpenAIConfig, make_client
 from botk_adapters.openai.errors import translate
+from botk_adapters.openai.factory import GATEWAYS, TOOLS_MODES, openai_gateway
 from botk_adapters.openai.responses_gateway import OpenAIResponsesGateway
 from botk_adapters.openai.vector_state import VectorStoreState, current_vector_store_id
 from botk_adapters.openai.vector_sync import SyncReport, VectorStoreSync
 
 __all__ = [
+    "GATEWAYS",
+    "TOOLS_MODES",
     "OpenAIChatGateway",
     "OpenAIConfig",
     "OpenAIResponsesGateway",
@@ -16,5 +19,6 @@ __all__ = [
     "VectorStoreSync",
     "current_vector_store_id",
     "make_client",
+    "openai_gateway",
     "translate",
 ]

@@ -1,0 +1,125 @@
+"""The app wired on the OpenAI gateways (BOTK_GATEWAY=openai|openai-chat) against the fake server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from botk_adapters.openai import VectorStoreState
+from botk_adapters.sqlite import Database
+from botk_web import Settings, create_app
+from botk_web.settings import SettingsError
+from tests.adapters.fake_openai import FakeOpenAI, error, text, tool_calls
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI() as server:
+        yield server
+
+
+def _settings(fake: FakeOpenAI, tmp_path: Path, **changes: object) -> Settings:
+    base = {
+        "gateway": "openai",
+        "openai_api_key": "sk-test",
+        "openai_base_url": fake.base_url,
+        "openai_max_retries": 0,
+        "database_path": str(tmp_path / "botk.sqlite3"),
+        "documents_dir": str(tmp_path),
+    }
+    return Settings(**{**base, **changes})  # type: ignore[arg-type]
+
+
+def _ask(client: FlaskClient, question: str) -> dict[str, object]:
+    thread_id = client.get("/start").get_json()["thread_id"]
+    response = client.post("/chat", data={"thread_id": thread_id, "message": question})
+    assert response.status_code == 200
+    return dict(response.get_json())
+
+
+def test_a_chat_turn_needing_one_tool_costs_exactly_two_upstream_requests(
+    fake: FakeOpenAI, tmp_path: Path
+) -> None:
+    client = create_app(_settings(fake, tmp_path)).test_client()
+    fake.script_responses(tool_calls(("get_promedio", {"estacion": "Iquiuca"})), text("Nivel medio: 1,5 m."))
+
+    body = _ask(client, "¿Cuál es el nivel medio de Iquiuca?")
+
+    assert body["response"] == "Nivel medio: 1,5 m."
+    assert len(fake.requests) == 2
+
+
+def test_a_chat_turn_without_tools_costs_one_upstream_request(fake: FakeOpenAI, tmp_path: Path) -> None:
+    client = create_app(_settings(fake, tmp_path)).test_client()
+    fake.script_responses(text("¡Hola!"))
+
+    assert _ask(client, "Hola")["response"] == "¡Hola!"
+    assert len(fake.requests) == 1
+
+
+def test_the_tools_offered_are_the_seeds_interface(fake: FakeOpenAI, tmp_path: Path) -> None:
+    client = create_app(_settings(fake, tmp_path)).test_client()
+    fake.script_responses(text("ok"))
+
+    _ask(client, "Hola")
+
+    [body] = fake.bodies("/v1/responses")
+    names = {tool["name"] for tool in body["tools"] if tool["type"] == "function"}
+    assert {"get_promedio", "get_promedio_estacional", "get_clima", "diagnostico_hidrico_integrado"} <= names
+
+
+def test_start_reports_the_vector_store_made_by_sync_and_turns_search_it(
+    fake: FakeOpenAI, tmp_path: Path
+) -> None:
+    settings = _settings(fake, tmp_path)
+    VectorStoreState(Database(settings.database_path)).set_store_id("vs_synced")
+    client = create_app(settings).test_client()
+    fake.script_responses(text("ok"))
+
+    assert client.get("/start").get_json()["vector_store_id"] == "vs_synced"
+    _ask(client, "¿Qué dice el plan maestro?")
+    [body] = fake.bodies("/v1/responses")
+    assert {"type": "file_search", "vector_store_ids": ["vs_synced"]} in body["tools"]
+
+
+def test_vector_store_id_from_the_environment_wins(fake: FakeOpenAI, tmp_path: Path) -> None:
+    client = create_app(_settings(fake, tmp_path, vector_store_id="vs_env")).test_client()
+
+    assert client.get("/start").get_json()["vector_store_id"] == "vs_env"
+
+
+def test_health_names_the_gateway_and_model(fake: FakeOpenAI, tmp_path: Path) -> None:
+    settings = _settings(fake, tmp_path, gateway="openai-chat", openai_api_key=None, model="llama3.1")
+    health = create_app(settings).test_client().get("/health").get_json()
+
+    assert (health["gateway"], health["model"]) == ("openai-chat", "llama3.1")
+
+
+def test_the_openai_gateway_without_a_key_is_a_configuration_error(fake: FakeOpenAI, tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="OPEN_AI_API_KEY"):
+        create_app(_settings(fake, tmp_path, openai_api_key=None))
+
+
+def test_a_rejected_key_is_a_502_that_names_the_variable(fake: FakeOpenAI, tmp_path: Path) -> None:
+    fake.valid_keys = {"sk-other"}
+    client = create_app(_settings(fake, tmp_path)).test_client()
+    thread_id = client.get("/start").get_json()["thread_id"]
+
+    response = client.post("/chat", data={"thread_id": thread_id, "message": "Hola"})
+
+    assert response.status_code == 502
+    assert "OPEN_AI_API_KEY" in response.get_json()["error"]
+
+
+def test_rate_limiting_is_a_503_with_retry_after(fake: FakeOpenAI, tmp_path: Path) -> None:
+    client = create_app(_settings(fake, tmp_path)).test_client()
+    thread_id = client.get("/start").get_json()["thread_id"]
+    fake.script_responses(error(429, "rate_limit_exceeded", headers={"Retry-After": "12"}))
+
+    response = client.post("/chat", data={"thread_id": thread_id, "message": "Hola"})
+
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "12"
