@@ -171,7 +171,7 @@ def _tools_mode(settings: Settings) -> ToolsMode:
 def _vector_store_id(settings: Settings, db: Database) -> str | None:
     # Only the Responses gateway searches an OpenAI vector store; the others search locally.
     if settings.gateway == "openai":
-        return current_vector_store_id(db, settings.vector_store_id)
+        return current_vector_store_id(db, settings.vector_store_id, settings.assistant_id)
     return settings.vector_store_id or "local"
 
 

@@ -75,7 +75,7 @@ def test_start_reports_the_vector_store_made_by_sync_and_turns_search_it(
     fake: FakeOpenAI, tmp_path: Path
 ) -> None:
     settings = _settings(fake, tmp_path)
-    VectorStoreState(Database(settings.database_path)).set_store_id("vs_synced")
+    VectorStoreState(Database(settings.database_path)).set_store_id("vs_synced", settings.assistant_id)
     client = create_app(settings).test_client()
     fake.script_responses(text("ok"))
 
