@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask
 
-from botk_web.container import build_services
+from botk_web.container import build_services, start_sensor_refresh
 from botk_web.errors import register_error_handlers
 from botk_web.routes import chat, documents, reports, stream
 from botk_web.settings import Settings
@@ -20,6 +20,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["botk"] = build_services(settings, **overrides)
+    start_sensor_refresh(app.extensions["botk"])
     register_error_handlers(app)
     app.register_blueprint(chat.bp)
     app.register_blueprint(reports.bp)

@@ -1,0 +1,98 @@
+"""Concurrency: turns/s at 1, 8, 32 and 64 clients with a 200 ms model step.
+
+BOTK's production gunicorn settings versus the seed's (4 sync workers) versus
+the ideal (clients / latency). The same run samples the workers' memory.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import bench_memory
+from bench_overhead import _chat, _start
+from common import BENCH, Section, at_least, at_most, closed_loop, ms
+from wsgi_fake import SEED, Server, botk_options
+
+LATENCY = 0.2
+LEVELS = (1, 8, 32, 64)
+
+
+def measure(options: list[str], levels: tuple[int, ...], duration: float, warmup: float) -> dict[str, object]:
+    """Throughput and p50 per level, plus idle and peak RSS per worker."""
+    with (
+        tempfile.TemporaryDirectory(prefix="botk-bench-") as tmp,
+        Server(options, f"latency:{LATENCY}", Path(tmp) / "botk.sqlite3") as server,
+    ):
+        idle = bench_memory.snapshot(server.workers())
+        rows = {}
+        with bench_memory.RssSampler(server.workers) as sampler:
+            for clients in levels:
+                result = closed_loop(_start(server.url), _chat(server.url), clients, duration, warmup)
+                rows[clients] = (result.throughput, result.p50, result.errors)
+        return {"rows": rows, "idle": idle, "peak": dict(sampler.peak)}
+
+
+def chart(results: dict[str, dict[str, object]], levels: tuple[int, ...], path: Path) -> bool:
+    """Turns/s against clients, one line per server and the ideal; False without matplotlib."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    figure, axes = plt.subplots(figsize=(6.4, 4.0), dpi=100)
+    axes.plot(levels, [c / LATENCY for c in levels], "k--", label="ideal (clients / 200 ms)")
+    for name, result in results.items():
+        rows = result["rows"]
+        assert isinstance(rows, dict)
+        axes.plot(levels, [rows[c][0] for c in levels], "o-", label=name)
+    axes.set_xlabel("concurrent clients")
+    axes.set_ylabel("turns per second")
+    axes.set_title("Chat turns/s with a 200 ms model step")
+    axes.grid(True, alpha=0.3)
+    axes.legend()
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+    return True
+
+
+def run(quick: bool = False, out_dir: Path = BENCH) -> tuple[Section, Section]:
+    """The concurrency section and the memory section measured in the same run."""
+    levels = (1, 4) if quick else LEVELS
+    duration, warmup = (0.6, 0.3) if quick else (4.0, 1.0)
+    options, source = botk_options()
+    results = {
+        f"BOTK ({source.split(' (')[0]})": measure(options, levels, duration, warmup),
+        "seed (gunicorn 4 sync workers)": measure(SEED, levels, duration, warmup),
+    }
+    section = Section("3. Concurrency: turns/s with a 200 ms model step")
+    section.lines += [
+        f"A fake gateway whose every model step sleeps {LATENCY * 1000:.0f} ms; each client has its own "
+        f"thread and sends /chat turns one after another; {duration:g} s per row after {warmup:g} s warm-up. "
+        f"BOTK server: {source}.",
+        "",
+        "| clients | ideal turns/s | " + " | ".join(f"{n} turns/s (p50 ms)" for n in results) + " |",
+        "|---|---|" + "---|" * len(results),
+    ]
+    for clients in levels:
+        cells = []
+        for result in results.values():
+            throughput, p50, errors = result["rows"][clients]  # type: ignore[index]
+            cells.append(f"{throughput:.1f} ({ms(p50)})" + (f", {errors} errors" if errors else ""))
+        section.lines.append(f"| {clients} | {clients / LATENCY:.0f} | " + " | ".join(cells) + " |")
+    if chart(results, levels, out_dir / "concurrency.png"):
+        section.charts.append("concurrency.png")
+    botk, seed = (r["rows"] for r in results.values())
+    top = max(levels)
+    ideal = top / LATENCY
+    section.targets += [
+        at_least(f"BOTK at {top} clients >= 0.8 x ideal", botk[top][0] / ideal, 0.8, "x"),  # type: ignore[index]
+        at_most(f"seed settings at {top} clients <= 20 turns/s", seed[top][0], 20.0, " turns/s", 1),  # type: ignore[index]
+    ]
+    memory = bench_memory.section(
+        {name: (r["idle"], r["peak"]) for name, r in results.items()}  # type: ignore[misc]
+    )
+    return section, memory

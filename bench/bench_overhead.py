@@ -1,0 +1,85 @@
+"""Overhead floor: /chat with a zero-latency gateway versus /dummy, same gunicorn server.
+
+Latency is measured with one client (no queueing), throughput with several
+clients; both endpoints in the same run against the same server process.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import requests
+from common import LoadResult, Section, at_least, at_most, closed_loop, ms
+from wsgi_fake import Server, botk_options
+
+THROUGHPUT_CLIENTS = 8
+
+
+def _start(url: str) -> Any:
+    def setup(session: requests.Session) -> str:
+        response = session.post(url + "/start", timeout=10)
+        response.raise_for_status()
+        thread_id: str = response.json()["thread_id"]
+        return thread_id
+
+    return setup
+
+
+def _chat(url: str) -> Any:
+    def request(session: requests.Session, thread_id: str) -> None:
+        response = session.post(url + "/chat", data={"thread_id": thread_id, "message": "Hola"}, timeout=30)
+        response.raise_for_status()
+
+    return request
+
+
+def _dummy(url: str) -> Any:
+    def request(session: requests.Session, state: Any) -> None:
+        session.get(url + "/dummy", timeout=30).raise_for_status()
+
+    return request
+
+
+def measure(url: str, duration: float, warmup: float) -> dict[str, LoadResult]:
+    """Both endpoints at 1 client and at THROUGHPUT_CLIENTS clients."""
+    results = {}
+    for clients in (1, THROUGHPUT_CLIENTS):
+        results[f"dummy@{clients}"] = closed_loop(lambda s: None, _dummy(url), clients, duration, warmup)
+        results[f"chat@{clients}"] = closed_loop(_start(url), _chat(url), clients, duration, warmup)
+    return results
+
+
+def run(quick: bool = False) -> Section:
+    duration, warmup = (0.5, 0.2) if quick else (4.0, 1.0)
+    options, source = botk_options()
+    with (
+        tempfile.TemporaryDirectory(prefix="botk-bench-") as tmp,
+        Server(options, "latency:0", Path(tmp) / "botk.sqlite3") as server,
+    ):
+        results = measure(server.url, duration, warmup)
+    section = Section("2. Overhead floor: /chat (zero-latency gateway) vs /dummy")
+    section.lines += [
+        f"Server: gunicorn, {source}; load: Python threads with requests.Session, closed loop, "
+        f"{duration:g} s per row after {warmup:g} s warm-up. A /chat turn stores the user's message, "
+        "runs the (instant) model step and stores the answer in SQLite.",
+        "",
+        "| endpoint | clients | requests/s | p50 ms | p99 ms | errors |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, result in results.items():
+        endpoint, clients = name.split("@")
+        section.lines.append(
+            f"| /{endpoint} | {clients} | {result.throughput:.0f} | {ms(result.p50)} | "
+            f"{ms(result.p(99))} | {result.errors} |"
+        )
+    chat, dummy = results[f"chat@{THROUGHPUT_CLIENTS}"], results[f"dummy@{THROUGHPUT_CLIENTS}"]
+    ratio = chat.throughput / dummy.throughput if dummy.throughput else 0.0
+    added = (results["chat@1"].p50 - results["dummy@1"].p50) * 1000
+    section.targets += [
+        at_least("/chat throughput >= 0.5 x /dummy", ratio, 0.5, "x"),
+        at_most("added p50 per turn < 3 ms (1 client)", added, 3.0, " ms"),
+    ]
+    section.data = {k: {"rps": v.throughput, "p50": v.p50, "p99": v.p(99)} for k, v in results.items()}
+    return section
