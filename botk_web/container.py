@@ -11,7 +11,7 @@ from botk_adapters.local import LocalAssistantGateway
 from botk_adapters.openai import GATEWAYS, TOOLS_MODES, OpenAIConfig, current_vector_store_id, openai_gateway
 from botk_adapters.openai.chat_gateway import ToolsMode
 from botk_adapters.reports import FilesystemReportStore
-from botk_adapters.sensors import synthetic_readings
+from botk_adapters.sensors import PeriodicImport, synthetic_readings
 from botk_adapters.sqlite import Database, SqliteThreadRepository
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
 from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
@@ -181,3 +181,14 @@ def _extra_tools(overrides: dict[str, Any]) -> list[Tool]:
 
 def _all_given(overrides: dict[str, Any], *names: str) -> bool:
     return all(overrides.get(name) is not None for name in names)
+
+
+def start_sensor_refresh(services: Services) -> PeriodicImport | None:
+    """Re-import ``SENSOR_DATA_URL`` every ``SENSOR_REFRESH_MINUTES`` while serving (0 = never)."""
+    settings = services.settings
+    if not (settings.sensor_data_url and settings.sensor_refresh_minutes and services.measurements):
+        return None
+    every = settings.sensor_refresh_minutes * 60
+    job = PeriodicImport(settings.sensor_data_url, services.measurements, every)
+    job.start()
+    return job

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from botk_adapters.sensors import load_records, parse_records, synthetic_readings
+from botk_adapters.sensors import PeriodicImport, load_records, parse_records, synthetic_readings
 from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
 from botk_core.errors import InvalidInput, NotFound, UpstreamUnavailable
 from botk_core.usecases.import_measurements import (
@@ -137,3 +137,11 @@ def test_cli_import_prints_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "Se borraron" in out and "✗ registro 4: nivel no es un número: 'abc'" in out
     assert main(["sensors", "status"]) == 0
     assert capsys.readouterr().out.strip() == "Iquiuca: 2 lecturas"
+
+
+def test_the_periodic_import_reads_the_url_and_survives_failures(sensor_server: str, tmp_path: Path) -> None:
+    repo = SqliteMeasurementRepository(tmp_path / "b.sqlite3")
+    summary = PeriodicImport(f"{sensor_server}/datos", repo, every_seconds=600).run_once()
+    assert summary is not None and summary.new == 2 and repo.count() == 2
+    assert PeriodicImport(f"{sensor_server}/otra", repo, every_seconds=600).run_once() is None
+    assert repo.count() == 2

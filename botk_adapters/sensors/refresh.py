@@ -1,0 +1,54 @@
+"""PeriodicImport: re-import the readings of ``SENSOR_DATA_URL`` while the server runs."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from botk_adapters.sensors.readers import load_records
+from botk_adapters.sensors.records import parse_records
+from botk_core.errors import BotkError
+from botk_core.ports import MeasurementRepository
+from botk_core.usecases.import_measurements import ImportMeasurements, ImportMeasurementsInput, ImportSummary
+
+log = logging.getLogger(__name__)
+
+
+class PeriodicImport:
+    """Imports ``url`` now and then every ``every_seconds`` in a daemon thread.
+
+    Failures are logged and retried at the next tick; they never stop the server.
+    """
+
+    def __init__(self, url: str, repo: MeasurementRepository, every_seconds: float) -> None:
+        self._url = url
+        self._use_case = ImportMeasurements(repo)
+        self._every = every_seconds
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def run_once(self) -> ImportSummary | None:
+        """One import; None when the source could not be read."""
+        try:
+            readings, rejected = parse_records(load_records(self._url))
+            summary = self._use_case.execute(ImportMeasurementsInput(readings, rejected))
+        except BotkError as error:
+            log.warning("sensor refresh failed: %s", error.message)
+            return None
+        log.info(
+            "sensor refresh: %d imported, %d new, %d skipped", summary.imported, summary.new, len(rejected)
+        )
+        return summary
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="botk-sensor-refresh", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self.run_once()
+            self._stop.wait(self._every)
