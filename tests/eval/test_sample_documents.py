@@ -14,7 +14,7 @@ build = load("scripts/build_documents.py")
 
 def _docx_text(path: Path) -> list[str]:
     document = docx.Document(str(path))
-    lines = [f"{p.style.name}: {p.text}" for p in document.paragraphs]
+    lines = [f"{p.style.name if p.style else ''}: {p.text}" for p in document.paragraphs]
     for table in document.tables:
         lines += [" | ".join(cell.text for cell in row.cells) for row in table.rows]
     return lines
@@ -40,7 +40,7 @@ def test_committed_documents_match_a_fresh_build_of_their_sources(tmp_path: Path
 
 def test_the_word_files_have_headings_lists_and_tables_with_merged_headers_and_captions() -> None:
     informe = docx.Document(str(build.OUTPUT / "informe_calidad_agua.docx"))
-    styles = {p.style.name for p in informe.paragraphs}
+    styles = {p.style.name for p in informe.paragraphs if p.style}
     header = [cell.text for cell in informe.tables[0].rows[0].cells]
     body = [[cell.text for cell in row.cells] for row in informe.tables[0].rows[2:]]
     assert {"Heading 1", "Heading 2", "List Bullet", "Caption"} <= styles
