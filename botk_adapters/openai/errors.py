@@ -30,6 +30,7 @@ _NO_TOOLS_WORDS = (
     "tool choice requires",
     "tools are not supported",
     "tool-call-parser",
+    "tools param requires",
 )
 
 
