@@ -123,3 +123,26 @@ def test_rate_limiting_is_a_503_with_retry_after(fake: FakeOpenAI, tmp_path: Pat
 
     assert response.status_code == 503
     assert response.headers["Retry-After"] == "12"
+
+
+def _history_shape(client: FlaskClient, question: str) -> list[tuple[object, ...]]:
+    thread_id = client.get("/start").get_json()["thread_id"]
+    client.post("/chat", data={"thread_id": thread_id, "message": question})
+    data = client.get(f"/threadHistory?thread_id={thread_id}").get_json()["data"]
+    return [(m["role"], m["status"], m.get("tool_calls")) for m in data]
+
+
+def test_history_and_tool_runs_look_the_same_as_with_the_offline_gateway(
+    fake: FakeOpenAI, tmp_path: Path
+) -> None:
+    question = "¿Cuál es el promedio de la estación Iquiuca?"
+    offline = create_app(_settings(fake, tmp_path / "local", gateway="local")).test_client()
+    remote = create_app(_settings(fake, tmp_path / "chat", gateway="openai-chat")).test_client()
+    fake.script_chat(tool_calls(("get_promedio", {"estacion": "Iquiuca"})), text("Promedios de Iquiuca: ..."))
+
+    expected = [
+        ("user", "completed", None),
+        ("assistant", "completed", [{"name": "get_promedio", "is_error": False}]),
+    ]
+    assert _history_shape(offline, question) == expected
+    assert _history_shape(remote, question) == expected
