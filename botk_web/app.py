@@ -8,6 +8,7 @@ from flask import Flask
 
 from botk_web.container import build_services, start_sensor_refresh
 from botk_web.errors import register_error_handlers
+from botk_web.middleware import register_production
 from botk_web.routes import chat, documents, reports, stream
 from botk_web.settings import Settings
 
@@ -22,6 +23,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.extensions["botk"] = build_services(settings, **overrides)
     start_sensor_refresh(app.extensions["botk"])
     register_error_handlers(app)
+    register_production(app, app.extensions["botk"], overrides.get("rate_limits"))
     app.register_blueprint(chat.bp)
     app.register_blueprint(reports.bp)
     app.register_blueprint(documents.bp)

@@ -40,6 +40,12 @@ class Settings:
     history_window: int = 20
     max_tool_rounds: int = 5
     log_level: str = "INFO"
+    # Production hardening (issue 6): CORS allowlist, per-client rate limit, logs.
+    cors_origins: tuple[str, ...] = ()
+    rate_limit_per_minute: int = 120
+    rate_limit_burst: int = 60
+    trusted_proxies: int = 0
+    log_messages: bool = False
     model: str = "gpt-4o"
     openai_base_url: str | None = None
     openai_timeout: int = 60
@@ -77,6 +83,11 @@ class Settings:
             history_window=_int(env, "BOTK_HISTORY_WINDOW", d.history_window, 1, 1000),
             max_tool_rounds=_int(env, "BOTK_MAX_TOOL_ROUNDS", d.max_tool_rounds, 0, 50),
             log_level=env.get("BOTK_LOG_LEVEL", d.log_level).upper(),
+            cors_origins=tuple(o.strip() for o in env.get("BOTK_CORS_ORIGINS", "").split(",") if o.strip()),
+            rate_limit_per_minute=_int(env, "BOTK_RATE_LIMIT", d.rate_limit_per_minute, 0, 10_000_000),
+            rate_limit_burst=_int(env, "BOTK_RATE_LIMIT_BURST", d.rate_limit_burst, 1, 10_000_000),
+            trusted_proxies=_int(env, "BOTK_TRUSTED_PROXIES", d.trusted_proxies, 0, 10),
+            log_messages=env.get("BOTK_LOG_MESSAGES", "0").lower() in ("1", "true", "yes"),
             model=env.get("BOTK_MODEL", d.model),
             openai_base_url=env.get("OPENAI_BASE_URL"),
             openai_timeout=_int(env, "BOTK_OPENAI_TIMEOUT", d.openai_timeout, 1, 3600),

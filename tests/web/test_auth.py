@@ -1,0 +1,48 @@
+"""API_HASH: every route but the open ones needs the credential, as Bearer or X-API-Key."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from flask.testing import FlaskClient
+
+from botk_web import Settings, create_app
+
+SECRET = "s3cret-hash"
+
+
+@pytest.fixture
+def guarded(settings: Settings) -> FlaskClient:
+    return create_app(attrs.evolve(settings, api_hash=SECRET)).test_client()
+
+
+@pytest.mark.parametrize("path", ["/start", "/listAssistants", "/threadHistory?thread_id=x", "/nope"])
+def test_without_the_credential_a_route_answers_401_json(guarded: FlaskClient, path: str) -> None:
+    response = guarded.get(path)
+    assert response.status_code == 401
+    assert response.get_json() == {"error": "Missing or invalid API credential", "code": "unauthorized"}
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Authorization": "Bearer wrong"}, {"X-API-Key": SECRET + "x"}, {"Authorization": SECRET}],
+)
+def test_a_wrong_or_malformed_credential_is_refused(guarded: FlaskClient, headers: dict[str, str]) -> None:
+    assert guarded.get("/start", headers=headers).status_code == 401
+
+
+@pytest.mark.parametrize("headers", [{"Authorization": f"Bearer {SECRET}"}, {"X-API-Key": SECRET}])
+def test_the_credential_opens_the_routes(guarded: FlaskClient, headers: dict[str, str]) -> None:
+    thread_id = guarded.get("/start", headers=headers).get_json()["thread_id"]
+    response = guarded.post("/chat", data={"thread_id": thread_id, "message": "hola"}, headers=headers)
+    assert response.status_code == 200 and response.get_json()["response"]
+
+
+@pytest.mark.parametrize("path", ["/health", "/dummy", "/ready", "/openapi.json"])
+def test_probes_and_the_api_description_stay_open(guarded: FlaskClient, path: str) -> None:
+    assert guarded.get(path).status_code == 200
+
+
+def test_without_api_hash_nothing_is_asked(client: FlaskClient) -> None:
+    assert client.get("/start").status_code == 200
