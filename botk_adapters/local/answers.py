@@ -27,16 +27,24 @@ NOTHING_FOUND = (
     "Prueba con otras palabras, o agrega el documento que corresponda a la carpeta de documentos."
 )
 MAX_QUOTES = 3
+PARTIAL_COVERAGE = 0.5
+CLOSEST_ONLY = "No encontré una respuesta directa a tu pregunta. Lo más cercano que dicen los documentos es:"
 
 
 def write_search_answer(output: Mapping[str, Any], question: str) -> Answer:
-    """Quote the best passages with their document and section."""
-    results = [r for r in output.get("results", []) if _relevant(r, question)]
-    if not results:
+    """Quote the best passages with their document and section.
+
+    Passages covering more than half of the question's words answer it; when
+    the best ones cover exactly half, they are offered as the closest thing
+    found, said plainly; below that, nothing is quoted.
+    """
+    scored = [(coverage(r, question), r) for r in output.get("results", [])]
+    best = max((c for c, _ in scored), default=0.0)
+    if best < PARTIAL_COVERAGE:
         return Answer(NOTHING_FOUND)
-    lines = ["Esto es lo que dicen los documentos:"]
-    citations = []
-    for result in results[:MAX_QUOTES]:
+    header = "Esto es lo que dicen los documentos:" if best > PARTIAL_COVERAGE else CLOSEST_ONLY
+    lines, citations = [header], []
+    for _, result in [(c, r) for c, r in scored if c >= PARTIAL_COVERAGE][:MAX_QUOTES]:
         quote = best_excerpt(result["text"], question)
         place = f", {result['location']}" if result.get("location") else ""
         lines.append(f"- «{quote}» (Fuente: {result['document']}{place})")
@@ -50,8 +58,14 @@ def write_error(tool: str, output: Mapping[str, Any]) -> Answer:
     return Answer(f"No pude completar la consulta ({tool}): {output['error']}")
 
 
-def _relevant(result: Mapping[str, Any], question: str) -> bool:
-    """A passage is relevant when it shares a meaningful word (by stem) with the question."""
+def coverage(result: Mapping[str, Any], question: str) -> float:
+    """The share of the question's words (by stem) that a passage or its heading contains.
+
+    One shared word is not enough: "¿qué vacunas necesitan las llamas?" shares
+    "necesitan" with a passage on irrigation, and quoting it would mislead.
+    """
     wanted = {w[:5] for w in keywords(question)}
+    if not wanted:
+        return 1.0
     have = {w[:5] for w in keywords(result.get("text", "") + " " + result.get("location", ""))}
-    return not wanted or bool(wanted & have)
+    return len(wanted & have) / len(wanted)

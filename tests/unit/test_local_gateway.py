@@ -69,3 +69,20 @@ def test_streaming_by_sentence_adds_up_to_the_reply() -> None:
     assert isinstance(done, ReplyDone)
     deltas = [e.text for e in events if isinstance(e, TextDelta)]
     assert len(deltas) > 1 and "".join(deltas) == done.reply.text
+
+
+def test_one_shared_word_is_not_an_answer() -> None:
+    irrigation = {**PASSAGE, "text": "Las hortalizas necesitan más riego en verano.", "location": "Riego"}
+    output = ToolOutput("c1", "search_documents", json.dumps({"results": [irrigation]}))
+    reply = LocalAssistantGateway().complete(
+        request(ChatItem("user", "¿Qué vacunas necesitan las llamas?"), output)
+    )
+    assert "No encontré información" in reply.text
+    assert reply.citations == ()
+
+
+def test_a_half_matching_passage_is_offered_as_the_closest_not_as_the_answer() -> None:
+    output = ToolOutput("c1", "search_documents", json.dumps({"results": [PASSAGE]}))
+    reply = LocalAssistantGateway().complete(request(ChatItem("user", "luz violeta"), output))
+    assert reply.text.startswith("No encontré una respuesta directa")
+    assert "guia.md" in reply.text

@@ -18,7 +18,11 @@ SAMPLE_DOCS = Path(__file__).resolve().parents[2] / "documentos_macaya"
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(database_path=str(tmp_path / "botk.sqlite3"), documents_dir=str(SAMPLE_DOCS))
+    return Settings(
+        database_path=str(tmp_path / "botk.sqlite3"),
+        documents_dir=str(SAMPLE_DOCS),
+        reports_dir=str(tmp_path / "reports"),
+    )
 
 
 @pytest.fixture
