@@ -66,10 +66,13 @@ class TurnRunner:
             if not reply.tool_calls or not tools:
                 yield TurnOutcome(reply.text or NO_ANSWER, _citations(reply, runs), tuple(runs), usage)
                 return
+            # All calls of a step first, then their outputs: Chat Completions
+            # wants parallel calls grouped in one assistant message.
+            items += reply.tool_calls
             for call in reply.tool_calls:
                 run = self._tools.run(call, ToolContext(thread_id))
                 runs.append(run)
-                items += [call, ToolOutput(call.call_id, call.name, run.output)]
+                items.append(ToolOutput(call.call_id, call.name, run.output))
                 yield run
 
     def _step(self, request: ModelRequest, stream: bool) -> Generator[TextDelta, None, ModelReply]:

@@ -176,3 +176,18 @@ def test_search_tool_citations_carry_document_and_section() -> None:
     result = tool.handler({"query": "luz roja"}, ToolContext("t"))
     assert result.citations[0].document == "guia_sensores.md"
     assert result.citations[0].location == "3. Luces del sensor"
+
+
+def test_parallel_tool_calls_are_replayed_grouped_then_their_outputs(core: Core) -> None:
+    thread_id = core.new_thread()
+    calls = (
+        ToolCall("a", "search_documents", '{"query": "luz"}'),
+        ToolCall("b", "search_documents", '{"query": "batería"}'),
+    )
+    core.gateway.add(ModelReply(tool_calls=calls), ModelReply(text="listo"))
+
+    core.send.execute(SendMessageInput(thread_id, "luces"))
+
+    tail = core.gateway.requests[1].items[-4:]
+    assert [type(i).__name__ for i in tail] == ["ToolCall", "ToolCall", "ToolOutput", "ToolOutput"]
+    assert [i.call_id for i in tail] == ["a", "b", "a", "b"]
