@@ -79,22 +79,59 @@ class SqliteFtsDocumentStore:
         return [DocumentInfo(*row) for row in rows]
 
     def search(self, query: str, k: int = 5) -> list[Passage]:
-        expression = match_expression(query)
-        if not expression or k < 1:
+        phrases = query_phrases(query)
+        if not phrases or k < 1:
             return []
-        rows = self._db.connection().execute(_SEARCH, (expression, k)).fetchall()
+        conn = self._db.connection()
+        expression = " OR ".join(_informative(conn, phrases))
+        if not expression:
+            return []
+        rows = conn.execute(_SEARCH, (expression, k)).fetchall()
         return [Passage(row[0], row[1], row[2], row[3], round(-row[4], 4)) for row in rows]
 
 
-def match_expression(query: str) -> str:
-    """An FTS5 query that matches any term of ``query`` or its word family."""
+def query_phrases(query: str) -> list[str]:
+    """FTS5 phrases for each term of ``query`` and, for long terms, its word family."""
     phrases: list[str] = []
     for term in query_terms(query):
         phrases.append(f'"{term}"')
         prefix = family_prefix(term)
         if prefix:
             phrases.append(f'"{prefix}"*')
-    return " OR ".join(phrases)
+    return phrases
+
+
+def match_expression(query: str) -> str:
+    """An FTS5 query that matches any term of ``query`` or its word family."""
+    return " OR ".join(query_phrases(query))
+
+
+def _informative(conn: sqlite3.Connection, phrases: list[str]) -> list[str]:
+    """The phrases worth matching: present in the index, and not in most passages.
+
+    bm25 gives a term found in more than half the passages a weight of
+    practically zero, while ranking its many hits costs most of a search's
+    time; dropping it changes no ranking. When every term is that common,
+    all are kept so that the query still answers.
+    """
+    total = conn.execute("SELECT coalesce(sum(chunk_count), 0) FROM documents").fetchone()[0]
+    frequencies = {phrase: _document_frequency(conn, phrase) for phrase in phrases}
+    present = [p for p in phrases if frequencies[p] > 0]
+    telling = [p for p in present if frequencies[p] <= total / 2]
+    return telling or present
+
+
+def _document_frequency(conn: sqlite3.Connection, phrase: str) -> int:
+    """Passages holding the term; for a prefix, those holding its most frequent word (a lower bound)."""
+    term = phrase.strip('"*')
+    if phrase.endswith("*"):
+        row = conn.execute(
+            "SELECT max(doc) FROM document_vocabulary WHERE term >= ? AND term < ?",
+            (term, term + "\U0010ffff"),
+        ).fetchone()
+    else:
+        row = conn.execute("SELECT doc FROM document_vocabulary WHERE term = ?", (term,)).fetchone()
+    return int(row[0] or 0) if row else 0
 
 
 def _delete(conn: sqlite3.Connection, document_id: str) -> bool:
