@@ -8,7 +8,8 @@ from botk_web.settings import Settings
 
 REFUSAL = (
     "BOTK no escucha en {host} (accesible desde otras máquinas) sin API_HASH. "
-    "Define API_HASH en .env, o usa --insecure (BOTK_INSECURE=1 con gunicorn) si de verdad lo quieres abierto."
+    "Define API_HASH en .env, o usa --insecure (BOTK_INSECURE=1 con gunicorn) "
+    "si de verdad lo quieres abierto."
 )
 
 
