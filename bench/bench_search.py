@@ -26,14 +26,16 @@ SIZES = (1_000, 10_000, 100_000)
 CHUNKS_PER_DOCUMENT = 100
 TARGET_P50_MS = 5.0
 FILLER_WORDS = 6000
-WORDS = (
-    "agua estanque estanques nivel sensor sensores humedad temperatura lluvia pronóstico batería panel solar "
-    "antena radio LoRaWAN nodo estación luz roja verde parpadeante mantención limpieza revisión cable fuga "
-    "válvula plomo arsénico boro sulfato cloruro pH muestra laboratorio resultado límite referencia comunidad "
-    "directiva riego cultivo alfalfa turno sector verano invierno otoño primavera diagnóstico crítico moderado "
-    "Macaya Iquiuca Quipisca Mamiña Pulcha Janchima Miraflores Puquios Cementerios Cau-Cau de la el en los las "
-    "que se con por para una un del al es como más cuando debe puede"
-).split()
+_DOMAIN_TEXT = """
+agua estanque estanques nivel sensor sensores humedad temperatura lluvia pronóstico batería panel solar
+antena radio LoRaWAN nodo estación luz roja verde parpadeante mantención limpieza revisión cable fuga
+válvula plomo arsénico boro sulfato cloruro pH muestra laboratorio resultado límite referencia comunidad
+directiva riego cultivo alfalfa turno sector verano invierno otoño primavera diagnóstico crítico moderado
+Macaya Iquiuca Quipisca Mamiña Pulcha Janchima Miraflores Puquios Cementerios Cau-Cau de la el en los las
+que se con por para una un del al es como más cuando debe puede
+"""
+WORDS = _DOMAIN_TEXT.split()
+_SYLLABLES = "ca pa la ma ta sa ra na da ga ve re te le ne mi ti ri pi lo mo to no so bu cu ru tu"
 QUERIES = (
     "¿Qué significa la luz roja parpadeante?",
     "plomo en Pulcha en agosto 2022",
@@ -50,9 +52,9 @@ QUERIES = (
 
 def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
     """Domain words among made-up ones, with Zipf weights: a few words are everywhere, most are rare."""
-    syllables = "ca pa la ma ta sa ra na da ga ve re te le ne mi ti ri pi lo mo to no so bu cu ru tu".split()
+    syllables = _SYLLABLES.split()
     filler = {"".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(FILLER_WORDS)}
-    words = list(filler)
+    words = sorted(filler)  # sorted: a set's order changes from run to run
     for index, word in enumerate(WORDS):  # domain words spread over the frequent half of the ranks
         words.insert(min(len(words), index * 8), word)
     weights = [1 / (rank + 1) for rank in range(len(words))]
