@@ -60,13 +60,13 @@ def run_clients(
     return stop
 
 
-def history(url: str, thread_id: str) -> list[dict[str, Any]]:
+def history(url: str, thread_id: str, headers: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Every message of the thread, oldest first, following the pages."""
     messages: list[dict[str, Any]] = []
     after = None
     while True:
         params = {"thread_id": thread_id, "limit": 1000, **({"after": after} if after else {})}
-        page = requests.get(url + "/threadHistory", params=params, timeout=30).json()
+        page = requests.get(url + "/threadHistory", params=params, headers=headers, timeout=30).json()
         messages += page["data"]
         if not page["has_more"]:
             return messages
