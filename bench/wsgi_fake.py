@@ -93,8 +93,19 @@ def free_port() -> int:
 def botk_options() -> tuple[list[str], str]:
     """BOTK's production gunicorn options and where they come from."""
     if PRODUCTION_CONF.is_file():
-        return ["-c", str(PRODUCTION_CONF)], "deploy/gunicorn.conf.py"
+        text = PRODUCTION_CONF.read_text()
+        sizes = [_env_default(text, name) for name in ("BOTK_WORKERS", "BOTK_THREADS")]
+        return [
+            "-c",
+            str(PRODUCTION_CONF),
+        ], f"deploy/gunicorn.conf.py (gthread, {sizes[0]} workers x {sizes[1]} threads)"
     return FALLBACK_BOTK, "gthread, 2 workers x 32 threads (deploy/gunicorn.conf.py not found)"
+
+
+def _env_default(conf: str, name: str) -> str:
+    """The value the conf uses for ``name``: the environment's, else the conf's default."""
+    found = re.search(rf'"{name}", "(\d+)"', conf)
+    return os.environ.get(name) or (found.group(1) if found else "?")
 
 
 class Server:
@@ -128,6 +139,13 @@ class Server:
         return pids
 
     def __enter__(self) -> Server:
+        try:
+            return self._wait_ready()
+        except BaseException:
+            self.__exit__()
+            raise
+
+    def _wait_ready(self) -> Server:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
@@ -139,7 +157,6 @@ class Server:
             except requests.RequestException:
                 pass
             time.sleep(0.1)
-        self.__exit__()
         raise RuntimeError("gunicorn did not answer within 30 s")
 
     def __exit__(self, *exc: object) -> None:
