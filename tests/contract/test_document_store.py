@@ -29,7 +29,7 @@ def store(make_store: StoreFactory) -> DocumentStore:
     store.put(
         DocumentInfo("doc_guia", "guia_kuskalla.docx", "h1", source="dir:x"),
         [
-            Chunk("La luz roja del nodo indica que la batería está baja y debe recargarse.", "Luces del nodo"),
+            Chunk("La luz roja del nodo indica que la batería está baja.", "Luces del nodo"),
             Chunk("Los sensores piezoeléctricos miden el nivel del estanque cada tres minutos.", "Sensores"),
             Chunk("Tanque: Pulcha; Fecha: agosto 2022; Plomo (mg/L): <0,002", "Resultados › Tabla 2"),
             Chunk("Tanque: Janchima; Fecha: agosto 2022; Plomo (mg/L): 0,010", "Resultados › Tabla 2"),
@@ -38,7 +38,7 @@ def store(make_store: StoreFactory) -> DocumentStore:
     store.put(
         DocumentInfo("doc_plan", "plan_maestro.md", "h2"),
         [
-            Chunk("El plan de la comunidad de Macaya es de largo plazo y de la mayor importancia.", "Introducción"),
+            Chunk("El plan de la comunidad de Macaya es de la mayor importancia.", "Introducción"),
             Chunk("La mantención de los paneles solares se hace cada seis meses.", "Mantención"),
         ],
     )
@@ -94,7 +94,8 @@ def test_list_documents_reports_names_hashes_and_chunk_counts(store: DocumentSto
 
 
 def test_put_with_the_same_name_replaces_the_old_version(store: DocumentStore) -> None:
-    store.put(DocumentInfo("doc_nuevo", "plan_maestro.md", "h3"), [Chunk("Nueva versión del cronograma.", "Plan")])
+    replacement = [Chunk("Nueva versión del cronograma.", "Plan")]
+    store.put(DocumentInfo("doc_nuevo", "plan_maestro.md", "h3"), replacement)
     assert [d.id for d in store.list_documents() if d.name == "plan_maestro.md"] == ["doc_nuevo"]
     assert store.search("paneles solares") == []
     assert store.search("cronograma")[0].document_id == "doc_nuevo"
