@@ -7,59 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from botk_web.openapi_schemas import ERRORS, SCHEMAS, error_responses, ref
-
-JSON = "application/json"
-FORM_TYPES = (JSON, "application/x-www-form-urlencoded", "multipart/form-data")
-LIMITED = ("429", "500")
-
-
-def query(name: str, schema: dict[str, Any], required: bool = False, description: str = "") -> dict[str, Any]:
-    return {"name": name, "in": "query", "required": required, "schema": schema, "description": description}
-
-
-def path(name: str) -> dict[str, Any]:
-    return {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
-
-
-IDEMPOTENCY = {
-    "name": "Idempotency-Key",
-    "in": "header",
-    "required": False,
-    "schema": {"type": "string"},
-    "description": "Igual que client_message_id: un reintento no duplica el mensaje.",
-}
-THREAD_Q = query("thread_id", {"type": "string"}, True)
-
-
-def op(
-    summary: str,
-    ok: dict[str, Any] | str | None,
-    *errors: str,
-    params: tuple[dict[str, Any], ...] = (),
-    body: dict[str, Any] | None = None,
-    status: str = "200",
-    media: str = JSON,
-    public: bool = False,
-) -> dict[str, Any]:
-    """One operation: its success response, its errors, and whether it needs the API credential."""
-    schema = ref(ok) if isinstance(ok, str) else ok
-    content = {media: {"schema": schema or {"type": "string"}}}
-    responses: dict[str, Any] = {status: {"description": "OK", "content": content}}
-    for code in (*errors, *(() if public else ("401",)), *LIMITED):
-        responses[code] = {"$ref": f"#/components/responses/{ERRORS[code][0]}"}
-    operation: dict[str, Any] = {"summary": summary, "parameters": list(params), "responses": responses}
-    if body is not None:
-        operation["requestBody"] = body
-    if public:
-        operation["security"] = []
-    return operation
-
-
-def form_body(schema: str | dict[str, Any], types: tuple[str, ...] = FORM_TYPES) -> dict[str, Any]:
-    body_schema = ref(schema) if isinstance(schema, str) else schema
-    return {"required": True, "content": {t: {"schema": body_schema} for t in types}}
-
+from botk_web.openapi_build import IDEMPOTENCY, THREAD_Q, form_body, op, path, query
+from botk_web.openapi_schemas import SCHEMAS, error_responses
 
 THREAD_BODY = {"type": "object", "required": ["thread_id"], "properties": {"thread_id": {"type": "string"}}}
 UPLOAD = {
@@ -80,7 +29,26 @@ HISTORY_PARAMS = (
     query("before", {"type": "string"}),
     query("order", {"enum": ["asc", "desc"], "default": "asc"}),
 )
-SSE = {"type": "string", "description": "Eventos delta, tool, citation, done, error."}
+SSE = {
+    "type": "object",
+    "description": "Un evento Server-Sent Events; data es JSON.",
+    "required": ["event", "data"],
+    "properties": {
+        "event": {"enum": ["delta", "tool", "citation", "done", "error"]},
+        "data": {"type": "string"},
+    },
+}
+_THREAD = "$response.body#/thread_id"
+# Links let a client (and a fuzzer) follow a new thread into the routes that take it.
+START_LINKS = {
+    "chat": {"operationRef": "#/paths/~1chat/post", "requestBody": {"thread_id": _THREAD, "message": "hola"}},
+    "history": {"operationRef": "#/paths/~1threadHistory/get", "parameters": {"query.thread_id": _THREAD}},
+    "usage": {
+        "operationRef": "#/paths/~1threads~1{thread_id}~1usage/get",
+        "parameters": {"path.thread_id": _THREAD},
+    },
+    "report": {"operationRef": "#/paths/~1readTextFile/get", "parameters": {"query.thread_id": _THREAD}},
+}
 
 
 def paths() -> dict[str, Any]:
@@ -88,6 +56,7 @@ def paths() -> dict[str, Any]:
     start = op(
         "Crea una conversación.", "Started", "404", params=(query("assistant_id", {"type": "string"}),)
     )
+    start["responses"]["200"]["links"] = START_LINKS
     chat_body = form_body("ChatRequest")
     return {
         "/start": {"get": start, "post": start},
