@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 import pytest
 from flask.testing import FlaskClient
@@ -46,3 +48,21 @@ def test_probes_and_the_api_description_stay_open(guarded: FlaskClient, path: st
 
 def test_without_api_hash_nothing_is_asked(client: FlaskClient) -> None:
     assert client.get("/start").status_code == 200
+
+
+def test_serve_refuses_a_public_address_without_api_hash(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from botk_web.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no .env here
+    monkeypatch.delenv("API_HASH", raising=False)
+    monkeypatch.setenv("BOTK_DATABASE", str(tmp_path / "botk.sqlite3"))
+
+    def must_not_listen(*args: object, **kwargs: object) -> None:
+        raise AssertionError("serve listened on a public address without API_HASH")
+
+    monkeypatch.setattr("werkzeug.serving.run_simple", must_not_listen)
+
+    assert main(["serve", "--host", "0.0.0.0", "--port", "1"]) == 2
+    assert "API_HASH" in capsys.readouterr().err
