@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DOCS ?= documentos_macaya
 
-.PHONY: serve test lint bench chat ingest clean
+.PHONY: serve prod test lint bench chat ingest clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "BOTK necesita Python 3.11 o más nuevo")'
@@ -24,6 +24,11 @@ ingest: $(VENV)/.installed
 
 serve: ingest
 	$(BIN)/botk serve
+
+# Producción: gunicorn con hilos (deploy/gunicorn.conf.py); lee BOTK_HOST, PORT y API_HASH de .env.
+prod: ingest
+	@mkdir -p logs
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py
 
 chat: ingest
 	$(BIN)/botk chat
