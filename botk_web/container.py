@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from botk_adapters.documents import default_reader
 from botk_adapters.local import LocalAssistantGateway
 from botk_adapters.openai import GATEWAYS, TOOLS_MODES, OpenAIConfig, current_vector_store_id, openai_gateway
 from botk_adapters.openai.chat_gateway import ToolsMode
@@ -37,8 +38,32 @@ from botk_core.usecases import (
     StartConversation,
     TurnRunner,
 )
+from botk_core.usecases.documents import AddDocuments, ListDocuments, RemoveDocument, SearchDocuments
 from botk_core.usecases.import_measurements import load_synthetic_if_empty
+from botk_core.usecases.ingest import IngestDocuments
 from botk_web.settings import Settings, SettingsError
+
+
+@attrs.frozen
+class DocumentUseCases:
+    """The document use cases, on the app's DocumentStore."""
+
+    ingest: IngestDocuments
+    add: AddDocuments
+    list: ListDocuments
+    remove: RemoveDocument
+    search: SearchDocuments
+
+
+def build_document_use_cases(documents: DocumentStore) -> DocumentUseCases:
+    reader = default_reader()
+    return DocumentUseCases(
+        IngestDocuments(documents, reader),
+        AddDocuments(documents, reader),
+        ListDocuments(documents),
+        RemoveDocument(documents),
+        SearchDocuments(documents),
+    )
 
 
 @attrs.define
@@ -55,6 +80,7 @@ class Services:
     send_message: SendMessage
     get_history: GetHistory
     list_assistants: ListAssistants
+    document_use_cases: DocumentUseCases
     storage: str = "sqlite"
     measurements: MeasurementRepository | None = None
     weather: WeatherProvider | None = None
@@ -100,6 +126,7 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
         ),
         get_history=GetHistory(threads),
         list_assistants=ListAssistants(assistants),
+        document_use_cases=build_document_use_cases(documents),
         storage="custom" if _all_given(overrides, "threads", "documents") else "sqlite",
         measurements=data.measurements,
         weather=data.weather,

@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Flask, Response, g, has_request_context, request
 
-from botk_core.domain import Message
+from botk_core.domain import Message, Thread
 from botk_core.usecases import SendMessage, SendMessageInput
 from botk_core.usecases.turn import TurnEvent
 
@@ -41,6 +41,9 @@ class ObservedSendMessage:
     def __init__(self, inner: SendMessage, log_messages: bool = False) -> None:
         self._inner = inner
         self._log_messages = log_messages
+
+    def validate(self, request: SendMessageInput) -> Thread:
+        return self._inner.validate(request)
 
     def execute(self, request: SendMessageInput) -> Message:
         record = self._start(request)

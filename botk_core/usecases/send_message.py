@@ -66,6 +66,15 @@ class SendMessage:
         """
         return self._turn(request, stream=True)
 
+    def validate(self, request: SendMessageInput) -> Thread:
+        """Check the request without storing anything; return its thread.
+
+        Lets a caller refuse a bad turn before doing related work (such as
+        indexing the files sent with it), so a rejected request changes nothing.
+        """
+        self._validated_text(request)
+        return self._threads.get(request.thread_id)
+
     def _turn(self, request: SendMessageInput, *, stream: bool) -> Iterator[TurnEvent | Message]:
         text = self._validated_text(request)
         thread = self._threads.get(request.thread_id)

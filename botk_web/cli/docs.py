@@ -6,11 +6,10 @@ import argparse
 import sys
 from typing import TextIO
 
-from botk_adapters.documents import default_reader
 from botk_core.errors import BotkError
 from botk_core.ports import DocumentStore
 from botk_core.usecases.documents import SearchDocuments, SearchDocumentsInput
-from botk_core.usecases.ingest import IngestDocuments, IngestDocumentsInput, IngestReport
+from botk_core.usecases.ingest import IngestDocumentsInput, IngestReport
 from botk_web.settings import Settings
 
 _BAR_WIDTH = 30
@@ -46,7 +45,9 @@ def _store(settings: Settings) -> DocumentStore:
 
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     directory = args.directory or settings.documents_dir
-    use_case = IngestDocuments(_store(settings), default_reader())
+    from botk_web.container import build_services
+
+    use_case = build_services(settings).document_use_cases.ingest
     progress = _ProgressBar(sys.stderr)
     try:
         report = use_case.execute(

@@ -45,6 +45,7 @@ def chat_input() -> SendMessageInput:
 @bp.post("/chat")
 def chat() -> ResponseReturnValue:
     turn = chat_input()
+    services().send_message.validate(turn)  # a refused turn must not index its files
     ingest_chat_uploads()  # the seed's multipart ``files``: indexed before the answer
     message = services().send_message.execute(turn)
     return jsonify(

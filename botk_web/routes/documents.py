@@ -6,23 +6,14 @@ import re
 import unicodedata
 from typing import Any
 
-import attrs
 from flask import Blueprint, Request, current_app, jsonify, request
-from flask.blueprints import BlueprintSetupState
 from flask.typing import ResponseReturnValue
 
-from botk_adapters.documents import default_reader
 from botk_core.errors import DocumentNotFound, MissingFields, PayloadTooLarge, UnsupportedMediaType
 from botk_core.ids import is_valid_id
 from botk_core.ports import DocumentInfo
-from botk_core.usecases.documents import (
-    AddDocumentInput,
-    AddDocuments,
-    ListDocuments,
-    RemoveDocument,
-    SearchDocuments,
-    SearchDocumentsInput,
-)
+from botk_core.usecases.documents import AddDocumentInput, SearchDocumentsInput
+from botk_web.container import DocumentUseCases, Services
 from botk_web.parsing import int_arg
 
 bp = Blueprint("documents", __name__)
@@ -34,30 +25,9 @@ UPLOAD_FIELDS = ("files", "file")
 _UNSAFE = re.compile(r"[^\w .,()\-]+")
 
 
-@attrs.frozen
-class DocumentServices:
-    """The document use cases, wired on the app's DocumentStore."""
-
-    add: AddDocuments
-    list: ListDocuments
-    remove: RemoveDocument
-    search: SearchDocuments
-
-
-@bp.record_once
-def _wire(state: BlueprintSetupState) -> None:
-    store = state.app.extensions["botk"].documents
-    state.app.extensions["botk_documents"] = DocumentServices(
-        AddDocuments(store, default_reader()),
-        ListDocuments(store),
-        RemoveDocument(store),
-        SearchDocuments(store),
-    )
-
-
-def documents() -> DocumentServices:
-    wired: DocumentServices = current_app.extensions["botk_documents"]
-    return wired
+def documents() -> DocumentUseCases:
+    service: Services = current_app.extensions["botk"]
+    return service.document_use_cases
 
 
 def document_json(document: DocumentInfo) -> dict[str, Any]:

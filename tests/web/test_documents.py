@@ -124,3 +124,15 @@ def test_chat_with_a_bad_file_answers_4xx_and_stores_no_message(client: FlaskCli
     assert response.status_code == 400
     assert "vacio.pdf" in response.get_json()["error"]
     assert client.get("/threadHistory", query_string={"thread_id": thread_id}).get_json()["data"] == []
+
+
+def test_chat_with_files_on_an_unknown_thread_indexes_nothing(client: FlaskClient) -> None:
+    before = _names(client)
+    upload = (io.BytesIO(_docx("Texto que no debe quedar indexado.")), "huerfano.docx")
+    response = client.post(
+        "/chat",
+        data={"thread_id": "thread_" + "0" * 32, "message": "Hola", "files": upload},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 404
+    assert _names(client) == before
