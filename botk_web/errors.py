@@ -25,6 +25,7 @@ STATUS: dict[type[e.BotkError], int] = {
     e.StorageError: 503,
     e.RateLimited: 429,
     e.Unauthorized: 401,
+    e.ReportCompilationFailed: 422,
 }
 
 _HTTP_CODES = {

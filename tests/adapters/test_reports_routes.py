@@ -53,3 +53,19 @@ def test_pdf_without_a_tex_engine_is_a_clear_501(client: FlaskClient) -> None:
     ):
         assert response.status_code == 501
         assert response.get_json()["code"] == "not_supported" and "pdflatex" in response.get_json()["error"]
+
+
+def test_a_report_that_does_not_compile_is_a_clear_422(tmp_path: Path) -> None:
+    engine = tmp_path / "failing-tex"
+    engine.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    engine.chmod(0o755)
+    settings = Settings(database_path=str(tmp_path / "c.sqlite3"), reports_dir=str(tmp_path / "reports"))
+    reports = FilesystemReportStore(tmp_path / "reports", engine=str(engine))
+    client = create_app(settings, weather=FakeWeather(), reports=reports).test_client()
+    thread_id = new_thread(client)
+    reports.replace_section(thread_id, "TITLE", "Informe Macaya")
+
+    response = client.get(f"/threads/{thread_id}/report.pdf")
+
+    assert response.status_code == 422
+    assert response.get_json()["code"] == "report_compilation_failed"
