@@ -38,9 +38,7 @@ def scripted_client(settings: Settings, *replies: ModelReply) -> FlaskClient:
     return create_app(settings, gateway=ScriptedAssistantGateway(replies)).test_client()
 
 
-def test_a_chat_request_logs_one_json_line_with_its_turn_no_text(
-    settings: Settings, lines: Lines
-) -> None:
+def test_a_chat_request_logs_one_json_line_with_its_turn_no_text(settings: Settings, lines: Lines) -> None:
     client = scripted_client(settings, ModelReply(text="Nivel 1,5 m.", usage=Usage(120, 30)))
     thread_id = client.get("/start").get_json()["thread_id"]
     lines.records.clear()
