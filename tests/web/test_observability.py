@@ -98,3 +98,19 @@ def test_usage_per_thread_sums_its_answers(settings: Settings) -> None:
         "total_tokens": 180,
     }
     assert client.get("/threads/thread_nope/usage").status_code == 404
+
+
+def test_a_streamed_turn_is_logged_once_the_stream_ends_with_its_tokens(
+    settings: Settings, lines: Lines
+) -> None:
+    client = scripted_client(settings, ModelReply(text="Hola a todos.", usage=Usage(7, 2)))
+    thread_id = client.get("/start").get_json()["thread_id"]
+    lines.records.clear()
+
+    response = client.post("/chat/stream", data={"thread_id": thread_id, "message": "hola"})
+    body = response.get_data(as_text=True)
+    response.close()
+
+    assert "event: done" in body
+    [line] = lines.records
+    assert line["route"] == "/chat/stream" and (line["input_tokens"], line["output_tokens"]) == (7, 2)
