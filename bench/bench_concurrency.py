@@ -6,23 +6,26 @@ the ideal (clients / latency). The same run samples the workers' memory.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
 import bench_memory
 from bench_overhead import _chat, _start
 from common import BENCH, Section, at_least, at_most, closed_loop, ms
-from wsgi_fake import SEED, Server, botk_options
+from wsgi_fake import PRODUCTION_CONF, SEED, Server, botk_options
 
 LATENCY = 0.2
 LEVELS = (1, 8, 32, 64)
 
 
-def measure(options: list[str], levels: tuple[int, ...], duration: float, warmup: float) -> dict[str, object]:
+def measure(
+    options: list[str], env: dict[str, str] | None, levels: tuple[int, ...], duration: float, warmup: float
+) -> dict[str, object]:
     """Throughput and p50 per level, plus idle and peak RSS per worker."""
     with (
         tempfile.TemporaryDirectory(prefix="botk-bench-") as tmp,
-        Server(options, f"latency:{LATENCY}", Path(tmp) / "botk.sqlite3") as server,
+        Server(options, f"latency:{LATENCY}", Path(tmp) / "botk.sqlite3", env) as server,
     ):
         idle = bench_memory.snapshot(server.workers())
         rows = {}
@@ -59,20 +62,37 @@ def chart(results: dict[str, dict[str, object]], levels: tuple[int, ...], path: 
     return True
 
 
+def setups() -> dict[str, tuple[list[str], dict[str, str] | None, str]]:
+    """Name -> (gunicorn options, extra environment, description): production, more threads, seed."""
+    options, source = botk_options()
+    found: dict[str, tuple[list[str], dict[str, str] | None, str]] = {
+        "BOTK (production settings)": (options, None, source)
+    }
+    if PRODUCTION_CONF.is_file():
+        # Same settings with enough threads for 64 clients: shows what the threads, not the code, cap.
+        more = {"BOTK_THREADS": "32"}
+        found["BOTK, BOTK_THREADS=32"] = (options, more, botk_options(more)[1])
+    found["seed (gunicorn 4 sync workers)"] = (SEED, None, "sync, 4 workers")
+    return found
+
+
+def _sizes(chosen: dict[str, tuple[list[str], dict[str, str] | None, str]]) -> list[tuple[str, str]]:
+    """(workers, threads) of each threaded setup, from its description."""
+    found = (re.search(r"(\d+) workers x (\d+) threads", source) for _, _, source in chosen.values())
+    return [(m.group(1), m.group(2)) for m in found if m]
+
+
 def run(quick: bool = False, out_dir: Path = BENCH) -> tuple[Section, Section]:
     """The concurrency section and the memory section measured in the same run."""
     levels = (1, 4) if quick else LEVELS
     duration, warmup = (0.6, 0.3) if quick else (4.0, 1.0)
-    options, source = botk_options()
-    results = {
-        f"BOTK ({source.split(' (')[0]})": measure(options, levels, duration, warmup),
-        "seed (gunicorn 4 sync workers)": measure(SEED, levels, duration, warmup),
-    }
+    chosen = setups()
+    results = {name: measure(o, env, levels, duration, warmup) for name, (o, env, _) in chosen.items()}
     section = Section("3. Concurrency: turns/s with a 200 ms model step")
     section.lines += [
         f"A fake gateway whose every model step sleeps {LATENCY * 1000:.0f} ms; each client has its own "
         f"thread and sends /chat turns one after another; {duration:g} s per row after {warmup:g} s warm-up. "
-        f"BOTK server: {source}.",
+        "Servers: " + "; ".join(f"{name}: {source}" for name, (_, _, source) in chosen.items()) + ".",
         "",
         "| clients | ideal turns/s | " + " | ".join(f"{n} turns/s (p50 ms)" for n in results) + " |",
         "|---|---|" + "---|" * len(results),
@@ -83,9 +103,16 @@ def run(quick: bool = False, out_dir: Path = BENCH) -> tuple[Section, Section]:
             throughput, p50, errors = result["rows"][clients]  # type: ignore[index]
             cells.append(f"{throughput:.1f} ({ms(p50)})" + (f", {errors} errors" if errors else ""))
         section.lines.append(f"| {clients} | {clients / LATENCY:.0f} | " + " | ".join(cells) + " |")
+    ceilings = [f"{w} x {t} threads: {int(w) * int(t) / LATENCY:.0f} turns/s" for w, t in _sizes(chosen)]
+    section.lines += [
+        "",
+        "A server holds at most workers x threads turns at once, so its ceiling is that number / 200 ms "
+        f"({'; '.join([*ceilings, '4 sync workers: 20 turns/s'])}); clients beyond it queue.",
+    ]
     if chart(results, levels, out_dir / "concurrency.png"):
         section.charts.append("concurrency.png")
-    botk, seed = (r["rows"] for r in results.values())
+    rows = [r["rows"] for r in results.values()]
+    botk, seed = rows[0], rows[-1]
     top = max(levels)
     ideal = top / LATENCY
     section.targets += [

@@ -135,6 +135,7 @@ def _wants_tool(body: dict[str, Any]) -> bool:
 
 
 def response_payload(body: dict[str, Any]) -> dict[str, Any]:
+    item: dict[str, Any]
     if _wants_tool(body):
         arguments = json.dumps({"query": "nivel del estanque"})
         item = {
@@ -264,7 +265,7 @@ def _run_view(run: dict[str, Any]) -> dict[str, Any]:
 def _new_run(fake: FakeUpstream, thread_id: str) -> dict[str, Any]:
     messages = fake.threads[thread_id]
     wants_tool = TOOL_MARK in messages[-1]["content"][0]["text"]["value"]
-    run = {
+    run: dict[str, Any] = {
         "id": new_id("run"),
         "object": "thread.run",
         "thread_id": thread_id,

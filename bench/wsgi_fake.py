@@ -67,20 +67,20 @@ def gateway_from(spec: str) -> Any:
     return OpenAIResponsesGateway(client, "gpt-4o")
 
 
-def build() -> Any:
-    """The WSGI app gunicorn serves."""
+def build(db: str | None = None, gateway: str | None = None) -> Any:
+    """The WSGI app gunicorn serves; the arguments default to BENCH_DB and BENCH_GATEWAY."""
     from botk_web.app import create_app
     from botk_web.settings import Settings
 
     environ = {
-        "BOTK_DATABASE": os.environ["BENCH_DB"],
+        "BOTK_DATABASE": db or os.environ["BENCH_DB"],
         # All clients come from 127.0.0.1: the per-client limiter still runs (its cost
         # is measured) but with a ceiling no benchmark reaches.
         "BOTK_RATE_LIMIT": "10000000",
         "BOTK_RATE_LIMIT_BURST": "10000000",
     }
     settings = Settings.from_env(environ, dotenv_path=None)
-    return create_app(settings, gateway=gateway_from(os.environ.get("BENCH_GATEWAY", "latency:0")))
+    return create_app(settings, gateway=gateway_from(gateway or os.environ.get("BENCH_GATEWAY", "latency:0")))
 
 
 def free_port() -> int:
@@ -90,11 +90,11 @@ def free_port() -> int:
         return port
 
 
-def botk_options() -> tuple[list[str], str]:
-    """BOTK's production gunicorn options and where they come from."""
+def botk_options(env: dict[str, str] | None = None) -> tuple[list[str], str]:
+    """BOTK's production gunicorn options and where they come from (``env`` as given to Server)."""
     if PRODUCTION_CONF.is_file():
         text = PRODUCTION_CONF.read_text()
-        sizes = [_env_default(text, name) for name in ("BOTK_WORKERS", "BOTK_THREADS")]
+        sizes = [_env_default(text, name, env or {}) for name in ("BOTK_WORKERS", "BOTK_THREADS")]
         return [
             "-c",
             str(PRODUCTION_CONF),
@@ -102,19 +102,20 @@ def botk_options() -> tuple[list[str], str]:
     return FALLBACK_BOTK, "gthread, 2 workers x 32 threads (deploy/gunicorn.conf.py not found)"
 
 
-def _env_default(conf: str, name: str) -> str:
+def _env_default(conf: str, name: str, env: dict[str, str]) -> str:
     """The value the conf uses for ``name``: the environment's, else the conf's default."""
     found = re.search(rf'"{name}", "(\d+)"', conf)
-    return os.environ.get(name) or (found.group(1) if found else "?")
+    return env.get(name) or os.environ.get(name) or (found.group(1) if found else "?")
 
 
 class Server:
     """A gunicorn process serving ``wsgi_fake:build()`` on 127.0.0.1; a context manager."""
 
-    def __init__(self, options: list[str], gateway: str, db: Path) -> None:
+    def __init__(self, options: list[str], gateway: str, db: Path, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "BENCH_GATEWAY": gateway, "BENCH_DB": str(db), "PYTHONPATH": f"{ROOT}:{BENCH}"}
+        env = {**os.environ, **(env or {}), "BENCH_GATEWAY": gateway, "BENCH_DB": str(db)}
+        env["PYTHONPATH"] = f"{ROOT}:{BENCH}"
         env.pop("API_HASH", None)  # the benchmark measures turns, not auth
         command = [sys.executable, "-m", "gunicorn", *options, "-b", f"127.0.0.1:{self.port}"]
         command += ["--chdir", str(BENCH), "wsgi_fake:build()"]
