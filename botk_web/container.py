@@ -16,7 +16,7 @@ from botk_adapters.sensors import PeriodicImport, synthetic_readings
 from botk_adapters.sqlite import Database, SqliteThreadRepository
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
 from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
-from botk_adapters.weather import weather_provider
+from botk_adapters.weather import parse_places, weather_provider
 from botk_core.ports import (
     AssistantGateway,
     DocumentStore,
@@ -153,7 +153,9 @@ def build_data_tools(settings: Settings, db: Database, overrides: dict[str, Any]
     clock = overrides.get("clock") or time.time
     if "measurements" not in overrides and settings.synthetic_data:
         load_synthetic_if_empty(measurements, lambda: synthetic_readings(clock()))
-    weather = overrides.get("weather") or weather_provider(settings.weatherapi_key)
+    weather = overrides.get("weather") or weather_provider(
+        settings.weatherapi_key, parse_places(settings.weather_places)
+    )
     reports = overrides.get("reports") or FilesystemReportStore(
         settings.reports_dir, settings.latex_template_path
     )

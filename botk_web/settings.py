@@ -9,6 +9,7 @@ from pathlib import Path
 import attrs
 from dotenv import dotenv_values
 
+from botk_adapters.weather.places import parse_places
 from botk_core.profile import DEFAULT_ASSISTANT_ID
 
 
@@ -33,6 +34,7 @@ class Settings:
     latex_template_path: str | None = None
     reports_dir: str = "var/reports"
     sensor_data_url: str | None = None
+    weather_places: str = ""
     sensor_refresh_minutes: int = 0
     synthetic_data: bool = True
     max_message_chars: int = 32_000
@@ -76,6 +78,7 @@ class Settings:
             latex_template_path=env.get("LATEX_TEMPLATE_PATH"),
             reports_dir=env.get("BOTK_REPORTS_DIR", d.reports_dir),
             sensor_data_url=env.get("SENSOR_DATA_URL"),
+            weather_places=_places(env.get("BOTK_WEATHER_PLACES") or ""),
             sensor_refresh_minutes=_int(env, "SENSOR_REFRESH_MINUTES", 0, 0, 7 * 24 * 60),
             synthetic_data=env.get("BOTK_SYNTHETIC_DATA", "1").lower() not in ("0", "false", "no"),
             max_message_chars=_int(env, "BOTK_MAX_MESSAGE_CHARS", d.max_message_chars, 1, 10_000_000),
@@ -107,3 +110,12 @@ def _int(env: Mapping[str, str | None], name: str, default: int, low: int, high:
     if not low <= value <= high:
         raise SettingsError(f"{name} must be between {low} and {high}, got {value}")
     return value
+
+
+def _places(spec: str) -> str:
+    """Check ``BOTK_WEATHER_PLACES`` now, so a typo stops the start with its name."""
+    try:
+        parse_places(spec)
+    except ValueError as error:
+        raise SettingsError(f"BOTK_WEATHER_PLACES: {error}") from None
+    return spec

@@ -1,12 +1,27 @@
 """Weather providers over HTTP: Open-Meteo (default, no key) and weatherapi.com."""
 
+from collections.abc import Mapping
+
 from botk_adapters.weather.http import JsonGetter, TtlCache
 from botk_adapters.weather.openmeteo import OpenMeteoWeather
+from botk_adapters.weather.places import PinnedPlaces, parse_places
 from botk_adapters.weather.weatherapi import WeatherApiWeather
+from botk_core.ports import WeatherProvider
 
-__all__ = ["JsonGetter", "OpenMeteoWeather", "TtlCache", "WeatherApiWeather", "weather_provider"]
+__all__ = [
+    "JsonGetter",
+    "OpenMeteoWeather",
+    "PinnedPlaces",
+    "TtlCache",
+    "WeatherApiWeather",
+    "parse_places",
+    "weather_provider",
+]
 
 
-def weather_provider(weatherapi_key: str | None = None) -> OpenMeteoWeather | WeatherApiWeather:
-    """weatherapi.com when a key is given, else Open-Meteo."""
-    return WeatherApiWeather(weatherapi_key) if weatherapi_key else OpenMeteoWeather()
+def weather_provider(
+    weatherapi_key: str | None = None, places: Mapping[str, tuple[float, float]] | None = None
+) -> WeatherProvider:
+    """weatherapi.com when a key is given, else Open-Meteo; ``places`` pins names to coordinates."""
+    provider: WeatherProvider = WeatherApiWeather(weatherapi_key) if weatherapi_key else OpenMeteoWeather()
+    return PinnedPlaces(provider, places) if places else provider

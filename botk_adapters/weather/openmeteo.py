@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from botk_adapters.weather.http import JsonGetter, TtlCache, unavailable
+from botk_adapters.weather.places import parse_coordinates
 from botk_core.ports import CurrentWeather, DailyForecast, WeatherReport
 
 GEOCODING_URL = "https://geocoding-api.open-meteo.com/v1/search"
@@ -65,6 +66,9 @@ class OpenMeteoWeather:
             raise unavailable("el servicio devolvió una respuesta incompleta") from error
 
     def _geocode(self, location: str) -> dict[str, Any]:
+        coordinates = parse_coordinates(location)
+        if coordinates is not None:
+            return {"name": location, "latitude": coordinates[0], "longitude": coordinates[1]}
         params: dict[str, Any] = {"name": location, "count": 1, "language": "es", "format": "json"}
         if self._country:
             params["countryCode"] = self._country
