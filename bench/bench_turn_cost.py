@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import requests
-from common import Section, Target, at_most, ms
+from common import BENCH, Section, Target, at_most, ms
 from upstream import TOOL_MARK, FakeUpstream
 from wsgi_fake import Server, botk_options
 
@@ -88,7 +88,31 @@ def measure(reps: int, interval: float, latency: float) -> dict[str, dict[str, t
     return results
 
 
-def run(quick: bool = False) -> Section:
+def chart(results: dict[str, dict[str, tuple[float, int]]], latency: float, path: Path) -> bool:
+    """Turn latency, BOTK beside the seed, per kind of turn; False without matplotlib."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    figure, axes = plt.subplots(figsize=(6.4, 2.8), dpi=100)
+    labels = [f"{who}, {kind}" for kind in QUESTIONS for who in ("seed", "BOTK")]
+    values = [results[who][kind][0] * 1000 for kind in QUESTIONS for who in ("seed", "BOTK")]
+    bars = axes.barh(labels, values, color=["tab:green", "tab:blue"] * len(QUESTIONS))
+    axes.bar_label(bars, labels=[f"{v:.0f} ms" for v in values], padding=3)
+    axes.invert_yaxis()
+    axes.set_xlabel("end-to-end turn latency (ms)")
+    axes.set_title(f"One turn against the same {latency * 1000:.0f} ms-per-request upstream")
+    axes.set_xlim(0, max(values) * 1.2)
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+    return True
+
+
+def run(quick: bool = False, out_dir: Path = BENCH) -> Section:
     reps, interval, latency = (1, 0.02, 0.005) if quick else (3, SDK_POLL_INTERVAL, LATENCY)
     results = measure(reps, interval, latency)
     default = " (the SDK's default)" if interval == SDK_POLL_INTERVAL else ""
@@ -107,6 +131,8 @@ def run(quick: bool = False) -> Section:
         section.lines.append(
             f"| {kind} | {b_count} | {ms(b_time)} | {s_count} | {ms(s_time)} | {b_time / s_time:.3f} |"
         )
+    if chart(results, latency, out_dir / "turn_cost.png"):
+        section.charts.append("turn_cost.png")
     tool_count = results["BOTK"]["one tool"][1]
     section.targets += [
         Target("one-tool turn = 2 upstream requests", tool_count == 2, f"{tool_count} requests (target 2)"),

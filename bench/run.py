@@ -84,8 +84,14 @@ def _retrieval(quick: bool, out: Path) -> list[Section]:
     return [section]
 
 
+def _turn_cost(quick: bool, out: Path) -> list[Section]:
+    import bench_turn_cost
+
+    return [bench_turn_cost.run(quick, out)]
+
+
 BENCHMARKS: dict[str, Runner] = {
-    "turn_cost": _single("bench_turn_cost"),
+    "turn_cost": _turn_cost,
     "overhead": _single("bench_overhead"),
     "concurrency": _concurrency,  # also yields the memory section
     "streaming": _single("bench_streaming"),
