@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -16,6 +17,7 @@ from botk_adapters.sensors import PeriodicImport, synthetic_readings
 from botk_adapters.sqlite import Database, SqliteThreadRepository
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
 from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
+from botk_adapters.sqlite.rate_limits import database_writable
 from botk_adapters.weather import parse_places, weather_provider
 from botk_core.ports import (
     AssistantGateway,
@@ -41,6 +43,7 @@ from botk_core.usecases import (
 from botk_core.usecases.documents import AddDocuments, ListDocuments, RemoveDocument, SearchDocuments
 from botk_core.usecases.import_measurements import load_synthetic_if_empty
 from botk_core.usecases.ingest import IngestDocuments
+from botk_core.usecases.usage import GetThreadUsage
 from botk_web.settings import Settings, SettingsError
 
 
@@ -81,6 +84,8 @@ class Services:
     get_history: GetHistory
     list_assistants: ListAssistants
     document_use_cases: DocumentUseCases
+    get_usage: GetThreadUsage
+    readiness: Callable[[], dict[str, str]]
     storage: str = "sqlite"
     measurements: MeasurementRepository | None = None
     weather: WeatherProvider | None = None
@@ -127,6 +132,11 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
         get_history=GetHistory(threads),
         list_assistants=ListAssistants(assistants),
         document_use_cases=build_document_use_cases(documents),
+        get_usage=GetThreadUsage(threads),
+        readiness=lambda: {
+            "database": "ok" if database_writable(db) else "not_writable",
+            "gateway": "ok" if getattr(gateway, "name", "") else "not_configured",
+        },
         storage="custom" if _all_given(overrides, "threads", "documents") else "sqlite",
         measurements=data.measurements,
         weather=data.weather,
