@@ -29,9 +29,9 @@ bind = [
 ]
 worker_class = "gthread"
 # Few processes (SQLite has one writer at a time anyway), many threads: a
-# thread waiting on the model costs little. 2 x 16 = 32 turns at once.
+# thread waiting on the model costs little. 2 x 32 = 64 turns at once.
 workers = int(os.environ.get("BOTK_WORKERS", "2"))
-threads = int(os.environ.get("BOTK_THREADS", "16"))
+threads = int(os.environ.get("BOTK_THREADS", "32"))
 # Longer than a turn may take (model + tools + waiting for the thread's lock).
 timeout = int(os.environ.get("BOTK_WORKER_TIMEOUT", "180"))
 # On SIGTERM workers stop accepting and get this long to finish turns in flight.
