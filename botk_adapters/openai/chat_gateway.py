@@ -10,7 +10,7 @@ import openai
 
 from botk_adapters.openai import chat_mapping as mapping
 from botk_adapters.openai.chat_stream import gateway_events, reply_from
-from botk_adapters.openai.errors import is_tools_unsupported, translate
+from botk_adapters.openai.errors import is_stream_usage_refused, is_tools_unsupported, translate
 from botk_adapters.openai.window import call_with_retry
 from botk_core.domain import Passage
 from botk_core.model import GatewayEvent, ModelReply, ModelRequest
@@ -45,6 +45,7 @@ class OpenAIChatGateway:
         self._use_tools = tools_mode != "none"
         self._may_fall_back = tools_mode == "auto"
         self._passages = passages
+        self._usage_in_stream = True
 
     @property
     def uses_tools(self) -> bool:
@@ -80,6 +81,11 @@ class OpenAIChatGateway:
         try:
             return self._client.chat.completions.create(**self._params(request, passages, stream))
         except openai.OpenAIError as error:
+            if stream and self._usage_in_stream and is_stream_usage_refused(error):
+                # Such a server streams without token counts; asking again would fail again.
+                log.warning("the model server refuses stream_options; streamed turns record no usage")
+                self._usage_in_stream = False
+                return self._create(request, passages, stream=stream)
             if not (self._may_fall_back and self._use_tools and is_tools_unsupported(error)):
                 raise
         log.warning("model %s has no tool support here; grounding answers with passages", self.model)
@@ -96,7 +102,8 @@ class OpenAIChatGateway:
             params["messages"] = mapping.grounded_messages(request, passages)
         if stream:
             params["stream"] = True
-            params["stream_options"] = {"include_usage": True}
+            if self._usage_in_stream:
+                params["stream_options"] = {"include_usage": True}
         return params
 
     def _grounding(self, request: ModelRequest) -> list[Passage]:

@@ -62,10 +62,20 @@ def is_context_overflow(error: openai.OpenAIError) -> bool:
 
 def is_tools_unsupported(error: openai.OpenAIError) -> bool:
     """Whether an OpenAI-compatible server refused the request for having tools."""
+    # llama.cpp started without --jinja answers 500 "tools param requires --jinja flag".
+    return (
+        isinstance(error, openai.APIStatusError)
+        and error.status_code in (400, 422, 500)
+        and _mentions(error, _NO_TOOLS_WORDS)
+    )
+
+
+def is_stream_usage_refused(error: openai.OpenAIError) -> bool:
+    """Whether a server refused ``stream_options`` (Mistral's API, some vLLM versions)."""
     return (
         isinstance(error, openai.APIStatusError)
         and error.status_code in (400, 422)
-        and _mentions(error, _NO_TOOLS_WORDS)
+        and _mentions(error, ("stream_options", "include_usage"))
     )
 
 

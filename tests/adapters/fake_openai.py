@@ -52,6 +52,9 @@ class Reply:
     hold: threading.Event | None = None
     # Without a scripted reply the server sleeps this long (to provoke timeouts).
     delay: float = 0.0
+    # Chat Completions only: sent verbatim, as real servers' quirky output is.
+    # A dict is the whole answer; a list holds the data of each streamed event.
+    raw: Any = None
 
 
 def text(value: str, **kwargs: Any) -> Reply:
@@ -245,11 +248,21 @@ def _model_step(fake: FakeOpenAI, handler: BaseHTTPRequestHandler, kind: str, bo
                 fake.streams_finished += 1
             return None
         return send_json(handler, 200, response, reply.headers)
+    if reply.raw is not None:
+        return _send_raw(fake, handler, reply.raw)
     if body.get("stream"):
         if send_sse(handler, chat_events(reply, body)):
             fake.streams_finished += 1
         return None
     return send_json(handler, 200, chat_payload(reply, body), reply.headers)
+
+
+def _send_raw(fake: FakeOpenAI, handler: BaseHTTPRequestHandler, raw: Any) -> None:
+    if isinstance(raw, dict):
+        return send_json(handler, 200, raw, {})
+    if send_sse(handler, ((None, data) for data in raw)):
+        fake.streams_finished += 1
+    return None
 
 
 def responses_payload(reply: Reply, body: dict[str, Any]) -> dict[str, Any]:
