@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from functools import partial
 from typing import Any, Literal
 
 import openai
@@ -13,6 +14,7 @@ from botk_adapters.openai.chat_stream import gateway_events, reply_from
 from botk_adapters.openai.errors import is_stream_usage_refused, is_tools_unsupported, translate
 from botk_adapters.openai.window import call_with_retry
 from botk_core.domain import Passage
+from botk_core.errors import ContextTooLong
 from botk_core.model import GatewayEvent, ModelReply, ModelRequest
 from botk_core.ports import DocumentStore
 
@@ -53,29 +55,34 @@ class OpenAIChatGateway:
 
     def complete(self, request: ModelRequest) -> ModelReply:
         try:
-            return self._complete(request)
+            return reply_from(*self._call(request, stream=False))
         except _ToolsUnsupported:
-            return self._complete(request)
+            return reply_from(*self._call(request, stream=False))
 
     def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
         try:
-            chunks, passages = self._open_stream(request)
+            chunks, passages = self._call(request, stream=True)
         except _ToolsUnsupported:
-            chunks, passages = self._open_stream(request)
+            chunks, passages = self._call(request, stream=True)
         with chunks:
             try:
                 yield from gateway_events(chunks, passages)
             except openai.OpenAIError as error:
                 raise translate(error) from error
 
-    def _complete(self, request: ModelRequest) -> ModelReply:
+    def _call(self, request: ModelRequest, *, stream: bool) -> tuple[Any, list[Passage]]:
+        """The upstream answer and the passages it is grounded on, fewer if they overflow the context."""
         passages = self._grounding(request)
-        completion = call_with_retry(lambda r: self._create(r, passages, stream=False), request)
-        return reply_from(completion, passages)
-
-    def _open_stream(self, request: ModelRequest) -> tuple[Any, list[Passage]]:
-        passages = self._grounding(request)
-        return call_with_retry(lambda r: self._create(r, passages, stream=True), request), passages
+        while True:
+            try:
+                create = partial(self._create, passages=passages, stream=stream)
+                return call_with_retry(create, request), passages
+            except ContextTooLong:
+                # Local models often have small contexts (llama.cpp: 4096 tokens by default).
+                if not passages:
+                    raise
+                passages = passages[: len(passages) // 2]
+                log.warning("grounding passages overflow the model's context; trying %d", len(passages))
 
     def _create(self, request: ModelRequest, passages: list[Passage], *, stream: bool) -> Any:
         try:

@@ -16,10 +16,11 @@ from botk_core.errors import (
 AUTH_MESSAGE = "The model provider rejected the API key: check OPEN_AI_API_KEY (or OPENAI_API_KEY)"
 
 # Words servers use when a prompt is over the model's context; OpenAI sends the
-# code, OpenAI-compatible servers (vLLM, llama.cpp, Ollama) only a message.
-_CONTEXT_CODES = {"context_length_exceeded", "string_above_max_length"}
+# code, llama.cpp the type, vLLM and others only a message.
+_CONTEXT_CODES = {"context_length_exceeded", "string_above_max_length", "exceed_context_size_error"}
 _CONTEXT_WORDS = (
     "context length",
+    "context size",
     "context window",
     "maximum context",
     "too many tokens",
@@ -57,7 +58,8 @@ def is_context_overflow(error: openai.OpenAIError) -> bool:
     """Whether the request failed because the prompt is over the context size."""
     if not isinstance(error, openai.APIStatusError) or error.status_code not in (400, 413, 422):
         return False
-    return getattr(error, "code", None) in _CONTEXT_CODES or _mentions(error, _CONTEXT_WORDS)
+    codes = {getattr(error, "code", None), getattr(error, "type", None)}
+    return bool(codes & _CONTEXT_CODES) or _mentions(error, _CONTEXT_WORDS)
 
 
 def is_tools_unsupported(error: openai.OpenAIError) -> bool:

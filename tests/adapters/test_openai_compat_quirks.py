@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from botk_core.domain import Message
+from botk_core.errors import ContextTooLong
 from botk_core.model import TextDelta
 from botk_core.usecases import SendMessageInput
 from tests.adapters.fake_openai import FakeOpenAI, Reply, error, text
@@ -307,3 +308,27 @@ def test_a_server_refusing_stream_options_streams_without_them(fake: FakeOpenAI)
     assert (first, second) == ("Hola.", "Chao.")
     assert "stream_options" in bodies[0] and all("stream_options" not in b for b in bodies[1:])
     assert len(bodies) == 3
+
+
+LLAMA_CPP_OVERFLOW = "request (5120 tokens) exceeds the available context size (2048 tokens), try increasing"
+
+
+def test_passages_overflowing_a_small_context_are_cut_until_the_question_fits(fake: FakeOpenAI) -> None:
+    # llama.cpp answers 400 exceed_context_size_error; Spanish passages are long for a 2048-token model.
+    chat = Chat(fake, tools_mode="none")
+    fake.script_chat(error(400, None, LLAMA_CPP_OVERFLOW), text("Revise la batería."))
+
+    answer = chat.ask("¿Qué significa la luz roja del sensor?")
+
+    overflowed, fitted = (b["messages"][0]["content"] for b in fake.bodies("/v1/chat/completions"))
+    assert "guia_sensores.docx" in overflowed and "guia_sensores.docx" not in fitted
+    assert (answer.content, answer.citations) == ("Revise la batería.", ())
+
+
+def test_a_question_that_never_fits_is_a_clear_context_error(fake: FakeOpenAI) -> None:
+    chat = Chat(fake, tools_mode="none")
+    fake.script_chat(*[error(400, None, LLAMA_CPP_OVERFLOW)] * 2)
+
+    with pytest.raises(ContextTooLong):
+        chat.ask("¿Qué significa la luz roja del sensor?")
+    assert len(fake.bodies("/v1/chat/completions")) == 2
