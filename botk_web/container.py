@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from botk_adapters.documents import default_reader
-from botk_adapters.local import LocalAssistantGateway
-from botk_adapters.openai import GATEWAYS, TOOLS_MODES, OpenAIConfig, current_vector_store_id, openai_gateway
-from botk_adapters.openai.chat_gateway import ToolsMode
-from botk_adapters.reports import FilesystemReportStore
-from botk_adapters.sensors import PeriodicImport, synthetic_readings
+from botk_adapters.sensors import PeriodicImport
 from botk_adapters.sqlite import Database, SqliteThreadRepository
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
-from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
 from botk_adapters.sqlite.rate_limits import database_writable
-from botk_adapters.weather import parse_places, weather_provider
 from botk_core.ports import (
     AssistantGateway,
     DocumentStore,
@@ -29,10 +22,6 @@ from botk_core.ports import (
 )
 from botk_core.profile import AssistantCatalog, default_profile
 from botk_core.tools import Tool, ToolRegistry, search_documents_tool
-from botk_core.tools.diagnosis import diagnostico_tool
-from botk_core.tools.measurements import promedio_estacional_tool, promedio_tool
-from botk_core.tools.report import modify_document_tool
-from botk_core.tools.weather import clima_tool
 from botk_core.usecases import (
     GetHistory,
     ListAssistants,
@@ -41,10 +30,11 @@ from botk_core.usecases import (
     TurnRunner,
 )
 from botk_core.usecases.documents import AddDocuments, ListDocuments, RemoveDocument, SearchDocuments
-from botk_core.usecases.import_measurements import load_synthetic_if_empty
 from botk_core.usecases.ingest import IngestDocuments
 from botk_core.usecases.usage import GetThreadUsage
-from botk_web.settings import Settings, SettingsError
+from botk_web.data_tools import build_data_tools
+from botk_web.gateways import build_gateway, vector_store_id
+from botk_web.settings import Settings
 
 
 @attrs.frozen
@@ -107,7 +97,7 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     profile = default_profile(
         settings.assistant_id,
         tool_names=[spec.name for spec in tools.specs()],
-        vector_store_id=_vector_store_id(settings, db),
+        vector_store_id=vector_store_id(settings, db),
     )
     assistants = AssistantCatalog([profile])
     clock = overrides.get("clock")
@@ -142,76 +132,6 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
         weather=data.weather,
         reports=data.reports,
     )
-
-
-@attrs.frozen
-class DataTools:
-    """The sensor, weather and report adapters and the tools built on them."""
-
-    measurements: MeasurementRepository
-    weather: WeatherProvider
-    reports: ReportStore
-    tools: tuple[Tool, ...]
-
-
-def build_data_tools(settings: Settings, db: Database, overrides: dict[str, Any]) -> DataTools:
-    """Overrides ``measurements``, ``weather``, ``reports`` replace the adapters.
-
-    The default SQLite store gets synthetic demonstration readings while it has none.
-    """
-    measurements = overrides.get("measurements") or SqliteMeasurementRepository(db)
-    clock = overrides.get("clock") or time.time
-    if "measurements" not in overrides and settings.synthetic_data:
-        load_synthetic_if_empty(measurements, lambda: synthetic_readings(clock()))
-    weather = overrides.get("weather") or weather_provider(
-        settings.weatherapi_key, parse_places(settings.weather_places)
-    )
-    reports = overrides.get("reports") or FilesystemReportStore(
-        settings.reports_dir, settings.latex_template_path
-    )
-    tools = (
-        promedio_tool(measurements, clock),
-        promedio_estacional_tool(measurements),
-        clima_tool(weather),
-        diagnostico_tool(measurements, weather, clock),
-        modify_document_tool(reports),
-    )
-    return DataTools(measurements, weather, reports, tools)
-
-
-def build_gateway(settings: Settings, documents: DocumentStore) -> AssistantGateway:
-    """The gateway named by ``BOTK_GATEWAY``."""
-    if settings.gateway == "local":
-        return LocalAssistantGateway()
-    if settings.gateway in GATEWAYS:
-        return openai_gateway(settings.gateway, openai_config(settings), documents, _tools_mode(settings))
-    raise SettingsError(f"BOTK_GATEWAY={settings.gateway!r} is unknown; use local, openai or openai-chat")
-
-
-def openai_config(settings: Settings) -> OpenAIConfig:
-    """The OpenAI client settings; OpenAI itself needs a key, a local server does not."""
-    if not settings.openai_api_key and not (settings.gateway == "openai-chat" and settings.openai_base_url):
-        raise SettingsError(f"BOTK_GATEWAY={settings.gateway} needs OPEN_AI_API_KEY (or OPENAI_API_KEY)")
-    return OpenAIConfig(
-        api_key=settings.openai_api_key or "sin-clave",
-        model=settings.model,
-        base_url=settings.openai_base_url,
-        timeout=settings.openai_timeout,
-        max_retries=settings.openai_max_retries,
-    )
-
-
-def _tools_mode(settings: Settings) -> ToolsMode:
-    if settings.chat_tools not in TOOLS_MODES:
-        raise SettingsError(f"BOTK_CHAT_TOOLS must be auto, tools or none, got {settings.chat_tools!r}")
-    return settings.chat_tools
-
-
-def _vector_store_id(settings: Settings, db: Database) -> str | None:
-    # Only the Responses gateway searches an OpenAI vector store; the others search locally.
-    if settings.gateway == "openai":
-        return current_vector_store_id(db, settings.vector_store_id, settings.assistant_id)
-    return settings.vector_store_id or "local"
 
 
 def _extra_tools(overrides: dict[str, Any]) -> list[Tool]:

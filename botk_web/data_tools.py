@@ -1,0 +1,57 @@
+"""Wiring of the data tools: sensor readings, weather and reports."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import attrs
+
+from botk_adapters.reports import FilesystemReportStore
+from botk_adapters.sensors import synthetic_readings
+from botk_adapters.sqlite import Database
+from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
+from botk_adapters.weather import parse_places, weather_provider
+from botk_core.ports import MeasurementRepository, ReportStore, WeatherProvider
+from botk_core.tools import Tool
+from botk_core.tools.diagnosis import diagnostico_tool
+from botk_core.tools.measurements import promedio_estacional_tool, promedio_tool
+from botk_core.tools.report import modify_document_tool
+from botk_core.tools.weather import clima_tool
+from botk_core.usecases.import_measurements import load_synthetic_if_empty
+from botk_web.settings import Settings
+
+
+@attrs.frozen
+class DataTools:
+    """The sensor, weather and report adapters and the tools built on them."""
+
+    measurements: MeasurementRepository
+    weather: WeatherProvider
+    reports: ReportStore
+    tools: tuple[Tool, ...]
+
+
+def build_data_tools(settings: Settings, db: Database, overrides: dict[str, Any]) -> DataTools:
+    """Overrides ``measurements``, ``weather``, ``reports`` replace the adapters.
+
+    The default SQLite store gets synthetic demonstration readings while it has none.
+    """
+    measurements = overrides.get("measurements") or SqliteMeasurementRepository(db)
+    clock = overrides.get("clock") or time.time
+    if "measurements" not in overrides and settings.synthetic_data:
+        load_synthetic_if_empty(measurements, lambda: synthetic_readings(clock()))
+    weather = overrides.get("weather") or weather_provider(
+        settings.weatherapi_key, parse_places(settings.weather_places)
+    )
+    reports = overrides.get("reports") or FilesystemReportStore(
+        settings.reports_dir, settings.latex_template_path
+    )
+    tools = (
+        promedio_tool(measurements, clock),
+        promedio_estacional_tool(measurements),
+        clima_tool(weather),
+        diagnostico_tool(measurements, weather, clock),
+        modify_document_tool(reports),
+    )
+    return DataTools(measurements, weather, reports, tools)
