@@ -66,5 +66,13 @@ class AssistantCatalog:
             raise AssistantNotFound("Assistant not found")
         return profile
 
+    def get_or_default(self, assistant_id: str) -> AssistantProfile:
+        """The named profile, or the default one for threads of a retired profile.
+
+        A thread outlives configuration changes (e.g. a new ``ASSISTANT_ID``):
+        it keeps working with the default assistant rather than failing.
+        """
+        return self._profiles.get(assistant_id) or self.get()
+
     def ids(self) -> list[str]:
         return list(self._profiles)

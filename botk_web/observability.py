@@ -13,8 +13,9 @@ from typing import Any
 
 from flask import Flask, Response, g, has_request_context, request
 
-from botk_core.domain import Message, Thread
+from botk_core.domain import Message
 from botk_core.usecases import SendMessage, SendMessageInput
+from botk_core.usecases.send_message import TurnCheck
 from botk_core.usecases.turn import TurnEvent
 
 access_log = logging.getLogger("botk.access")
@@ -42,7 +43,7 @@ class ObservedSendMessage:
         self._inner = inner
         self._log_messages = log_messages
 
-    def validate(self, request: SendMessageInput) -> Thread:
+    def validate(self, request: SendMessageInput) -> TurnCheck:
         return self._inner.validate(request)
 
     def execute(self, request: SendMessageInput) -> Message:

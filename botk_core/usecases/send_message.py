@@ -8,18 +8,28 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from botk_core.domain import Message, MessageStatus, Thread
-from botk_core.errors import IdempotencyKeyReused, MissingFields, PayloadTooLarge
+from botk_core.errors import IdempotencyKeyReused, InvalidInput, MissingFields, PayloadTooLarge
 from botk_core.ids import new_id
 from botk_core.ports import ThreadRepository
 from botk_core.profile import AssistantCatalog
 from botk_core.usecases.turn import TurnEvent, TurnOutcome, TurnRunner, history_items
 
 DEFAULT_MAX_MESSAGE_CHARS = 32_000
+MAX_CLIENT_ID_CHARS = 200
+_REPLY_PREFIX = "reply-to:"
 
 
 def reply_key(user_message_id: str) -> str:
     """The key an answer is stored under, so a retry can find it from its question."""
-    return f"reply-to:{user_message_id}"
+    return f"{_REPLY_PREFIX}{user_message_id}"
+
+
+@attrs.frozen
+class TurnCheck:
+    """A request that passed validation: its thread, and whether it retries a known turn."""
+
+    thread: Thread
+    is_retry: bool
 
 
 @attrs.frozen
@@ -66,19 +76,22 @@ class SendMessage:
         """
         return self._turn(request, stream=True)
 
-    def validate(self, request: SendMessageInput) -> Thread:
-        """Check the request without storing anything; return its thread.
+    def validate(self, request: SendMessageInput) -> TurnCheck:
+        """Check the request without storing anything.
 
         Lets a caller refuse a bad turn before doing related work (such as
-        indexing the files sent with it), so a rejected request changes nothing.
+        indexing the files sent with it), so a rejected request changes nothing;
+        ``is_retry`` tells that the turn was already accepted once.
         """
-        self._validated_text(request)
-        return self._threads.get(request.thread_id)
+        text = self._validated_text(request)
+        thread = self._threads.get(request.thread_id)
+        known = self._known_turn(thread, text, request.client_message_id)
+        return TurnCheck(thread, known is not None)
 
     def _turn(self, request: SendMessageInput, *, stream: bool) -> Iterator[TurnEvent | Message]:
         text = self._validated_text(request)
         thread = self._threads.get(request.thread_id)
-        profile = self._assistants.get(thread.assistant_id)
+        profile = self._assistants.get_or_default(thread.assistant_id)
         with self._threads.turn_lock(thread.id):
             # Looked up under the lock, so a retry racing its original waits
             # for it and then finds its answer instead of running twice.
@@ -122,24 +135,37 @@ class SendMessage:
         A retry of a failed (or crashed) turn reuses its stored user message,
         so the message is never duplicated.
         """
-        known = self._threads.find_by_client_id(thread.id, client_id) if client_id else None
+        known = self._known_turn(thread, text, client_id)
         if known is None:
             user = self._new_message(thread, "user", text, client_id, status="pending")
             self._threads.add_message(user)
             return user, None
-        if known.role != "user" or known.content != text:
-            raise IdempotencyKeyReused("client_message_id was already used for a different message")
         answer = self._threads.find_by_client_id(thread.id, reply_key(known.id))
-        if answer is not None:
+        if answer is not None and answer.role == "assistant":
             return known, answer
         retried = attrs.evolve(known, status="pending")
         self._threads.update_message(retried)
         return retried, None
 
+    def _known_turn(self, thread: Thread, text: str, client_id: str | None) -> Message | None:
+        """The stored user message of an earlier attempt with the same key, if any."""
+        known = self._threads.find_by_client_id(thread.id, client_id) if client_id else None
+        if known is not None and (known.role != "user" or known.content != text):
+            raise IdempotencyKeyReused("client_message_id was already used for a different message")
+        return known
+
     def _validated_text(self, request: SendMessageInput) -> str:
         text = request.text.strip() if request.text else ""
         if not request.thread_id or not text:
             raise MissingFields("Missing thread_id or message")
+        client_id = request.client_message_id
+        if client_id is not None and (
+            len(client_id) > MAX_CLIENT_ID_CHARS or client_id.startswith(_REPLY_PREFIX)
+        ):
+            raise InvalidInput(
+                f"client_message_id must have at most {MAX_CLIENT_ID_CHARS} characters "
+                f"and not start with '{_REPLY_PREFIX}'"
+            )
         if len(text) > self._max_message_chars:
             raise PayloadTooLarge(f"message is longer than {self._max_message_chars} characters")
         return text

@@ -45,8 +45,9 @@ def chat_input() -> SendMessageInput:
 @bp.post("/chat")
 def chat() -> ResponseReturnValue:
     turn = chat_input()
-    services().send_message.validate(turn)  # a refused turn must not index its files
-    ingest_chat_uploads()  # the seed's multipart ``files``: indexed before the answer
+    # A refused turn must not index its files, and a retry must not index them again.
+    if not services().send_message.validate(turn).is_retry:
+        ingest_chat_uploads()  # the seed's multipart ``files``: indexed before the answer
     message = services().send_message.execute(turn)
     return jsonify(
         response=message.content,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from botk_core.errors import IdempotencyKeyReused, UpstreamTimeout
+from botk_core.domain import Thread
+from botk_core.errors import IdempotencyKeyReused, InvalidInput, UpstreamTimeout
+from botk_core.ids import new_id
 from botk_core.model import ModelReply
 from botk_core.usecases import SendMessageInput
-from tests.unit.builder import Core
+from tests.unit.builder import Core, build_core
 
 
 def history(core: Core, thread_id: str) -> list[tuple[str, str, str]]:
@@ -81,3 +83,30 @@ def test_a_streamed_retry_yields_the_stored_answer(core: Core) -> None:
 
     assert events == [first]
     assert len(core.gateway.requests) == 1
+
+
+@pytest.mark.parametrize("key", ["reply-to:msg_123", "k" * 201])
+def test_reserved_or_oversized_keys_are_refused_before_anything_is_stored(core: Core, key: str) -> None:
+    thread_id = core.new_thread()
+    with pytest.raises(InvalidInput, match="client_message_id"):
+        core.send.execute(SendMessageInput(thread_id, "hola", key))
+    assert history(core, thread_id) == []
+
+
+def test_validate_tells_a_retry_from_a_new_turn_and_refuses_a_reused_key(core: Core) -> None:
+    thread_id = core.new_thread()
+    assert not core.send.validate(SendMessageInput(thread_id, "hola", "c-1")).is_retry
+    core.gateway.add(ModelReply(text="Hola."))
+    core.send.execute(SendMessageInput(thread_id, "hola", "c-1"))
+
+    assert core.send.validate(SendMessageInput(thread_id, "hola", "c-1")).is_retry
+    with pytest.raises(IdempotencyKeyReused):
+        core.send.validate(SendMessageInput(thread_id, "otra cosa", "c-1"))
+
+
+def test_a_thread_of_a_retired_assistant_profile_keeps_working() -> None:
+    core = build_core()
+    thread = Thread(new_id("thread"), "asst_retired", 0.0)
+    core.threads.create(thread)
+    core.gateway.add(ModelReply(text="Sigo aquí."))
+    assert core.send.execute(SendMessageInput(thread.id, "hola")).content == "Sigo aquí."

@@ -136,3 +136,19 @@ def test_chat_with_files_on_an_unknown_thread_indexes_nothing(client: FlaskClien
     )
     assert response.status_code == 404
     assert _names(client) == before
+
+
+def test_a_chat_refused_for_a_reused_key_indexes_nothing(client: FlaskClient, thread_id: str) -> None:
+    first = client.post(
+        "/chat", data={"thread_id": thread_id, "message": "hola uno", "client_message_id": "k1"}
+    )
+    assert first.status_code == 200
+    before = _names(client)
+    upload = (io.BytesIO(_docx("Texto de un turno rechazado.")), "rechazado.docx")
+    response = client.post(
+        "/chat",
+        data={"thread_id": thread_id, "message": "hola dos", "client_message_id": "k1", "files": upload},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 409
+    assert _names(client) == before
