@@ -55,6 +55,8 @@ def register_error_handlers(app: Flask) -> None:
     def botk_error(error: e.BotkError) -> tuple[Response, int]:
         response, status = error_response(error.message, error.code, status_of(error))
         retry_after = getattr(error, "retry_after", None)
+        if isinstance(error, e.StorageError):
+            retry_after = 1
         if retry_after is not None:
             response.headers["Retry-After"] = str(retry_after)
         if status >= 500:

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from botk_adapters.sqlite.migrations import MIGRATIONS
+from botk_core.errors import StorageError
 
 BUSY_TIMEOUT_MS = 10_000
 _migrated: set[str] = set()
@@ -94,12 +95,22 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction taken with ``BEGIN IMMEDIATE``."""
+        """A write transaction taken with ``BEGIN IMMEDIATE``.
+
+        A database that stays locked past the busy timeout, or fails to
+        write (disk full, read-only), raises ``StorageError`` (503), not a crash.
+        """
         conn = self.connection()
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise StorageError("Storage is busy; try again in a moment") from error
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("COMMIT")
+        except BaseException as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.OperationalError):
+                raise StorageError("Storage could not save the change; try again in a moment") from error
             raise
-        conn.execute("COMMIT")

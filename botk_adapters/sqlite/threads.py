@@ -23,9 +23,17 @@ _COLUMNS = "id, thread_id, role, content, created_at, status, citations, tool_ru
 class SqliteThreadRepository:
     """Threads and messages; the turn lock is a row, so it holds across processes."""
 
-    def __init__(self, db: Database | str | Path, *, lock_wait_seconds: float = 180.0) -> None:
+    def __init__(
+        self,
+        db: Database | str | Path,
+        *,
+        lock_wait_seconds: float = 180.0,
+        lock_lease_seconds: float = 900.0,
+    ) -> None:
         self._db = db if isinstance(db, Database) else Database(db)
         self._lock_wait = lock_wait_seconds
+        # Longer than any turn can take; past it a lock is stale whatever its owner.
+        self._lease = lock_lease_seconds
 
     def create(self, thread: Thread) -> None:
         with self._db.write() as conn:
@@ -116,12 +124,15 @@ class SqliteThreadRepository:
 
     @contextmanager
     def turn_lock(self, thread_id: str) -> Iterator[None]:
-        owner = f"{os.getpid()}:{secrets.token_hex(8)}"
+        owner = f"{_process_identity(os.getpid())}:{secrets.token_hex(8)}"
         deadline = time.monotonic() + self._lock_wait
+        pause = 0.01
         while not self._try_lock(thread_id, owner):
             if time.monotonic() > deadline:
                 raise Conflict("Another message of this thread is still being answered; try again later")
-            time.sleep(0.02)
+            time.sleep(pause)
+            # Back off, so waiters do not crowd the single SQLite writer.
+            pause = min(pause * 1.5, 0.25)
         try:
             yield
         finally:
@@ -130,12 +141,15 @@ class SqliteThreadRepository:
 
     def _try_lock(self, thread_id: str, owner: str) -> bool:
         with self._db.write() as conn:
-            row = conn.execute("SELECT owner FROM turn_locks WHERE thread_id = ?", (thread_id,)).fetchone()
-            if row is not None and _process_alive(row["owner"]):
+            row = conn.execute(
+                "SELECT owner, expires_at FROM turn_locks WHERE thread_id = ?", (thread_id,)
+            ).fetchone()
+            now = time.time()
+            if row is not None and row["expires_at"] > now and _owner_alive(row["owner"]):
                 return False
             conn.execute(
                 "INSERT OR REPLACE INTO turn_locks (thread_id, owner, expires_at) VALUES (?, ?, ?)",
-                (thread_id, owner, time.time()),
+                (thread_id, owner, now + self._lease),
             )
             return True
 
@@ -149,16 +163,29 @@ class SqliteThreadRepository:
         return int(row["seq"])
 
 
-def _process_alive(owner: str) -> bool:
-    """A lock whose process died (crash, kill -9) is stale and may be taken over."""
-    pid = int(owner.split(":", 1)[0])
+def _process_identity(pid: int) -> str:
+    """``pid:start`` where ``start`` is when the process started (Linux), so a
+    new process that reuses a dead one's pid is not mistaken for it."""
     try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            start = stat.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        start = "?"
+    return f"{pid}:{start}"
+
+
+def _owner_alive(owner: str) -> bool:
+    """A lock whose process died (crash, kill -9, restart) is stale and may be taken over."""
+    pid_text, _, rest = owner.partition(":")
+    try:
+        pid = int(pid_text)
         os.kill(pid, 0)
-    except ProcessLookupError:
+    except (ValueError, ProcessLookupError):
         return False
     except PermissionError:
         return True
-    return True
+    started = rest.split(":", 1)[0]
+    return started in ("?", _process_identity(pid).split(":", 1)[1])
 
 
 def _to_row(m: Message) -> tuple[object, ...]:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from botk_adapters.sqlite import SqliteThreadRepository
+import pytest
+
+from botk_adapters.sqlite import Database, SqliteThreadRepository
 from botk_adapters.sqlite.migrations import MIGRATIONS
+from botk_adapters.sqlite.threads import _process_identity
 from botk_core.domain import Message, Thread
+from botk_core.errors import Conflict, StorageError
 from botk_core.ids import new_id
 
 
@@ -34,16 +40,61 @@ def test_the_file_is_wal_with_the_latest_schema_and_foreign_keys(tmp_path: Path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path: Path) -> None:
+def lock_row(path: Path, thread_id: str, owner: str, expires_at: float) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO turn_locks VALUES (?, ?, ?)", (thread_id, owner, expires_at))
+
+
+def locked_thread(tmp_path: Path) -> tuple[Path, SqliteThreadRepository, Thread]:
     path = tmp_path / "botk.sqlite3"
-    repo = SqliteThreadRepository(path, lock_wait_seconds=2)
+    repo = SqliteThreadRepository(path, lock_wait_seconds=0.3)
     thread = Thread(new_id("thread"), "asst", 1.0)
     repo.create(thread)
+    return path, repo, thread
+
+
+def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path: Path) -> None:
+    path, repo, thread = locked_thread(tmp_path)
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
     )
-    with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO turn_locks VALUES (?, ?, 0)", (thread.id, f"{dead.stdout.strip()}:x"))
-
+    lock_row(path, thread.id, f"{dead.stdout.strip()}:1:x", time.time() + 3600)
     with repo.turn_lock(thread.id):
         pass
+
+
+def test_a_lock_whose_pid_was_reused_by_a_new_process_is_taken_over(tmp_path: Path) -> None:
+    path, repo, thread = locked_thread(tmp_path)
+    lock_row(path, thread.id, f"{os.getpid()}:1:x", time.time() + 3600)  # we did not start at tick 1
+    with repo.turn_lock(thread.id):
+        pass
+
+
+def test_an_expired_lock_is_taken_over_even_if_its_owner_lives(tmp_path: Path) -> None:
+    path, repo, thread = locked_thread(tmp_path)
+    lock_row(path, thread.id, f"{_process_identity(os.getpid())}:x", time.time() - 1)
+    with repo.turn_lock(thread.id):
+        pass
+
+
+def test_a_live_unexpired_lock_makes_others_wait_then_conflict(tmp_path: Path) -> None:
+    path, repo, thread = locked_thread(tmp_path)
+    lock_row(path, thread.id, f"{_process_identity(os.getpid())}:x", time.time() + 3600)
+    with pytest.raises(Conflict), repo.turn_lock(thread.id):
+        pass
+
+
+def test_a_database_locked_past_the_busy_timeout_is_a_storage_error(tmp_path: Path) -> None:
+    path = tmp_path / "botk.sqlite3"
+    db = Database(path)
+    repo = SqliteThreadRepository(db)
+    repo.create(Thread(new_id("thread"), "asst", 1.0))
+    db.connection().execute("PRAGMA busy_timeout = 50")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StorageError):
+            repo.create(Thread(new_id("thread"), "asst", 2.0))
+    finally:
+        holder.execute("ROLLBACK")
+    repo.create(Thread(new_id("thread"), "asst", 3.0))  # the connection is usable again

@@ -6,8 +6,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from botk_adapters.memory import InMemoryThreadRepository
 from botk_adapters.memory.gateway import ScriptedAssistantGateway
-from botk_core.errors import UpstreamAuthError, UpstreamRateLimited, UpstreamTimeout
+from botk_core.domain import Thread
+from botk_core.errors import StorageError, UpstreamAuthError, UpstreamRateLimited, UpstreamTimeout
 from botk_core.model import ModelReply
 from botk_web import Settings, create_app
 
@@ -112,3 +114,16 @@ def test_upstream_failures_map_to_statuses_and_keep_the_question(
     assert [(m["role"], m["status"]) for m in data] == [("user", "incomplete")]
     retry = client.post("/chat", data={"thread_id": thread_id, "message": "¿cómo está el agua?"})
     assert retry.get_json()["response"] == "Ahora sí."
+
+
+class BusyThreads(InMemoryThreadRepository):
+    def create(self, thread: Thread) -> None:
+        raise StorageError("Storage is busy; try again in a moment")
+
+
+def test_busy_storage_is_503_with_retry_after(tmp_path: object) -> None:
+    app = create_app(Settings(database_path=f"{tmp_path}/s.sqlite3"), threads=BusyThreads())
+    response = app.test_client().get("/start")
+    assert response.status_code == 503
+    assert response.get_json() == {"error": "Storage is busy; try again in a moment", "code": "storage_error"}
+    assert response.headers["Retry-After"] == "1"
