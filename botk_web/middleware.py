@@ -15,8 +15,8 @@ from botk_web.security import register_auth
 
 
 def register_production(app: Flask, services: Services, buckets: TokenBuckets | None = None) -> None:
-    """Install the hooks; before_request hooks run in this order, so a preflight
-    is answered before the credential check and a refused request costs no token."""
+    """Install the hooks; before_request hooks run in this order: a preflight
+    is answered first, then the rate limit, then the credential check."""
     settings = services.settings
     if settings.trusted_proxies:
         # Only then is X-Forwarded-For the client's address rather than a forgery.
@@ -28,11 +28,12 @@ def register_production(app: Flask, services: Services, buckets: TokenBuckets | 
         services.send_message, log_messages=settings.log_messages
     )
     register_cors(app, settings.cors_origins)
-    register_auth(app, settings.api_hash)
+    # The limit comes before the credential check, so wrong keys cannot be guessed at full speed.
     register_rate_limit(
         app,
         buckets or SqliteTokenBuckets(settings.database_path),
         settings.rate_limit_per_minute,
         settings.rate_limit_burst,
     )
+    register_auth(app, settings.api_hash)
     app.register_blueprint(ops.bp)

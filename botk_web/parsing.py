@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from flask import Request
 
-from botk_core.errors import InvalidInput, UnsupportedMediaType
+from botk_core.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
@@ -29,13 +29,29 @@ def body_fields(request: Request, *names: str) -> dict[str, str | None]:
         value = source.get(name)
         if value is not None and not isinstance(value, str):
             raise InvalidInput(f"{name} must be a string")
+        if value is not None and not _encodable(value):
+            raise InvalidInput(f"{name} is not valid UTF-8 text")
         fields[name] = value
     return fields
 
 
-def _json_object(request: Request) -> dict[str, object]:
+def _encodable(value: str) -> bool:
+    # JSON may carry lone surrogates (an escaped \ud800) that no UTF-8 store accepts.
     try:
-        data = json.loads(request.get_data(cache=True) or b"null")
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _json_object(request: Request) -> dict[str, object]:
+    body = request.get_data(cache=True)
+    limit = request.max_content_length
+    if request.content_length is None and limit is not None and len(body) >= limit:
+        # A chunked body is cut at the limit by Werkzeug: say so instead of "bad JSON".
+        raise PayloadTooLarge("Request body is too large")
+    try:
+        data = json.loads(body or b"null")
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise InvalidInput("Request body is not valid JSON") from None
     if not isinstance(data, dict):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import requests
 
 
@@ -30,3 +32,17 @@ def test_errors_over_http_are_json_without_traces(server: str) -> None:
     unknown = requests.post(f"{server}/chat", data={"thread_id": "thread_x", "message": "hola"}, timeout=5)
     assert unknown.status_code == 404
     assert "Traceback" not in unknown.text
+
+
+def test_a_chunked_body_over_the_limit_is_413_not_bad_json(server: str) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"thread_id": "t", "message": "'
+        for _ in range(17):
+            yield b"a" * (1024 * 1024)
+        yield b'"}'
+
+    response = requests.post(
+        f"{server}/chat", data=chunks(), headers={"Content-Type": "application/json"}, timeout=30
+    )
+    assert response.status_code == 413
+    assert response.json()["code"] == "payload_too_large"

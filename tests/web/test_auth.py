@@ -66,3 +66,14 @@ def test_serve_refuses_a_public_address_without_api_hash(
 
     assert main(["serve", "--host", "0.0.0.0", "--port", "1"]) == 2
     assert "API_HASH" in capsys.readouterr().err
+
+
+def test_guessing_the_credential_is_rate_limited(settings: Settings) -> None:
+    client = create_app(
+        attrs.evolve(settings, api_hash=SECRET, rate_limit_per_minute=6, rate_limit_burst=3)
+    ).test_client()
+    statuses = [
+        client.get("/listAssistants", headers={"X-API-Key": f"guess-{n}"}).status_code for n in range(6)
+    ]
+    assert statuses[:3] == [401, 401, 401]
+    assert 429 in statuses[3:]

@@ -127,3 +127,15 @@ def test_busy_storage_is_503_with_retry_after(tmp_path: object) -> None:
     assert response.status_code == 503
     assert response.get_json() == {"error": "Storage is busy; try again in a moment", "code": "storage_error"}
     assert response.headers["Retry-After"] == "1"
+
+
+@pytest.mark.parametrize("field", ["message", "thread_id", "client_message_id"])
+def test_lone_surrogates_in_json_are_400_and_store_nothing(
+    client: FlaskClient, thread_id: str, field: str
+) -> None:
+    fields = {"thread_id": thread_id, "message": "hola", field: "\\ud800 hola"}
+    body = "{" + ", ".join(f'"{k}": "{v}"' for k, v in fields.items()) + "}"
+    response = client.post("/chat", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert "not valid UTF-8" in response.get_json()["error"]
+    assert message_count(client, thread_id) == 0
