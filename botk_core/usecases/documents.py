@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from botk_core.domain import Passage
-from botk_core.errors import BotkError, InvalidInput, UnreadableDocument
+from botk_core.errors import BotkError, Conflict, InvalidInput, UnreadableDocument
 from botk_core.ids import new_id
 from botk_core.ports import Chunk, DocumentInfo, DocumentReader, DocumentStore
 from botk_core.usecases.ingest import UNREADABLE, content_hash
@@ -40,11 +40,18 @@ class AddDocuments:
         self._clock = clock
 
     def execute(self, files: Sequence[AddDocumentInput]) -> list[DocumentInfo]:
+        known = {d.name: d for d in self._store.list_documents()}
+        for upload in files:
+            other = known.get(upload.name)
+            if other is not None and other.source != upload.source:
+                # An upload must not silently replace a document of the shared folder.
+                raise Conflict(
+                    f"{upload.name}: ya existe un documento con ese nombre; cambia el nombre del archivo"
+                )
         parsed = [(upload, self._read(upload)) for upload in files]
-        known = {d.name: d.id for d in self._store.list_documents()}
         stored = []
         for upload, chunks in parsed:
-            document_id = known.get(upload.name) or new_id("doc")
+            document_id = known[upload.name].id if upload.name in known else new_id("doc")
             info = DocumentInfo(
                 document_id, upload.name, content_hash(upload.data), len(chunks), self._clock(), upload.source
             )
