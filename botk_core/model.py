@@ -60,7 +60,9 @@ class ModelReply:
 
     text: str = ""
     tool_calls: tuple[ToolCall, ...] = ()
-    citations: tuple[Citation, ...] = ()
+    # None: the gateway does not cite, so the sources its tools returned are used;
+    # a tuple (even empty) is the gateway's own, final choice of sources.
+    citations: tuple[Citation, ...] | None = None
     usage: Usage = attrs.field(factory=Usage)
 
 

@@ -23,7 +23,7 @@ def reply_from(completion: Any, passages: list[Passage]) -> ModelReply:
     message = completion.choices[0].message
     calls = finished_calls([_wire_call(call) for call in message.tool_calls or [] if is_function(call)])
     citations = tuple(p.citation() for p in passages)
-    return ModelReply(message.content or "", calls, citations, usage_from(completion.usage))
+    return ModelReply(message.content or "", calls, tuple(citations) or None, usage_from(completion.usage))
 
 
 def _wire_call(call: Any) -> dict[str, str]:
@@ -51,4 +51,4 @@ def gateway_events(chunks: Any, passages: list[Passage]) -> Iterator[GatewayEven
             for fragment in delta.tool_calls or []:
                 calls.add(fragment)
     citations = tuple(p.citation() for p in passages)
-    yield ReplyDone(ModelReply("".join(texts), calls.finished(), citations, usage))
+    yield ReplyDone(ModelReply("".join(texts), calls.finished(), tuple(citations) or None, usage))

@@ -68,7 +68,7 @@ def reply_from(response: Any) -> ModelReply:
             for result in item.results or []:
                 quotes.setdefault(result.file_id or "", (result.text or "")[:QUOTE_CHARS])
     citations = _citations(annotations, quotes)
-    return ModelReply("".join(texts), tuple(calls), citations, usage_from(response.usage))
+    return ModelReply("".join(texts), tuple(calls), tuple(citations) or None, usage_from(response.usage))
 
 
 def _citations(annotations: list[Any], quotes: dict[str, str]) -> tuple[Citation, ...]:

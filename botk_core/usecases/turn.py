@@ -87,7 +87,10 @@ class TurnRunner:
 
 def _citations(reply: ModelReply, runs: list[ToolRun]) -> tuple[Citation, ...]:
     """The model's own citations, else the sources its tools returned."""
-    found = reply.citations or tuple(c for run in runs if not run.is_error for c in run.citations)
+    if reply.citations is not None:
+        found = reply.citations
+    else:
+        found = tuple(c for run in runs if not run.is_error for c in run.citations)
     unique: dict[tuple[str, str, str], Citation] = {}
     for citation in found:
         unique.setdefault((citation.document, citation.location, citation.quote), citation)

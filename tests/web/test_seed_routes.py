@@ -113,3 +113,13 @@ def test_bad_history_parameters_are_400(client: FlaskClient, thread_id: str, par
     response = client.get("/threadHistory", query_string={"thread_id": thread_id, **params})
     assert response.status_code == 400
     assert response.get_json()["code"] == "invalid_input"
+
+
+def test_an_answer_that_found_nothing_cites_nothing(client: FlaskClient, thread_id: str) -> None:
+    body = client.post(
+        "/chat", data={"thread_id": thread_id, "message": "¿Qué vacunas necesitan las llamas?"}
+    )
+    assert "No encontré información" in body.get_json()["response"]
+    assert body.get_json()["citations"] == []
+    history = client.get("/threadHistory", query_string={"thread_id": thread_id}).get_json()
+    assert history["data"][1]["content"][0]["text"]["annotations"] == []
