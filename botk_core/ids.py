@@ -19,4 +19,4 @@ def is_valid_id(value: str, prefix: str) -> bool:
     Checking the shape before any lookup means an id can be used safely in a
     file name or a log line.
     """
-    return value.startswith(prefix + "_") and bool(_ID_PATTERN.match(value))
+    return value.startswith(prefix + "_") and bool(_ID_PATTERN.fullmatch(value))

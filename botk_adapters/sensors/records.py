@@ -31,13 +31,23 @@ def _number(raw: Any, field: str) -> float | None:
     return value
 
 
+MAX_ID = 2**63 - 1  # SQLite's INTEGER
+
+
 def _id(raw: Any) -> int:
-    value = _number(raw, "idDato")
+    # Whole-number strings are parsed exactly: through float, ids above 2**53 would collide.
+    if isinstance(raw, str) and raw.strip().lstrip("+-").isdigit():
+        value: int | None = int(raw.strip())
+    else:
+        number = _number(raw, "idDato")
+        if number is not None and not number.is_integer():
+            raise BadRecord(f"idDato no es un entero: {raw!r}")
+        value = None if number is None else int(number)
     if value is None:
         raise BadRecord("falta idDato")
-    if not value.is_integer():
-        raise BadRecord(f"idDato no es un entero: {raw!r}")
-    return int(value)
+    if not 0 <= value <= MAX_ID:
+        raise BadRecord(f"idDato fuera de rango: {raw!r}")
+    return value
 
 
 def parse_record(raw: Any) -> Reading:

@@ -50,5 +50,9 @@ class PeriodicImport:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
-            self.run_once()
+            try:
+                self.run_once()
+            except Exception:
+                # One bad feed must not end the refresh for the life of the worker.
+                log.exception("periodic sensor import failed")
             self._stop.wait(self._every)

@@ -98,7 +98,8 @@ def query_phrases(query: str) -> list[str]:
         prefix = family_prefix(term)
         if prefix:
             phrases.append(f'"{prefix}"*')
-    return phrases
+    # Words of one family share their prefix phrase; repeating it only costs time.
+    return list(dict.fromkeys(phrases))
 
 
 def match_expression(query: str) -> str:

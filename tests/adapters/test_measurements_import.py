@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -145,3 +146,31 @@ def test_the_periodic_import_reads_the_url_and_survives_failures(sensor_server: 
     assert summary is not None and summary.new == 2 and repo.count() == 2
     assert PeriodicImport(f"{sensor_server}/otra", repo, every_seconds=600).run_once() is None
     assert repo.count() == 2
+
+
+def test_huge_ids_are_rejected_and_long_ids_keep_every_digit() -> None:
+    base = {"estacion": "Iquiuca", "timestamp": 1767225600, "nivel": 1.5}
+    records = [{**base, "idDato": 1e20}, {**base, "idDato": "9007199254740993"}, {**base, "idDato": -4}]
+    readings, rejected = parse_records(records)
+    assert [r.id_dato for r in readings] == [9007199254740993]
+    assert [r.position for r in rejected] == [1, 3]
+    assert all("fuera de rango" in r.reason for r in rejected)
+
+
+def test_the_periodic_import_survives_a_failing_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    job = PeriodicImport(
+        "http://127.0.0.1:9/nada", SqliteMeasurementRepository(":memory:"), every_seconds=0.01
+    )
+    calls: list[int] = []
+
+    def failing_run() -> None:
+        calls.append(1)
+        raise OverflowError("boom")
+
+    monkeypatch.setattr(job, "run_once", failing_run)
+    job.start()
+    deadline = time.monotonic() + 5
+    while len(calls) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    job.stop()
+    assert len(calls) >= 3

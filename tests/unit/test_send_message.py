@@ -191,3 +191,11 @@ def test_parallel_tool_calls_are_replayed_grouped_then_their_outputs(core: Core)
     tail = core.gateway.requests[1].items[-4:]
     assert [type(i).__name__ for i in tail] == ["ToolCall", "ToolCall", "ToolOutput", "ToolOutput"]
     assert [i.call_id for i in tail] == ["a", "b", "a", "b"]
+
+
+def test_ids_with_a_trailing_newline_are_not_valid() -> None:
+    from botk_core.ids import is_valid_id, new_id
+
+    good = new_id("thread")
+    assert is_valid_id(good, "thread")
+    assert not is_valid_id(good + "\n", "thread")
