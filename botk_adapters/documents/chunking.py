@@ -91,6 +91,9 @@ def _split_long(text: str) -> list[str]:
     pieces: list[str] = []
     current = ""
     for sentence in _SENTENCE_END.split(text):
+        if current and len(sentence) > MAX_CHARS:
+            pieces.append(current)  # keep the text's order before a hard cut
+            current = ""
         while len(sentence) > MAX_CHARS:
             pieces.append(sentence[:MAX_CHARS])
             sentence = sentence[MAX_CHARS:]

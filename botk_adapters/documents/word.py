@@ -44,6 +44,19 @@ class DocxReader:
         return chunks
 
 
+# Real documents hold well under 5 MB of XML; a small zip that unpacks to far
+# more (a "zip bomb") would take the worker's memory.
+MAX_XML_BYTES = 40 * 1024 * 1024
+
+
+def _unpacked_xml_bytes(data: bytes) -> int:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(i.file_size for i in archive.infolist() if i.filename.endswith(".xml"))
+    except (zipfile.BadZipFile, OSError):
+        return 0  # python-docx reports the damage below, with its own message
+
+
 def _open(data: bytes) -> docx.document.Document:
     if not data.strip():
         raise UnreadableDocument("El archivo está vacío.")
@@ -51,6 +64,8 @@ def _open(data: bytes) -> docx.document.Document:
         raise UnreadableDocument(
             "El documento está protegido con contraseña o es un .doc antiguo; guárdelo como .docx sin clave."
         )
+    if _unpacked_xml_bytes(data) > MAX_XML_BYTES:
+        raise UnreadableDocument("El documento tiene demasiado texto al descomprimirlo; divídalo en partes.")
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:

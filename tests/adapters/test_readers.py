@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -167,3 +168,20 @@ def test_long_sections_are_split_but_keep_their_heading() -> None:
     chunks = default_reader().read("largo.md", f"# Estanques\n\n{body}\n".encode())
     assert len(chunks) > 3
     assert all(c.location == "Estanques" and len(c.text) <= 1600 for c in chunks)
+
+
+def test_a_docx_that_unpacks_to_huge_xml_is_refused() -> None:
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:p>" + "a" * (41 * 1024 * 1024) + "</w:p>")
+    with pytest.raises(UnreadableDocument, match="demasiado texto"):
+        default_reader().read("bomba.docx", raw.getvalue())
+
+
+def test_a_very_long_sentence_keeps_the_text_in_order() -> None:
+    from botk_adapters.documents.chunking import _split_long
+
+    pieces = _split_long("Primera frase corta. " + "B" * 2000 + " Cola final.")
+    assert "".join(pieces).replace(" ", "").startswith("Primerafrasecorta.")
+    assert pieces[-1].endswith("Cola final.")
