@@ -136,3 +136,13 @@ def test_context_too_long_twice_is_a_clear_client_error(fake: FakeOpenAI) -> Non
 
     assert raised.value.code == "context_too_long"
     assert len(fake.bodies("/v1/responses")) == 4
+
+
+def test_a_response_marked_failed_is_an_upstream_error_not_an_empty_answer() -> None:
+    from types import SimpleNamespace
+
+    from botk_adapters.openai.responses_mapping import reply_from
+    from botk_core.errors import UpstreamUnavailable
+
+    with pytest.raises(UpstreamUnavailable):
+        reply_from(SimpleNamespace(status="failed", output=[], usage=None))
