@@ -17,13 +17,21 @@ _ESCAPES = {
     "}": r"\}",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
+    "≥": r"$\geq$",
+    "≤": r"$\leq$",
+    "±": r"$\pm$",
 }
 _SPECIAL = re.compile("|".join(re.escape(c) for c in _ESCAPES))
+# pdflatex with inputenc utf8 + T1 prints Latin-1 and common punctuation; any
+# other character (emoji, most symbols) or a control character would stop the
+# compilation of the whole report, so it is shown as "?".
+_UNPRINTABLE = re.compile(r"[^\t\n\x20-\x7e\xa0-\xff\u2010-\u2027\u20ac≥≤±]")
 
 
 def escape_latex(text: str) -> str:
-    """Plain text as LaTeX that prints exactly that text."""
-    return _SPECIAL.sub(lambda match: _ESCAPES[match.group(0)], text)
+    """Plain text as LaTeX that prints that text (unprintable characters as "?")."""
+    printable = _UNPRINTABLE.sub("?", text)
+    return _SPECIAL.sub(lambda match: _ESCAPES[match.group(0)], printable)
 
 
 def _block(section: str) -> re.Pattern[str]:

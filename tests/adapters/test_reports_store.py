@@ -33,6 +33,10 @@ def test_escaping_covers_every_special_character_including_the_backslash() -> No
     )
 
 
+def test_characters_pdflatex_cannot_print_do_not_break_the_report() -> None:
+    assert escape_latex("nivel ≥ 1,0 m 💧 «ñandú» – fin\x07") == "nivel $\\geq$ 1,0 m ? «ñandú» – fin?"
+
+
 def test_an_edit_creates_the_report_from_the_template_and_replaces_not_appends(tmp_path: Path) -> None:
     store = FilesystemReportStore(tmp_path)
     assert store.read(THREAD) == ""
