@@ -134,13 +134,13 @@ class CurrentWeather:
 
 @attrs.frozen
 class DailyForecast:
-    """One day of forecast."""
+    """One day of forecast; ``daily_chance_of_rain`` is None when the provider did not know it."""
 
     date: str
     maxtemp_c: float
     mintemp_c: float
     avgtemp_c: float
-    daily_chance_of_rain: float
+    daily_chance_of_rain: float | None
 
 
 @attrs.frozen

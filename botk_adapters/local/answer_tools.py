@@ -74,7 +74,7 @@ def write_clima(output: Mapping[str, Any], question: str) -> Answer:
     for day in output.get("forecast", []):
         lines.append(
             f"- {day['date']}: máxima {num(day['maxtemp_c'], '°C')}, mínima {num(day['mintemp_c'], '°C')}, "
-            f"probabilidad de lluvia {num(day['daily_chance_of_rain'], '%', 0)}"
+            f"probabilidad de lluvia {num(day.get('daily_chance_of_rain'), '%', 0)}"
         )
     return Answer("\n".join(lines))
 
@@ -84,6 +84,11 @@ def _forecast_line(forecast: Mapping[str, Any]) -> str:
         return f"Pronóstico en {forecast.get('lugar', '?')}: no disponible ({forecast['error']})."
     days = forecast.get("detalle", [])
     chances = ", ".join(f"{d['fecha']}: {num(d['lluvia_prob'], '%', 0)}" for d in days)
+    if forecast.get("dias_con_lluvia", 0) is None:
+        return (
+            f"Pronóstico en {forecast.get('lugar')}: probabilidad de lluvia sin dato "
+            f"para los {len(days)} días; la lluvia no se pudo evaluar."
+        )
     return (
         f"Pronóstico en {forecast.get('lugar')}: {forecast.get('dias_con_lluvia', 0)} de {len(days)} días "
         f"con lluvia probable (≥ 50 %). Probabilidad de lluvia por día: {chances}."

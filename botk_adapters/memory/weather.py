@@ -10,8 +10,8 @@ from botk_core.errors import UpstreamError
 from botk_core.ports import CurrentWeather, DailyForecast, WeatherReport
 
 
-def sample_report(location: str, rain: tuple[float, ...] = (10.0, 20.0, 0.0)) -> WeatherReport:
-    """A plausible report for ``location`` with the given daily chances of rain."""
+def sample_report(location: str, rain: tuple[float | None, ...] = (10.0, 20.0, 0.0)) -> WeatherReport:
+    """A plausible report for ``location`` with the given daily chances of rain (None: unknown)."""
     days = tuple(
         DailyForecast(f"2026-01-{15 + i:02d}", 28.0 + i, 12.0, 20.0 + i, chance)
         for i, chance in enumerate(rain)

@@ -98,5 +98,6 @@ def _daily(data: dict[str, Any]) -> tuple[DailyForecast, ...]:
         mean = (data.get("temperature_2m_mean") or [None] * (i + 1))[i]
         rain = (data.get("precipitation_probability_max") or [None] * (i + 1))[i]
         average = float(mean) if mean is not None else round((high + low) / 2, 1)
-        days.append(DailyForecast(str(date), high, low, average, float(rain or 0)))
+        chance = float(rain) if rain is not None else None  # unknown stays unknown, not 0 %
+        days.append(DailyForecast(str(date), high, low, average, chance))
     return tuple(days)

@@ -20,6 +20,8 @@ LOW_HUMIDITY_PCT = 30.0
 RAIN_DAY_PCT = 50.0
 STALE_AFTER_S = 6 * 3600.0
 WINDOW_S = 24 * 3600.0
+FIELDS = ("nivel", "humedad", "temperatura")
+JUDGED = ("nivel", "humedad")
 CRITICAL, MODERATE, NO_DATA = "Condición crítica", "Condición moderada", "Sin datos suficientes"
 DOCS_HINT = "Para recomendaciones, complementa con los documentos técnicos (search_documents)."
 
@@ -34,9 +36,17 @@ DIAGNOSTICO_SPEC = ToolSpec(
 )
 
 
-def rain_days(forecast: Sequence[DailyForecast]) -> int:
-    """Days whose chance of rain is at least 50 %."""
-    return sum(1 for day in forecast if day.daily_chance_of_rain >= RAIN_DAY_PCT)
+def known_days(forecast: Sequence[DailyForecast]) -> list[DailyForecast]:
+    """Days whose chance of rain is known; an unknown chance cannot be judged."""
+    return [day for day in forecast if day.daily_chance_of_rain is not None]
+
+
+def rain_days(forecast: Sequence[DailyForecast]) -> int | None:
+    """Days whose chance of rain is at least 50 %; None when no day's chance is known."""
+    known = known_days(forecast)
+    if not known:
+        return None
+    return sum(1 for day in known if (day.daily_chance_of_rain or 0.0) >= RAIN_DAY_PCT)
 
 
 def findings(
@@ -92,18 +102,22 @@ class _Diagnosis:
             message = f"No hay lecturas de sensores de la estación {self.station}; no puedo diagnosticar."
             diagnosis = {"analisis": [], "conclusion": NO_DATA}
             return ToolResult({**base, "sin_datos": True, "mensaje": message, "diagnostico": diagnosis})
-        found = findings(latest.nivel, latest.humedad, forecast)
+        values = self._latest_values(latest)
+        found = findings(_value(values, "nivel"), _value(values, "humedad"), forecast)
         output: dict[str, Any] = {
             **base,
-            "sensores": self._sensors(latest),
+            "sensores": self._sensors(latest, values),
             "diagnostico": self._verdict(found, forecast),
         }
-        age = self.clock() - latest.timestamp
+        oldest = _oldest(latest, values)
+        age = self.clock() - oldest.timestamp
         output["datos_desactualizados"] = age > STALE_AFTER_S
         if age > STALE_AFTER_S:
+            stale = [f for f in JUDGED if f in values and self.clock() - values[f].timestamp > STALE_AFTER_S]
+            which = f" ({', '.join(stale)})" if stale else ""
             output["advertencia"] = (
-                f"La última lectura es de {local_time(latest.timestamp, self.zone)} ({describe_age(age)}); "
-                "el diagnóstico puede no reflejar la situación de hoy."
+                f"La lectura usada más antigua{which} es de {local_time(oldest.timestamp, self.zone)} "
+                f"({describe_age(age)}); el diagnóstico puede no reflejar la situación de hoy."
             )
         return ToolResult({**output, "sugerencia": DOCS_HINT, **synthetic_fields(self.repo)})
 
@@ -113,20 +127,44 @@ class _Diagnosis:
                 return self.repo.latest(station)
         return None
 
-    def _sensors(self, latest: Reading) -> dict[str, Any]:
+    def _latest_values(self, latest: Reading) -> dict[str, Reading]:
+        """Per field, the newest reading of the last 24 h whose value is not null.
+
+        A newer record of another sensor kind (e.g. humidity only) must not hide the
+        tank level reported a minute before it.
+        """
+        chosen: dict[str, Reading] = {}
+        recent = self.repo.readings(
+            latest.estacion, since=latest.timestamp - WINDOW_S, until=latest.timestamp
+        )
+        for item in recent:  # timestamp order: later readings win
+            for field in FIELDS:
+                if getattr(item, field) is not None:
+                    chosen[field] = item
+        return chosen
+
+    def _sensors(self, latest: Reading, values: Mapping[str, Reading]) -> dict[str, Any]:
         window = self.repo.averages(
             latest.estacion, since=latest.timestamp - WINDOW_S, until=latest.timestamp
         )
-        age = self.clock() - latest.timestamp
+        oldest = _oldest(latest, values)
+        age = self.clock() - oldest.timestamp
         return {
-            "fecha": local_time(latest.timestamp, self.zone),
+            "fecha": local_time(oldest.timestamp, self.zone),
             "antiguedad_horas": round(age / 3600, 1),
             "antiguedad": describe_age(age),
-            "nivel": latest.nivel,
-            "humedad": latest.humedad,
-            "temperatura": latest.temperatura,
+            **{field: _value(values, field) for field in FIELDS},
+            "fechas": {field: self._stamp(values[field]) for field in FIELDS if field in values},
             "unidades": UNITS,
             "ultimas_24h": {**means(window), "n": window.n},
+        }
+
+    def _stamp(self, item: Reading) -> dict[str, Any]:
+        age = self.clock() - item.timestamp
+        return {
+            "fecha": local_time(item.timestamp, self.zone),
+            "antiguedad_horas": round(age / 3600, 1),
+            "antiguedad": describe_age(age),
         }
 
     def _forecast(self) -> tuple[tuple[DailyForecast, ...] | None, dict[str, Any]]:
@@ -141,14 +179,38 @@ class _Diagnosis:
         return report.forecast, {
             "lugar": report.location,
             "dias_con_lluvia": rain_days(report.forecast),
+            "dias_sin_dato": len(report.forecast) - len(known_days(report.forecast)),
             "detalle": detail,
         }
 
-    def _verdict(self, found: list[str], forecast: object) -> dict[str, Any]:
+    def _verdict(self, found: list[str], forecast: Sequence[DailyForecast] | None) -> dict[str, Any]:
         verdict: dict[str, Any] = {"analisis": found, "conclusion": conclusion(found)}
         if forecast is None:
             verdict["nota"] = "Sin pronóstico disponible: la lluvia no se pudo evaluar."
+        elif rain_days(forecast) is None:
+            verdict["nota"] = (
+                "El pronóstico no trae probabilidad de lluvia (sin dato): la lluvia no se pudo evaluar."
+            )
+        else:
+            unknown = [day.date for day in forecast if day.daily_chance_of_rain is None]
+            if unknown:
+                verdict["nota"] = (
+                    f"Probabilidad de lluvia sin dato para {', '.join(unknown)}: "
+                    "la lluvia se evaluó solo con los demás días."
+                )
         return verdict
+
+
+def _value(values: Mapping[str, Reading], field: str) -> float | None:
+    item = values.get(field)
+    value: float | None = getattr(item, field) if item is not None else None
+    return value
+
+
+def _oldest(latest: Reading, values: Mapping[str, Reading]) -> Reading:
+    """The oldest reading among those the diagnosis judges (level, humidity); ``latest`` when none."""
+    judged = [values[field] for field in JUDGED if field in values] or list(values.values())
+    return min(judged, key=lambda item: item.timestamp, default=latest)
 
 
 def diagnostico_tool(

@@ -213,3 +213,21 @@ def test_weatherapi_errors_name_the_problem(stub: tuple[Stub, str]) -> None:
     fake.on("/v1/forecast.json", (200, {"location": {"name": "x"}}, 0.0))
     with pytest.raises(UpstreamError, match="respuesta incompleta"):
         weatherapi(base).weather("Quipisca")
+
+
+def test_open_meteo_keeps_an_unknown_rain_chance_unknown(stub: tuple[Stub, str]) -> None:
+    fake, base = stub
+    daily = {**FORECAST["daily"], "precipitation_probability_max": [None, 40, None]}  # type: ignore[dict-item]
+    fake.on("/v1/search", (200, GEOCODING, 0.0))
+    fake.on("/v1/forecast", (200, {**FORECAST, "daily": daily}, 0.0))
+    report = open_meteo(base).weather("Mamiña", 3)
+    assert [d.daily_chance_of_rain for d in report.forecast] == [None, 40.0, None]
+
+
+def test_open_meteo_without_rain_chances_reports_them_unknown(stub: tuple[Stub, str]) -> None:
+    fake, base = stub
+    daily = {k: v for k, v in FORECAST["daily"].items() if k != "precipitation_probability_max"}  # type: ignore[attr-defined]
+    fake.on("/v1/search", (200, GEOCODING, 0.0))
+    fake.on("/v1/forecast", (200, {**FORECAST, "daily": daily}, 0.0))
+    report = open_meteo(base).weather("Mamiña", 3)
+    assert [d.daily_chance_of_rain for d in report.forecast] == [None, None, None]

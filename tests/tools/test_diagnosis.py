@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from botk_adapters.local.answer_tools import write_clima, write_diagnostico
 from botk_adapters.memory.measurements import InMemoryMeasurementRepository
 from botk_adapters.memory.weather import FakeWeather, sample_report
 from botk_core.ports import Reading
 from botk_core.tools.diagnosis import diagnostico_tool
+from botk_core.tools.weather import clima_tool
 from tests.tools.helpers import NOW, reading, run
 
 RAINY = (60.0, 10.0, 0.0)
@@ -96,3 +98,55 @@ def test_takes_no_arguments() -> None:
     repo = InMemoryMeasurementRepository()
     output = run(diagnostico_tool(repo, FakeWeather(), clock=lambda: NOW), estacion="Iquiuca")
     assert output == {"error": "invalid arguments: arguments.estacion is not a known parameter"}
+
+
+def test_a_newer_record_without_level_does_not_hide_the_tank_level() -> None:
+    tank = reading(1, 2 / 60, nivel=0.40, humedad=None)
+    other = reading(2, 1 / 60, nivel=None, humedad=20.0)
+    output = diagnose([tank, other])
+    assert output["diagnostico"]["conclusion"] == "Condición crítica"
+    analysis = output["diagnostico"]["analisis"]
+    assert any("Nivel de agua bajo: 0.40 m" in line for line in analysis)
+    assert any("Humedad del aire baja: 20.0 %" in line for line in analysis)
+    sensors = output["sensores"]
+    assert (sensors["nivel"], sensors["humedad"]) == (0.40, 20.0)
+    assert sensors["fechas"]["nivel"]["antiguedad"] == "hace 2 minutos"
+    assert sensors["fechas"]["humedad"]["antiguedad"] == "hace 1 minuto"
+    assert sensors["antiguedad"] == "hace 2 minutos"
+
+
+def test_an_old_level_makes_the_data_stale_even_if_humidity_is_fresh() -> None:
+    output = diagnose([reading(1, 20, nivel=0.5, humedad=None), reading(2, 0.1, nivel=None, humedad=45.0)])
+    assert output["sensores"]["nivel"] == 0.5
+    assert output["datos_desactualizados"] is True
+    assert "nivel" in output["advertencia"]
+
+
+def test_unknown_rain_on_every_day_is_not_judged() -> None:
+    output = diagnose([reading(1, 0.1, nivel=0.5)], rain=(None, None, None))
+    verdict = output["diagnostico"]
+    assert not any("lluvia" in line for line in verdict["analisis"])
+    assert verdict["conclusion"] == "Condición moderada"
+    assert "lluvia no se pudo evaluar" in verdict["nota"]
+    assert output["pronostico"]["dias_con_lluvia"] is None
+    assert [d["lluvia_prob"] for d in output["pronostico"]["detalle"]] == [None, None, None]
+
+
+def test_unknown_rain_days_are_skipped_when_others_are_known() -> None:
+    rainy = diagnose([reading(1, 0.1, nivel=0.5)], rain=(None, 70.0, None))
+    assert rainy["pronostico"]["dias_con_lluvia"] == 1
+    assert rainy["diagnostico"]["conclusion"] == "Condición moderada"
+    dry = diagnose([reading(1, 0.1, nivel=0.5)], rain=(None, 10.0, None))
+    assert dry["pronostico"]["dias_con_lluvia"] == 0
+    assert "sin dato" in dry["diagnostico"]["nota"]
+
+
+def test_the_offline_writers_show_unknown_rain_as_sin_dato() -> None:
+    output = diagnose([reading(1, 0.1, nivel=0.5)], rain=(None, None, None))
+    text = write_diagnostico(output, "¿diagnóstico?").text
+    assert "sin dato" in text and "no se pudo evaluar" in text
+    partial = write_diagnostico(diagnose([reading(1, 0.1)], rain=(None, 70.0, None)), "?").text
+    assert "1 de 3 días" in partial and "2026-01-15: sin dato" in partial
+    clima = run(clima_tool(FakeWeather({"Mamiña": sample_report("Mamiña", (None, 30.0))})), location="Mamiña")
+    assert clima["forecast"][0]["daily_chance_of_rain"] is None
+    assert "probabilidad de lluvia sin dato" in write_clima(clima, "¿clima?").text
