@@ -9,20 +9,18 @@ Run: ``python bench/bench_ingest.py`` (``--quick``: fewer repetitions).
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import io
 import random
 import statistics
 import struct
-import sys
 import tempfile
 import time
 import zlib
 from pathlib import Path
 
 import docx
-from common import ROOT, Section, at_most, ms
+from common import ROOT, Section, at_most, ms, section_main
 
 from botk_adapters.documents import default_reader
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
@@ -147,11 +145,7 @@ def run(quick: bool = False) -> Section:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
-    section = run(parser.parse_args().quick)
-    print("\n".join([section.title, *section.lines, *(f"{t.name}: {t.detail}" for t in section.targets)]))
-    sys.exit(0 if all(t.met for t in section.targets) else 1)
+    section_main(run, __doc__ or "")
 
 
 if __name__ == "__main__":

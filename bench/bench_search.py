@@ -10,14 +10,12 @@ Run: ``python bench/bench_search.py`` (``--quick``: 1k and 10k only, fewer queri
 
 from __future__ import annotations
 
-import argparse
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import Section, at_most, ms, percentile
+from common import Section, at_most, ms, percentile, section_main
 
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
 from botk_core.ports import Chunk, DocumentInfo
@@ -120,11 +118,7 @@ def run(quick: bool = False) -> Section:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
-    section = run(parser.parse_args().quick)
-    print("\n".join([section.title, *section.lines, *(f"{t.name}: {t.detail}" for t in section.targets)]))
-    sys.exit(0 if all(t.met for t in section.targets) else 1)
+    section_main(run, __doc__ or "")
 
 
 if __name__ == "__main__":

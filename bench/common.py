@@ -67,6 +67,17 @@ def not_measured(name: str, why: str) -> Target:
     return Target(name, None, f"not measured: {why}")
 
 
+def section_main(run: Callable[[bool], Section], description: str) -> None:
+    """Run one benchmark section from the command line (``--quick``) and exit 1 on a missed target."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    section = run(parser.parse_args().quick)
+    print("\n".join([section.title, *section.lines, *(f"{t.name}: {t.detail}" for t in section.targets)]))
+    sys.exit(0 if all(t.met for t in section.targets) else 1)
+
+
 def percentile(values: list[float], p: float) -> float:
     """The ``p``-th percentile (0-100) by linear interpolation; NaN when empty."""
     if not values:
