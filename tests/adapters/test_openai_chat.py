@@ -3,71 +3,32 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from botk_adapters.memory import InMemoryThreadRepository
-from botk_adapters.memory.documents import InMemoryDocumentStore
 from botk_adapters.openai import OpenAIChatGateway, OpenAIConfig, make_client
-from botk_core.domain import Message, ToolSpec
 from botk_core.errors import UpstreamAuthError
 from botk_core.model import TextDelta
-from botk_core.ports import Chunk, DocumentInfo
-from botk_core.profile import AssistantCatalog, default_profile
-from botk_core.tools import Tool, ToolRegistry, ToolResult, search_documents_tool
 from botk_core.usecases import (
-    SendMessage,
     SendMessageInput,
-    StartConversation,
-    StartConversationInput,
-    TurnRunner,
 )
 from tests.adapters.fake_openai import FakeOpenAI, error, text, tool_calls
+from tests.adapters.openai_harness import LEVEL_SPEC, ChatHarness, one_document, search_and_level_tools
 
-LEVEL_SPEC = ToolSpec(
-    "get_promedio",
-    "Promedios de una estación.",
-    {"type": "object", "properties": {"estacion": {"type": "string"}}, "required": ["estacion"]},
-)
 NO_TOOLS = "registry.ollama.ai/library/gemma:2b does not support tools"
 
 
-def _level(arguments: Any, context: Any) -> ToolResult:
-    return ToolResult({"estacion": arguments["estacion"], "promedio": {"nivel": 1.52}})
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as server:
-        yield server
-
-
-class Chat:
+def Chat(fake: FakeOpenAI, tools_mode: Any = "auto") -> ChatHarness:
     """SendMessage wired on the Chat Completions gateway."""
-
-    def __init__(self, fake: FakeOpenAI, tools_mode: Any = "auto") -> None:
-        client = make_client(OpenAIConfig(api_key="ollama", base_url=fake.base_url, timeout=5, max_retries=0))
-        documents = InMemoryDocumentStore()
-        documents.put(
-            DocumentInfo("d1", "guia_sensores.docx", "h"),
-            [
-                Chunk(
-                    "La luz roja del sensor indica batería baja. Revise el panel solar.",
-                    "3. Luces del sensor",
-                )
-            ],
-        )
-        self.gateway = OpenAIChatGateway(client, "llama3.1", documents=documents, tools_mode=tools_mode)
-        tools = ToolRegistry([search_documents_tool(documents), Tool(LEVEL_SPEC, _level)])
-        catalog = AssistantCatalog([default_profile(tool_names=[s.name for s in tools.specs()])])
-        self.threads = InMemoryThreadRepository()
-        self.send = SendMessage(self.threads, catalog, TurnRunner(self.gateway, tools))
-        self.thread_id = StartConversation(self.threads, catalog).execute(StartConversationInput()).thread.id
-
-    def ask(self, question: str) -> Message:
-        return self.send.execute(SendMessageInput(self.thread_id, question))
+    client = make_client(OpenAIConfig(api_key="ollama", base_url=fake.base_url, timeout=5, max_retries=0))
+    documents = one_document(
+        "guia_sensores.docx",
+        "La luz roja del sensor indica batería baja. Revise el panel solar.",
+        "3. Luces del sensor",
+    )
+    gateway = OpenAIChatGateway(client, "llama3.1", documents=documents, tools_mode=tools_mode)
+    return ChatHarness(gateway, search_and_level_tools(documents))
 
 
 def test_a_turn_without_tools_costs_one_request_with_chat_format_tools(fake: FakeOpenAI) -> None:

@@ -9,7 +9,6 @@ tool output is paired with its call, the text and usage are stored.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -23,12 +22,6 @@ from tests.adapters.test_openai_chat import Chat
 
 NIVEL = {"estacion": "Iquiuca"}
 LUZ = {"query": "luz roja"}
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as server:
-        yield server
 
 
 def chunk(delta: dict[str, Any] | None, finish: str | None = None, **extra: Any) -> dict[str, Any]:

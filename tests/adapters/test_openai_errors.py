@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from botk_adapters.memory import InMemoryThreadRepository
 from botk_adapters.openai import OpenAIConfig, OpenAIResponsesGateway, make_client
 from botk_core.errors import (
     ContextTooLong,
@@ -15,38 +12,25 @@ from botk_core.errors import (
     UpstreamTimeout,
     UpstreamUnavailable,
 )
-from botk_core.profile import AssistantCatalog, default_profile
 from botk_core.tools import ToolRegistry
 from botk_core.usecases import (
-    SendMessage,
     SendMessageInput,
-    StartConversation,
-    StartConversationInput,
-    TurnRunner,
 )
 from tests.adapters.fake_openai import FakeOpenAI, error, text
+from tests.adapters.openai_harness import ChatHarness
 
 
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as server:
-        yield server
+class Chat(ChatHarness):
+    """The Responses gateway with no tools; ``ask`` gives the answer's text."""
 
-
-class Chat:
     def __init__(self, fake: FakeOpenAI, *, timeout: float = 5, retries: int = 0) -> None:
         config = OpenAIConfig(api_key="sk-test", base_url=fake.base_url, timeout=timeout, max_retries=retries)
-        gateway = OpenAIResponsesGateway(make_client(config), "gpt-4o")
-        catalog = AssistantCatalog([default_profile()])
-        self.threads = InMemoryThreadRepository()
-        self.send = SendMessage(self.threads, catalog, TurnRunner(gateway, ToolRegistry()), history_window=4)
-        self.thread_id = StartConversation(self.threads, catalog).execute(StartConversationInput()).thread.id
+        super().__init__(
+            OpenAIResponsesGateway(make_client(config), "gpt-4o"), ToolRegistry(), history_window=4
+        )
 
-    def ask(self, question: str) -> str:
-        return self.send.execute(SendMessageInput(self.thread_id, question)).content
-
-    def statuses(self) -> list[tuple[str, str]]:
-        return [(m.role, m.status) for m in self.threads.recent_messages(self.thread_id, 20)]
+    def ask(self, question: str) -> str:  # type: ignore[override]
+        return super().ask(question).content
 
 
 def test_a_rejected_key_names_the_variable_to_fix_and_keeps_the_question(fake: FakeOpenAI) -> None:

@@ -3,66 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import Any
 
-import pytest
-
-from botk_adapters.memory import InMemoryThreadRepository
-from botk_adapters.memory.documents import InMemoryDocumentStore
 from botk_adapters.openai import OpenAIConfig, OpenAIResponsesGateway, make_client
-from botk_core.domain import Message, ToolSpec
 from botk_core.model import TextDelta
-from botk_core.ports import Chunk, DocumentInfo
-from botk_core.profile import AssistantCatalog, default_profile
-from botk_core.tools import Tool, ToolRegistry, ToolResult, search_documents_tool
 from botk_core.usecases import (
-    SendMessage,
     SendMessageInput,
-    StartConversation,
-    StartConversationInput,
-    TurnRunner,
 )
 from tests.adapters.fake_openai import Cite, FakeOpenAI, text, tool_calls
-
-LEVEL_SPEC = ToolSpec(
-    "get_promedio",
-    "Promedios de una estación.",
-    {"type": "object", "properties": {"estacion": {"type": "string"}}, "required": ["estacion"]},
-)
+from tests.adapters.openai_harness import LEVEL_SPEC, ChatHarness, one_document, search_and_level_tools
 
 
-def _level(arguments: Any, context: Any) -> ToolResult:
-    return ToolResult({"estacion": arguments["estacion"], "promedio": {"nivel": 1.52}})
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as server:
-        yield server
-
-
-class Chat:
+def Chat(fake: FakeOpenAI, vector_store_id: str | None = None) -> ChatHarness:
     """SendMessage wired on the Responses gateway, a real registry and in-memory threads."""
-
-    def __init__(self, fake: FakeOpenAI, vector_store_id: str | None = None) -> None:
-        client = make_client(
-            OpenAIConfig(api_key="sk-test", base_url=fake.base_url, timeout=5, max_retries=0)
-        )
-        self.gateway = OpenAIResponsesGateway(client, "gpt-4o")
-        documents = InMemoryDocumentStore()
-        documents.put(
-            DocumentInfo("d1", "guia.docx", "h"), [Chunk("La luz roja indica batería baja.", "3. Luces")]
-        )
-        tools = ToolRegistry([search_documents_tool(documents), Tool(LEVEL_SPEC, _level)])
-        profile = default_profile(tool_names=[s.name for s in tools.specs()], vector_store_id=vector_store_id)
-        catalog = AssistantCatalog([profile])
-        self.threads = InMemoryThreadRepository()
-        self.send = SendMessage(self.threads, catalog, TurnRunner(self.gateway, tools), history_window=4)
-        self.thread_id = StartConversation(self.threads, catalog).execute(StartConversationInput()).thread.id
-
-    def ask(self, question: str) -> Message:
-        return self.send.execute(SendMessageInput(self.thread_id, question))
+    config = OpenAIConfig(api_key="sk-test", base_url=fake.base_url, timeout=5, max_retries=0)
+    gateway = OpenAIResponsesGateway(make_client(config), "gpt-4o")
+    documents = one_document("guia.docx", "La luz roja indica batería baja.", "3. Luces")
+    tools = search_and_level_tools(documents)
+    return ChatHarness(gateway, tools, vector_store_id=vector_store_id, history_window=4)
 
 
 def test_a_turn_without_tools_costs_one_request_with_the_exact_payload(fake: FakeOpenAI) -> None:
