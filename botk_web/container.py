@@ -11,7 +11,6 @@ from botk_adapters.documents import default_reader
 from botk_adapters.sensors import PeriodicImport
 from botk_adapters.sqlite import Database, SqliteThreadRepository
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
-from botk_adapters.sqlite.rate_limits import database_writable
 from botk_core.ports import (
     AssistantGateway,
     DocumentStore,
@@ -124,7 +123,7 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
         document_use_cases=build_document_use_cases(documents),
         get_usage=GetThreadUsage(threads),
         readiness=lambda: {
-            "database": "ok" if database_writable(db) else "not_writable",
+            "database": "ok" if db.writable() else "not_writable",
             "gateway": "ok" if getattr(gateway, "name", "") else "not_configured",
         },
         storage="custom" if _all_given(overrides, "threads", "documents") else "sqlite",

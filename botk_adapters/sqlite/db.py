@@ -93,6 +93,16 @@ class Database:
             conn = self._local.conn = connect(self.path)
         return conn
 
+    def writable(self) -> bool:
+        """Whether the file can take a write lock now (the readiness probe); never raises."""
+        try:
+            conn = self.connection()
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+        except Exception:  # any failure means "not ready"
+            return False
+        return True
+
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction taken with ``BEGIN IMMEDIATE``.

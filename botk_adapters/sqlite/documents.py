@@ -102,11 +102,6 @@ def query_phrases(query: str) -> list[str]:
     return list(dict.fromkeys(phrases))
 
 
-def match_expression(query: str) -> str:
-    """An FTS5 query that matches any term of ``query`` or its word family."""
-    return " OR ".join(query_phrases(query))
-
-
 def _informative(conn: sqlite3.Connection, phrases: list[str]) -> list[str]:
     """The phrases worth matching: present in the index, and not in most passages.
 

@@ -41,15 +41,3 @@ class SqliteTokenBuckets:
             if next(self._calls) % _PRUNE_EVERY == 0:
                 conn.execute("DELETE FROM rate_limit_buckets WHERE updated_at < ?", (now - _IDLE_SECONDS,))
         return wait
-
-
-def database_writable(db: Database | str | Path) -> bool:
-    """Whether the file can take a write lock now (the readiness probe)."""
-    database = db if isinstance(db, Database) else Database(db)
-    try:
-        conn = database.connection()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("ROLLBACK")
-    except Exception:  # any failure means "not ready"; the probe must never raise
-        return False
-    return True

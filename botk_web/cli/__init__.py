@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 
+from botk_web.cli import assistant, chat, docs, sensors, serve
 from botk_web.settings import Settings, SettingsError
 
 # Each module exposes register(subparsers); its parser sets func(args, settings) -> int.
-COMMAND_MODULES = ("serve", "chat", "docs", "sensors", "assistant")
+COMMAND_MODULES = (serve, chat, docs, sensors, assistant)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="botk", description="BOTK: asistente de monitoreo de agua.")
     subparsers = parser.add_subparsers(dest="command", required=True)
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"botk_web.cli.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"botk_web.cli.{name}":
-                raise
-            continue
+    for module in COMMAND_MODULES:
         module.register(subparsers)
     return parser
 
