@@ -75,10 +75,10 @@ class Services:
     document_use_cases: DocumentUseCases
     get_usage: GetThreadUsage
     readiness: Callable[[], dict[str, str]]
+    measurements: MeasurementRepository
+    weather: WeatherProvider
+    reports: ReportStore
     storage: str = "sqlite"
-    measurements: MeasurementRepository | None = None
-    weather: WeatherProvider | None = None
-    reports: ReportStore | None = None
 
 
 def build_services(settings: Settings, **overrides: Any) -> Services:
@@ -144,7 +144,7 @@ def _all_given(overrides: dict[str, Any], *names: str) -> bool:
 def start_sensor_refresh(services: Services) -> PeriodicImport | None:
     """Re-import ``SENSOR_DATA_URL`` every ``SENSOR_REFRESH_MINUTES`` while serving (0 = never)."""
     settings = services.settings
-    if not (settings.sensor_data_url and settings.sensor_refresh_minutes and services.measurements):
+    if not (settings.sensor_data_url and settings.sensor_refresh_minutes):
         return None
     every = settings.sensor_refresh_minutes * 60
     job = PeriodicImport(settings.sensor_data_url, services.measurements, every)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from botk_core.domain import Message, MessageStatus, Thread
+from botk_core.domain import Message, MessageStatus, Role, Thread
 from botk_core.errors import IdempotencyKeyReused, InvalidInput, MissingFields, PayloadTooLarge
 from botk_core.ids import new_id
 from botk_core.ports import ThreadRepository
@@ -171,14 +171,19 @@ class SendMessage:
         return text
 
     def _new_message(
-        self, thread: Thread, role: str, text: str, client_id: str | None = None, status: str = "completed"
+        self,
+        thread: Thread,
+        role: Role,
+        text: str,
+        client_id: str | None = None,
+        status: MessageStatus = "completed",
     ) -> Message:
         return Message(
             id=new_id("msg"),
             thread_id=thread.id,
-            role=role,  # type: ignore[arg-type]
+            role=role,
             content=text,
             created_at=self._clock(),
-            status=status,  # type: ignore[arg-type]
+            status=status,
             client_message_id=client_id,
         )

@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _repo(settings: Settings) -> MeasurementRepository:
     from botk_web.container import build_services
 
-    return build_services(settings).measurements  # type: ignore[return-value]
+    return build_services(settings).measurements
 
 
 def _progress(done: int, total: int) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
-from botk_core.errors import MissingFields, NotSupported
+from botk_core.errors import MissingFields
 from botk_core.ports import ReportStore
+from botk_web.container import Services
 from botk_web.parsing import body_fields
 
 bp = Blueprint("reports", __name__)
@@ -14,12 +15,9 @@ bp = Blueprint("reports", __name__)
 
 def _reports(thread_id: str) -> ReportStore:
     """The report store, once the thread is known to exist (404 otherwise)."""
-    services = current_app.extensions["botk"]
+    services: Services = current_app.extensions["botk"]
     services.threads.get(thread_id)
-    reports: ReportStore | None = getattr(services, "reports", None)
-    if reports is None:
-        raise NotSupported("Los informes no están configurados en este servidor.")
-    return reports
+    return services.reports
 
 
 def _pdf(thread_id: str) -> Response:
