@@ -18,7 +18,7 @@ from pathlib import Path
 from common import Section, at_most, ms, percentile, section_main
 
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
-from botk_core.ports import Chunk, DocumentInfo
+from botk_core.domain import Chunk, DocumentInfo
 
 SIZES = (1_000, 10_000, 100_000)
 CHUNKS_PER_DOCUMENT = 100

@@ -130,3 +130,86 @@ class AssistantProfile:
     instructions: str
     tool_names: tuple[str, ...] = ()
     vector_store_id: str | None = None
+
+
+@attrs.frozen
+class DocumentInfo:
+    """A document known to a DocumentStore."""
+
+    id: str
+    name: str
+    content_hash: str
+    chunk_count: int = 0
+    added_at: float = 0.0
+    # Where the document came from ("dir:<folder>", "upload"), so that a folder
+    # ingest only removes what an earlier ingest of that folder added.
+    source: str = ""
+
+
+@attrs.frozen
+class Chunk:
+    """A piece of a document to index, with where it came from."""
+
+    text: str
+    location: str = ""
+
+
+@attrs.frozen
+class CurrentWeather:
+    """Weather now at a place."""
+
+    temp_c: float
+    humidity: float
+    condition: str
+    is_day: bool
+
+
+@attrs.frozen
+class DailyForecast:
+    """One day of forecast; ``daily_chance_of_rain`` is None when the provider did not know it."""
+
+    date: str
+    maxtemp_c: float
+    mintemp_c: float
+    avgtemp_c: float
+    daily_chance_of_rain: float | None
+
+
+@attrs.frozen
+class WeatherReport:
+    """Current weather and a daily forecast for a place."""
+
+    location: str
+    current: CurrentWeather
+    forecast: tuple[DailyForecast, ...]
+
+
+@attrs.frozen
+class Reading:
+    """One sensor reading of a station (the seed's record, §6).
+
+    ``synthetic`` marks demonstration data that is not a real measurement.
+    """
+
+    id_dato: int
+    estacion: str
+    timestamp: float
+    location: str = ""
+    dispositivo: str = ""
+    bateria: float | None = None
+    humedad: float | None = None
+    nivel: float | None = None
+    temperatura: float | None = None
+    synthetic: bool = False
+
+
+@attrs.frozen
+class Averages:
+    """Means of the readings of a window; a mean is None when no value counted."""
+
+    temperatura: float | None
+    humedad: float | None
+    nivel: float | None
+    n: int
+    first_timestamp: float | None = None
+    last_timestamp: float | None = None

@@ -1,4 +1,4 @@
-"""Document readers (.md, .txt, .docx, .pdf) and the text analysis the stores share."""
+"""Document readers: .md, .txt, .docx and .pdf files into chunks."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from typing import Literal
 
 import attrs
 
-from botk_core.ports import Chunk
+from botk_core.domain import Chunk
 
 TARGET_CHARS = 900
 MAX_CHARS = 1600

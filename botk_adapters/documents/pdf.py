@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from botk_adapters.documents.chunking import Block, chunk_blocks
+from botk_core.domain import Chunk
 from botk_core.errors import UnreadableDocument
-from botk_core.ports import Chunk
 
 # pypdf logs a warning per oddity of a damaged file; the per-file error says enough.
 logging.getLogger("pypdf").setLevel(logging.ERROR)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePath
 
+from botk_core.domain import Chunk
 from botk_core.errors import UnsupportedDocumentType
-from botk_core.ports import Chunk, DocumentReader
+from botk_core.ports import DocumentReader
 
 
 class CompositeReader:

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from botk_adapters.documents.chunking import Block, chunk_blocks
 from botk_adapters.documents.tables import render_table, table_label
+from botk_core.domain import Chunk
 from botk_core.errors import UnreadableDocument
-from botk_core.ports import Chunk
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s+\S")

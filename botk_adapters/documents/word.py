@@ -14,8 +14,8 @@ from docx.text.paragraph import Paragraph
 
 from botk_adapters.documents.chunking import Block, chunk_blocks
 from botk_adapters.documents.tables import render_table, table_label
+from botk_core.domain import Chunk
 from botk_core.errors import UnreadableDocument
-from botk_core.ports import Chunk
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _HEADING_STYLE = re.compile(r"^(?:heading|t[íi]tulo|encabezado)\s*(\d)$", re.IGNORECASE)

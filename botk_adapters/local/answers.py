@@ -7,8 +7,9 @@ from typing import Any
 
 import attrs
 
-from botk_adapters.local.text import best_excerpt, keywords
+from botk_adapters.local.text import best_excerpt
 from botk_core.domain import Citation
+from botk_core.text import keywords
 
 
 @attrs.frozen

@@ -10,10 +10,10 @@ from botk_adapters.local.answer_tools import TOOL_WRITERS
 from botk_adapters.local.answers import Answer, Writer, write_error, write_search_answer
 from botk_adapters.local.route_tools import TOOL_ROUTES
 from botk_adapters.local.routing import Route, pick_route, search_route
-from botk_adapters.local.text import fold
 from botk_core.domain import ToolCall
 from botk_core.ids import new_id
 from botk_core.model import GatewayEvent, ModelReply, ModelRequest, ReplyDone, TextDelta
+from botk_core.text import fold
 
 GREETING = (
     "Hola, soy BOTK, el asistente del monitoreo de agua de Macaya. Puedo buscar en los "

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from botk_adapters.local.routing import Route
-from botk_adapters.local.text import fold
+from botk_core.text import fold
 
-KNOWN_PLACES = {"iquiuca": "Iquiuca", "quipisca": "Quipisca", "macaya": "Macaya", "mamiña": "Mamiña"}
+KNOWN_PLACES = {"iquiuca": "Iquiuca", "quipisca": "Quipisca", "macaya": "Macaya", "mamina": "Mamiña"}
 DEFAULT_STATION = "Iquiuca"
 # The report template's Spanish headings, so "pon en la sección propósito ..." works.
 SPANISH_SECTIONS = {

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from botk_adapters.local.text import fold
+from botk_core.text import fold
 
 # A matcher gets the folded text and the original text; it returns the tool's
 # arguments when the request is for that tool, else None.

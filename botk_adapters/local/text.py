@@ -1,99 +1,12 @@
-"""Text helpers for the offline gateway: accent-free matching and excerpts."""
+"""Excerpts for the offline gateway: the sentences of a passage that answer a question."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_WORD = re.compile(r"[a-z0-9ñ]+")
+from botk_core.text import keywords
+
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
-
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "al",
-        "algo",
-        "como",
-        "con",
-        "cual",
-        "cuales",
-        "cuando",
-        "de",
-        "del",
-        "donde",
-        "el",
-        "ella",
-        "en",
-        "entre",
-        "era",
-        "es",
-        "esa",
-        "ese",
-        "esta",
-        "este",
-        "esto",
-        "estos",
-        "estas",
-        "esta",
-        "la",
-        "las",
-        "le",
-        "les",
-        "lo",
-        "los",
-        "mas",
-        "me",
-        "mi",
-        "muy",
-        "no",
-        "o",
-        "para",
-        "pero",
-        "por",
-        "porque",
-        "que",
-        "quien",
-        "se",
-        "si",
-        "sin",
-        "sobre",
-        "su",
-        "sus",
-        "te",
-        "tu",
-        "un",
-        "una",
-        "uno",
-        "unos",
-        "unas",
-        "y",
-        "ya",
-        "hay",
-        "hace",
-        "dime",
-        "puedes",
-        "podrias",
-        "quiero",
-        "saber",
-        "sabes",
-        "the",
-        "is",
-        "what",
-        "how",
-    ]
-)
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents (keeping ñ), so 'Cómo' matches 'como'."""
-    text = text.lower().replace("ñ", "\0")
-    stripped = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-    return stripped.replace("\0", "ñ")
-
-
-def keywords(text: str) -> list[str]:
-    """The meaningful words of ``text``, folded, stop words left out."""
-    return [w for w in _WORD.findall(fold(text)) if w not in STOP_WORDS and len(w) > 1]
 
 
 def best_excerpt(text: str, query: str, max_chars: int = 420) -> str:

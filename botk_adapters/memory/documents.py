@@ -9,10 +9,9 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from botk_adapters.documents.analysis import family_prefix, query_terms, terms
-from botk_core.domain import Passage
+from botk_core.domain import Chunk, DocumentInfo, Passage
 from botk_core.errors import DocumentNotFound
-from botk_core.ports import Chunk, DocumentInfo
+from botk_core.text import family_prefix, query_terms, terms
 
 _HEADING_WEIGHT = 2.0
 _TITLE_WEIGHT = 0.5

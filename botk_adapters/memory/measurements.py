@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 
-from botk_core.ports import Averages, Reading
+from botk_core.domain import Averages, Reading
 
 _FIELDS = ("temperatura", "humedad", "nivel")
 

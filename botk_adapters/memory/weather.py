@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 import attrs
 
+from botk_core.domain import CurrentWeather, DailyForecast, WeatherReport
 from botk_core.errors import UpstreamError
-from botk_core.ports import CurrentWeather, DailyForecast, WeatherReport
 
 
 def sample_report(location: str, rain: tuple[float | None, ...] = (10.0, 20.0, 0.0)) -> WeatherReport:

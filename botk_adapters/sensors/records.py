@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from botk_core.ports import Reading
+from botk_core.domain import Reading
 from botk_core.usecases.import_measurements import RejectedRecord
 
 _VALUES = ("bateria", "humedad", "nivel", "temperatura")

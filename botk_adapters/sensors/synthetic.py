@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import random
 
-from botk_core.ports import Reading
+from botk_core.domain import Reading
 
 SYNTHETIC_DEVICE = "SINTETICO"
 DAY = 86_400.0

@@ -6,11 +6,10 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from botk_adapters.documents.analysis import family_prefix, query_terms, terms
 from botk_adapters.sqlite.db import Database
-from botk_core.domain import Passage
+from botk_core.domain import Chunk, DocumentInfo, Passage
 from botk_core.errors import DocumentNotFound
-from botk_core.ports import Chunk, DocumentInfo
+from botk_core.text import family_prefix, query_terms, terms
 
 # Column weights for bm25: a word in the section heading says more about a
 # passage than the same word in its body; the file name says less.

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from botk_adapters.sqlite.db import Database
-from botk_core.ports import Averages, Reading
+from botk_core.domain import Averages, Reading
 
 _COLUMNS = (
     "id_dato, estacion, timestamp, location, dispositivo, bateria, humedad, nivel, temperatura, synthetic"

@@ -6,7 +6,7 @@ from typing import Any
 
 from botk_adapters.weather.http import JsonGetter, TtlCache, unavailable
 from botk_adapters.weather.places import parse_coordinates
-from botk_core.ports import CurrentWeather, DailyForecast, WeatherReport
+from botk_core.domain import CurrentWeather, DailyForecast, WeatherReport
 
 GEOCODING_URL = "https://geocoding-api.open-meteo.com/v1/search"
 FORECAST_URL = "https://api.open-meteo.com/v1/forecast"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 
 import attrs
 
-from botk_core.ports import WeatherProvider, WeatherReport
+from botk_core.domain import WeatherReport
+from botk_core.ports import WeatherProvider
+from botk_core.text import fold
 
 _COORDINATES = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
 
@@ -55,5 +56,4 @@ class PinnedPlaces:
 
 
 def _key(name: str) -> str:
-    folded = unicodedata.normalize("NFD", name.strip().lower())
-    return "".join(c for c in folded if unicodedata.category(c) != "Mn")
+    return " ".join(fold(name).split())

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from botk_adapters.weather.http import JsonGetter, TtlCache, unavailable
+from botk_core.domain import CurrentWeather, DailyForecast, WeatherReport
 from botk_core.errors import UpstreamAuthError
-from botk_core.ports import CurrentWeather, DailyForecast, WeatherReport
 
 FORECAST_URL = "https://api.weatherapi.com/v1/forecast.json"
 # weatherapi.com error codes: 1006 = no location found; 2006/2007/2008 = bad, exceeded or disabled key.

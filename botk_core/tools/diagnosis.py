@@ -7,10 +7,11 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import tzinfo
 from typing import Any
 
-from botk_core.domain import ToolSpec
+from botk_core.domain import DailyForecast, Reading, ToolSpec
 from botk_core.errors import BotkError
-from botk_core.ports import DailyForecast, MeasurementRepository, Reading, WeatherProvider
-from botk_core.tools.measurements import UNITS, fold, local_time, means, synthetic_fields
+from botk_core.ports import MeasurementRepository, WeatherProvider
+from botk_core.text import same_name
+from botk_core.tools.measurements import UNITS, local_time, means, synthetic_fields
 from botk_core.tools.registry import Tool, ToolContext, ToolResult
 from botk_core.tools.seasons import local_zone
 
@@ -123,7 +124,7 @@ class _Diagnosis:
 
     def _latest(self) -> Reading | None:
         for station in self.repo.stations():
-            if fold(station) == fold(self.station):
+            if same_name(station, self.station):
                 return self.repo.latest(station)
         return None
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import time
-import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
 from typing import Any
 
-from botk_core.domain import ToolSpec
+from botk_core.domain import Averages, ToolSpec
 from botk_core.errors import ToolFailed
-from botk_core.ports import Averages, MeasurementRepository
+from botk_core.ports import MeasurementRepository
+from botk_core.text import same_name
 from botk_core.tools.registry import Tool, ToolContext, ToolResult
 from botk_core.tools.seasons import local_zone, seasonal_means
 
@@ -55,17 +55,11 @@ ESTACIONAL_SPEC = ToolSpec(
 )
 
 
-def fold(text: str) -> str:
-    """Lower-case without accents, for matching what people type."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def resolve_station(repo: MeasurementRepository, name: str) -> str:
     """The stored station called ``name`` (ignoring case and accents)."""
     known = repo.stations()
     for station in known:
-        if fold(station) == fold(name):
+        if same_name(station, name):
             return station
     listed = ", ".join(known) if known else "ninguna"
     raise ToolFailed(f"no hay lecturas de la estación '{name}'. Estaciones con datos: {listed}")

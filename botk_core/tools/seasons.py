@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 
-from botk_core.ports import Reading
+from botk_core.domain import Reading
 
 SEASONS = ("Verano", "Otoño", "Invierno", "Primavera")
 # Macaya's clocks: readings are grouped by the local calendar month, not UTC's.

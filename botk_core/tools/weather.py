@@ -7,8 +7,8 @@ from typing import Any
 
 import attrs
 
-from botk_core.domain import ToolSpec
-from botk_core.ports import WeatherProvider, WeatherReport
+from botk_core.domain import ToolSpec, WeatherReport
+from botk_core.ports import WeatherProvider
 from botk_core.tools.registry import Tool, ToolContext, ToolResult
 
 GET_CLIMA = "get_clima"

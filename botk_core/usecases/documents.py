@@ -7,10 +7,10 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from botk_core.domain import Passage
+from botk_core.domain import Chunk, DocumentInfo, Passage
 from botk_core.errors import BotkError, Conflict, InvalidInput, UnreadableDocument
 from botk_core.ids import new_id
-from botk_core.ports import Chunk, DocumentInfo, DocumentReader, DocumentStore
+from botk_core.ports import DocumentReader, DocumentStore
 from botk_core.usecases.ingest import UNREADABLE, content_hash
 
 MAX_K = 50

@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from botk_core.domain import Reading
 from botk_core.errors import InvalidInput
-from botk_core.ports import MeasurementRepository, Reading
+from botk_core.ports import MeasurementRepository
 
 # progress(done, total) after each batch.
 Progress = Callable[[int, int], None]

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import attrs
 
+from botk_core.domain import Chunk, DocumentInfo
 from botk_core.errors import BotkError, InvalidInput
 from botk_core.ids import new_id
-from botk_core.ports import Chunk, DocumentInfo, DocumentReader, DocumentStore
+from botk_core.ports import DocumentReader, DocumentStore
 
 log = logging.getLogger(__name__)
 

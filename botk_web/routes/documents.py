@@ -9,9 +9,9 @@ from typing import Any
 from flask import Blueprint, Request, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
+from botk_core.domain import DocumentInfo
 from botk_core.errors import DocumentNotFound, MissingFields, PayloadTooLarge, UnsupportedMediaType
 from botk_core.ids import is_valid_id
-from botk_core.ports import DocumentInfo
 from botk_core.usecases.documents import AddDocumentInput, SearchDocumentsInput
 from botk_web.container import DocumentUseCases, Services
 from botk_web.parsing import int_arg

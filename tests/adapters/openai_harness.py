@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from botk_adapters.memory import InMemoryDocumentStore, InMemoryThreadRepository
-from botk_core.domain import Message, ToolSpec
-from botk_core.ports import AssistantGateway, Chunk, DocumentInfo
+from botk_core.domain import Chunk, DocumentInfo, Message, ToolSpec
+from botk_core.ports import AssistantGateway
 from botk_core.profile import AssistantCatalog, default_profile
 from botk_core.tools import Tool, ToolRegistry, ToolResult, search_documents_tool
 from botk_core.usecases import (

@@ -11,8 +11,8 @@ from pypdf import PdfReader, PdfWriter
 
 from botk_adapters.documents import default_reader
 from botk_adapters.memory.documents import InMemoryDocumentStore
+from botk_core.domain import Chunk, DocumentInfo
 from botk_core.errors import UnreadableDocument, UnsupportedDocumentType
-from botk_core.ports import Chunk, DocumentInfo
 
 
 def _word_file() -> bytes:

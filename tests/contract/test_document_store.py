@@ -9,8 +9,9 @@ import pytest
 
 from botk_adapters.memory.documents import InMemoryDocumentStore
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
+from botk_core.domain import Chunk, DocumentInfo
 from botk_core.errors import DocumentNotFound
-from botk_core.ports import Chunk, DocumentInfo, DocumentStore
+from botk_core.ports import DocumentStore
 
 StoreFactory = Callable[[], DocumentStore]
 

@@ -6,7 +6,8 @@ import pytest
 
 from botk_adapters.memory.measurements import InMemoryMeasurementRepository
 from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
-from botk_core.ports import MeasurementRepository, Reading
+from botk_core.domain import Reading
+from botk_core.ports import MeasurementRepository
 
 
 @pytest.fixture(params=["memory", "sqlite"])

@@ -6,8 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from botk_core.domain import ToolCall
-from botk_core.ports import Reading
+from botk_core.domain import Reading, ToolCall
 from botk_core.tools import Tool, ToolContext, ToolRegistry
 
 NOW = datetime(2026, 1, 15, 15, 0, tzinfo=UTC).timestamp()

@@ -7,7 +7,7 @@ import pytest
 from botk_adapters.local.answer_tools import write_clima, write_diagnostico
 from botk_adapters.memory.measurements import InMemoryMeasurementRepository
 from botk_adapters.memory.weather import FakeWeather, sample_report
-from botk_core.ports import Reading
+from botk_core.domain import Reading
 from botk_core.tools.diagnosis import diagnostico_tool
 from botk_core.tools.weather import clima_tool
 from tests.tools.helpers import NOW, reading, run

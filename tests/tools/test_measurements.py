@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from botk_adapters.memory.measurements import InMemoryMeasurementRepository
-from botk_core.ports import Reading
+from botk_core.domain import Reading
 from botk_core.tools.measurements import promedio_estacional_tool, promedio_tool
 from tests.tools.helpers import NOW, reading, run
 

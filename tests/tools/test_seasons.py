@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from botk_core.ports import Reading
+from botk_core.domain import Reading
 from botk_core.tools.seasons import local_zone, season_of, season_of_month, seasonal_means
 
 SANTIAGO = local_zone()

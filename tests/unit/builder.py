@@ -7,7 +7,7 @@ import attrs
 from botk_adapters.memory import InMemoryThreadRepository
 from botk_adapters.memory.documents import InMemoryDocumentStore
 from botk_adapters.memory.gateway import ScriptedAssistantGateway
-from botk_core.ports import Chunk, DocumentInfo
+from botk_core.domain import Chunk, DocumentInfo
 from botk_core.profile import AssistantCatalog, default_profile
 from botk_core.tools import ToolRegistry, search_documents_tool
 from botk_core.usecases import SendMessage, StartConversation, StartConversationInput, TurnRunner

@@ -8,8 +8,8 @@ import pytest
 
 from botk_adapters.documents import default_reader
 from botk_adapters.memory.documents import InMemoryDocumentStore
+from botk_core.domain import Chunk
 from botk_core.errors import InvalidInput, UnreadableDocument, UnsupportedDocumentType
-from botk_core.ports import Chunk
 from botk_core.usecases.documents import AddDocument, AddDocumentInput, SearchDocuments, SearchDocumentsInput
 from botk_core.usecases.ingest import IngestDocuments, IngestDocumentsInput
 

@@ -1,4 +1,8 @@
-"""Spanish text analysis shared by the document stores: normalise, stem, drop stop words."""
+"""Spanish text helpers shared by search, routing, stations and places.
+
+One definition of folding, words and stop words, so that the index, the
+offline assistant and the station lookup agree on what "the same word" is.
+"""
 
 from __future__ import annotations
 
@@ -7,30 +11,40 @@ import unicodedata
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
-# Function words that carry no topic: kept out of the index so that "de la" never
-# outranks the words a question is actually about.
+# Function words that carry no topic: kept out of the index and out of the
+# offline assistant's coverage so that "de la" never outranks what a question is about.
 _STOP_WORDS_TEXT = """
     a al algo algun alguna algunas alguno algunos ante antes aqui asi aun cada como con contra cual
     cuales cuando cuanto cuanta cuantos cuantas de del desde donde dos durante e el ella ellas ellos
-    en entre era eran es esa esas ese eso esos esta estas este esto estos esta estan ha han hay hace
+    en entre era eran es esa esas ese eso esos esta estas este esto estos estan ha han hay hace
     hacer hasta la las le les lo los mas me mi mis muy nada ni no nos nuestra nuestro o otra otro
-    otros otras para pero poco por porque puede pueden que quien quienes se segun ser si sin sobre
-    solo son su sus tal tambien tan tanto te tiene tienen todo todos todas toda tu un una unas uno
-    unos usted ustedes y ya yo cosa cosas debe deben hacer hago hay favor dime decir sabes saber
-    the of and or to in on for is are what how which
+    otros otras para pero poco por porque puede pueden puedes podrias que quien quienes se segun ser
+    si sin sobre solo son su sus tal tambien tan tanto te tiene tienen todo todos todas toda tu un
+    una unas uno unos usted ustedes y ya yo cosa cosas debe deben hago favor dime decir sabes saber
+    quiero the of and or to in on for is are what how which
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip its accents (ñ stays apart from n only in spelling)."""
+    """Lower-case ``text`` and strip its accents; ñ becomes n, as people type it on phones."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names are equal ignoring case, accents and surrounding or repeated spaces."""
+    return " ".join(fold(a).split()) == " ".join(fold(b).split())
 
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``, numbers included."""
     return _WORD.findall(fold(text))
+
+
+def keywords(text: str) -> list[str]:
+    """The meaningful words of ``text``, folded, stop words and single letters left out."""
+    return [w for w in words(text) if w not in STOP_WORDS and len(w) > 1]
 
 
 def stem(word: str) -> str:
@@ -64,6 +78,10 @@ def query_terms(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+FAMILY_PREFIX = 6
+FAMILY_MIN_LENGTH = 7
+
+
 def family_prefix(term: str) -> str | None:
     """The prefix shared by a long term's word family, or None for short terms.
 
@@ -74,7 +92,3 @@ def family_prefix(term: str) -> str | None:
     if len(term) < FAMILY_MIN_LENGTH or term.isdigit():
         return None
     return term[:FAMILY_PREFIX]
-
-
-FAMILY_PREFIX = 6
-FAMILY_MIN_LENGTH = 7
