@@ -1,0 +1,42 @@
+"""Domain value types, immutable: conversations, documents, sensor readings and weather."""
+
+from botk_core.domain.conversation import (
+    AssistantProfile,
+    Citation,
+    Message,
+    MessagePage,
+    MessageStatus,
+    Role,
+    Thread,
+    ToolCall,
+    ToolRun,
+    ToolSpec,
+    Usage,
+)
+from botk_core.domain.documents import Chunk, DocumentInfo, Passage, TableFact, ValueKind
+from botk_core.domain.sensors import Averages, Reading
+from botk_core.domain.weather import CurrentWeather, DailyForecast, WeatherReport
+
+__all__ = [
+    "AssistantProfile",
+    "Averages",
+    "Chunk",
+    "Citation",
+    "CurrentWeather",
+    "DailyForecast",
+    "DocumentInfo",
+    "Message",
+    "MessagePage",
+    "MessageStatus",
+    "Passage",
+    "Reading",
+    "Role",
+    "TableFact",
+    "Thread",
+    "ToolCall",
+    "ToolRun",
+    "ToolSpec",
+    "Usage",
+    "ValueKind",
+    "WeatherReport",
+]

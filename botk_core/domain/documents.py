@@ -1,0 +1,81 @@
+"""Documents as the index holds them: chunks, passages and table facts."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from botk_core.domain.conversation import Citation
+
+
+@attrs.frozen
+class DocumentInfo:
+    """A document known to a DocumentStore."""
+
+    id: str
+    name: str
+    content_hash: str
+    chunk_count: int = 0
+    added_at: float = 0.0
+    # Where the document came from ("dir:<folder>", "upload"), so that a folder
+    # ingest only removes what an earlier ingest of that folder added.
+    source: str = ""
+
+
+# How a table cell reads: a number, "<x" below the detection limit, "-" not measured, or text.
+ValueKind = Literal["value", "below_detection", "not_measured", "text"]
+
+
+@attrs.frozen
+class TableFact:
+    """One data cell of a document's table, with everything needed to read it alone.
+
+    ``row`` and ``column`` are the cell's labels, outermost first (row: code and
+    sampling point; column: parameter with unit, then campaign). ``value`` is the
+    cell's text as printed; ``number`` its value when it has one (for ``<0,005``,
+    the detection limit). ``over_limit`` is True when the table marks the value
+    (a trailing ``*``) or it exceeds ``limit``; None when it cannot be told.
+    """
+
+    table: str
+    caption: str = ""
+    parameter: str = ""
+    unit: str = ""
+    limit: float | None = None
+    limit_text: str = ""
+    row: tuple[str, ...] = ()
+    column: tuple[str, ...] = ()
+    value: str = ""
+    kind: ValueKind = "value"
+    number: float | None = None
+    over_limit: bool | None = None
+    note: str = ""
+
+
+@attrs.frozen
+class Chunk:
+    """A piece of a document to index, with where it came from."""
+
+    text: str
+    location: str = ""
+    fact: TableFact | None = None
+
+
+@attrs.frozen
+class Passage:
+    """A searchable piece of a document, as returned by a search.
+
+    ``location`` says where in the document (section, page or table);
+    ``score`` is relevance, higher is better, comparable within one search.
+    """
+
+    document_id: str
+    document: str
+    location: str
+    text: str
+    score: float = 0.0
+    fact: TableFact | None = None
+
+    def citation(self, quote_chars: int = 300) -> Citation:
+        return Citation(self.document, self.location, self.text[:quote_chars], self.document_id)
