@@ -84,6 +84,15 @@ def paths() -> dict[str, Any]:
                 "Mensajes de un hilo, en orden de aceptación.", "History", "400", "404", params=HISTORY_PARAMS
             )
         },
+        "/threads/{thread_id}": {
+            "delete": op(
+                "Borra un hilo: sus mensajes, su consumo y su informe.",
+                "ThreadDeleted",
+                "404",
+                "409",
+                params=(path("thread_id"),),
+            )
+        },
         "/threads/{thread_id}/usage": {
             "get": op("Tokens consumidos por un hilo.", "ThreadUsage", "404", params=(path("thread_id"),))
         },

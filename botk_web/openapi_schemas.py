@@ -104,6 +104,7 @@ SCHEMAS: dict[str, Any] = {
     ),
     "Document": DOCUMENT,
     "DocumentList": listing("Document"),
+    "ThreadDeleted": obj(["id", "deleted"], id=STRING, object=STRING, deleted={"type": "boolean"}),
     "DocumentDeleted": obj(["id", "deleted"], id=STRING, object=STRING, deleted={"type": "boolean"}),
     "SearchResults": listing("Passage", query=STRING),
     "Passage": PASSAGE,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from botk_core.domain import Citation, Message, MessagePage
+from botk_core.domain import Citation, Message, MessagePage, Usage
 
 _STATUS = {"completed": "completed", "pending": "in_progress", "failed": "incomplete"}
 
@@ -48,12 +48,18 @@ def message_json(message: Message) -> dict[str, Any]:
     if message.role == "assistant":
         data["tool_calls"] = [{"name": run.name, "is_error": run.is_error} for run in message.tool_runs]
         if message.usage:
-            data["usage"] = {
-                "input_tokens": message.usage.input_tokens,
-                "output_tokens": message.usage.output_tokens,
-                "cached_tokens": message.usage.cached_tokens,
-            }
+            data["usage"] = usage_json(message.usage)
     return data
+
+
+def usage_json(usage: Usage | None) -> dict[str, int] | None:
+    if usage is None:
+        return None
+    return {
+        "input_tokens": usage.input_tokens,
+        "output_tokens": usage.output_tokens,
+        "cached_tokens": usage.cached_tokens,
+    }
 
 
 def page_json(page: MessagePage) -> dict[str, Any]:

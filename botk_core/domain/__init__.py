@@ -15,9 +15,11 @@ from botk_core.domain.conversation import (
 )
 from botk_core.domain.documents import Chunk, DocumentInfo, Passage, TableFact, ValueKind
 from botk_core.domain.sensors import Averages, Reading
+from botk_core.domain.turns import AcceptedTurn, is_reserved_key, reply_key
 from botk_core.domain.weather import CurrentWeather, DailyForecast, WeatherReport
 
 __all__ = [
+    "AcceptedTurn",
     "AssistantProfile",
     "Averages",
     "Chunk",
@@ -39,4 +41,6 @@ __all__ = [
     "Usage",
     "ValueKind",
     "WeatherReport",
+    "is_reserved_key",
+    "reply_key",
 ]

@@ -9,6 +9,7 @@ from botk_adapters.sensors import load_records, parse_records
 from botk_core.errors import BotkError
 from botk_core.ports import MeasurementRepository
 from botk_core.usecases.import_measurements import ImportMeasurements, ImportMeasurementsInput, ImportSummary
+from botk_web.bootstrap import bootstrap
 from botk_web.settings import Settings
 
 MAX_REASONS_SHOWN = 20
@@ -27,9 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _repo(settings: Settings) -> MeasurementRepository:
-    from botk_web.container import build_services
-
-    return build_services(settings).measurements
+    return bootstrap(settings).measurements
 
 
 def _progress(done: int, total: int) -> None:
