@@ -13,9 +13,6 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from botk_adapters.documents import default_reader
-from botk_adapters.sqlite import Database, SqliteThreadRepository
-from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
-from botk_adapters.sqlite.rate_limits import SqliteTokenBuckets
 from botk_core.ports import (
     AssistantGateway,
     DocumentStore,
@@ -37,6 +34,7 @@ from botk_web.observability import ObservedSendMessage
 from botk_web.parts import Parts
 from botk_web.ratelimit import TokenBuckets
 from botk_web.settings import Settings
+from botk_web.storage import Storage, build_storage
 
 
 def bootstrap(
@@ -67,30 +65,32 @@ class Services:
         self.parts = parts
 
     @cached_property
-    def database(self) -> Database:
-        return Database(self.settings.database_path)
+    def storage(self) -> Storage:
+        """The database behind every stateful part (SQLite, or PostgreSQL with BOTK_DATABASE_URL)."""
+        return build_storage(self.settings)
 
     @cached_property
     def threads(self) -> ThreadRepository:
-        return self.parts.threads or SqliteThreadRepository(self.database)
+        return self.parts.threads or self.storage.threads
 
     @cached_property
     def documents(self) -> DocumentStore:
-        return self.parts.documents or SqliteFtsDocumentStore(self.database)
+        return self.parts.documents or self.storage.documents
 
     @cached_property
     def rate_limits(self) -> TokenBuckets:
-        return self.parts.rate_limits or SqliteTokenBuckets(self.database)
+        return self.parts.rate_limits or self.storage.rate_limits
 
     @cached_property
-    def storage(self) -> str:
+    def storage_name(self) -> str:
         """Which storage runs, for ``/health``."""
-        return "custom" if self.parts.threads and self.parts.documents else "sqlite"
+        return "custom" if self.parts.threads and self.parts.documents else self.storage.name
 
     @cached_property
     def data(self) -> DataTools:
         """Sensor readings, weather and reports, and the tools built on them."""
-        return build_data_tools(self.settings, self.database, self.parts)
+        measurements = self.parts.measurements or self.storage.measurements
+        return build_data_tools(self.settings, measurements, self.parts)
 
     @property
     def measurements(self) -> MeasurementRepository:
@@ -119,7 +119,7 @@ class Services:
         profile = default_profile(
             self.settings.assistant_id,
             tool_names=[spec.name for spec in self.tools.specs()],
-            vector_store_id=vector_store_id(self.settings, self.database),
+            vector_store_id=vector_store_id(self.settings, self.storage.vector_state),
         )
         return AssistantCatalog([profile])
 
@@ -169,7 +169,7 @@ class Services:
     def readiness(self) -> dict[str, str]:
         """What ``/ready`` checks: storage that takes writes and a configured gateway."""
         return {
-            "database": "ok" if self.database.writable() else "not_writable",
+            "database": "ok" if self.storage.writable() else "not_writable",
             "gateway": "ok" if getattr(self.gateway, "name", "") else "not_configured",
         }
 
@@ -185,3 +185,8 @@ class Services:
             getattr(self, part)
         self.threads.recover_turns()
         return self
+
+    def close(self) -> None:
+        """Let go of the storage's connections (a PostgreSQL pool); nothing else needs closing."""
+        if "storage" in self.__dict__:
+            self.storage.close()

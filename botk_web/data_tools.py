@@ -6,8 +6,6 @@ import attrs
 
 from botk_adapters.reports import FilesystemReportStore
 from botk_adapters.sensors import synthetic_readings
-from botk_adapters.sqlite import Database
-from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
 from botk_adapters.weather import parse_places, weather_provider
 from botk_core.ports import MeasurementRepository, ReportStore, WeatherProvider
 from botk_core.tools import Tool
@@ -30,11 +28,10 @@ class DataTools:
     tools: tuple[Tool, ...]
 
 
-def build_data_tools(settings: Settings, db: Database, parts: Parts) -> DataTools:
-    """The given parts, or the default adapters; the default SQLite store gets
-    synthetic demonstration readings while it has none."""
+def build_data_tools(settings: Settings, measurements: MeasurementRepository, parts: Parts) -> DataTools:
+    """The given parts, or the default adapters; the storage's readings (not a
+    replacement's) get synthetic demonstration readings while they have none."""
     clock = parts.clock
-    measurements = parts.measurements or SqliteMeasurementRepository(db)
     if parts.measurements is None and settings.synthetic_data:
         load_synthetic_if_empty(measurements, lambda: synthetic_readings(clock()))
     weather = parts.weather or weather_provider(

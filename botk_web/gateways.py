@@ -5,7 +5,7 @@ from __future__ import annotations
 from botk_adapters.local import LocalAssistantGateway
 from botk_adapters.openai import GATEWAYS, TOOLS_MODES, OpenAIConfig, current_vector_store_id, openai_gateway
 from botk_adapters.openai.chat_gateway import ToolsMode
-from botk_adapters.sqlite import Database
+from botk_adapters.openai.vector_state import VectorStoreRecord
 from botk_core.ports import AssistantGateway, DocumentStore
 from botk_web.settings import Settings, SettingsError
 
@@ -38,8 +38,8 @@ def _tools_mode(settings: Settings) -> ToolsMode:
     return settings.chat_tools
 
 
-def vector_store_id(settings: Settings, db: Database) -> str | None:
+def vector_store_id(settings: Settings, state: VectorStoreRecord) -> str | None:
     # Only the Responses gateway searches an OpenAI vector store; the others search locally.
     if settings.gateway == "openai":
-        return current_vector_store_id(db, settings.vector_store_id, settings.assistant_id)
+        return current_vector_store_id(state, settings.vector_store_id, settings.assistant_id)
     return settings.vector_store_id or "local"

@@ -23,6 +23,11 @@ class Settings:
 
     gateway: str = "local"
     database_path: str = "var/botk.sqlite3"
+    # PostgreSQL instead of the SQLite file (several instances share it); holds a password.
+    database_url: str | None = attrs.field(default=None, repr=False)
+    db_pool_min: int = 1
+    db_pool_max: int | None = None  # None: from threads (botk_web/storage.py)
+    threads: int = 32
     documents_dir: str = "documentos_macaya"
     host: str = "127.0.0.1"
     port: int = 5001
@@ -68,6 +73,10 @@ class Settings:
         return cls(
             gateway=env.get("BOTK_GATEWAY", "openai" if api_key else "local"),
             database_path=env.get("BOTK_DATABASE", d.database_path),
+            database_url=_database_url(env),
+            db_pool_min=_int(env, "BOTK_DB_POOL_MIN", d.db_pool_min, 0, 1000),
+            db_pool_max=_int(env, "BOTK_DB_POOL_MAX", 0, 0, 1000) or None,
+            threads=_int(env, "BOTK_THREADS", d.threads, 1, 1024),
             documents_dir=env.get("BOTK_DOCUMENTS_DIR", d.documents_dir),
             host=env.get("BOTK_HOST", d.host),
             port=_int(env, "PORT", d.port, 1, 65535),
@@ -112,6 +121,17 @@ def _int(env: Mapping[str, str | None], name: str, default: int, low: int, high:
     if not low <= value <= high:
         raise SettingsError(f"{name} must be between {low} and {high}, got {value}")
     return value
+
+
+def _database_url(env: Mapping[str, str | None]) -> str | None:
+    """``BOTK_DATABASE_URL`` (or ``DATABASE_URL``): a ``postgresql://`` URL; the error never repeats it."""
+    for name in ("BOTK_DATABASE_URL", "DATABASE_URL"):
+        url = env.get(name)
+        if url:
+            if not url.startswith(("postgresql://", "postgres://")):
+                raise SettingsError(f"{name} must be a postgresql://user:password@host:port/database URL")
+            return url
+    return None
 
 
 def _places(spec: str) -> str:

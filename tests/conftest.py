@@ -40,3 +40,46 @@ def _block_network() -> Any:
     yield
     socket.socket.connect = _real_connect  # type: ignore[method-assign]
     socket.socket.connect_ex = _real_connect_ex  # type: ignore[method-assign]
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Any:
+    """One PostgreSQL server for the whole session (see tests/postgres_cluster.py)."""
+    from tests import postgres_cluster as pg
+
+    try:
+        cluster = pg.start()
+        cluster.prepare_template()
+    except Exception as error:  # missing binaries, a server that would not start, a refused URL
+        if pg.required():
+            pytest.fail(f"PostgreSQL is required here (CI or BOTK_REQUIRE_POSTGRES) but: {error}")
+        pytest.skip(f"PostgreSQL no disponible ({error}); define BOTK_TEST_DATABASE_URL o instala postgresql")
+    yield cluster
+    cluster.close()
+
+
+@pytest.fixture(scope="session")
+def _postgres_shared_url(postgres_cluster: Any) -> Any:
+    from tests import postgres_cluster as pg
+
+    with pg.database(postgres_cluster) as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(_postgres_shared_url: str) -> Any:
+    """The URL of a database with BOTK's schema, emptied (and its connections closed) after the test."""
+    from tests import postgres_cluster as pg
+
+    yield _postgres_shared_url
+    pg.reset(_postgres_shared_url)
+
+
+@pytest.fixture
+def postgres_database(postgres_url: str) -> Any:
+    """A PostgresDatabase on this test's database, closed afterwards."""
+    from botk_adapters.postgres.db import PostgresDatabase
+
+    database = PostgresDatabase(postgres_url, max_size=20)
+    yield database
+    database.close()

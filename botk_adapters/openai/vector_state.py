@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Protocol
 
 import attrs
 
@@ -18,6 +19,20 @@ class UploadedFile:
     name: str
     content_hash: str
     file_id: str
+
+
+class VectorStoreRecord(Protocol):
+    """Where the vector store's id and the uploaded files are recorded (SQLite, PostgreSQL)."""
+
+    def store_id(self, key: str = DEFAULT_KEY) -> str | None: ...
+
+    def set_store_id(self, vector_store_id: str, key: str = DEFAULT_KEY) -> None: ...
+
+    def files(self, vector_store_id: str) -> dict[str, UploadedFile]: ...
+
+    def put_file(self, vector_store_id: str, uploaded: UploadedFile) -> None: ...
+
+    def remove_file(self, vector_store_id: str, name: str) -> None: ...
 
 
 class VectorStoreState:
@@ -67,7 +82,10 @@ class VectorStoreState:
 
 
 def current_vector_store_id(
-    db: Database, configured: str | None = None, key: str = DEFAULT_KEY
+    db: Database | VectorStoreRecord, configured: str | None = None, key: str = DEFAULT_KEY
 ) -> str | None:
     """The vector store to search: ``VECTOR_STORE_ID`` when set, else the one ``botk assistant sync`` made."""
-    return configured or VectorStoreState(db).store_id(key)
+    if configured:
+        return configured
+    record = VectorStoreState(db) if isinstance(db, Database) else db
+    return record.store_id(key)

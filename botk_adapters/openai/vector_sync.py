@@ -12,7 +12,7 @@ import attrs
 import openai
 
 from botk_adapters.openai.errors import translate
-from botk_adapters.openai.vector_state import DEFAULT_KEY, UploadedFile, VectorStoreState
+from botk_adapters.openai.vector_state import DEFAULT_KEY, UploadedFile, VectorStoreRecord
 from botk_core.errors import NotFound
 from botk_core.usecases.ingest import is_ignored
 
@@ -46,7 +46,7 @@ class VectorStoreSync:
     def __init__(
         self,
         client: openai.OpenAI,
-        state: VectorStoreState,
+        state: VectorStoreRecord,
         *,
         configured_id: str | None = None,
         key: str = DEFAULT_KEY,

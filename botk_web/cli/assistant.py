@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from botk_adapters.openai import SyncReport, VectorStoreState, VectorStoreSync, make_client
+from botk_adapters.openai import SyncReport, VectorStoreSync, make_client
 from botk_core.errors import BotkError
 from botk_web.bootstrap import bootstrap
 from botk_web.gateways import openai_config
@@ -38,7 +38,7 @@ def run_sync(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     sync = VectorStoreSync(
         make_client(openai_config(settings)),
-        VectorStoreState(bootstrap(settings).database),
+        bootstrap(settings).storage.vector_state,
         configured_id=settings.vector_store_id,
         key=settings.assistant_id,
         progress=lambda line: print(line, file=sys.stderr, flush=True),

@@ -83,7 +83,9 @@ def health() -> ResponseReturnValue:
         "status": "ok",
         "gateway": service.gateway.name,
         "model": service.gateway.model,
-        "storage": service.storage,
+        "storage": service.storage_name,
         "assistant_id": service.assistants.default_id,
     }
+    if service.storage_name == "postgresql":
+        body["database"] = service.storage.location  # host:port/database, never the credentials
     return jsonify(body)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from botk_adapters.memory.documents import InMemoryDocumentStore
+from botk_adapters.postgres.documents import PostgresDocumentStore
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
 from botk_core.domain import Chunk, DocumentInfo
 from botk_core.errors import DocumentNotFound
@@ -16,10 +17,13 @@ from botk_core.ports import DocumentStore
 StoreFactory = Callable[[], DocumentStore]
 
 
-@pytest.fixture(params=["sqlite", "memory"])
+@pytest.fixture(params=["sqlite", "memory", "postgres"])
 def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> StoreFactory:
     if request.param == "sqlite":
         return lambda: SqliteFtsDocumentStore(tmp_path / "botk.sqlite3")
+    if request.param == "postgres":
+        database = request.getfixturevalue("postgres_database")
+        return lambda: PostgresDocumentStore(database)
     shared = InMemoryDocumentStore()
     return lambda: shared
 

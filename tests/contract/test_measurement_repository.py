@@ -5,15 +5,18 @@ from __future__ import annotations
 import pytest
 
 from botk_adapters.memory.measurements import InMemoryMeasurementRepository
+from botk_adapters.postgres.measurements import PostgresMeasurementRepository
 from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
 from botk_core.domain import Reading
 from botk_core.ports import MeasurementRepository
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
 def repo(request: pytest.FixtureRequest, tmp_path) -> MeasurementRepository:
     if request.param == "memory":
         return InMemoryMeasurementRepository()
+    if request.param == "postgres":
+        return PostgresMeasurementRepository(request.getfixturevalue("postgres_database"))
     return SqliteMeasurementRepository(tmp_path / "botk.sqlite3")
 
 

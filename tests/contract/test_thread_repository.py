@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from botk_adapters.memory import InMemoryThreadRepository
+from botk_adapters.postgres import PostgresThreadRepository
 from botk_adapters.sqlite import SqliteThreadRepository
 from botk_core.domain import AcceptedTurn, Citation, Message, Thread, ToolRun, Usage, reply_key
 from botk_core.errors import Conflict, IdempotencyKeyReused, InvalidInput, ThreadFull, ThreadNotFound
@@ -16,11 +17,20 @@ from botk_core.ids import new_id
 from botk_core.ports import ThreadRepository
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+def make_repo(kind: str, request: pytest.FixtureRequest, tmp_path: Path, wait: float) -> ThreadRepository:
+    if kind == "memory":
+        return InMemoryThreadRepository(lock_wait_seconds=wait)
+    if kind == "postgres":
+        database = request.getfixturevalue("postgres_database")
+        repository = PostgresThreadRepository(database, lock_wait_seconds=wait)
+        request.addfinalizer(repository.close)
+        return repository
+    return SqliteThreadRepository(tmp_path / "botk.sqlite3", lock_wait_seconds=wait)
+
+
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
 def repo(request: pytest.FixtureRequest, tmp_path: Path) -> ThreadRepository:
-    if request.param == "memory":
-        return InMemoryThreadRepository(lock_wait_seconds=0.3)
-    return SqliteThreadRepository(tmp_path / "botk.sqlite3", lock_wait_seconds=0.3)
+    return make_repo(request.param, request, tmp_path, 0.3)
 
 
 def a_thread(repo: ThreadRepository, created_at: float = 1_700_000_000.0) -> Thread:
@@ -152,11 +162,11 @@ def test_threads_do_not_see_each_others_messages(repo: ThreadRepository) -> None
     assert repo.list_messages(other.id, limit=10).messages == ()
 
 
-@pytest.mark.parametrize("kind", ["memory", "sqlite"])
-def test_turns_of_a_thread_run_one_at_a_time(kind: str, tmp_path: Path) -> None:
-    repo: ThreadRepository = (
-        InMemoryThreadRepository() if kind == "memory" else SqliteThreadRepository(tmp_path / "t.sqlite3")
-    )
+@pytest.mark.parametrize("kind", ["memory", "sqlite", "postgres"])
+def test_turns_of_a_thread_run_one_at_a_time(
+    kind: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    repo = make_repo(kind, request, tmp_path, 180.0)
     thread = a_thread(repo)
     inside, overlaps = [0], []
 

@@ -1,0 +1,148 @@
+"""Forward-only schema migrations for PostgreSQL; index + 1 is the version in ``botk_schema``.
+
+Never edit a migration that has shipped: append a new one. Several instances
+may start at once: a transaction-level advisory lock makes them take turns,
+and each applies only what the one before it left to do.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import psycopg
+
+# Advisory lock keys: (NAMESPACE, hashtext(thread id)) for turns, (ADMIN, n) for the rest.
+NAMESPACE = 0x424F544B  # "BOTK"
+ADMIN = NAMESPACE + 1
+MIGRATION_LOCK = 1
+DOCUMENT_WRITE_LOCK = 2
+
+THREADS = """
+CREATE TABLE threads (
+    id text PRIMARY KEY,
+    assistant_id text NOT NULL,
+    created_at double precision NOT NULL
+);
+CREATE TABLE messages (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id text NOT NULL UNIQUE,
+    thread_id text NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+    role text NOT NULL CHECK (role IN ('user', 'assistant')),
+    content text NOT NULL,
+    created_at double precision NOT NULL,
+    status text NOT NULL DEFAULT 'completed' CHECK (status IN ('completed', 'pending', 'failed')),
+    citations jsonb NOT NULL DEFAULT '[]',
+    tool_runs jsonb NOT NULL DEFAULT '[]',
+    usage jsonb,
+    client_message_id text
+);
+CREATE INDEX messages_thread_seq ON messages (thread_id, seq);
+CREATE UNIQUE INDEX messages_client_id ON messages (thread_id, client_message_id)
+    WHERE client_message_id IS NOT NULL;
+CREATE INDEX messages_pending ON messages (thread_id) WHERE status = 'pending';
+CREATE INDEX messages_thread_time ON messages (thread_id, created_at);
+"""
+
+# Spanish full-text search: accents folded by unaccent, then the Snowball stemmer.
+DOCUMENTS = """
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TEXT SEARCH CONFIGURATION botk_spanish (COPY = pg_catalog.spanish);
+ALTER TEXT SEARCH CONFIGURATION botk_spanish
+    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, spanish_stem;
+CREATE TABLE documents (
+    id text PRIMARY KEY,
+    name text NOT NULL UNIQUE,
+    content_hash text NOT NULL,
+    source text NOT NULL DEFAULT '',
+    chunk_count integer NOT NULL DEFAULT 0,
+    added_at double precision NOT NULL
+);
+CREATE TABLE document_chunks (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal integer NOT NULL,
+    location text NOT NULL,
+    text text NOT NULL,
+    fact jsonb,
+    search tsvector NOT NULL
+);
+CREATE INDEX document_chunks_document ON document_chunks (document_id, ordinal);
+CREATE INDEX document_chunks_search ON document_chunks USING gin (search);
+-- How many chunks hold each lexeme: a search weighs rare terms over common ones.
+CREATE TABLE document_vocabulary (
+    lexeme text COLLATE "C" PRIMARY KEY,
+    chunks integer NOT NULL
+);
+"""
+
+MEASUREMENTS = """
+CREATE TABLE readings (
+    id_dato bigint PRIMARY KEY,
+    estacion text NOT NULL,
+    timestamp double precision NOT NULL,
+    location text NOT NULL DEFAULT '',
+    dispositivo text NOT NULL DEFAULT '',
+    bateria double precision,
+    humedad double precision,
+    nivel double precision,
+    temperatura double precision,
+    synthetic boolean NOT NULL DEFAULT false
+);
+CREATE INDEX readings_station_time ON readings (estacion, timestamp);
+CREATE INDEX readings_time ON readings (timestamp);
+"""
+
+OPENAI_VECTOR_STORES = """
+CREATE TABLE openai_vector_stores (
+    key text PRIMARY KEY,
+    vector_store_id text NOT NULL,
+    updated_at double precision NOT NULL
+);
+CREATE TABLE openai_vector_store_files (
+    vector_store_id text NOT NULL,
+    name text NOT NULL,
+    content_hash text NOT NULL,
+    file_id text NOT NULL,
+    uploaded_at double precision NOT NULL,
+    PRIMARY KEY (vector_store_id, name)
+);
+"""
+
+RATE_LIMITS = """
+CREATE TABLE rate_limit_buckets (
+    client text PRIMARY KEY,
+    tokens double precision NOT NULL,
+    updated_at double precision NOT NULL
+);
+CREATE INDEX rate_limit_buckets_updated ON rate_limit_buckets (updated_at);
+"""
+
+MIGRATIONS: list[str] = [THREADS, DOCUMENTS, MEASUREMENTS, OPENAI_VECTOR_STORES, RATE_LIMITS]
+
+
+def migrate(conn: psycopg.Connection[Any]) -> int:
+    """Apply the missing migrations in one transaction, holding the migration lock; return the version."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (ADMIN, MIGRATION_LOCK))
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS botk_schema ("
+            " version integer PRIMARY KEY, applied_at double precision NOT NULL)"
+        )
+        row = conn.execute("SELECT coalesce(max(version), 0) FROM botk_schema").fetchone()
+        current = int(row[0]) if row else 0
+        for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
+            conn.execute(script)
+            conn.execute(
+                "INSERT INTO botk_schema (version, applied_at) VALUES (%s, %s)", (number, time.time())
+            )
+    return max(current, len(MIGRATIONS))
+
+
+def version(conn: psycopg.Connection[Any]) -> int:
+    """The schema version of the database (0 when BOTK never migrated it)."""
+    exists = conn.execute("SELECT to_regclass('botk_schema') IS NOT NULL").fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = conn.execute("SELECT coalesce(max(version), 0) FROM botk_schema").fetchone()
+    return int(row[0]) if row else 0
