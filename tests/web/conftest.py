@@ -1,4 +1,4 @@
-"""A Flask test client on a real SQLite file with the sample documents ingested."""
+"""A Flask test client with the sample documents ingested, on a real SQLite file and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -16,10 +16,13 @@ from botk_web import Settings, create_app
 SAMPLE_DOCS = Path(__file__).resolve().parents[2] / "documentos_macaya"
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+@pytest.fixture(params=["sqlite", "postgres"])
+def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """Every route test runs on both storages: the HTTP contract does not depend on the database."""
+    database_url = request.getfixturevalue("postgres_url") if request.param == "postgres" else None
     return Settings(
         database_path=str(tmp_path / "botk.sqlite3"),
+        database_url=database_url,
         documents_dir=str(SAMPLE_DOCS),
         reports_dir=str(tmp_path / "reports"),
     )
@@ -31,6 +34,7 @@ def app(settings: Settings) -> Iterator[Flask]:
     services = app.extensions["botk"]
     IngestDocuments(services.documents, default_reader()).execute(IngestDocumentsInput(SAMPLE_DOCS))
     yield app
+    services.close()
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ import re
 import pytest
 from flask.testing import FlaskClient
 
+from botk_web import Settings
+
 QUESTION = "¿Qué significa la luz roja del sensor?"
 
 
@@ -101,11 +103,11 @@ def test_list_assistants_and_dummy_keep_the_seed_bodies(client: FlaskClient) -> 
     assert client.get("/dummy").get_json() == {"msj": "sorprise mdk"}
 
 
-def test_health_reports_gateway_and_storage(client: FlaskClient) -> None:
+def test_health_reports_gateway_and_storage(client: FlaskClient, settings: Settings) -> None:
     body = client.get("/health").get_json()
     assert body["status"] == "ok"
     assert body["gateway"] == "local"
-    assert body["storage"] == "sqlite"
+    assert body["storage"] == ("postgresql" if settings.database_url else "sqlite")
 
 
 @pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 1001}, {"limit": "diez"}, {"order": "sideways"}])
