@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import attrs
-
-from botk_adapters.postgres import search
+from botk_adapters.postgres import fact_rows, search
 from botk_adapters.postgres.db import Connection, PostgresDatabase
 from botk_adapters.postgres.migrations import ADMIN, DOCUMENT_WRITE_LOCK
 from botk_adapters.postgres.values import jsonb
-from botk_core.domain import Chunk, DocumentInfo, Passage, TableFact
+from botk_core.domain import Chunk, DocumentInfo, Passage
 from botk_core.errors import DocumentNotFound
 from botk_core.text import words
 
@@ -94,7 +92,7 @@ def _serialise_writes(conn: Connection) -> None:
 
 
 def _chunk_row(document_id: str, title: str, ordinal: int, chunk: Chunk) -> dict[str, Any]:
-    fact = jsonb(attrs.asdict(chunk.fact)) if chunk.fact is not None else None
+    fact = jsonb(fact_rows.to_json(chunk.fact)) if chunk.fact is not None else None
     return {
         "document_id": document_id,
         "ordinal": ordinal,
@@ -106,18 +104,9 @@ def _chunk_row(document_id: str, title: str, ordinal: int, chunk: Chunk) -> dict
 
 
 def _passage(row: Mapping[str, Any]) -> Passage:
-    fact = _fact(row["fact"]) if row["fact"] is not None else None
+    fact = fact_rows.from_json(row["fact"]) if row["fact"] is not None else None
     score = round(row["score"], 4)
     return Passage(row["document_id"], row["name"], row["location"], row["text"], score, fact)
-
-
-def _fact(stored: Mapping[str, Any]) -> TableFact:
-    known = {field.name for field in attrs.fields(TableFact)}
-    values = {key: value for key, value in stored.items() if key in known}
-    for key, value in values.items():
-        if isinstance(value, list):
-            values[key] = tuple(value)
-    return TableFact(**values)
 
 
 def _delete(conn: Connection, document_id: str) -> bool:
