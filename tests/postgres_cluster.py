@@ -20,6 +20,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,8 +70,8 @@ class Cluster:
         self._stop = stop
 
     def url(self, database: str) -> str:
-        """The admin URL pointed at ``database``."""
-        return psycopg.conninfo.make_conninfo(self.admin_url, dbname=database)
+        """The admin URL pointed at ``database`` (a URL, as BOTK_DATABASE_URL takes)."""
+        return urllib.parse.urlsplit(self.admin_url)._replace(path=f"/{database}").geturl()
 
     def prepare_template(self) -> None:
         """Create the template database with BOTK's schema migrated into it."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from botk_web import Settings, bootstrap, create_app
@@ -16,7 +15,7 @@ from tests import postgres_cluster as pg
 
 def with_password(url: str) -> str:
     """The test URL with a password in it (trust authentication ignores it)."""
-    return psycopg.conninfo.make_conninfo(url, password="s3cr3t-de-prueba")
+    return url.replace("://botk@", "://botk:s3cr3t-de-prueba@", 1)
 
 
 def test_health_names_postgresql_and_its_database_never_the_password(
