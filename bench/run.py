@@ -90,6 +90,13 @@ def _turn_cost(quick: bool, out: Path) -> list[Section]:
     return [bench_turn_cost.run(quick, out)]
 
 
+def _postgres(quick: bool, out: Path) -> list[Section]:
+    import bench_postgres
+    import bench_postgres_search
+
+    return [*bench_postgres.run(quick), *bench_postgres_search.run(quick)]
+
+
 BENCHMARKS: dict[str, Runner] = {
     "turn_cost": _turn_cost,
     "overhead": _single("bench_overhead"),
@@ -99,6 +106,7 @@ BENCHMARKS: dict[str, Runner] = {
     "ingest": _document_bench("bench_ingest", "5a. Documents: ingest throughput"),
     "search": _document_bench("bench_search", "5b. Documents: search latency"),
     "retrieval": _retrieval,
+    "postgres": _postgres,  # SQLite vs PostgreSQL, on a throwaway local cluster
 }
 
 

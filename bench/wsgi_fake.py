@@ -67,13 +67,15 @@ def gateway_from(spec: str) -> Any:
     return OpenAIResponsesGateway(client, "gpt-4o")
 
 
-def build(db: str | None = None, gateway: str | None = None) -> Any:
-    """The WSGI app gunicorn serves; the arguments default to BENCH_DB and BENCH_GATEWAY."""
+def build(db: str | None = None, gateway: str | None = None, database_url: str | None = None) -> Any:
+    """The WSGI app gunicorn serves; the arguments default to BENCH_DB, BENCH_GATEWAY and
+    BENCH_DATABASE_URL (PostgreSQL instead of the SQLite file when set)."""
     from botk_web.app import create_app
     from botk_web.settings import Settings
 
     environ = {
         "BOTK_DATABASE": db or os.environ["BENCH_DB"],
+        "BOTK_DATABASE_URL": database_url or os.environ.get("BENCH_DATABASE_URL", ""),
         # All clients come from 127.0.0.1: the per-client limiter still runs (its cost
         # is measured) but with a ceiling no benchmark reaches.
         "BOTK_RATE_LIMIT": "10000000",

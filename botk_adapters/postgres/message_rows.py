@@ -11,11 +11,11 @@ from botk_adapters.postgres.values import jsonb
 from botk_core.domain import Citation, Message, ToolRun, Usage
 
 COLUMNS = "id, thread_id, role, content, created_at, status, citations, tool_runs, usage, client_message_id"
-INSERT = (
-    f"INSERT INTO messages ({COLUMNS}) VALUES "
-    "(%(id)s, %(thread_id)s, %(role)s, %(content)s, %(created_at)s, %(status)s, "
-    "%(citations)s, %(tool_runs)s, %(usage)s, %(client_message_id)s)"
+VALUES = (
+    "%(id)s, %(thread_id)s, %(role)s, %(content)s, %(created_at)s, %(status)s, "
+    "%(citations)s, %(tool_runs)s, %(usage)s, %(client_message_id)s"
 )
+INSERT = f"INSERT INTO messages ({COLUMNS}) VALUES ({VALUES})"
 
 
 def to_row(m: Message) -> dict[str, Any]:

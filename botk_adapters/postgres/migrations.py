@@ -24,9 +24,10 @@ CREATE TABLE threads (
     assistant_id text NOT NULL,
     created_at double precision NOT NULL
 );
+-- Few indexes on purpose: every turn writes two messages and updates one.
 CREATE TABLE messages (
-    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    id text NOT NULL UNIQUE,
+    id text PRIMARY KEY,
+    seq bigint GENERATED ALWAYS AS IDENTITY,
     thread_id text NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
     role text NOT NULL CHECK (role IN ('user', 'assistant')),
     content text NOT NULL,
@@ -37,11 +38,10 @@ CREATE TABLE messages (
     usage jsonb,
     client_message_id text
 );
-CREATE INDEX messages_thread_seq ON messages (thread_id, seq);
+CREATE UNIQUE INDEX messages_thread_seq ON messages (thread_id, seq);
 CREATE UNIQUE INDEX messages_client_id ON messages (thread_id, client_message_id)
     WHERE client_message_id IS NOT NULL;
 CREATE INDEX messages_pending ON messages (thread_id) WHERE status = 'pending';
-CREATE INDEX messages_thread_time ON messages (thread_id, created_at);
 """
 
 # Spanish full-text search: accents folded by unaccent, then the Snowball stemmer.

@@ -18,9 +18,10 @@ _IDLE = "coalesce((SELECT max(m.created_at) FROM messages AS m WHERE m.thread_id
 class PostgresThreadRepository:
     """Threads and messages; a turn holds its thread with an advisory lock that dies with its connection.
 
-    A turn costs two write transactions, as on SQLite: accepting (the pending
-    question, committed before the model is called) and finishing (answer and
-    status). The lock is taken before the first and let go after the second.
+    A turn costs two writes, as on SQLite, each one statement: accepting (the
+    pending question, committed before the model is called) and finishing
+    (answer and status). The lock is taken before the first and let go after
+    the second.
     """
 
     def __init__(self, database: PostgresDatabase, *, lock_wait_seconds: float = 180.0) -> None:
@@ -67,27 +68,26 @@ class PostgresThreadRepository:
         return MessagePage(tuple(page), len(rows) > limit)
 
     def accept_turn(self, user: Message, *, history: int, max_messages: int | None = None) -> AcceptedTurn:
+        params = turns.accept_params(user, history, max_messages)
         with translated():
-            lease = self._locks.acquire(user.thread_id, self._lock_wait)
+            lease, row = self._locks.acquire(user.thread_id, self._lock_wait, turns.ACCEPT, params)
         if lease is None:
             raise Conflict(_BUSY)
         try:
-            with self._db.write() as conn:
-                accepted = turns.accept(conn, user, lease, history, max_messages)
+            accepted = turns.accepted(row, user, lease, max_messages)
         except BaseException:
-            self._locks.release(user.thread_id, lease)
+            self._release(user.thread_id, lease)
             raise
         if accepted.answer is not None:  # a retry of an answered turn: nothing to run, nothing held
-            self._locks.release(user.thread_id, lease)
+            self._release(user.thread_id, lease)
         return accepted
 
     def finish_turn(self, turn: AcceptedTurn, answer: Message | None) -> None:
-        try:
-            with self._db.write() as conn:
-                turns.finish(conn, turn, answer)
-        finally:
-            # Also when the write failed: the question stays pending and the next turn fails it.
-            self._locks.release(turn.thread.id, turn.lease)
+        # One round trip: the answer and the question's status committed, then the thread let go.
+        # When the write fails the lock still goes: the question stays pending and the next turn fails it.
+        statement = turns.FINISH_ANSWERED if answer is not None else turns.FINISH_FAILED
+        with translated():
+            self._locks.release(turn.thread.id, turn.lease, statement, turns.finish_params(turn, answer))
 
     def recover_turns(self) -> int:
         with self._db.connection() as conn:
@@ -111,6 +111,10 @@ class PostgresThreadRepository:
     def close(self) -> None:
         """Let go of the lock session (the pool belongs to the database)."""
         self._locks.close()
+
+    def _release(self, thread_id: str, lease: str) -> None:
+        with translated():
+            self._locks.release(thread_id, lease)
 
     def _fail_if_free(self, thread_id: str) -> int:
         with translated(), self._locks.holding_if_free(thread_id) as free:

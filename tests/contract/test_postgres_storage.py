@@ -103,6 +103,8 @@ def test_a_thread_held_by_another_instance_is_a_conflict_past_the_wait(postgres_
             waiter.accept_turn(question(thread, "otra"), history=5)
         with pytest.raises(Conflict):
             waiter.delete_thread(thread.id)
+        # The waiter's attempts changed nothing: the holder's question alone, still pending.
+        assert statuses(holder, thread) == ["pending"]
     finally:
         for part in (holder, waiter, holder_db, waiter_db):
             part.close()
