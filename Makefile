@@ -26,8 +26,12 @@ serve: ingest
 	$(BIN)/botk serve
 
 # Producción: gunicorn con hilos (deploy/gunicorn.conf.py); lee BOTK_HOST, PORT y API_HASH de .env.
-prod: ingest
-	@mkdir -p logs
+# Varias instancias desde la misma carpeta (p. ej. dos puertos sobre un mismo PostgreSQL) pueden
+# arrancar a la vez: la instalación y la indexación se hacen de a una (flock).
+SETUP_LOCK := $(if $(shell command -v flock),flock var/.setup.lock,)
+prod:
+	@mkdir -p logs var
+	$(SETUP_LOCK) $(MAKE) --no-print-directory ingest
 	$(BIN)/gunicorn -c deploy/gunicorn.conf.py
 
 chat: ingest
