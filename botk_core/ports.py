@@ -112,6 +112,22 @@ class DocumentStore(Protocol):
         ...
 
 
+class DocumentFolder(Protocol):
+    """A folder of document files (a directory, a share), named by their paths inside it."""
+
+    # Where the documents came from, kept with them ("dir:/srv/documentos"), so that an
+    # ingest of the folder removes only what an earlier ingest of the same folder added.
+    source: str
+
+    def names(self) -> list[str]:
+        """The documents' names, sorted; hidden files, lock files and READMEs left out."""
+        ...
+
+    def read(self, name: str) -> bytes:
+        """The file's bytes; ``UnreadableDocument`` when it cannot be read."""
+        ...
+
+
 class DocumentReader(Protocol):
     """Turns a file's bytes into chunks, so the core never parses formats itself."""
 
