@@ -73,7 +73,8 @@ class ThreadRepository(Protocol):
         ``IdempotencyKeyReused`` and changes nothing; with its answer stored, that
         answer is returned and nothing is held; otherwise it is pending again.
         A new message beyond ``max_messages`` raises ``ThreadFull``. ``history``
-        earlier completed messages come back with it, oldest first.
+        earlier completed messages come back with it, oldest first, as the model
+        reads them: their role and text (citations and tool runs may be left out).
         """
         ...
 
