@@ -50,12 +50,12 @@ def _dummy(url: str) -> Any:
 def in_process(db: Path, count: int) -> dict[str, float]:
     """Seconds per request through the Flask test client: the server's own work, without HTTP."""
     client = build(str(db), "latency:0").test_client()
-    with open(os.devnull, "w") as sink, _access_log_to(sink):
+    with open(os.devnull, "w") as sink, access_log_to(sink):
         return _time_calls(client, count)
 
 
 @contextlib.contextmanager
-def _access_log_to(stream: TextIO) -> Iterator[None]:
+def access_log_to(stream: TextIO) -> Iterator[None]:
     """Send BOTK's JSON access lines to ``stream``: still written, as under gunicorn, but not shown."""
     handlers = [h for h in logging.getLogger("botk.access").handlers if isinstance(h, logging.StreamHandler)]
     previous = [h.setStream(stream) for h in handlers]

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench_overhead import _access_log_to
+from bench_overhead import access_log_to
 from common import Section, at_most, section_main
 from wsgi_fake import build
 
@@ -62,7 +62,7 @@ def measure(turns: int = TURNS) -> tuple[float, float, dict[str, float]]:
     with (
         tempfile.TemporaryDirectory(prefix="botk-bench-tx-") as work,
         open(os.devnull, "w") as sink,
-        _access_log_to(sink),
+        access_log_to(sink),
     ):
         client = build(str(Path(work) / "botk.sqlite3"), "latency:0").test_client()
         thread_id = client.post("/start").get_json()["thread_id"]
