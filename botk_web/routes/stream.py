@@ -1,6 +1,6 @@
 """``POST /chat/stream``: the /chat turn as Server-Sent Events.
 
-Events: ``delta`` (a piece of text), ``tool`` (a tool ran), ``citation`` (one
+Events: ``delta`` (a piece of text), ``tool`` (a tool ran, with its arguments), ``citation`` (one
 source of the answer), ``done`` (the stored message's id and text) and
 ``error``. A bad request, an unknown thread or a provider that fails before
 the first event get the ordinary JSON error and status, like /chat.
@@ -58,11 +58,25 @@ def _frames(event: Any) -> Iterator[str]:
     if isinstance(event, TextDelta):
         yield _frame("delta", {"text": event.text})
     elif isinstance(event, ToolRun):
-        yield _frame("tool", {"name": event.name, "call_id": event.call_id, "is_error": event.is_error})
+        yield _frame("tool", _tool(event))
     elif isinstance(event, Message):
         for citation in event.citations:
             yield _frame("citation", citation_json(citation))
         yield _frame("done", _done(event))
+
+
+def _tool(run: ToolRun) -> dict[str, Any]:
+    """A tool run with its arguments (so a client can say which station or place it looked at)."""
+    try:
+        arguments = json.loads(run.arguments or "{}")
+    except ValueError:
+        arguments = {}
+    return {
+        "name": run.name,
+        "call_id": run.call_id,
+        "is_error": run.is_error,
+        "arguments": arguments if isinstance(arguments, dict) else {},
+    }
 
 
 def _done(message: Message) -> dict[str, Any]:
