@@ -20,6 +20,12 @@ pytestmark = pytest.mark.e2e
 
 ZAFIRO = "¿Cada cuánto se limpia el estanque Zafiro?"
 LIGHT = "¿Qué significa la luz roja del sensor?"
+CONVERSATION_SHARE = """() => {
+    const log = document.getElementById('log');
+    const bar = document.getElementById('bar');
+    const pinned = getComputedStyle(bar).position === 'sticky';
+    return (log.clientHeight - (pinned ? bar.offsetHeight : 0)) / window.innerHeight;
+}"""
 
 
 def test_an_answer_comes_with_its_sources_and_a_tapped_source_shows_its_quote(page: Page) -> None:
@@ -111,6 +117,8 @@ def test_the_page_fits_a_phone_at_normal_and_double_text_size(page: Page) -> Non
     assert box is not None and box["y"] + box["height"] <= PHONE["height"]
     page.set_viewport_size({"width": 360, "height": 640})
     assert no_sideways_scroll(page)
+    # The bar and the input leave most of the screen to the conversation even with large text.
+    assert page.evaluate(CONVERSATION_SHARE) >= 0.5
     small_targets = page.evaluate(
         """() => [...document.querySelectorAll('button:not([hidden])')]
             .filter((b) => b.offsetParent !== null && b.getBoundingClientRect().height < 44)

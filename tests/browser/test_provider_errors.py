@@ -89,3 +89,39 @@ def test_tool_runs_are_told_in_plain_words(page: Page, fake: FakeOpenAI) -> None
     expect(answer.locator(".tools")).to_have_text("Consulté los sensores de Iquiuca")
     page.reload()
     expect(page.locator(".msg.bot .tools")).to_have_text("Consulté los sensores")
+
+
+def test_a_reload_while_the_answer_is_written_waits_for_it_instead_of_asking_again(
+    page: Page, server: BotkServer, fake: FakeOpenAI
+) -> None:
+    hold = threading.Event()
+    fake.script_chat(text("Respuesta que termina después de recargar.", hold=hold))
+    page.goto("/")
+    page.fill("#question", "¿Sigue ahí?")
+    page.press("#question", "Enter")
+    expect(page.locator(".msg.bot .body")).to_have_text("Respuesta")
+
+    page.reload()
+    expect(page.locator(".msg.bot .state")).to_have_text("BOTK está preparando la respuesta…")
+    hold.set()
+    expect(page.locator(".msg.bot .body")).to_have_text("Respuesta que termina después de recargar.")
+    assert [m["role"] for m in stored_history(server, page)] == ["user", "assistant"]
+
+
+def test_a_question_that_failed_before_a_reload_is_offered_again_without_a_duplicate(
+    page: Page, server: BotkServer, fake: FakeOpenAI
+) -> None:
+    fake.script_chat(error(503))
+    page.goto("/")
+    page.fill("#question", "¿Hay agua en el estanque?")
+    page.press("#question", "Enter")
+    expect(page.locator(".msg.bot .notice")).to_be_visible()
+
+    page.reload()
+    problem = page.locator(".msg.bot .notice")
+    expect(problem).to_contain_text("Esta pregunta quedó sin respuesta.")
+    fake.script_chat(text("Sí, el estanque tiene agua."))
+    problem.get_by_role("button", name="Reintentar").click()
+    expect(page.locator(".msg.bot .body")).to_have_text("Sí, el estanque tiene agua.")
+    assert [m["role"] for m in stored_history(server, page)] == ["user", "assistant"]
+    expect(page.locator(".msg.user")).to_have_count(1)
