@@ -24,7 +24,6 @@ def take(out: Path) -> None:
         page = context.new_page()
         page.goto("/")
         ask(page, QUESTION)
-        page.evaluate("document.getElementById('log').style.scrollBehavior = 'auto'")
         page.evaluate("document.getElementById('log').scrollTop = 1e6")  # the sources and the copy button
         page.evaluate("document.activeElement.blur()")
         out.parent.mkdir(parents=True, exist_ok=True)
