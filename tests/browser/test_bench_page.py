@@ -12,6 +12,7 @@ from tests.e2e.conftest import ROOT
 pytestmark = pytest.mark.e2e
 
 
+@pytest.mark.usefixtures("browser")  # fails, like the other browser tests, without Chromium
 def test_the_page_benchmark_measures_a_usable_input_under_a_slow_connection() -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "bench_page.py"), "--quick"],

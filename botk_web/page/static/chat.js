@@ -147,8 +147,7 @@
     }
     if (!error.retryable && !ui.input.value) ui.input.value = turn.text; // to correct and send again
     if (error.code === "context_too_long") actions.push(button("Nueva conversación", "small", B.newConversation));
-    B.notice(view, message, actions);
-    B.announce(message);
+    B.notice(view, message, actions); // an alert: screen readers read it at once
   }
 
   /** After a reload: wait for the answer still being written, or offer the unanswered question again. */
