@@ -1,6 +1,6 @@
 """``POST /chat/stream``: the /chat turn as Server-Sent Events.
 
-Events: ``delta`` (a piece of text), ``tool`` (a tool ran), ``citation`` (one
+Events: ``delta`` (a piece of text), ``tool`` (a tool ran, with its arguments), ``citation`` (one
 source of the answer), ``done`` (the stored message's id and text) and
 ``error``; a comment line every 15 s while nothing else is sent. A bad
 request, an unknown thread or a provider that fails before the first event
@@ -66,11 +66,25 @@ def _frames(event: Any) -> str:
     if isinstance(event, TextDelta):
         return _frame("delta", {"text": event.text})
     if isinstance(event, ToolRun):
-        return _frame("tool", {"name": event.name, "call_id": event.call_id, "is_error": event.is_error})
+        return _frame("tool", _tool(event))
     if isinstance(event, Message):
         citations = "".join(_frame("citation", citation_json(c)) for c in event.citations)
         return citations + _frame("done", _done(event))
     return ""
+
+
+def _tool(run: ToolRun) -> dict[str, Any]:
+    """A tool run with its arguments (so a client can say which station or place it looked at)."""
+    try:
+        arguments = json.loads(run.arguments or "{}")
+    except ValueError:
+        arguments = {}
+    return {
+        "name": run.name,
+        "call_id": run.call_id,
+        "is_error": run.is_error,
+        "arguments": arguments if isinstance(arguments, dict) else {},
+    }
 
 
 def _done(message: Message) -> dict[str, Any]:
