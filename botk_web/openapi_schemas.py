@@ -46,7 +46,10 @@ MESSAGE = obj(
     role={"enum": ["user", "assistant"]},
     status={"enum": ["completed", "in_progress", "incomplete"]},
     content={"type": "array", "items": TEXT_CONTENT},
-    tool_calls={"type": "array", "items": obj(["name"], name=STRING, is_error={"type": "boolean"})},
+    tool_calls={
+        "type": "array",
+        "items": obj(["name"], name=STRING, is_error={"type": "boolean"}, arguments={"type": "object"}),
+    },
     usage=ref("Usage"),
 )
 DOCUMENT = obj(

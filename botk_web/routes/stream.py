@@ -22,7 +22,7 @@ from botk_core.errors import BotkError
 from botk_core.model import TextDelta
 from botk_web.routes import services
 from botk_web.routes.chat import chat_input
-from botk_web.serialize import citation_json, usage_json
+from botk_web.serialize import citation_json, tool_run_json, usage_json
 from botk_web.turn_feed import WAITING, TurnFeed
 
 log = logging.getLogger(__name__)
@@ -66,25 +66,11 @@ def _frames(event: Any) -> str:
     if isinstance(event, TextDelta):
         return _frame("delta", {"text": event.text})
     if isinstance(event, ToolRun):
-        return _frame("tool", _tool(event))
+        return _frame("tool", {**tool_run_json(event), "call_id": event.call_id})
     if isinstance(event, Message):
         citations = "".join(_frame("citation", citation_json(c)) for c in event.citations)
         return citations + _frame("done", _done(event))
     return ""
-
-
-def _tool(run: ToolRun) -> dict[str, Any]:
-    """A tool run with its arguments (so a client can say which station or place it looked at)."""
-    try:
-        arguments = json.loads(run.arguments or "{}")
-    except ValueError:
-        arguments = {}
-    return {
-        "name": run.name,
-        "call_id": run.call_id,
-        "is_error": run.is_error,
-        "arguments": arguments if isinstance(arguments, dict) else {},
-    }
 
 
 def _done(message: Message) -> dict[str, Any]:

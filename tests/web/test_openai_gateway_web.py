@@ -142,7 +142,11 @@ def test_history_and_tool_runs_look_the_same_as_with_the_offline_gateway(
 
     expected = [
         ("user", "completed", None),
-        ("assistant", "completed", [{"name": "get_promedio", "is_error": False}]),
+        (
+            "assistant",
+            "completed",
+            [{"name": "get_promedio", "is_error": False, "arguments": {"estacion": "Iquiuca"}}],
+        ),
     ]
     assert _history_shape(offline, question) == expected
     assert _history_shape(remote, question) == expected
