@@ -17,7 +17,7 @@ from botk_core.domain import (
     Thread,
     WeatherReport,
 )
-from botk_core.model import GatewayEvent, ModelReply, ModelRequest
+from botk_core.model import GatewayEvent, ModelRequest
 
 
 class AssistantGateway(Protocol):
@@ -25,10 +25,6 @@ class AssistantGateway(Protocol):
 
     name: str
     model: str
-
-    def complete(self, request: ModelRequest) -> ModelReply:
-        """Run one model step and return its whole reply."""
-        ...
 
     def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
         """Run one model step, yielding text deltas and then ``ReplyDone``."""

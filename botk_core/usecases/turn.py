@@ -15,6 +15,7 @@ from botk_core.model import (
     ReplyDone,
     TextDelta,
     ToolOutput,
+    collect_reply,
 )
 from botk_core.ports import AssistantGateway
 from botk_core.tools import ToolContext, ToolRegistry
@@ -77,7 +78,7 @@ class TurnRunner:
 
     def _step(self, request: ModelRequest, stream: bool) -> Generator[TextDelta, None, ModelReply]:
         if not stream:
-            return self._gateway.complete(request)
+            return collect_reply(self._gateway.stream(request))
         for event in self._gateway.stream(request):
             if isinstance(event, ReplyDone):
                 return event.reply

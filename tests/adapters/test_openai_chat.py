@@ -10,9 +10,7 @@ import pytest
 from botk_adapters.openai import OpenAIChatGateway, OpenAIConfig, make_client
 from botk_core.errors import UpstreamAuthError
 from botk_core.model import TextDelta
-from botk_core.usecases import (
-    SendMessageInput,
-)
+from botk_core.usecases import SendMessageInput
 from tests.adapters.fake_openai import FakeOpenAI, error, text, tool_calls
 from tests.adapters.openai_harness import LEVEL_SPEC, ChatHarness, one_document, search_and_level_tools
 
@@ -39,6 +37,7 @@ def test_a_turn_without_tools_costs_one_request_with_chat_format_tools(fake: Fak
 
     [body] = fake.bodies("/v1/chat/completions")
     assert body["model"] == "llama3.1"
+    assert (body["stream"], body["stream_options"]) == (True, {"include_usage": True})
     assert [m["role"] for m in body["messages"]] == ["system", "user"]
     assert body["messages"][0]["content"].startswith("Eres BOTK")
     assert body["tools"][1] == {
