@@ -90,6 +90,34 @@ def test_parallel_calls_each_get_their_tool_message_after_the_call(fake: FakeOpe
     assert answer.citations[0].document == "guia_sensores.docx"
 
 
+def test_a_multi_step_loop_replays_every_earlier_call_and_output(fake: FakeOpenAI) -> None:
+    chat = Chat(fake)
+    fake.script_chat(
+        tool_calls(("search_documents", {"query": "luz roja"})),
+        tool_calls(("get_promedio", {"estacion": "Iquiuca"})),
+        text("Batería baja y nivel 1,52 m."),
+    )
+
+    answer = chat.ask("¿Qué pasa con el sensor?")
+
+    third = fake.bodies("/v1/chat/completions")[2]["messages"]
+    shape = [(m["role"], [c["function"]["name"] for c in m.get("tool_calls") or []]) for m in third]
+    assert shape == [
+        ("system", []),
+        ("user", []),
+        ("assistant", ["search_documents"]),
+        ("tool", []),
+        ("assistant", ["get_promedio"]),
+        ("tool", []),
+    ]
+    assert [third[3]["tool_call_id"], third[5]["tool_call_id"]] == [
+        third[2]["tool_calls"][0]["id"],
+        third[4]["tool_calls"][0]["id"],
+    ]
+    assert [r.name for r in answer.tool_runs] == ["search_documents", "get_promedio"]
+    assert answer.content == "Batería baja y nivel 1,52 m."
+
+
 def test_streaming_puts_fragmented_tool_arguments_together(fake: FakeOpenAI) -> None:
     chat = Chat(fake)
     fake.script_chat(
