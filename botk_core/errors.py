@@ -167,6 +167,36 @@ class Unauthorized(BotkError):
     code = "unauthorized"
 
 
+class Forbidden(BotkError):
+    """The request is understood but not allowed (e.g. from another site, or a read-only document)."""
+
+    code = "forbidden"
+
+
+class CrossSiteRefused(Forbidden):
+    """A state-changing request sent by a page of another site."""
+
+    code = "cross_site_refused"
+
+
+class DocumentReadOnly(Forbidden):
+    """A document of the shared folder cannot be changed over HTTP without admin rights."""
+
+    code = "document_read_only"
+
+
+class DocumentNameTaken(Conflict):
+    """An upload's name is already used by a different document."""
+
+    code = "document_name_taken"
+
+
+class UploadQuotaExceeded(PayloadTooLarge):
+    """Uploads would keep more bytes than the installation allows."""
+
+    code = "upload_quota_exceeded"
+
+
 class IdempotencyKeyReused(Conflict):
     """A client_message_id already names a different message of the thread."""
 

@@ -1,4 +1,4 @@
-"""Production hooks in their order: request id and log, CORS, credential, rate limit."""
+"""Production hooks in order: request id and log, URL limit, CORS, cross-site, rate limit, credential."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from botk_adapters.sqlite.rate_limits import SqliteTokenBuckets
 from botk_web.container import Services
 from botk_web.cors import register_cors
+from botk_web.csrf import register_csrf
+from botk_web.http_limits import register_http_limits
 from botk_web.observability import ObservedSendMessage, register_observability
 from botk_web.ratelimit import TokenBuckets, register_rate_limit
 from botk_web.routes import ops
@@ -23,15 +25,18 @@ def register_production(app: Flask, services: Services, buckets: TokenBuckets | 
         n = settings.trusted_proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
     gateway = services.gateway
-    register_observability(app, getattr(gateway, "name", ""), getattr(gateway, "model", ""))
+    name, model = getattr(gateway, "name", ""), getattr(gateway, "model", "")
+    register_observability(app, name, model, settings.log_level)
     services.send_message = ObservedSendMessage(  # type: ignore[assignment]  # same interface, plus logging
         services.send_message, log_messages=settings.log_messages
     )
+    register_http_limits(app, settings)
     register_cors(app, settings.cors_origins)
+    register_csrf(app, settings.cors_origins)
     # The limit comes before the credential check, so wrong keys cannot be guessed at full speed.
     register_rate_limit(
         app,
-        buckets or SqliteTokenBuckets(settings.database_path),
+        buckets or SqliteTokenBuckets.beside(settings.database_path),
         settings.rate_limit_per_minute,
         settings.rate_limit_burst,
     )
