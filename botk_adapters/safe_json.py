@@ -23,7 +23,10 @@ class JsonBudget:
     max_number_chars: int = 100
 
 
-def loads(text: str | bytes, budget: JsonBudget = JsonBudget(), source: str = "El JSON") -> Any:
+DEFAULT_BUDGET = JsonBudget()
+
+
+def loads(text: str | bytes, budget: JsonBudget = DEFAULT_BUDGET, source: str = "El JSON") -> Any:
     """Parse ``text``; raise ``InvalidInput`` (Spanish, naming ``source``) on anything off-budget."""
 
     def number(kind: type[int] | type[float]) -> Any:

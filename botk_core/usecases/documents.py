@@ -8,13 +8,26 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from botk_core.domain import Chunk, DocumentInfo, Passage
-from botk_core.errors import BotkError, Conflict, InvalidInput, UnreadableDocument
+from botk_core.errors import BotkError, DocumentNotFound, InvalidInput, UnreadableDocument
 from botk_core.ids import new_id
 from botk_core.ports import DocumentReader, DocumentStore
 from botk_core.usecases.ingest import UNREADABLE, content_hash
+from botk_core.usecases.upload_rules import UPLOAD_SOURCE, UploadPolicy, check_removal, plan_uploads
+
+__all__ = [
+    "UPLOAD_SOURCE",
+    "AddDocument",
+    "AddDocumentInput",
+    "AddDocuments",
+    "ListDocuments",
+    "RemoveDocument",
+    "SearchDocuments",
+    "SearchDocumentsInput",
+    "UploadPolicy",
+]
 
 MAX_K = 50
-UPLOAD_SOURCE = "upload"
+DEFAULT_POLICY = UploadPolicy()
 
 
 @attrs.frozen
@@ -29,7 +42,9 @@ class AddDocumentInput:
 class AddDocuments:
     """Read every file first, then store them all; one bad file stores nothing.
 
-    Raises ``UnreadableDocument`` (or ``UnsupportedDocumentType``) naming the file.
+    Raises ``UnreadableDocument`` (or ``UnsupportedDocumentType``) naming the
+    file, and before reading anything the refusals of ``upload_rules``: a name
+    taken by a different document (409) or the upload budget (413).
     """
 
     def __init__(
@@ -39,25 +54,29 @@ class AddDocuments:
         self._reader = reader
         self._clock = clock
 
-    def execute(self, files: Sequence[AddDocumentInput]) -> list[DocumentInfo]:
+    def execute(
+        self, files: Sequence[AddDocumentInput], policy: UploadPolicy = DEFAULT_POLICY
+    ) -> list[DocumentInfo]:
         known = {d.name: d for d in self._store.list_documents()}
-        for upload in files:
-            other = known.get(upload.name)
-            if other is not None and other.source != upload.source:
-                # An upload must not silently replace a document of the shared folder.
-                raise Conflict(
-                    f"{upload.name}: ya existe un documento con ese nombre; cambia el nombre del archivo"
-                )
-        parsed = [(upload, self._read(upload)) for upload in files]
-        stored = []
-        for upload, chunks in parsed:
-            document_id = known[upload.name].id if upload.name in known else new_id("doc")
-            info = DocumentInfo(
-                document_id, upload.name, content_hash(upload.data), len(chunks), self._clock(), upload.source
-            )
-            self._store.put(info, chunks)
-            stored.append(info)
-        return stored
+        hashes = [content_hash(upload.data) for upload in files]
+        wanted = plan_uploads(files, hashes, known, policy)
+        parsed = [
+            (upload, digest, self._read(upload))
+            for upload, digest, new in zip(files, hashes, wanted, strict=True)
+            if new
+        ]
+        stored = {upload.name: self._put(upload, digest, chunks, known) for upload, digest, chunks in parsed}
+        return [stored.get(upload.name) or known[upload.name] for upload in files]
+
+    def _put(
+        self, upload: AddDocumentInput, digest: str, chunks: list[Chunk], known: dict[str, DocumentInfo]
+    ) -> DocumentInfo:
+        document_id = known[upload.name].id if upload.name in known else new_id("doc")
+        info = DocumentInfo(
+            document_id, upload.name, digest, len(chunks), self._clock(), upload.source, len(upload.data)
+        )
+        self._store.put(info, chunks)
+        return info
 
     def _read(self, upload: AddDocumentInput) -> list[Chunk]:
         try:
@@ -113,10 +132,15 @@ class ListDocuments:
 
 
 class RemoveDocument:
-    """Remove one document by id; ``DocumentNotFound`` when unknown."""
+    """Remove one document by id; ``DocumentNotFound`` when unknown, ``DocumentReadOnly``
+    for a document of the shared folder unless ``policy.admin``."""
 
     def __init__(self, store: DocumentStore) -> None:
         self._store = store
 
-    def execute(self, document_id: str) -> None:
+    def execute(self, document_id: str, policy: UploadPolicy = DEFAULT_POLICY) -> None:
+        found = next((d for d in self._store.list_documents() if d.id == document_id), None)
+        if found is None:
+            raise DocumentNotFound("Documento no encontrado")
+        check_removal(found, policy)
         self._store.remove(document_id)

@@ -1,7 +1,12 @@
-"""Document routes: GET/POST /documents, DELETE /documents/<id>, GET /search."""
+"""Document routes: GET/POST /documents, DELETE /documents/<id>, GET /search.
+
+The shared folder's documents are read-only here unless ``BOTK_ALLOW_DOCUMENT_ADMIN``
+is on or the request carries ``X-Admin-Key: <BOTK_DOCUMENT_ADMIN_KEY>``.
+"""
 
 from __future__ import annotations
 
+import hmac
 import re
 import unicodedata
 from typing import Any
@@ -12,13 +17,14 @@ from flask.typing import ResponseReturnValue
 from botk_core.domain import DocumentInfo
 from botk_core.errors import DocumentNotFound, MissingFields, PayloadTooLarge, UnsupportedMediaType
 from botk_core.ids import is_valid_id
-from botk_core.usecases.documents import AddDocumentInput, SearchDocumentsInput
+from botk_core.usecases.documents import AddDocumentInput, SearchDocumentsInput, UploadPolicy
 from botk_web.container import DocumentUseCases, Services
 from botk_web.parsing import int_arg
+from botk_web.settings import Settings
 
 bp = Blueprint("documents", __name__)
 
-MAX_FILE_BYTES = 15 * 1024 * 1024
+ADMIN_HEADER = "X-Admin-Key"
 MAX_FILES = 20
 MAX_NAME_CHARS = 120
 UPLOAD_FIELDS = ("files", "file")
@@ -28,6 +34,20 @@ _UNSAFE = re.compile(r"[^\w .,()\-]+")
 def documents() -> DocumentUseCases:
     service: Services = current_app.extensions["botk"]
     return service.document_use_cases
+
+
+def _settings() -> Settings:
+    service: Services = current_app.extensions["botk"]
+    return service.settings
+
+
+def upload_policy() -> UploadPolicy:
+    """This request's rights over the shared folder, and the upload budget."""
+    settings = _settings()
+    key = settings.document_admin_key
+    given = request.headers.get(ADMIN_HEADER, "")
+    keyed = bool(key and given) and hmac.compare_digest(given.encode(), (key or "").encode())
+    return UploadPolicy(settings.allow_document_admin or keyed, settings.max_upload_total_bytes)
 
 
 def document_json(document: DocumentInfo) -> dict[str, Any]:
@@ -51,7 +71,7 @@ def upload_documents() -> ResponseReturnValue:
     uploads = uploaded_files(request)
     if not uploads:
         raise MissingFields("Missing file (multipart field 'files')")
-    stored = documents().add.execute(uploads)
+    stored = documents().add.execute(uploads, upload_policy())
     return jsonify(object="list", data=[document_json(d) for d in stored]), 201
 
 
@@ -59,7 +79,7 @@ def upload_documents() -> ResponseReturnValue:
 def delete_document(document_id: str) -> ResponseReturnValue:
     if not is_valid_id(document_id, "doc"):
         raise DocumentNotFound("Documento no encontrado")
-    documents().remove.execute(document_id)
+    documents().remove.execute(document_id, upload_policy())
     return jsonify(id=document_id, object="document.deleted", deleted=True)
 
 
@@ -86,7 +106,7 @@ def ingest_chat_uploads() -> list[DocumentInfo]:
     """Store the seed's ``files`` uploads of a /chat request (none: nothing to do)."""
     if not request.files:
         return []
-    return documents().add.execute(uploaded_files(request))
+    return documents().add.execute(uploaded_files(request), upload_policy())
 
 
 def uploaded_files(req: Request) -> list[AddDocumentInput]:
@@ -97,11 +117,12 @@ def uploaded_files(req: Request) -> list[AddDocumentInput]:
     if len(files) > MAX_FILES:
         raise PayloadTooLarge(f"At most {MAX_FILES} files per request")
     uploads = []
+    limit = _settings().max_upload_file_bytes
     for storage in files:
-        data = storage.stream.read(MAX_FILE_BYTES + 1)
+        data = storage.stream.read(limit + 1)
         name = safe_name(storage.filename or "")
-        if len(data) > MAX_FILE_BYTES:
-            raise PayloadTooLarge(f"{name}: el archivo supera {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        if len(data) > limit:
+            raise PayloadTooLarge(f"{name}: el archivo supera {limit / (1024 * 1024):.1f} MB")
         uploads.append(AddDocumentInput(name, data))
     return uploads
 
