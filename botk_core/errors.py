@@ -139,6 +139,12 @@ class UnreadableDocument(InvalidInput):
     code = "unreadable_document"
 
 
+class DocumentTooLarge(UnreadableDocument, PayloadTooLarge):
+    """A document file is over a budget (size unpacked, pages, parse time)."""
+
+    code = "document_too_large"
+
+
 class UnsupportedDocumentType(UnreadableDocument, UnsupportedMediaType):
     """A document file has a format BOTK cannot read."""
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from botk_adapters.documents.budget import FileBudget
     from botk_adapters.http_fetch import FetchBudget
     from botk_adapters.safe_json import JsonBudget
-
+    from botk_adapters.sensors.readers import SourceBudget
     from botk_web.settings import Settings
 
 MB = 1024 * 1024
@@ -26,7 +26,9 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "max_unzipped_bytes": ("BOTK_MAX_UNZIPPED_BYTES", 48 * MB, 1024, 1 << 33),
     "max_zip_ratio": ("BOTK_MAX_ZIP_RATIO", 100, 2, 100_000),
     "max_zip_entries": ("BOTK_MAX_ZIP_ENTRIES", 2000, 1, 1_000_000),
+    "max_xml_tags": ("BOTK_MAX_XML_TAGS", 500_000, 1000, 1 << 31),
     "max_pdf_pages": ("BOTK_MAX_PDF_PAGES", 1000, 1, 1_000_000),
+    "max_pdf_page_bytes": ("BOTK_MAX_PDF_PAGE_BYTES", 1 * MB, 1024, 1 << 30),
     "pdf_parse_seconds": ("BOTK_PDF_PARSE_SECONDS", 6, 1, 3600),
     "sensor_max_bytes": ("BOTK_SENSOR_MAX_BYTES", 16 * MB, 1024, 1 << 33),
     "sensor_fetch_seconds": ("BOTK_SENSOR_FETCH_SECONDS", 60, 1, 3600),
@@ -53,7 +55,9 @@ def file_budget(settings: Settings) -> FileBudget:
         max_unzipped_bytes=settings.max_unzipped_bytes,
         max_ratio=settings.max_zip_ratio,
         max_entries=settings.max_zip_entries,
+        max_xml_tags=settings.max_xml_tags,
         max_pdf_pages=settings.max_pdf_pages,
+        max_pdf_page_bytes=settings.max_pdf_page_bytes,
         pdf_seconds=settings.pdf_parse_seconds,
     )
 
@@ -75,3 +79,10 @@ def json_budget(settings: Settings) -> JsonBudget:
     from botk_adapters.safe_json import JsonBudget
 
     return JsonBudget(max_depth=settings.json_max_depth, max_number_chars=settings.json_max_number_chars)
+
+
+def source_budget(settings: Settings) -> SourceBudget:
+    """The budget of a sensor import: download, JSON and CSV limits."""
+    from botk_adapters.sensors.readers import SourceBudget
+
+    return SourceBudget(fetch_budget(settings), json_budget(settings), settings.csv_max_field_bytes)

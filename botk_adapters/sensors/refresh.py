@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from botk_adapters.sensors.readers import load_records
+from botk_adapters.sensors.readers import DEFAULT_SOURCE, SourceBudget, load_records
 from botk_adapters.sensors.records import parse_records
 from botk_core.errors import BotkError
 from botk_core.ports import MeasurementRepository
@@ -20,8 +20,15 @@ class PeriodicImport:
     Failures are logged and retried at the next tick; they never stop the server.
     """
 
-    def __init__(self, url: str, repo: MeasurementRepository, every_seconds: float) -> None:
+    def __init__(
+        self,
+        url: str,
+        repo: MeasurementRepository,
+        every_seconds: float,
+        budget: SourceBudget = DEFAULT_SOURCE,
+    ) -> None:
         self._url = url
+        self._budget = budget
         self._use_case = ImportMeasurements(repo)
         self._every = every_seconds
         self._stop = threading.Event()
@@ -30,7 +37,7 @@ class PeriodicImport:
     def run_once(self) -> ImportSummary | None:
         """One import; None when the source could not be read."""
         try:
-            readings, rejected = parse_records(load_records(self._url))
+            readings, rejected = parse_records(load_records(self._url, self._budget))
             summary = self._use_case.execute(ImportMeasurementsInput(readings, rejected))
         except BotkError as error:
             log.warning("sensor refresh failed: %s", error.message)
