@@ -45,7 +45,7 @@ def build_data_tools(settings: Settings, db: Database, overrides: dict[str, Any]
         settings.weatherapi_key, parse_places(settings.weather_places)
     )
     reports = overrides.get("reports") or FilesystemReportStore(
-        settings.reports_dir, settings.latex_template_path
+        settings.reports_dir, settings.latex_template_path, max_bytes=settings.report_max_bytes
     )
     tools = (
         promedio_tool(measurements, clock),
