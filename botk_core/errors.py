@@ -133,6 +133,12 @@ class StorageError(BotkError):
     code = "storage_error"
 
 
+class SchemaTooNew(StorageError):
+    """The database was written by a newer BOTK; this one refuses to open it."""
+
+    code = "schema_too_new"
+
+
 class UnreadableDocument(InvalidInput):
     """A document file is corrupt, encrypted, empty or has no text to index."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from botk_core.errors import BotkError
 from botk_web.cli import assistant, chat, docs, sensors, serve
 from botk_web.logging_config import configure_logging
 from botk_web.settings import Settings, SettingsError
@@ -34,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Error de configuración: {error}", file=sys.stderr)
         return 2
+    except BotkError as error:
+        # Storage or input problems found outside a command's own handling: one line, no traceback.
+        print(f"Error: {error.message}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     return result
