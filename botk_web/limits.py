@@ -23,10 +23,12 @@ MB = 1024 * 1024
 LIMITS: dict[str, tuple[str, int, int, int]] = {
     "max_upload_file_bytes": ("BOTK_MAX_UPLOAD_FILE_BYTES", 15 * MB, 1024, 1 << 31),
     "max_upload_total_bytes": ("BOTK_MAX_UPLOAD_TOTAL_BYTES", 200 * MB, 0, 1 << 40),
+    "max_upload_text_bytes": ("BOTK_MAX_UPLOAD_TEXT_BYTES", 4 * MB, 1024, 1 << 33),
+    "upload_read_seconds": ("BOTK_UPLOAD_READ_SECONDS", 4, 1, 3600),
     "max_unzipped_bytes": ("BOTK_MAX_UNZIPPED_BYTES", 48 * MB, 1024, 1 << 33),
     "max_zip_ratio": ("BOTK_MAX_ZIP_RATIO", 100, 2, 100_000),
     "max_zip_entries": ("BOTK_MAX_ZIP_ENTRIES", 2000, 1, 1_000_000),
-    "max_xml_tags": ("BOTK_MAX_XML_TAGS", 500_000, 1000, 1 << 31),
+    "max_xml_tags": ("BOTK_MAX_XML_TAGS", 300_000, 1000, 1 << 31),
     "max_pdf_pages": ("BOTK_MAX_PDF_PAGES", 1000, 1, 1_000_000),
     "max_pdf_page_bytes": ("BOTK_MAX_PDF_PAGE_BYTES", 1 * MB, 1024, 1 << 30),
     "pdf_parse_seconds": ("BOTK_PDF_PARSE_SECONDS", 6, 1, 3600),

@@ -67,6 +67,8 @@ class Settings:
     # Budgets for untrusted input: botk_web/limits.py names each variable and default.
     max_upload_file_bytes: int = LIMIT_DEFAULTS["max_upload_file_bytes"]
     max_upload_total_bytes: int = LIMIT_DEFAULTS["max_upload_total_bytes"]
+    max_upload_text_bytes: int = LIMIT_DEFAULTS["max_upload_text_bytes"]
+    upload_read_seconds: int = LIMIT_DEFAULTS["upload_read_seconds"]
     max_unzipped_bytes: int = LIMIT_DEFAULTS["max_unzipped_bytes"]
     max_zip_ratio: int = LIMIT_DEFAULTS["max_zip_ratio"]
     max_zip_entries: int = LIMIT_DEFAULTS["max_zip_entries"]

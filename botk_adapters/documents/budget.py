@@ -37,7 +37,7 @@ class FileBudget:
     max_unzipped_bytes: int = 48 * MB
     max_ratio: int = 100
     max_entries: int = 2000
-    max_xml_tags: int = 500_000
+    max_xml_tags: int = 300_000
     max_pdf_pages: int = 1000
     max_pdf_page_bytes: int = 1 * MB
     pdf_seconds: float = 6.0

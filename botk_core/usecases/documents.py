@@ -12,7 +12,13 @@ from botk_core.errors import BotkError, DocumentNotFound, InvalidInput, Unreadab
 from botk_core.ids import new_id
 from botk_core.ports import DocumentReader, DocumentStore
 from botk_core.usecases.ingest import UNREADABLE, content_hash
-from botk_core.usecases.upload_rules import UPLOAD_SOURCE, UploadPolicy, check_removal, plan_uploads
+from botk_core.usecases.upload_rules import (
+    UPLOAD_SOURCE,
+    UploadPolicy,
+    check_reading,
+    check_removal,
+    plan_uploads,
+)
 
 __all__ = [
     "UPLOAD_SOURCE",
@@ -60,11 +66,9 @@ class AddDocuments:
         known = {d.name: d for d in self._store.list_documents()}
         hashes = [content_hash(upload.data) for upload in files]
         wanted = plan_uploads(files, hashes, known, policy)
-        parsed = [
-            (upload, digest, self._read(upload))
-            for upload, digest, new in zip(files, hashes, wanted, strict=True)
-            if new
-        ]
+        parsed = self._read_all(
+            [(u, d) for u, d, new in zip(files, hashes, wanted, strict=True) if new], policy
+        )
         stored = {upload.name: self._put(upload, digest, chunks, known) for upload, digest, chunks in parsed}
         return [stored.get(upload.name) or known[upload.name] for upload in files]
 
@@ -77,6 +81,17 @@ class AddDocuments:
         )
         self._store.put(info, chunks)
         return info
+
+    def _read_all(
+        self, uploads: list[tuple[AddDocumentInput, str]], policy: UploadPolicy
+    ) -> list[tuple[AddDocumentInput, str, list[Chunk]]]:
+        started, text_bytes, parsed = time.monotonic(), 0, []
+        for upload, digest in uploads:
+            chunks = self._read(upload)
+            text_bytes += sum(len(chunk.text.encode("utf-8")) for chunk in chunks)
+            check_reading(upload.name, text_bytes, time.monotonic() - started, policy)
+            parsed.append((upload, digest, chunks))
+        return parsed
 
     def _read(self, upload: AddDocumentInput) -> list[Chunk]:
         try:

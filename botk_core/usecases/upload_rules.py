@@ -14,7 +14,7 @@ from typing import Protocol
 import attrs
 
 from botk_core.domain import DocumentInfo
-from botk_core.errors import DocumentNameTaken, DocumentReadOnly, UploadQuotaExceeded
+from botk_core.errors import DocumentNameTaken, DocumentReadOnly, DocumentTooLarge, UploadQuotaExceeded
 
 UPLOAD_SOURCE = "upload"
 MB = 1024 * 1024
@@ -32,10 +32,31 @@ class Upload(Protocol):
 
 @attrs.frozen
 class UploadPolicy:
-    """``admin`` may replace and remove shared documents; ``max_total_bytes`` None means unbounded."""
+    """``admin`` may replace and remove shared documents; None means unbounded.
+
+    ``max_text_bytes`` bounds the text one request adds to the index (indexing
+    costs about half a second per megabyte, inside one write transaction) and
+    ``max_read_seconds`` the time spent reading its files.
+    """
 
     admin: bool = False
     max_total_bytes: int | None = None
+    max_text_bytes: int | None = None
+    max_read_seconds: float | None = None
+
+
+def check_reading(name: str, text_bytes: int, seconds: float, policy: UploadPolicy) -> None:
+    """Raise ``DocumentTooLarge`` once the files read so far hold too much text or took too long."""
+    if policy.max_text_bytes is not None and text_bytes > policy.max_text_bytes:
+        raise DocumentTooLarge(
+            f"{name}: la solicitud trae {text_bytes / MB:.1f} MB de texto y el límite es "
+            f"{policy.max_text_bytes / MB:.1f} MB (BOTK_MAX_UPLOAD_TEXT_BYTES); súbalos en partes."
+        )
+    if policy.max_read_seconds is not None and seconds > policy.max_read_seconds:
+        raise DocumentTooLarge(
+            f"{name}: leer los archivos de la solicitud tarda demasiado "
+            f"(BOTK_UPLOAD_READ_SECONDS={policy.max_read_seconds:g}); súbalos por separado."
+        )
 
 
 def is_shared(document: DocumentInfo) -> bool:

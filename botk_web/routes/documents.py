@@ -47,7 +47,10 @@ def upload_policy() -> UploadPolicy:
     key = settings.document_admin_key
     given = request.headers.get(ADMIN_HEADER, "")
     keyed = bool(key and given) and hmac.compare_digest(given.encode(), (key or "").encode())
-    return UploadPolicy(settings.allow_document_admin or keyed, settings.max_upload_total_bytes)
+    admin = settings.allow_document_admin or keyed
+    return UploadPolicy(
+        admin, settings.max_upload_total_bytes, settings.max_upload_text_bytes, settings.upload_read_seconds
+    )
 
 
 def document_json(document: DocumentInfo) -> dict[str, Any]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import io
 
 import attrs
+import pytest
 from flask.testing import FlaskClient
 
+from botk_core.errors import DocumentTooLarge
+from botk_core.usecases.documents import AddDocumentInput, UploadPolicy
 from botk_web import Settings
 from tests.abuse.conftest import make_app
 
@@ -71,3 +74,20 @@ def test_a_file_over_the_per_file_limit_is_413(settings: Settings) -> None:
     client = make_app(attrs.evolve(settings, max_upload_file_bytes=2048)).test_client()
     status, body = _upload(client, "grande.txt", b"x " * 2000)
     assert status == 413 and body["code"] == "payload_too_large"
+
+
+def test_one_request_indexes_a_bounded_amount_of_text(settings: Settings) -> None:
+    client = make_app(attrs.evolve(settings, max_upload_text_bytes=50_000)).test_client()
+    files = [(io.BytesIO(("palabra " * 4000).encode()), f"parte{n}.txt") for n in range(2)]
+    response = client.post("/documents", data={"files": files}, content_type="multipart/form-data")
+    assert response.status_code == 413 and "BOTK_MAX_UPLOAD_TEXT_BYTES" in response.get_json()["error"]
+    assert not {"parte0.txt", "parte1.txt"} & set(_documents(client))
+    assert _upload(client, "parte0.txt", ("palabra " * 4000).encode())[0] == 201
+
+
+def test_reading_the_files_of_one_request_has_a_time_budget(settings: Settings) -> None:
+    use_cases = make_app(settings).extensions["botk"].document_use_cases
+    uploads = [AddDocumentInput(f"f{n}.txt", b"texto de prueba") for n in range(3)]
+    with pytest.raises(DocumentTooLarge, match="BOTK_UPLOAD_READ_SECONDS"):
+        use_cases.add.execute(uploads, UploadPolicy(max_read_seconds=0.0))
+    assert not {"f0.txt", "f1.txt", "f2.txt"} & {d.name for d in use_cases.list.execute()}
