@@ -85,3 +85,34 @@ def _pdf(objects: list[bytes]) -> bytes:
         out.write(b"%010d 00000 n \n" % offset)
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
     return out.getvalue()
+
+
+def dense_docx(megabytes: float = 1.5) -> bytes:
+    """A valid .docx of many tiny paragraphs: large for its size, but within the budget."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Informe")
+    plain = io.BytesIO()
+    document.save(plain)
+    source = zipfile.ZipFile(io.BytesIO(plain.getvalue()))
+    out = io.BytesIO()
+    count = int(megabytes * 1024 * 1024 // 60)
+    body = b"".join(
+        b"<w:p><w:r><w:t>lectura %d del sensor %d</w:t></w:r></w:p>" % (n * 7919, n) for n in range(count)
+    )
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                at = data.index(b"<w:body>") + len(b"<w:body>")
+                data = data[:at] + body + data[at:]
+            archive.writestr(info, data)
+    return out.getvalue()
+
+
+def text_file(megabytes: float) -> bytes:
+    """Plain text of varied words, ``megabytes`` long."""
+    words = b"agua estanque sensor nivel bomba pozo temperatura humedad lectura informe luz".split()
+    line = b" ".join(word + b"%d" % n for n, word in enumerate(words * 2)) + b".\n"
+    return line * int(megabytes * 1024 * 1024 // len(line))
