@@ -31,7 +31,7 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "max_xml_tags": ("BOTK_MAX_XML_TAGS", 300_000, 1000, 1 << 31),
     "max_pdf_pages": ("BOTK_MAX_PDF_PAGES", 1000, 1, 1_000_000),
     "max_pdf_page_bytes": ("BOTK_MAX_PDF_PAGE_BYTES", 1 * MB, 1024, 1 << 30),
-    "pdf_parse_seconds": ("BOTK_PDF_PARSE_SECONDS", 6, 1, 3600),
+    "pdf_parse_seconds": ("BOTK_PDF_PARSE_SECONDS", 5, 1, 3600),
     "sensor_max_bytes": ("BOTK_SENSOR_MAX_BYTES", 16 * MB, 1024, 1 << 33),
     "sensor_fetch_seconds": ("BOTK_SENSOR_FETCH_SECONDS", 60, 1, 3600),
     "sensor_max_redirects": ("BOTK_SENSOR_MAX_REDIRECTS", 3, 0, 20),

@@ -40,7 +40,7 @@ class FileBudget:
     max_xml_tags: int = 300_000
     max_pdf_pages: int = 1000
     max_pdf_page_bytes: int = 1 * MB
-    pdf_seconds: float = 6.0
+    pdf_seconds: float = 5.0
 
 
 DEFAULT_BUDGET = FileBudget()
