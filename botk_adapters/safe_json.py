@@ -21,6 +21,8 @@ class JsonBudget:
 
     max_depth: int = 64
     max_number_chars: int = 100
+    # Each value costs 50-70 bytes once parsed: a 16 MB body of "{}," would take 400 MB.
+    max_items: int = 2_000_000
 
 
 DEFAULT_BUDGET = JsonBudget()
@@ -40,6 +42,8 @@ def loads(text: str | bytes, budget: JsonBudget = DEFAULT_BUDGET, source: str = 
     def constant(raw: str) -> Any:
         raise InvalidInput(f"{source} tiene un valor que no es JSON ({raw}).")
 
+    if _items(text) > budget.max_items:
+        raise InvalidInput(f"{source} tiene más de {budget.max_items} valores.")
     try:
         value = json.loads(text, parse_int=number(int), parse_float=number(float), parse_constant=constant)
     except RecursionError:
@@ -50,6 +54,13 @@ def loads(text: str | bytes, budget: JsonBudget = DEFAULT_BUDGET, source: str = 
     if depth_over(value, budget.max_depth):
         raise _too_deep(source, budget)
     return value
+
+
+def _items(text: str | bytes) -> int:
+    """An upper bound of the values in ``text``, counted without parsing (commas inside strings too)."""
+    if isinstance(text, str):
+        return text.count(",") + text.count("[") + text.count("{")
+    return text.count(b",") + text.count(b"[") + text.count(b"{")
 
 
 def depth_over(value: Any, limit: int) -> bool:

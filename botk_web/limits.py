@@ -37,9 +37,11 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "sensor_max_redirects": ("BOTK_SENSOR_MAX_REDIRECTS", 3, 0, 20),
     "json_max_depth": ("BOTK_JSON_MAX_DEPTH", 64, 2, 900),
     "json_max_number_chars": ("BOTK_JSON_MAX_NUMBER_CHARS", 100, 20, 4000),
+    "json_max_items": ("BOTK_JSON_MAX_ITEMS", 2_000_000, 1000, 1 << 31),
     "csv_max_field_bytes": ("BOTK_CSV_MAX_FIELD_BYTES", 128 * 1024, 1024, 1 << 30),
     "report_max_bytes": ("BOTK_REPORT_MAX_BYTES", 256 * 1024, 4096, 1 << 30),
     "max_url_chars": ("BOTK_MAX_URL_CHARS", 4096, 256, 8000),
+    "max_form_bytes": ("BOTK_MAX_FORM_BYTES", 1 * MB, 1024, 1 << 31),
 }
 LIMIT_DEFAULTS = {field: spec[1] for field, spec in LIMITS.items()}
 
@@ -80,7 +82,11 @@ def json_budget(settings: Settings) -> JsonBudget:
     """Depth and number-size limits of JSON request bodies and imported files."""
     from botk_adapters.safe_json import JsonBudget
 
-    return JsonBudget(max_depth=settings.json_max_depth, max_number_chars=settings.json_max_number_chars)
+    return JsonBudget(
+        max_depth=settings.json_max_depth,
+        max_number_chars=settings.json_max_number_chars,
+        max_items=settings.json_max_items,
+    )
 
 
 def source_budget(settings: Settings) -> SourceBudget:

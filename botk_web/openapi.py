@@ -107,6 +107,7 @@ def document_paths() -> dict[str, Any]:
                 "Sube documentos (.docx, .pdf, .md, .txt).",
                 "DocumentList",
                 "400",
+                "409",
                 "413",
                 "415",
                 body=form_body(UPLOAD, ("multipart/form-data",)),
@@ -175,6 +176,15 @@ def report_paths() -> dict[str, Any]:
     }
 
 
+def with_cross_site_refusals(routes: dict[str, Any]) -> dict[str, Any]:
+    """Every state-changing operation may answer 403 ``cross_site_refused`` (botk_web.csrf)."""
+    for operations in routes.values():
+        for method, operation in operations.items():
+            if method in ("post", "put", "patch", "delete"):
+                operation["responses"].setdefault("403", {"$ref": "#/components/responses/Forbidden"})
+    return routes
+
+
 def openapi_document() -> dict[str, Any]:
     """The whole OpenAPI 3.1 document."""
     return {
@@ -184,7 +194,7 @@ def openapi_document() -> dict[str, Any]:
             "version": "1.0.0",
             "description": "Asistente de monitoreo de agua (Macaya).",
         },
-        "paths": paths(),
+        "paths": with_cross_site_refusals(paths()),
         "components": {
             "schemas": SCHEMAS,
             "responses": error_responses(),

@@ -8,7 +8,8 @@ from botk_web.openapi_schemas import ERRORS, ref
 
 JSON = "application/json"
 FORM_TYPES = (JSON, "application/x-www-form-urlencoded", "multipart/form-data")
-LIMITED = ("429", "500")
+# Any route: a URL over the limit, the rate limit, an unexpected failure.
+LIMITED = ("414", "429", "500")
 
 
 def query(name: str, schema: dict[str, Any], required: bool = False, description: str = "") -> dict[str, Any]:

@@ -82,9 +82,11 @@ class Settings:
     sensor_allow_private: bool = False
     json_max_depth: int = LIMIT_DEFAULTS["json_max_depth"]
     json_max_number_chars: int = LIMIT_DEFAULTS["json_max_number_chars"]
+    json_max_items: int = LIMIT_DEFAULTS["json_max_items"]
     csv_max_field_bytes: int = LIMIT_DEFAULTS["csv_max_field_bytes"]
     report_max_bytes: int = LIMIT_DEFAULTS["report_max_bytes"]
     max_url_chars: int = LIMIT_DEFAULTS["max_url_chars"]
+    max_form_bytes: int = LIMIT_DEFAULTS["max_form_bytes"]
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, dotenv_path: str | None = ".env") -> Settings:

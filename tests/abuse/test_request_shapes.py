@@ -19,6 +19,7 @@ BIG_INT = "1" * 5000
         '{"thread_id": "t", "message": "hola", "n": 1.' + "5" * 5000 + "}",
         '{"thread_id": "t", "message": "hola", "n": NaN}',
         '{"thread_id": "t", "message": ' + "[" * 70 + "]" * 70 + "}",
+        '{"thread_id": "t", "message": "hola", "x": [' + "{}," * 2_100_000 + "{}]}",
     ],
 )
 @pytest.mark.parametrize("path", ["/chat", "/chat/stream", "/compile"])
@@ -27,7 +28,7 @@ def test_deep_or_huge_json_is_a_400_with_a_reason(client: FlaskClient, path: str
     assert response.status_code == 400
     error = response.get_json()
     assert error["code"] == "invalid_input"
-    assert any(word in error["error"] for word in ("niveles", "cifras", "no es JSON"))
+    assert any(word in error["error"] for word in ("niveles", "cifras", "valores", "no es JSON"))
 
 
 def test_json_within_the_budget_still_works(client: FlaskClient, thread_id: str) -> None:
@@ -51,3 +52,8 @@ def test_a_bare_options_gets_no_html(client: FlaskClient) -> None:
         response = client.options(path)
         assert response.status_code < 500
         assert b"<html" not in response.data.lower() and b"<!doctype" not in response.data.lower()
+
+
+def test_a_huge_urlencoded_form_is_a_413_before_it_is_parsed(client: FlaskClient) -> None:
+    response = client.post("/chat", data="a=1&" * 400_000, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 413 and "BOTK_MAX_FORM_BYTES" in response.get_json()["error"]

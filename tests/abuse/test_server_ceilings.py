@@ -94,6 +94,17 @@ BATTERY: list[tuple[str, Callable[[str], requests.Response], set[int]]] = [
     ("deep JSON to /chat", post_json("/chat", '{"thread_id": "t", "message": ' + DEEP + "}"), {400}),
     ("deep JSON to /chat/stream", post_json("/chat/stream", DEEP), {400}),
     ("5,000-digit number to /compile", post_json("/compile", '{"thread_id": ' + "7" * 5000 + "}"), {400}),
+    ("5M empty objects to /chat", post_json("/chat", '{"x": [' + "{}," * 5_000_000 + "{}]}"), {400, 413}),
+    (
+        "16 MB form of tiny fields",
+        lambda url: requests.post(
+            url + "/chat",
+            data="a=1&" * 4_000_000,
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            timeout=60,
+        ),
+        {400, 413},
+    ),
     ("a 6,000-character URL", get("/search?q=" + "a" * 6000), {414}),
     ("a 9,000-character URL", get("/search?q=" + "a" * 9000), {414}),
     ("PUT to /chat", lambda url: requests.put(url + "/chat", timeout=10), {405}),
