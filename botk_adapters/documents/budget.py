@@ -19,7 +19,7 @@ from typing import Any, cast
 
 import attrs
 from pypdf import PageObject, PdfReader
-from pypdf.generic import DictionaryObject
+from pypdf.generic import ArrayObject, DictionaryObject, StreamObject
 
 from botk_core.errors import DocumentTooLarge, UnreadableDocument
 
@@ -159,9 +159,36 @@ class _TimedPages(Sequence[PageObject]):
         if time.monotonic() > self._deadline:
             raise DocumentTooLarge("El PDF tarda demasiado en leerse; divídalo en partes o quite imágenes.")
         page = self._pages[index]
-        if isinstance(page, PageObject):
-            contents = page.get_contents()
-            # Text extraction costs about a second per megabyte of drawing operators.
-            if contents is not None and len(contents.get_data()) > self._max_page_bytes:
-                raise DocumentTooLarge("Una página del PDF tiene demasiado contenido para leerla.")
+        # Text extraction costs about a second per megabyte of drawing operators.
+        if isinstance(page, PageObject) and _content_bytes(page, self._max_page_bytes) > self._max_page_bytes:
+            raise DocumentTooLarge("Una página del PDF tiene demasiado contenido para leerla.")
         return page
+
+
+def _content_bytes(page: PageObject, limit: int) -> int:
+    """The page's decoded content size, counted only up to ``limit + 1`` for Flate streams."""
+    contents = page.get("/Contents")
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    streams = [item.get_object() for item in contents] if isinstance(contents, ArrayObject) else [contents]
+    total = 0
+    for stream in streams:
+        total += _stream_bytes(stream, limit + 1 - total)
+        if total > limit:
+            break
+    return total
+
+
+def _stream_bytes(stream: Any, cap: int) -> int:
+    raw = getattr(stream, "_data", None)
+    filters = stream.get("/Filter") if isinstance(stream, DictionaryObject) else None
+    if isinstance(filters, ArrayObject) and len(filters) == 1:
+        filters = filters[0]
+    if filters == "/FlateDecode" and isinstance(raw, bytes):
+        try:
+            # Inflated with a cap: a 160 KB stream of 66 MB of operators never takes 66 MB here.
+            return len(zlib.decompressobj().decompress(raw, cap))
+        except zlib.error:
+            return 0  # pypdf reports the damage when it reads the page
+    return len(stream.get_data()) if isinstance(stream, StreamObject) else 0
