@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from botk_web.openapi_build import IDEMPOTENCY, THREAD_Q, form_body, op, path, query
+from botk_web.openapi_build import IDEMPOTENCY, THREAD_Q, form_body, op, path, query, with_cross_site_refusals
 from botk_web.openapi_schemas import SCHEMAS, error_responses
 
 THREAD_BODY = {"type": "object", "required": ["thread_id"], "properties": {"thread_id": {"type": "string"}}}
@@ -174,15 +174,6 @@ def report_paths() -> dict[str, Any]:
             )
         },
     }
-
-
-def with_cross_site_refusals(routes: dict[str, Any]) -> dict[str, Any]:
-    """Every state-changing operation may answer 403 ``cross_site_refused`` (botk_web.csrf)."""
-    for operations in routes.values():
-        for method, operation in operations.items():
-            if method in ("post", "put", "patch", "delete"):
-                operation["responses"].setdefault("403", {"$ref": "#/components/responses/Forbidden"})
-    return routes
 
 
 def openapi_document() -> dict[str, Any]:
