@@ -17,6 +17,8 @@ from botk_core.errors import CrossSiteRefused
 from botk_web.cors import allowed_origin
 
 STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# The seed's contract lets GET create a conversation; an <img> on another site must not.
+WRITING_GETS = frozenset({"/start"})
 REFUSAL = (
     "Solicitud rechazada: viene de otro sitio web. Si ese sitio es el panel de esta instalación, "
     "agrega su origen a BOTK_CORS_ORIGINS."
@@ -51,5 +53,8 @@ def register_csrf(app: Flask, origins: tuple[str, ...]) -> None:
 
     @app.before_request
     def refuse_cross_site() -> None:
-        if request.method in STATE_CHANGING and is_cross_site(origins):
+        writes = request.method in STATE_CHANGING or (
+            request.method == "GET" and request.path in WRITING_GETS
+        )
+        if writes and is_cross_site(origins):
             raise CrossSiteRefused(REFUSAL)

@@ -11,6 +11,7 @@ import contextvars
 import json
 import logging
 import logging.config
+import threading
 from datetime import UTC, datetime
 from typing import Any
 
@@ -76,8 +77,18 @@ def logging_config(level: str = "INFO") -> dict[str, Any]:
 
 
 def configure_logging(level: str = "INFO") -> None:
-    """Install the configuration (idempotent: a second call replaces the first)."""
+    """Install the configuration (idempotent); warnings and uncaught thread errors become JSON lines too."""
     logging.config.dictConfig(logging_config(level))
+    logging.captureWarnings(True)
+    threading.excepthook = _log_thread_error
+
+
+def _log_thread_error(args: threading.ExceptHookArgs) -> None:
+    if args.exc_type is SystemExit:
+        return
+    name = args.thread.name if args.thread else "?"
+    exc_info = (args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
+    logging.getLogger("botk").critical("uncaught error in thread %s", name, exc_info=exc_info)
 
 
 def ensure_logging(level: str = "INFO") -> None:

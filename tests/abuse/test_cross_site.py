@@ -87,3 +87,9 @@ def test_reads_from_other_sites_are_not_blocked(client: FlaskClient) -> None:
         client.get("/listAssistants", headers={"Origin": EVIL, "Sec-Fetch-Site": "cross-site"}).status_code
         == 200
     )
+
+
+def test_another_site_cannot_create_conversations_with_a_get(client: FlaskClient) -> None:
+    refused = client.get("/start", headers={"Sec-Fetch-Site": "cross-site"})  # e.g. an <img> on another page
+    assert refused.status_code == 403 and refused.get_json()["code"] == "cross_site_refused"
+    assert client.get("/start").status_code == 200

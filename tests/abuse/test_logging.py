@@ -28,6 +28,11 @@ SCRIPT = textwrap.dedent(
     client.get("/boom", headers={{"X-Request-ID": "req-abc"}})
     client.get("/search?q=texto+secreto+de+busqueda")
     logging.getLogger("werkzeug").info('127.0.0.1 - - "GET /search?q=texto+secreto HTTP/1.1" 200 -')
+    import threading, warnings
+    warnings.warn("aviso de prueba")
+    worker = threading.Thread(target=lambda: 1 / 0, name="hilo-roto")
+    worker.start()
+    worker.join()
     """
 )
 
@@ -56,6 +61,9 @@ def test_every_line_is_json_with_the_request_id_and_a_traceback_stays_in_its_lin
     assert [a["status"] for a in access] == [500, 200]
     assert access[0]["request_id"] == "req-abc" and access[0]["route"] == "/boom"
     assert "secreto" not in json.dumps(lines)  # neither the access line nor werkzeug's
+    assert any("aviso de prueba" in str(line.get("message")) for line in lines)
+    crash = next(line for line in lines if "hilo-roto" in str(line.get("message")))
+    assert "ZeroDivisionError" in str(crash["exc_info"])
 
 
 def test_the_level_is_honoured(tmp_path: Path) -> None:
