@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from botk_web.openapi_build import IDEMPOTENCY, THREAD_Q, form_body, op, path, query
+from botk_web.openapi_build import IDEMPOTENCY, THREAD_Q, form_body, op, path, query, with_cross_site_refusals
 from botk_web.openapi_schemas import SCHEMAS, error_responses
 from botk_web.page.assets import MIMETYPES
 
@@ -127,6 +127,7 @@ def document_paths() -> dict[str, Any]:
                 "Sube documentos (.docx, .pdf, .md, .txt).",
                 "DocumentList",
                 "400",
+                "409",
                 "413",
                 "415",
                 body=form_body(UPLOAD, ("multipart/form-data",)),
@@ -204,7 +205,7 @@ def openapi_document() -> dict[str, Any]:
             "version": "1.0.0",
             "description": "Asistente de monitoreo de agua (Macaya).",
         },
-        "paths": paths(),
+        "paths": with_cross_site_refusals(paths()),
         "components": {
             "schemas": SCHEMAS,
             "responses": error_responses(),

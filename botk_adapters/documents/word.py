@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
+from botk_adapters.documents.budget import DEFAULT_BUDGET, FileBudget, check_zip
 from botk_adapters.documents.chunking import Block, chunk_blocks
 from botk_adapters.documents.tables import render_table, table_label
 from botk_core.domain import Chunk
@@ -34,38 +35,27 @@ class DocxReader:
 
     extensions = (".docx",)
 
+    def __init__(self, budget: FileBudget = DEFAULT_BUDGET) -> None:
+        self._budget = budget
+
     def supports(self, name: str) -> bool:
         return name.lower().endswith(self.extensions)
 
     def read(self, name: str, data: bytes) -> list[Chunk]:
-        chunks = chunk_blocks(_blocks(_open(data)))
+        chunks = chunk_blocks(_blocks(_open(data, self._budget)))
         if not chunks:
             raise UnreadableDocument("El documento no contiene texto.")
         return chunks
 
 
-# Real documents hold well under 5 MB of XML; a small zip that unpacks to far
-# more (a "zip bomb") would take the worker's memory.
-MAX_XML_BYTES = 40 * 1024 * 1024
-
-
-def _unpacked_xml_bytes(data: bytes) -> int:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return sum(i.file_size for i in archive.infolist() if i.filename.endswith(".xml"))
-    except (zipfile.BadZipFile, OSError):
-        return 0  # python-docx reports the damage below, with its own message
-
-
-def _open(data: bytes) -> docx.document.Document:
+def _open(data: bytes, budget: FileBudget = DEFAULT_BUDGET) -> docx.document.Document:
     if not data.strip():
         raise UnreadableDocument("El archivo está vacío.")
     if data.startswith(_OLE_MAGIC):
         raise UnreadableDocument(
             "El documento está protegido con contraseña o es un .doc antiguo; guárdelo como .docx sin clave."
         )
-    if _unpacked_xml_bytes(data) > MAX_XML_BYTES:
-        raise UnreadableDocument("El documento tiene demasiado texto al descomprimirlo; divídalo en partes.")
+    check_zip(data, budget)  # before python-docx unpacks anything: a zip bomb takes the worker's memory
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:

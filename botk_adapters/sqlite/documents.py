@@ -41,8 +41,8 @@ class SqliteFtsDocumentStore:
             ).fetchall():
                 _delete(conn, old_id)
             conn.execute(
-                "INSERT INTO documents (id, name, content_hash, source, chunk_count, added_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (id, name, content_hash, source, chunk_count, added_at, size_bytes)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     document.id,
                     document.name,
@@ -50,6 +50,7 @@ class SqliteFtsDocumentStore:
                     document.source,
                     len(chunks),
                     document.added_at,
+                    document.size_bytes,
                 ),
             )
             for ordinal, chunk in enumerate(chunks):
@@ -71,7 +72,8 @@ class SqliteFtsDocumentStore:
         rows = (
             self._db.connection()
             .execute(
-                "SELECT id, name, content_hash, chunk_count, added_at, source FROM documents ORDER BY name"
+                "SELECT id, name, content_hash, chunk_count, added_at, source, size_bytes"
+                " FROM documents ORDER BY name"
             )
             .fetchall()
         )

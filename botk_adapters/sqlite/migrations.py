@@ -105,6 +105,11 @@ DOCUMENT_VOCABULARY = """
 CREATE VIRTUAL TABLE document_vocabulary USING fts5vocab(document_index, row);
 """
 
+# Bytes of each uploaded file, so that uploads can be held to a total budget.
+DOCUMENT_SIZES = """
+ALTER TABLE documents ADD COLUMN size_bytes INTEGER NOT NULL DEFAULT 0;
+"""
+
 MIGRATIONS: list[str] = [
     THREADS,
     DOCUMENTS,
@@ -112,4 +117,5 @@ MIGRATIONS: list[str] = [
     OPENAI_VECTOR_STORES,
     RATE_LIMITS,
     DOCUMENT_VOCABULARY,
+    DOCUMENT_SIZES,
 ]

@@ -21,6 +21,8 @@ class DocumentInfo:
     # Where the document came from ("dir:<folder>", "upload"), so that a folder
     # ingest only removes what an earlier ingest of that folder added.
     source: str = ""
+    # Bytes of the file as received: what uploads count against their total budget.
+    size_bytes: int = 0
 
 
 # How a table cell reads: a number, "<x" below the detection limit, "-" not measured, or text.

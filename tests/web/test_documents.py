@@ -77,7 +77,10 @@ def test_upload_without_a_file_is_400(client: FlaskClient) -> None:
 
 
 def test_delete_removes_the_document_and_then_404s(client: FlaskClient) -> None:
-    first = client.get("/documents").get_json()["data"][0]
+    upload = (io.BytesIO(_docx("Bitácora de prueba.")), "bitacora.docx")
+    first = client.post("/documents", data={"files": upload}, content_type="multipart/form-data").get_json()[
+        "data"
+    ][0]
     assert client.delete(f"/documents/{first['id']}").get_json()["deleted"] is True
     assert first["name"] not in _names(client)
     assert client.delete(f"/documents/{first['id']}").status_code == 404
