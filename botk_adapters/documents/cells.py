@@ -15,7 +15,10 @@ from botk_core.text import MONTHS, fold
 
 _NUMBER = r"[+-]?(?:\d{1,3}(?:\.\d{3})+,\d+|\d+(?:[.,]\d+)?)"
 _VALUE = re.compile(rf"^(?P<below><|≤|&lt;)?\s*(?P<number>{_NUMBER})\s*(?P<star>\*+)?$")
-_NOT_MEASURED = {"-", "–", "—", "--", "s/i", "s/d", "n/m", "nm", "n.m.", "no medido", "sin dato", "no aplica"}
+_NOT_MEASURED = {
+    *("-", "–", "—", "--", "s/i", "s/d", "s/m", "n/m", "nm", "n.m."),
+    *("no medido", "sin dato", "sin muestra", "no aplica"),
+}
 _NOT_DETECTED = {"nd", "n.d.", "n/d", "no detectado", "<ld", "< ld", "bajo ld"}
 _UNIT = re.compile(r"^(?P<name>.*?)\s*[\[(](?P<unit>[^\])]{1,20})[\])]\s*$")
 _LIMIT = re.compile(
