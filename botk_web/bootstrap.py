@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
-from botk_adapters.documents import default_reader
+from botk_adapters.documents import default_reader, load_synonyms
 from botk_adapters.sqlite import Database, SqliteThreadRepository
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
 from botk_adapters.sqlite.rate_limits import SqliteTokenBuckets
@@ -77,7 +77,9 @@ class Services:
 
     @cached_property
     def documents(self) -> DocumentStore:
-        return self.parts.documents or SqliteFtsDocumentStore(self.database)
+        # The built-in synonyms plus the folder's own sinonimos.txt, read at start.
+        synonyms = load_synonyms(self.settings.documents_dir)
+        return self.parts.documents or SqliteFtsDocumentStore(self.database, synonyms)
 
     @cached_property
     def rate_limits(self) -> TokenBuckets:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from botk_core.errors import InvalidInput, UnreadableDocument
+from botk_core.synonyms import SYNONYMS_FILE
 
 
 def is_ignored(relative: Path) -> bool:
-    """Hidden files, Office lock files and the folder's README files are not documents."""
+    """Hidden files, Office lock files, the folder's README and synonyms files are not documents."""
     if any(part.startswith((".", "~$", "__")) for part in relative.parts):
         return True
-    return relative.name.upper().startswith("README")
+    return relative.name.upper().startswith("README") or relative.name.lower() == SYNONYMS_FILE
 
 
 class LocalDocumentFolder:
