@@ -9,11 +9,13 @@ test client; every statement any BOTK connection runs is traced with
 from __future__ import annotations
 
 import collections
+import os
 import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from bench_overhead import access_log_to
 from common import Section, at_most, section_main
 from wsgi_fake import build
 
@@ -57,7 +59,11 @@ def measure(turns: int = TURNS) -> tuple[float, float, dict[str, float]]:
     """Write transactions and reads per plain turn, and the writes per SQLite file."""
     counter = StatementCounter()
     counter.install()
-    with tempfile.TemporaryDirectory(prefix="botk-bench-tx-") as work:
+    with (
+        tempfile.TemporaryDirectory(prefix="botk-bench-tx-") as work,
+        open(os.devnull, "w") as sink,
+        access_log_to(sink),
+    ):
         client = build(str(Path(work) / "botk.sqlite3"), "latency:0").test_client()
         thread_id = client.post("/start").get_json()["thread_id"]
         client.post("/chat", data={"thread_id": thread_id, "message": "Hola"})  # warm-up

@@ -133,10 +133,22 @@ class StorageError(BotkError):
     code = "storage_error"
 
 
+class SchemaTooNew(StorageError):
+    """The database was written by a newer BOTK; this one refuses to open it."""
+
+    code = "schema_too_new"
+
+
 class UnreadableDocument(InvalidInput):
     """A document file is corrupt, encrypted, empty or has no text to index."""
 
     code = "unreadable_document"
+
+
+class DocumentTooLarge(UnreadableDocument, PayloadTooLarge):
+    """A document file is over a budget (size unpacked, pages, parse time)."""
+
+    code = "document_too_large"
 
 
 class UnsupportedDocumentType(UnreadableDocument, UnsupportedMediaType):
@@ -165,6 +177,36 @@ class Unauthorized(BotkError):
     """The request lacks the API credential, or it is wrong."""
 
     code = "unauthorized"
+
+
+class Forbidden(BotkError):
+    """The request is understood but not allowed (e.g. from another site, or a read-only document)."""
+
+    code = "forbidden"
+
+
+class CrossSiteRefused(Forbidden):
+    """A state-changing request sent by a page of another site."""
+
+    code = "cross_site_refused"
+
+
+class DocumentReadOnly(Forbidden):
+    """A document of the shared folder cannot be changed over HTTP without admin rights."""
+
+    code = "document_read_only"
+
+
+class DocumentNameTaken(Conflict):
+    """An upload's name is already used by a different document."""
+
+    code = "document_name_taken"
+
+
+class UploadQuotaExceeded(PayloadTooLarge):
+    """Uploads would keep more bytes than the installation allows."""
+
+    code = "upload_quota_exceeded"
 
 
 class IdempotencyKeyReused(Conflict):

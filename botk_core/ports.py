@@ -73,7 +73,8 @@ class ThreadRepository(Protocol):
         ``IdempotencyKeyReused`` and changes nothing; with its answer stored, that
         answer is returned and nothing is held; otherwise it is pending again.
         A new message beyond ``max_messages`` raises ``ThreadFull``. ``history``
-        earlier completed messages come back with it, oldest first.
+        earlier completed messages come back with it, oldest first, as the model
+        reads them: their role and text (citations and tool runs may be left out).
         """
         ...
 
@@ -109,6 +110,22 @@ class DocumentStore(Protocol):
 
     def search(self, query: str, k: int = 5) -> list[Passage]:
         """The best ``k`` passages for ``query``, best first."""
+        ...
+
+
+class DocumentFolder(Protocol):
+    """A folder of document files (a directory, a share), named by their paths inside it."""
+
+    # Where the documents came from, kept with them ("dir:/srv/documentos"), so that an
+    # ingest of the folder removes only what an earlier ingest of the same folder added.
+    source: str
+
+    def names(self) -> list[str]:
+        """The documents' names, sorted; hidden files, lock files and READMEs left out."""
+        ...
+
+    def read(self, name: str) -> bytes:
+        """The file's bytes; ``UnreadableDocument`` when it cannot be read."""
         ...
 
 

@@ -30,6 +30,7 @@ from botk_core.usecases.usage import GetThreadUsage
 from botk_web.data_tools import DataTools, build_data_tools
 from botk_web.documents_wiring import DocumentUseCases, document_use_cases
 from botk_web.gateways import build_gateway, vector_store_id
+from botk_web.limits import file_budget
 from botk_web.observability import ObservedSendMessage
 from botk_web.parts import Parts
 from botk_web.ratelimit import TokenBuckets
@@ -125,7 +126,9 @@ class Services:
 
     @cached_property
     def document_use_cases(self) -> DocumentUseCases:
-        return document_use_cases(self.documents, default_reader(), self.parts.clock)
+        return document_use_cases(
+            self.documents, default_reader(file_budget(self.settings)), self.parts.clock
+        )
 
     @cached_property
     def start_conversation(self) -> StartConversation:

@@ -37,7 +37,9 @@ def build_data_tools(settings: Settings, measurements: MeasurementRepository, pa
     weather = parts.weather or weather_provider(
         settings.weatherapi_key, parse_places(settings.weather_places)
     )
-    reports = parts.reports or FilesystemReportStore(settings.reports_dir, settings.latex_template_path)
+    reports = parts.reports or FilesystemReportStore(
+        settings.reports_dir, settings.latex_template_path, max_bytes=settings.report_max_bytes
+    )
     tools = (
         promedio_tool(measurements, clock),
         promedio_estacional_tool(measurements),

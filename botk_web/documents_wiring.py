@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import attrs
 
+from botk_adapters.documents.folder import LocalDocumentFolder
 from botk_core.ports import DocumentReader, DocumentStore
 from botk_core.usecases.documents import AddDocuments, ListDocuments, RemoveDocument, SearchDocuments
 from botk_core.usecases.ingest import IngestDocuments
@@ -26,7 +27,7 @@ def document_use_cases(
     documents: DocumentStore, reader: DocumentReader, clock: Callable[[], float]
 ) -> DocumentUseCases:
     return DocumentUseCases(
-        IngestDocuments(documents, reader, clock),
+        IngestDocuments(documents, reader, LocalDocumentFolder, clock),
         AddDocuments(documents, reader, clock),
         ListDocuments(documents),
         RemoveDocument(documents),

@@ -25,15 +25,21 @@ STATUS: dict[type[e.BotkError], int] = {
     e.StorageError: 503,
     e.RateLimited: 429,
     e.Unauthorized: 401,
+    e.Forbidden: 403,
     e.ReportCompilationFailed: 422,
 }
 
 _HTTP_CODES = {
+    400: ("La solicitud no es válida.", "bad_request"),
     404: ("Not found", "not_found"),
     405: ("Method not allowed", "method_not_allowed"),
     413: ("Request body is too large", "payload_too_large"),
+    414: ("La dirección (URL) de la solicitud es demasiado larga.", "uri_too_long"),
     415: ("Unsupported content type", "unsupported_media_type"),
+    431: ("Los encabezados de la solicitud son demasiado grandes.", "headers_too_large"),
 }
+# Headers an HTTP error must keep in its JSON form (405 says which methods the route takes).
+_KEPT_HEADERS = ("Allow", "Retry-After")
 
 
 def error_response(message: str, code: str, status: int) -> tuple[Response, int]:
@@ -67,7 +73,11 @@ def register_error_handlers(app: Flask) -> None:
     def http_error(error: HTTPException) -> tuple[Response, int]:
         status = error.code or 500
         message, code = _HTTP_CODES.get(status, (error.name, error.name.lower().replace(" ", "_")))
-        return error_response(message, code, status)
+        response, status = error_response(message, code, status)
+        for name, value in error.get_headers():
+            if name in _KEPT_HEADERS:
+                response.headers[name] = value
+        return response, status
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> tuple[Response, int]:

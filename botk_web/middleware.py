@@ -1,4 +1,4 @@
-"""Production hooks in their order: request id and log, CORS, rate limit, credential."""
+"""Production hooks in order: request id and log, URL limit, CORS, cross-site, rate limit, credential."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from botk_web.bootstrap import Services
 from botk_web.cors import register_cors
+from botk_web.csrf import register_csrf
+from botk_web.http_limits import register_http_limits
 from botk_web.observability import register_observability
 from botk_web.ratelimit import register_rate_limit
 from botk_web.security import register_auth
@@ -21,8 +23,10 @@ def register_production(app: Flask, services: Services) -> None:
         n = settings.trusted_proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
     gateway = services.gateway
-    register_observability(app, gateway.name, gateway.model)
+    register_observability(app, gateway.name, gateway.model, settings.log_level)
+    register_http_limits(app, settings)
     register_cors(app, settings.cors_origins)
+    register_csrf(app, settings.cors_origins)
     # The limit comes before the credential check, so wrong keys cannot be guessed at full speed.
     register_rate_limit(app, services.rate_limits, settings.rate_limit_per_minute, settings.rate_limit_burst)
     register_auth(app, settings.api_hash)

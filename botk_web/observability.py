@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from flask import Flask, Response, g, has_request_context, request
 from botk_core.domain import Message
 from botk_core.usecases import SendMessage, SendMessageInput
 from botk_core.usecases.turn import TurnEvent
+from botk_web.logging_config import current_request_id, ensure_logging
 
 access_log = logging.getLogger("botk.access")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -81,14 +81,16 @@ class ObservedSendMessage:
             record["response"] = message.content
 
 
-def register_observability(app: Flask, gateway: str, model: str) -> None:
+def register_observability(app: Flask, gateway: str, model: str, level: str = "INFO") -> None:
     """Request ids in and out, and one structured access log line per request."""
-    _ensure_handler()
+    ensure_logging(level)
 
     @app.before_request
     def begin() -> None:
         g.botk_started = time.perf_counter()
         g.botk_log = {"request_id": request_id(), "gateway": gateway, "model": model}
+        # Every line logged while this request runs (also by a stream after it returned) carries its id.
+        current_request_id.set(g.botk_log["request_id"])
 
     @app.after_request
     def end(response: Response) -> Response:
@@ -120,15 +122,5 @@ def _request_fields(response: Response) -> dict[str, Any]:
 
 def _emit(record: dict[str, Any], started: float) -> None:
     line = {"event": "request", **record, "duration_ms": round((time.perf_counter() - started) * 1000, 1)}
-    access_log.info(json.dumps(line, ensure_ascii=False, default=str))
-
-
-def _ensure_handler() -> None:
-    # The access log is pure JSON lines on stderr whatever the root logger's format is.
-    access_log.setLevel(logging.INFO)
-    access_log.propagate = False
-    if not any(getattr(h, "botk_access", False) for h in access_log.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        handler.botk_access = True  # type: ignore[attr-defined]
-        access_log.addHandler(handler)
+    # The message is the line itself for plain handlers; the JSON formatter spreads ``fields``.
+    access_log.info(json.dumps(line, ensure_ascii=False, default=str), extra={"fields": line})

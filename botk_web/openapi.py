@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from botk_web.openapi_build import IDEMPOTENCY, THREAD_Q, form_body, op, path, query
+from botk_web.openapi_build import IDEMPOTENCY, THREAD_Q, form_body, op, path, query, with_cross_site_refusals
 from botk_web.openapi_schemas import SCHEMAS, error_responses
+from botk_web.page.assets import MIMETYPES
 
 THREAD_BODY = {"type": "object", "required": ["thread_id"], "properties": {"thread_id": {"type": "string"}}}
 UPLOAD = {
@@ -103,9 +104,19 @@ def paths() -> dict[str, Any]:
         "/health": {"get": op("Vida del proceso.", "Health", public=True)},
         "/ready": {"get": op("Listo para atender (base de datos y asistente).", "Ready", "503", public=True)},
         "/openapi.json": {"get": op("Esta descripción.", {"type": "object"}, public=True)},
+        "/": {"get": op("La página de chat para el navegador.", None, public=True, media="text/html")},
+        "/page/{name}": {"get": page_file_op()},
         **document_paths(),
         **report_paths(),
     }
+
+
+def page_file_op() -> dict[str, Any]:
+    """The chat page's static files: one operation, one media type per kind of file."""
+    files = op("Archivos de la página de chat.", None, "404", params=(path("name"),), public=True)
+    kinds = sorted({mimetype.split(";")[0] for mimetype in MIMETYPES.values()})
+    files["responses"]["200"]["content"] = {kind: {"schema": {"type": "string"}} for kind in kinds}
+    return files
 
 
 def document_paths() -> dict[str, Any]:
@@ -116,6 +127,7 @@ def document_paths() -> dict[str, Any]:
                 "Sube documentos (.docx, .pdf, .md, .txt).",
                 "DocumentList",
                 "400",
+                "409",
                 "413",
                 "415",
                 body=form_body(UPLOAD, ("multipart/form-data",)),
@@ -193,7 +205,7 @@ def openapi_document() -> dict[str, Any]:
             "version": "1.0.0",
             "description": "Asistente de monitoreo de agua (Macaya).",
         },
-        "paths": paths(),
+        "paths": with_cross_site_refusals(paths()),
         "components": {
             "schemas": SCHEMAS,
             "responses": error_responses(),

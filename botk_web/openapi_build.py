@@ -8,7 +8,8 @@ from botk_web.openapi_schemas import ERRORS, ref
 
 JSON = "application/json"
 FORM_TYPES = (JSON, "application/x-www-form-urlencoded", "multipart/form-data")
-LIMITED = ("429", "500")
+# Any route: a URL over the limit, the rate limit, an unexpected failure.
+LIMITED = ("414", "429", "500")
 
 
 def query(name: str, schema: dict[str, Any], required: bool = False, description: str = "") -> dict[str, Any]:
@@ -56,3 +57,12 @@ def op(
 def form_body(schema: str | dict[str, Any], types: tuple[str, ...] = FORM_TYPES) -> dict[str, Any]:
     body_schema = ref(schema) if isinstance(schema, str) else schema
     return {"required": True, "content": {t: {"schema": body_schema} for t in types}}
+
+
+def with_cross_site_refusals(routes: dict[str, Any]) -> dict[str, Any]:
+    """Every state-changing operation may answer 403 ``cross_site_refused`` (botk_web.csrf)."""
+    for operations in routes.values():
+        for method, operation in operations.items():
+            if method in ("post", "put", "patch", "delete"):
+                operation["responses"].setdefault("403", {"$ref": "#/components/responses/Forbidden"})
+    return routes

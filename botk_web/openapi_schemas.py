@@ -46,7 +46,10 @@ MESSAGE = obj(
     role={"enum": ["user", "assistant"]},
     status={"enum": ["completed", "in_progress", "incomplete"]},
     content={"type": "array", "items": TEXT_CONTENT},
-    tool_calls={"type": "array", "items": obj(["name"], name=STRING, is_error={"type": "boolean"})},
+    tool_calls={
+        "type": "array",
+        "items": obj(["name"], name=STRING, is_error={"type": "boolean"}, arguments={"type": "object"}),
+    },
     usage=ref("Usage"),
 )
 DOCUMENT = obj(
@@ -114,11 +117,20 @@ SCHEMAS: dict[str, Any] = {
 ERRORS: dict[str, tuple[str, str]] = {
     "400": ("BadRequest", "Campos faltantes o inválidos."),
     "401": ("Unauthorized", "Falta la credencial API_HASH o es incorrecta."),
-    "403": ("Forbidden", "Origen CORS no permitido (preflight)."),
+    "403": (
+        "Forbidden",
+        "Solicitud desde otro sitio (cross_site_refused), origen CORS no permitido (preflight) "
+        "o documento de la carpeta compartida (solo lectura).",
+    ),
     "404": ("NotFound", "No existe (hilo, documento o ruta)."),
     "405": ("MethodNotAllowed", "Método no permitido en esta ruta."),
-    "409": ("Conflict", "Otro mensaje del hilo sigue en curso, o la clave de idempotencia ya se usó."),
+    "409": (
+        "Conflict",
+        "Otro mensaje del hilo sigue en curso, la clave de idempotencia ya se usó "
+        "o ya existe otro documento con ese nombre.",
+    ),
     "413": ("PayloadTooLarge", "Mensaje o archivo sobre el límite."),
+    "414": ("UriTooLong", "La URL supera BOTK_MAX_URL_CHARS."),
     "415": ("UnsupportedMediaType", "Tipo de contenido no aceptado."),
     "429": ("RateLimited", "Demasiadas solicitudes; reintentar después de Retry-After segundos."),
     "500": ("InternalError", "Error interno (sin detalles)."),

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
-from flask import Request
+from flask import Request, current_app
 
+from botk_adapters.safe_json import JsonBudget, loads
 from botk_core.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
+
+# Where the app keeps its JSON budget (set from settings by botk_web.http_limits).
+JSON_BUDGET_KEY = "BOTK_JSON_BUDGET"
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
@@ -50,10 +53,8 @@ def _json_object(request: Request) -> dict[str, object]:
     if request.content_length is None and limit is not None and len(body) >= limit:
         # A chunked body is cut at the limit by Werkzeug: say so instead of "bad JSON".
         raise PayloadTooLarge("Request body is too large")
-    try:
-        data = json.loads(body or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise InvalidInput("Request body is not valid JSON") from None
+    budget: JsonBudget = current_app.config.get(JSON_BUDGET_KEY) or JsonBudget()
+    data = loads(body or b"null", budget, source="El cuerpo de la solicitud")
     if not isinstance(data, dict):
         raise InvalidInput("Request body must be a JSON object")
     return data

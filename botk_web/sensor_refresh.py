@@ -5,6 +5,7 @@ from __future__ import annotations
 from botk_adapters.sensors import PeriodicImport, load_records, parse_records
 from botk_core.usecases.import_measurements import ImportMeasurements, ImportMeasurementsInput, ImportSummary
 from botk_web.bootstrap import Services
+from botk_web.limits import source_budget
 
 
 def start_sensor_refresh(services: Services) -> PeriodicImport | None:
@@ -22,9 +23,10 @@ def sensor_import_job(services: Services) -> PeriodicImport | None:
     if not (url and settings.sensor_refresh_minutes):
         return None
     use_case = ImportMeasurements(services.measurements)
+    budget = source_budget(settings)
 
     def run_once() -> ImportSummary:
-        readings, rejected = parse_records(load_records(url))
+        readings, rejected = parse_records(load_records(url, budget))
         return use_case.execute(ImportMeasurementsInput(readings, rejected))
 
     return PeriodicImport(run_once, settings.sensor_refresh_minutes * 60)

@@ -5,16 +5,19 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import attrs
 from dotenv import dotenv_values
 
 from botk_adapters.weather.places import parse_places
 from botk_core.profile import DEFAULT_ASSISTANT_ID
+from botk_web.env_values import Env, SettingsError, env_bool, env_int, env_level, env_list
+from botk_web.limits import LIMIT_DEFAULTS, read_limits
 
+__all__ = ["Settings", "SettingsError"]
 
-class SettingsError(ValueError):
-    """A configuration value is invalid; the message names the variable."""
+MB = 1024 * 1024
 
 
 @attrs.frozen
@@ -27,7 +30,6 @@ class Settings:
     database_url: str | None = attrs.field(default=None, repr=False)
     db_pool_min: int = 1
     db_pool_max: int | None = None  # None: from threads (botk_web/storage.py)
-    threads: int = 32
     documents_dir: str = "documentos_macaya"
     host: str = "127.0.0.1"
     port: int = 5001
@@ -43,12 +45,11 @@ class Settings:
     sensor_refresh_minutes: int = 0
     synthetic_data: bool = True
     max_message_chars: int = 32_000
-    max_request_bytes: int = 16 * 1024 * 1024
+    max_request_bytes: int = 16 * MB
     history_window: int = 20
     max_thread_messages: int | None = 2000
     max_tool_rounds: int = 5
     log_level: str = "INFO"
-    # Production hardening: CORS allowlist, per-client rate limit, logs.
     cors_origins: tuple[str, ...] = ()
     rate_limit_per_minute: int = 120
     rate_limit_burst: int = 60
@@ -59,6 +60,38 @@ class Settings:
     openai_timeout: int = 60
     openai_max_retries: int = 2
     chat_tools: str = "auto"
+    # gunicorn (deploy/gunicorn.conf.py): processes, threads, timeouts, exposure.
+    workers: int = 2
+    threads: int = 32
+    worker_timeout: int = 180
+    graceful_timeout: int = 120
+    insecure: bool = False
+    # Who may change the documents of the shared folder over HTTP.
+    allow_document_admin: bool = False
+    document_admin_key: str | None = attrs.field(default=None, repr=False)
+    # Budgets for untrusted input: botk_web/limits.py names each variable and default.
+    max_upload_file_bytes: int = LIMIT_DEFAULTS["max_upload_file_bytes"]
+    max_upload_total_bytes: int = LIMIT_DEFAULTS["max_upload_total_bytes"]
+    max_upload_text_bytes: int = LIMIT_DEFAULTS["max_upload_text_bytes"]
+    upload_read_seconds: int = LIMIT_DEFAULTS["upload_read_seconds"]
+    max_unzipped_bytes: int = LIMIT_DEFAULTS["max_unzipped_bytes"]
+    max_zip_ratio: int = LIMIT_DEFAULTS["max_zip_ratio"]
+    max_zip_entries: int = LIMIT_DEFAULTS["max_zip_entries"]
+    max_xml_tags: int = LIMIT_DEFAULTS["max_xml_tags"]
+    max_pdf_pages: int = LIMIT_DEFAULTS["max_pdf_pages"]
+    max_pdf_page_bytes: int = LIMIT_DEFAULTS["max_pdf_page_bytes"]
+    pdf_parse_seconds: int = LIMIT_DEFAULTS["pdf_parse_seconds"]
+    sensor_max_bytes: int = LIMIT_DEFAULTS["sensor_max_bytes"]
+    sensor_fetch_seconds: int = LIMIT_DEFAULTS["sensor_fetch_seconds"]
+    sensor_max_redirects: int = LIMIT_DEFAULTS["sensor_max_redirects"]
+    sensor_allow_private: bool = False
+    json_max_depth: int = LIMIT_DEFAULTS["json_max_depth"]
+    json_max_number_chars: int = LIMIT_DEFAULTS["json_max_number_chars"]
+    json_max_items: int = LIMIT_DEFAULTS["json_max_items"]
+    csv_max_field_bytes: int = LIMIT_DEFAULTS["csv_max_field_bytes"]
+    report_max_bytes: int = LIMIT_DEFAULTS["report_max_bytes"]
+    max_url_chars: int = LIMIT_DEFAULTS["max_url_chars"]
+    max_form_bytes: int = LIMIT_DEFAULTS["max_form_bytes"]
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, dotenv_path: str | None = ".env") -> Settings:
@@ -68,62 +101,72 @@ class Settings:
             values.update(dotenv_values(dotenv_path))
         values.update(os.environ if environ is None else environ)
         env = {k: v for k, v in values.items() if v not in (None, "")}
-        d = cls()
-        api_key = env.get("OPEN_AI_API_KEY") or env.get("OPENAI_API_KEY")
-        return cls(
-            gateway=env.get("BOTK_GATEWAY", "openai" if api_key else "local"),
-            database_path=env.get("BOTK_DATABASE", d.database_path),
-            database_url=_database_url(env),
-            db_pool_min=_int(env, "BOTK_DB_POOL_MIN", d.db_pool_min, 0, 1000),
-            db_pool_max=_int(env, "BOTK_DB_POOL_MAX", 0, 0, 1000) or None,
-            threads=_int(env, "BOTK_THREADS", d.threads, 1, 1024),
-            documents_dir=env.get("BOTK_DOCUMENTS_DIR", d.documents_dir),
-            host=env.get("BOTK_HOST", d.host),
-            port=_int(env, "PORT", d.port, 1, 65535),
-            assistant_id=env.get("ASSISTANT_ID", DEFAULT_ASSISTANT_ID),
-            vector_store_id=env.get("VECTOR_STORE_ID"),
-            openai_api_key=api_key,
-            api_hash=env.get("API_HASH"),
-            weatherapi_key=env.get("WEATHERAPI_KEY"),
-            latex_template_path=env.get("LATEX_TEMPLATE_PATH"),
-            reports_dir=env.get("BOTK_REPORTS_DIR", d.reports_dir),
-            sensor_data_url=env.get("SENSOR_DATA_URL"),
-            weather_places=_places(env.get("BOTK_WEATHER_PLACES") or ""),
-            sensor_refresh_minutes=_int(env, "SENSOR_REFRESH_MINUTES", 0, 0, 7 * 24 * 60),
-            synthetic_data=env.get("BOTK_SYNTHETIC_DATA", "1").lower() not in ("0", "false", "no"),
-            max_message_chars=_int(env, "BOTK_MAX_MESSAGE_CHARS", d.max_message_chars, 1, 10_000_000),
-            max_request_bytes=_int(env, "BOTK_MAX_REQUEST_BYTES", d.max_request_bytes, 1024, 1 << 31),
-            history_window=_int(env, "BOTK_HISTORY_WINDOW", d.history_window, 1, 1000),
-            max_thread_messages=_int(env, "BOTK_MAX_THREAD_MESSAGES", 2000, 0, 10_000_000) or None,
-            max_tool_rounds=_int(env, "BOTK_MAX_TOOL_ROUNDS", d.max_tool_rounds, 0, 50),
-            log_level=env.get("BOTK_LOG_LEVEL", d.log_level).upper(),
-            cors_origins=tuple(o.strip() for o in env.get("BOTK_CORS_ORIGINS", "").split(",") if o.strip()),
-            rate_limit_per_minute=_int(env, "BOTK_RATE_LIMIT", d.rate_limit_per_minute, 0, 10_000_000),
-            rate_limit_burst=_int(env, "BOTK_RATE_LIMIT_BURST", d.rate_limit_burst, 1, 10_000_000),
-            trusted_proxies=_int(env, "BOTK_TRUSTED_PROXIES", d.trusted_proxies, 0, 10),
-            log_messages=env.get("BOTK_LOG_MESSAGES", "0").lower() in ("1", "true", "yes"),
-            model=env.get("BOTK_MODEL", d.model),
-            openai_base_url=env.get("OPENAI_BASE_URL"),
-            openai_timeout=_int(env, "BOTK_OPENAI_TIMEOUT", d.openai_timeout, 1, 3600),
-            openai_max_retries=_int(env, "BOTK_OPENAI_MAX_RETRIES", d.openai_max_retries, 0, 10),
-            chat_tools=env.get("BOTK_CHAT_TOOLS", d.chat_tools).lower(),
-        )
+        return cls(**_service(env), **_model(env), **_server(env), **read_limits(env))
 
 
-def _int(env: Mapping[str, str | None], name: str, default: int, low: int, high: int) -> int:
-    raw = env.get(name)
-    if raw is None:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
-    if not low <= value <= high:
-        raise SettingsError(f"{name} must be between {low} and {high}, got {value}")
-    return value
+def _service(env: Env) -> dict[str, Any]:
+    d = Settings()
+    return {
+        "database_path": env.get("BOTK_DATABASE", d.database_path),
+        "database_url": _database_url(env),
+        "db_pool_min": env_int(env, "BOTK_DB_POOL_MIN", d.db_pool_min, 0, 1000),
+        "db_pool_max": env_int(env, "BOTK_DB_POOL_MAX", 0, 0, 1000) or None,
+        "documents_dir": env.get("BOTK_DOCUMENTS_DIR", d.documents_dir),
+        "api_hash": env.get("API_HASH"),
+        "weatherapi_key": env.get("WEATHERAPI_KEY"),
+        "latex_template_path": env.get("LATEX_TEMPLATE_PATH"),
+        "reports_dir": env.get("BOTK_REPORTS_DIR", d.reports_dir),
+        "sensor_data_url": env.get("SENSOR_DATA_URL"),
+        "weather_places": _places(env.get("BOTK_WEATHER_PLACES") or ""),
+        "sensor_refresh_minutes": env_int(env, "SENSOR_REFRESH_MINUTES", 0, 0, 7 * 24 * 60),
+        "synthetic_data": env_bool(env, "BOTK_SYNTHETIC_DATA", d.synthetic_data),
+        "max_message_chars": env_int(env, "BOTK_MAX_MESSAGE_CHARS", d.max_message_chars, 1, 10_000_000),
+        "max_request_bytes": env_int(env, "BOTK_MAX_REQUEST_BYTES", d.max_request_bytes, 1024, 1 << 31),
+        "log_level": env_level(env, "BOTK_LOG_LEVEL", d.log_level),
+        "cors_origins": env_list(env, "BOTK_CORS_ORIGINS"),
+        "rate_limit_per_minute": env_int(env, "BOTK_RATE_LIMIT", d.rate_limit_per_minute, 0, 10_000_000),
+        "rate_limit_burst": env_int(env, "BOTK_RATE_LIMIT_BURST", d.rate_limit_burst, 1, 10_000_000),
+        "trusted_proxies": env_int(env, "BOTK_TRUSTED_PROXIES", d.trusted_proxies, 0, 10),
+        "log_messages": env_bool(env, "BOTK_LOG_MESSAGES", d.log_messages),
+        "allow_document_admin": env_bool(env, "BOTK_ALLOW_DOCUMENT_ADMIN", d.allow_document_admin),
+        "document_admin_key": env.get("BOTK_DOCUMENT_ADMIN_KEY"),
+        "sensor_allow_private": env_bool(env, "BOTK_SENSOR_ALLOW_PRIVATE", d.sensor_allow_private),
+    }
 
 
-def _database_url(env: Mapping[str, str | None]) -> str | None:
+def _model(env: Env) -> dict[str, Any]:
+    d = Settings()
+    api_key = env.get("OPEN_AI_API_KEY") or env.get("OPENAI_API_KEY")
+    return {
+        "gateway": env.get("BOTK_GATEWAY", "openai" if api_key else "local"),
+        "assistant_id": env.get("ASSISTANT_ID", DEFAULT_ASSISTANT_ID),
+        "vector_store_id": env.get("VECTOR_STORE_ID"),
+        "openai_api_key": api_key,
+        "history_window": env_int(env, "BOTK_HISTORY_WINDOW", d.history_window, 1, 1000),
+        "max_thread_messages": env_int(env, "BOTK_MAX_THREAD_MESSAGES", 2000, 0, 10_000_000) or None,
+        "max_tool_rounds": env_int(env, "BOTK_MAX_TOOL_ROUNDS", d.max_tool_rounds, 0, 50),
+        "model": env.get("BOTK_MODEL", d.model),
+        "openai_base_url": env.get("OPENAI_BASE_URL"),
+        "openai_timeout": env_int(env, "BOTK_OPENAI_TIMEOUT", d.openai_timeout, 1, 3600),
+        "openai_max_retries": env_int(env, "BOTK_OPENAI_MAX_RETRIES", d.openai_max_retries, 0, 10),
+        "chat_tools": (env.get("BOTK_CHAT_TOOLS") or d.chat_tools).lower(),
+    }
+
+
+def _server(env: Env) -> dict[str, Any]:
+    d = Settings()
+    return {
+        "host": env.get("BOTK_HOST", d.host),
+        "port": env_int(env, "PORT", d.port, 1, 65535),
+        "workers": env_int(env, "BOTK_WORKERS", d.workers, 1, 64),
+        "threads": env_int(env, "BOTK_THREADS", d.threads, 1, 1024),
+        "worker_timeout": env_int(env, "BOTK_WORKER_TIMEOUT", d.worker_timeout, 1, 24 * 3600),
+        "graceful_timeout": env_int(env, "BOTK_GRACEFUL_TIMEOUT", d.graceful_timeout, 0, 24 * 3600),
+        "insecure": env_bool(env, "BOTK_INSECURE", d.insecure),
+    }
+
+
+def _database_url(env: Env) -> str | None:
     """``BOTK_DATABASE_URL`` (or ``DATABASE_URL``): a ``postgresql://`` URL; the error never repeats it."""
     for name in ("BOTK_DATABASE_URL", "DATABASE_URL"):
         url = env.get(name)

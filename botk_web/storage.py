@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import attrs
 
+from botk_adapters.documents import load_synonyms
 from botk_adapters.openai.vector_state import VectorStoreRecord, VectorStoreState
 from botk_adapters.sqlite import Database, SqliteThreadRepository
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
@@ -52,9 +53,10 @@ def _sqlite(settings: Settings) -> Storage:
     return Storage(
         SQLITE,
         SqliteThreadRepository(db),
-        SqliteFtsDocumentStore(db),
+        SqliteFtsDocumentStore(db, load_synonyms(settings.documents_dir)),
         SqliteMeasurementRepository(db),
-        SqliteTokenBuckets(db),
+        # In a file of their own: a request's token never waits on a long write of the main file.
+        SqliteTokenBuckets.beside(settings.database_path),
         VectorStoreState(db),
         db.writable,
         lambda: None,
@@ -85,7 +87,7 @@ def _postgres(settings: Settings) -> Storage:
     return Storage(
         POSTGRESQL,
         threads,
-        PostgresDocumentStore(db),
+        PostgresDocumentStore(db, load_synonyms(settings.documents_dir)),
         PostgresMeasurementRepository(db),
         PostgresTokenBuckets(db),
         PostgresVectorStoreState(db),

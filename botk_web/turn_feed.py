@@ -8,6 +8,7 @@ layer's business, not the use case's.
 
 from __future__ import annotations
 
+import contextvars
 import queue
 import threading
 from collections.abc import Iterator
@@ -30,7 +31,9 @@ class TurnFeed:
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._ended = False
         # Not a daemon: a server stopping gracefully waits for the answer to be stored.
-        self._thread = threading.Thread(target=self._run, args=(events,), name=name)
+        # The request's context (its request id for the logs) goes with the turn.
+        context = contextvars.copy_context()
+        self._thread = threading.Thread(target=context.run, args=(self._run, events), name=name)
         self._thread.start()
 
     def next(self, timeout: float) -> Any:

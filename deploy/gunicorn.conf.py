@@ -2,26 +2,34 @@
 
 Start with ``gunicorn -c deploy/gunicorn.conf.py`` (``make prod``). A chat
 turn mostly waits on the model provider, so each worker runs many threads;
-the seed's 4 sync workers could hold only 4 chats at once. The turn lock and
-the rate limit live in SQLite, so they hold across these workers.
+the seed's 4 sync workers could hold only 4 chats at once. The turn lock
+lives in SQLite and the rate limit in its own SQLite file, so both hold
+across these workers.
 
-Environment (or ``.env``): ``BOTK_HOST`` and ``PORT`` (where to listen),
-``BOTK_WORKERS`` (processes, default 2), ``BOTK_THREADS`` (threads per
-worker, default 16), ``BOTK_WORKER_TIMEOUT`` (s, default 180),
-``BOTK_GRACEFUL_TIMEOUT`` (s, default 120), ``BOTK_INSECURE=1`` to listen
-beyond loopback without ``API_HASH``.
+Every value comes from ``Settings`` (environment or ``.env``): ``BOTK_HOST``
+and ``PORT`` (where to listen), ``BOTK_WORKERS`` (processes, default 2),
+``BOTK_THREADS`` (threads per worker, default 32), ``BOTK_WORKER_TIMEOUT``
+(s, default 180), ``BOTK_GRACEFUL_TIMEOUT`` (s, default 120),
+``BOTK_INSECURE=1`` to listen beyond loopback without ``API_HASH``,
+``BOTK_LOG_LEVEL`` and ``BOTK_MAX_URL_CHARS``.
 """
 
-import os
 import signal
 
+from botk_web import gunicorn_errors
 from botk_web.exposure import exposure_refusal
-from botk_web.settings import Settings
+from botk_web.logging_config import logging_config
+from botk_web.settings import Settings, SettingsError
 
-_settings = Settings.from_env()
-_refusal = exposure_refusal(_settings.host, _settings, os.environ.get("BOTK_INSECURE") == "1")
+try:
+    _settings = Settings.from_env()
+except SettingsError as _error:
+    # One line, no traceback: the variable's name says what to fix.
+    raise SystemExit(f"Error de configuración: {_error}") from None
+_refusal = exposure_refusal(_settings.host, _settings, _settings.insecure)
 if _refusal:
     raise SystemExit(_refusal)
+gunicorn_errors.install()
 
 wsgi_app = "botk_web.wsgi:app"
 bind = [
@@ -30,17 +38,20 @@ bind = [
 worker_class = "gthread"
 # Few processes (SQLite has one writer at a time anyway), many threads: a
 # thread waiting on the model costs little. 2 x 32 = 64 turns at once.
-workers = int(os.environ.get("BOTK_WORKERS", "2"))
-threads = int(os.environ.get("BOTK_THREADS", "32"))
+workers = _settings.workers
+threads = _settings.threads
 # Longer than a turn may take (model + tools + waiting for the thread's lock).
-timeout = int(os.environ.get("BOTK_WORKER_TIMEOUT", "180"))
+timeout = _settings.worker_timeout
 # On SIGTERM workers stop accepting and get this long to finish turns in flight.
-graceful_timeout = int(os.environ.get("BOTK_GRACEFUL_TIMEOUT", "120"))
+graceful_timeout = _settings.graceful_timeout
 keepalive = 5
-# BOTK writes its own JSON access line per request (botk.access) to stderr.
+# A longer URL gets BOTK's JSON 414 from the app; gunicorn refuses (also as JSON) only far beyond.
+limit_request_line = min(_settings.max_url_chars + 1024, 8190)
+# BOTK writes its own JSON access line per request (botk.access); every logger shares one JSON config.
 accesslog = None
 errorlog = "-"
 loglevel = _settings.log_level.lower()
+logconfig_dict = logging_config(_settings.log_level)
 proc_name = "api-botk"
 
 

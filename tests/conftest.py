@@ -43,6 +43,22 @@ def _block_network() -> Any:
 
 
 @pytest.fixture(scope="session")
+def sample_documents(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A fresh build of the sample documents: tests never read what a user keeps in documentos_macaya/."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_documents.py"
+    spec = importlib.util.spec_from_file_location("build_documents", script)
+    assert spec and spec.loader
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    folder = tmp_path_factory.mktemp("documentos_macaya")
+    builder.build_all(builder.SOURCES, folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
 def postgres_cluster() -> Any:
     """One PostgreSQL server for the whole session (see tests/postgres_cluster.py)."""
     from tests import postgres_cluster as pg

@@ -11,7 +11,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_the_python_example_in_the_readme_answers_with_a_source(tmp_path: Path) -> None:
+def test_the_python_example_in_the_readme_answers_with_a_source(
+    tmp_path: Path, sample_documents: Path
+) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     (example,) = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
     folder = tmp_path / "documentos_macaya"

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from botk_adapters.documents.budget import DEFAULT_BUDGET, BoundedPdfReader, FileBudget
 from botk_adapters.documents.chunking import Block, chunk_blocks
 from botk_core.domain import Chunk
 from botk_core.errors import UnreadableDocument
@@ -28,6 +29,9 @@ class PdfReaderAdapter:
 
     extensions = (".pdf",)
 
+    def __init__(self, budget: FileBudget = DEFAULT_BUDGET) -> None:
+        self._budget = budget
+
     def supports(self, name: str) -> bool:
         return name.lower().endswith(self.extensions)
 
@@ -35,7 +39,7 @@ class PdfReaderAdapter:
         if not data.strip():
             raise UnreadableDocument("El archivo está vacío.")
         try:
-            chunks = chunk_blocks(_blocks(_open(data)))
+            chunks = chunk_blocks(_blocks(_open(data, self._budget)))
         except UnreadableDocument:
             raise
         except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
@@ -45,9 +49,9 @@ class PdfReaderAdapter:
         return chunks
 
 
-def _open(data: bytes) -> PdfReader:
+def _open(data: bytes, budget: FileBudget = DEFAULT_BUDGET) -> PdfReader:
     try:
-        reader = PdfReader(io.BytesIO(data))
+        reader = BoundedPdfReader(io.BytesIO(data), budget)
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         raise UnreadableDocument(_DAMAGED) from error
     if reader.is_encrypted:
@@ -57,6 +61,7 @@ def _open(data: bytes) -> PdfReader:
             raise UnreadableDocument("El PDF está protegido con contraseña.") from error
         if not opened:
             raise UnreadableDocument("El PDF está protegido con contraseña.")
+    reader.check_pages()  # page count and parse time bounded before any text is extracted
     return reader
 
 

@@ -73,7 +73,7 @@ READING_COLUMNS = (
 )
 READINGS = f"SELECT {READING_COLUMNS} FROM readings ORDER BY id_dato"
 READING_KEYS = attrs.evolve(THREADS, table="readings", key_columns=("id_dato",), key_types=("bigint",))
-DOCUMENTS = "SELECT id, name, content_hash, chunk_count, added_at, source FROM documents ORDER BY name"
+DOCUMENTS = "SELECT * FROM documents ORDER BY name"
 
 
 def reading(row: sqlite3.Row) -> Reading:
@@ -81,7 +81,9 @@ def reading(row: sqlite3.Row) -> Reading:
 
 
 def document_info(row: sqlite3.Row) -> DocumentInfo:
-    return DocumentInfo(**dict(row))
+    """The document as the file describes it (an older file may lack newer columns)."""
+    known = {field.name for field in attrs.fields(DocumentInfo)}
+    return DocumentInfo(**{key: row[key] for key in row.keys() if key in known})  # noqa: SIM118 (a Row iterates values)
 
 
 def chunks(source: sqlite3.Connection, document_id: str) -> list[Chunk]:

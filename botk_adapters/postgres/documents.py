@@ -1,114 +1,85 @@
-"""PostgresDocumentStore: documents as chunks with a Spanish ``tsvector`` each, searched by rank."""
+"""PostgresDocumentStore: documents as chunks on PostgreSQL, found with a GIN index, ranked as on SQLite."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from botk_adapters.postgres import fact_rows, search
-from botk_adapters.postgres.db import Connection, PostgresDatabase
-from botk_adapters.postgres.migrations import ADMIN, DOCUMENT_WRITE_LOCK
-from botk_adapters.postgres.values import jsonb
+from botk_adapters.postgres import document_index, fact_rows, ranking
+from botk_adapters.postgres import search as lookup
+from botk_adapters.postgres.db import PostgresDatabase
 from botk_core.domain import Chunk, DocumentInfo, Passage
 from botk_core.errors import DocumentNotFound
-from botk_core.text import words
+from botk_core.retrieval import plan_query, searchable
+from botk_core.synonyms import Synonyms
 
-_INSERT_CHUNK = """
-INSERT INTO document_chunks (document_id, ordinal, location, text, fact, search)
-VALUES (%(document_id)s, %(ordinal)s, %(location)s, %(text)s, %(fact)s,
-        setweight(to_tsvector('botk_spanish', %(title)s), 'C')
-        || setweight(to_tsvector('botk_spanish', %(location)s), 'A')
-        || setweight(to_tsvector('botk_spanish', %(text)s), 'B'))
-"""
-# Chunks per lexeme, counted from the document's own vectors (added, or taken away before it goes).
-_VOCABULARY_ADD = """
-INSERT INTO document_vocabulary (lexeme, chunks)
-SELECT u.lexeme, count(*) FROM document_chunks AS c, unnest(c.search) AS u
-WHERE c.document_id = %s GROUP BY u.lexeme ORDER BY u.lexeme
-ON CONFLICT (lexeme) DO UPDATE SET chunks = document_vocabulary.chunks + excluded.chunks
-"""
-_VOCABULARY_REMOVE = """
-WITH gone AS (
-    SELECT u.lexeme, count(*) AS n FROM document_chunks AS c, unnest(c.search) AS u
-    WHERE c.document_id = %s GROUP BY u.lexeme
-), dropped AS (
-    DELETE FROM document_vocabulary AS v USING gone WHERE v.lexeme = gone.lexeme AND v.chunks <= gone.n
-)
-UPDATE document_vocabulary AS v SET chunks = v.chunks - gone.n
-FROM gone WHERE v.lexeme = gone.lexeme AND v.chunks > gone.n
-"""
+# The GIN index and ts_rank hand over this many chunks (at least) for the final ranking.
+_PRESELECTED = 200
 
 
 class PostgresDocumentStore:
-    """A DocumentStore on PostgreSQL, shared by every instance; table facts kept as JSONB."""
+    """A DocumentStore on PostgreSQL, shared by every instance; table facts kept as JSONB.
 
-    def __init__(self, database: PostgresDatabase) -> None:
+    ``synonyms`` (by default BOTK's built-in list) are applied to every search.
+    """
+
+    def __init__(self, database: PostgresDatabase, synonyms: Synonyms | None = None) -> None:
         self._db = database
+        self._synonyms = Synonyms.builtin() if synonyms is None else synonyms
+        self._cache: lookup.IndexView | None = None
+        self._cache_lock = threading.Lock()
 
     def put(self, document: DocumentInfo, chunks: Sequence[Chunk]) -> None:
-        title = " ".join(words(document.name))
         with self._db.write() as conn:
-            _serialise_writes(conn)
+            document_index.take_turn(conn)
             for row in conn.execute(
                 "SELECT id FROM documents WHERE id = %s OR name = %s", (document.id, document.name)
             ).fetchall():
-                _delete(conn, row["id"])
-            conn.execute(
-                "INSERT INTO documents (id, name, content_hash, source, chunk_count, added_at)"
-                " VALUES (%s, %s, %s, %s, %s, %s)",
-                (document.id, document.name, document.content_hash, document.source, len(chunks),
-                 document.added_at),
-            )  # fmt: skip
-            with conn.cursor() as cursor:
-                rows = [_chunk_row(document.id, title, i, chunk) for i, chunk in enumerate(chunks)]
-                cursor.executemany(_INSERT_CHUNK, rows)
-            conn.execute(_VOCABULARY_ADD, (document.id,))
+                document_index.delete(conn, row["id"])
+            document_index.add(conn, document, chunks)
 
     def remove(self, document_id: str) -> None:
         with self._db.write() as conn:
-            _serialise_writes(conn)
-            if not _delete(conn, document_id):
+            document_index.take_turn(conn)
+            if not document_index.delete(conn, document_id):
                 raise DocumentNotFound("Documento no encontrado")
 
     def list_documents(self) -> list[DocumentInfo]:
         with self._db.connection() as conn:
             rows = conn.execute(
-                "SELECT id, name, content_hash, chunk_count, added_at, source FROM documents ORDER BY name"
+                "SELECT id, name, content_hash, chunk_count, added_at, source, size_bytes"
+                " FROM documents ORDER BY name"
             ).fetchall()
         return [DocumentInfo(**row) for row in rows]
 
     def search(self, query: str, k: int = 5) -> list[Passage]:
-        if k < 1:
+        if k < 1 or not query.strip():
             return []
         with self._db.connection() as conn:
-            wanted = search.terms(conn, query)
-            rows = search.rank(conn, wanted, k) if wanted else []
-        return [_passage(row) for row in rows]
+            index = self._view(conn)
+            plan = plan_query(query, self._synonyms, index.vocabulary)
+            wanted = searchable(plan, index.vocabulary)
+            if not wanted:
+                return []
+            params = {**lookup.query_params(index, wanted), "limit": max(_PRESELECTED, 8 * k)}
+            with conn.pipeline():
+                counting = conn.execute(lookup.COUNTS, params)
+                finding = conn.execute(lookup.PRESELECT, params)
+            counts = {row["alternative"]: int(row["n"]) for row in counting.fetchall()}
+            rows = finding.fetchall()
+        return [_passage(row, score) for score, row in ranking.rank(plan, index, wanted, counts, rows, k)]
+
+    def _view(self, conn: Any) -> lookup.IndexView:
+        with self._cache_lock:
+            cached = self._cache
+        index = lookup.view(conn, self._synonyms, cached)
+        if index is not cached:
+            with self._cache_lock:
+                self._cache = index
+        return index
 
 
-def _serialise_writes(conn: Connection) -> None:
-    """Document writes take turns (across instances too): a replace by name never races another."""
-    conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (ADMIN, DOCUMENT_WRITE_LOCK))
-
-
-def _chunk_row(document_id: str, title: str, ordinal: int, chunk: Chunk) -> dict[str, Any]:
-    fact = jsonb(fact_rows.to_json(chunk.fact)) if chunk.fact is not None else None
-    return {
-        "document_id": document_id,
-        "ordinal": ordinal,
-        "location": chunk.location,
-        "text": chunk.text,
-        "fact": fact,
-        "title": title,
-    }
-
-
-def _passage(row: Mapping[str, Any]) -> Passage:
+def _passage(row: Mapping[str, Any], score: float) -> Passage:
     fact = fact_rows.from_json(row["fact"]) if row["fact"] is not None else None
-    score = round(row["score"], 4)
     return Passage(row["document_id"], row["name"], row["location"], row["text"], score, fact)
-
-
-def _delete(conn: Connection, document_id: str) -> bool:
-    conn.execute(_VOCABULARY_REMOVE, (document_id,))
-    return conn.execute("DELETE FROM documents WHERE id = %s", (document_id,)).rowcount > 0

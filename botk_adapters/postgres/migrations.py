@@ -44,20 +44,28 @@ CREATE UNIQUE INDEX messages_client_id ON messages (thread_id, client_message_id
 CREATE INDEX messages_pending ON messages (thread_id) WHERE status = 'pending';
 """
 
-# Spanish full-text search: accents folded by unaccent, then the Snowball stemmer.
+# Spanish full-text search. The words reach PostgreSQL as BOTK's own terms (botk_core.text:
+# folded, stop words out, BOTK's Spanish stems, dates written alike), exactly the terms the
+# SQLite store indexes, so that both stores find and rank the same passages for a question.
+# The configuration keeps each term as it comes (unaccent folds whatever still has an accent;
+# no second stemmer, whose stems would split the stores' answers).
 DOCUMENTS = """
 CREATE EXTENSION IF NOT EXISTS unaccent;
-CREATE TEXT SEARCH CONFIGURATION botk_spanish (COPY = pg_catalog.spanish);
+CREATE TEXT SEARCH CONFIGURATION botk_spanish (COPY = pg_catalog.simple);
 ALTER TEXT SEARCH CONFIGURATION botk_spanish
-    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, spanish_stem;
+    ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
+    WITH unaccent, simple;
 CREATE TABLE documents (
     id text PRIMARY KEY,
     name text NOT NULL UNIQUE,
     content_hash text NOT NULL,
     source text NOT NULL DEFAULT '',
     chunk_count integer NOT NULL DEFAULT 0,
-    added_at double precision NOT NULL
+    added_at double precision NOT NULL,
+    size_bytes bigint NOT NULL DEFAULT 0
 );
+-- A chunk keeps its text, its table fact and its terms by field (the document's name, the
+-- heading, the body) as BOTK's query plan and ranking read them; ``search`` indexes them.
 CREATE TABLE document_chunks (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -65,15 +73,27 @@ CREATE TABLE document_chunks (
     location text NOT NULL,
     text text NOT NULL,
     fact jsonb,
+    title_terms text NOT NULL,
+    heading_terms text NOT NULL,
+    body_terms text NOT NULL,
+    length integer NOT NULL,
     search tsvector NOT NULL
 );
 CREATE INDEX document_chunks_document ON document_chunks (document_id, ordinal);
 CREATE INDEX document_chunks_search ON document_chunks USING gin (search);
--- How many chunks hold each lexeme: a search weighs rare terms over common ones.
+-- How many chunks hold each term: rare terms weigh more, and typos are corrected against them.
 CREATE TABLE document_vocabulary (
-    lexeme text COLLATE "C" PRIMARY KEY,
+    term text COLLATE "C" PRIMARY KEY,
     chunks integer NOT NULL
 );
+-- One row: bumped by every change, so that each instance knows when its cached vocabulary is stale.
+CREATE TABLE document_index_state (
+    id integer PRIMARY KEY CHECK (id = 1),
+    generation bigint NOT NULL,
+    chunks bigint NOT NULL,
+    tokens bigint NOT NULL
+);
+INSERT INTO document_index_state VALUES (1, 0, 0, 0);
 """
 
 MEASUREMENTS = """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # One pass over the text, so an escape just written is never escaped again
 # (the seed replaced the backslash last and corrupted its own escapes).
@@ -21,17 +22,43 @@ _ESCAPES = {
     "≤": r"$\leq$",
     "±": r"$\pm$",
 }
-_SPECIAL = re.compile("|".join(re.escape(c) for c in _ESCAPES))
-# pdflatex with inputenc utf8 + T1 prints Latin-1 and common punctuation; any
-# other character (emoji, most symbols) or a control character would stop the
-# compilation of the whole report, so it is shown as "?".
-_UNPRINTABLE = re.compile(r"[^\t\n\x20-\x7e\xa0-\xff\u2010-\u2027\u20ac≥≤±]")
+# Every character pdflatex prints with the template's inputenc utf8 + T1 fonts
+# (checked by compiling each one). Anything else would stop the compilation of
+# the whole report, or print nothing, so it becomes "?".
+_PRINTABLE_RANGES = (
+    "\t\n\x20-\x7e\xa0-\u0125\u0128-\u0137\u0139-\u013e\u0141-\u0148\u014a-\u0165\u0168-\u017e"
+    "\u0192\u01c4-\u01d4\u01e2\u01e3\u01e6-\u01eb\u01f0\u01f4\u01f5\u0218-\u021b\u0232\u0233\u0237"
+    "\u2010-\u2016\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2031\u2039-\u203b\u203d"
+    "\u2044\u204e\u2052\u20a1\u20a4\u20a6\u20a9\u20ab\u20ac\u20b1\u2103\u2116\u2117\u211e\u2120"
+    "\u2122\u2126\u2127\u212e\u2190-\u2193"
+)
+_PRINTABLE = re.compile(f"[{_PRINTABLE_RANGES}]")
+# pdflatex reads a line into a fixed buffer; long lines are broken with "%" + newline (no space).
+MAX_LINE_CHARS = 1000
+
+
+def printable(char: str) -> str:
+    """``char`` if pdflatex prints it, else its unaccented base letter when that prints, else "?"."""
+    if _PRINTABLE.fullmatch(char):
+        return char
+    base = unicodedata.normalize("NFKD", char)[:1]
+    return base if base.isalnum() and _PRINTABLE.fullmatch(base) else "?"
 
 
 def escape_latex(text: str) -> str:
-    """Plain text as LaTeX that prints that text (unprintable characters as "?")."""
-    printable = _UNPRINTABLE.sub("?", text)
-    return _SPECIAL.sub(lambda match: _ESCAPES[match.group(0)], printable)
+    """Plain text as LaTeX that prints that text (unprintable characters as "?"), in short lines."""
+    out: list[str] = []
+    line = 0
+    for char in text:
+        piece = _ESCAPES.get(char) or printable(char)
+        if piece == "\n":
+            line = 0
+        elif line + len(piece) >= MAX_LINE_CHARS:  # the "%" ends the line too
+            out.append("%\n")
+            line = 0
+        out.append(piece)
+        line += len(piece)
+    return "".join(out)
 
 
 def _block(section: str) -> re.Pattern[str]:

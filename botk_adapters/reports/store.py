@@ -10,11 +10,19 @@ import threading
 from pathlib import Path
 
 from botk_adapters.reports.latex import escape_latex, has_section, replace_section
-from botk_core.errors import InvalidInput, NotFound, NotSupported, ReportCompilationFailed, ThreadNotFound
+from botk_core.errors import (
+    InvalidInput,
+    NotFound,
+    NotSupported,
+    PayloadTooLarge,
+    ReportCompilationFailed,
+    ThreadNotFound,
+)
 from botk_core.ids import is_valid_id
 
 DEFAULT_TEMPLATE = Path(__file__).with_name("template.tex")
 COMPILE_TIMEOUT_S = 60
+DEFAULT_MAX_BYTES = 256 * 1024
 
 
 class FilesystemReportStore:
@@ -25,9 +33,14 @@ class FilesystemReportStore:
     """
 
     def __init__(
-        self, directory: str | Path, template_path: str | Path | None = None, engine: str | None = "pdflatex"
+        self,
+        directory: str | Path,
+        template_path: str | Path | None = None,
+        engine: str | None = "pdflatex",
+        max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
         self._dir = Path(directory)
+        self._max_bytes = max_bytes
         self._template = Path(template_path) if template_path else DEFAULT_TEMPLATE
         self._engine = engine
         self._lock = threading.Lock()
@@ -42,7 +55,12 @@ class FilesystemReportStore:
             source = path.read_text(encoding="utf-8") if path.is_file() else self._template_text()
             if not has_section(source, section):
                 raise InvalidInput(f"la plantilla del informe no tiene la sección {section}")
-            _write_atomically(path, replace_section(source, section, escape_latex(content)))
+            updated = replace_section(source, section, escape_latex(content))
+            size = len(updated.encode("utf-8"))
+            if size > self._max_bytes and size > len(source.encode("utf-8")):
+                limit = self._max_bytes // 1024
+                raise PayloadTooLarge(f"el informe superaría {limit} KB (BOTK_REPORT_MAX_BYTES); acórtalo")
+            _write_atomically(path, updated)
 
     def delete(self, thread_id: str) -> None:
         with self._lock:

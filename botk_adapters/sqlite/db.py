@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from botk_adapters.sqlite.migrations import MIGRATIONS
-from botk_core.errors import StorageError
+from botk_core.errors import SchemaTooNew, StorageError
 
 BUSY_TIMEOUT_MS = 10_000
 _migrated: set[str] = set()
@@ -47,6 +47,12 @@ def migrate(conn: sqlite3.Connection) -> int:
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            # A newer BOTK wrote this file: reading it as this version would lose or corrupt its data.
+            raise SchemaTooNew(
+                f"La base de datos tiene el esquema versión {version}, más nuevo que el de este BOTK "
+                f"({len(MIGRATIONS)}): actualiza BOTK o usa otra base de datos (BOTK_DATABASE)."
+            )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             for statement in _statements(script):
                 conn.execute(statement)

@@ -1,43 +1,107 @@
-"""Token buckets and a write probe in BOTK's SQLite file, shared by every worker process."""
+"""Token buckets in their own small SQLite file, shared by every worker process.
+
+The buckets live beside BOTK's database, not in it: every request takes a
+token, and that write must never queue behind a long transaction of the main
+database (a document upload indexing thousands of passages).
+"""
 
 from __future__ import annotations
 
 import itertools
+import sqlite3
+import threading
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 
-from botk_adapters.sqlite.db import Database
+from botk_core.errors import StorageError
 
 # Buckets untouched this long are full again, so their rows can go.
 _IDLE_SECONDS = 3600.0
 _PRUNE_EVERY = 1000
+_BUSY_TIMEOUT_S = 2.0
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS buckets"
+    " (client TEXT PRIMARY KEY, tokens REAL NOT NULL, updated_at REAL NOT NULL)"
+)
+
+
+def buckets_path(database_path: str | Path) -> str:
+    """The bucket file beside ``database_path`` (``var/botk.sqlite3`` -> ``var/botk.ratelimit.sqlite3``)."""
+    target = str(database_path)
+    if target == ":memory:":
+        return target
+    path = Path(target)
+    return str(path.with_name(f"{path.stem}.ratelimit{path.suffix or '.sqlite3'}"))
 
 
 class SqliteTokenBuckets:
-    """One token bucket per client key, in a table, so the limit holds across gunicorn workers."""
+    """One token bucket per client key, so the limit holds across gunicorn workers."""
 
-    def __init__(self, db: Database | str | Path, clock: Callable[[], float] = time.time) -> None:
-        self._db = db if isinstance(db, Database) else Database(db)
+    def __init__(self, path: str | Path, clock: Callable[[], float] = time.time) -> None:
+        self.path = str(path)
         self._clock = clock
         self._calls = itertools.count()
+        self._local = threading.local()
+        self._shared_lock = threading.Lock()
+        self._shared: sqlite3.Connection | None = None
+
+    @classmethod
+    def beside(cls, database_path: str | Path, clock: Callable[[], float] = time.time) -> SqliteTokenBuckets:
+        """Buckets in their own file next to BOTK's database."""
+        return cls(buckets_path(database_path), clock)
 
     def take(self, client: str, per_minute: int, burst: int) -> float:
         """Take one token for ``client``; return 0 if granted, else seconds until one is free."""
         rate, now = per_minute / 60.0, self._clock()
-        with self._db.write() as conn:
-            row = conn.execute(
-                "SELECT tokens, updated_at FROM rate_limit_buckets WHERE client = ?", (client,)
-            ).fetchone()
-            tokens = float(burst) if row is None else row["tokens"] + max(now - row["updated_at"], 0.0) * rate
-            tokens = min(tokens, float(burst))
-            wait = 0.0 if tokens >= 1.0 else (1.0 - tokens) / rate
-            if wait == 0.0:
-                tokens -= 1.0
-            conn.execute(
-                "INSERT OR REPLACE INTO rate_limit_buckets (client, tokens, updated_at) VALUES (?, ?, ?)",
-                (client, tokens, now),
-            )
-            if next(self._calls) % _PRUNE_EVERY == 0:
-                conn.execute("DELETE FROM rate_limit_buckets WHERE updated_at < ?", (now - _IDLE_SECONDS,))
+        conn = self._connection()
+        try:
+            with self._shared_lock if self.path == ":memory:" else nullcontext():
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    wait = _take(conn, client, rate, burst, now)
+                    if next(self._calls) % _PRUNE_EVERY == 0:
+                        conn.execute("DELETE FROM buckets WHERE updated_at < ?", (now - _IDLE_SECONDS,))
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+        except sqlite3.OperationalError as error:
+            raise StorageError("El límite de solicitudes no está disponible; intenta de nuevo") from error
         return wait
+
+    def _connection(self) -> sqlite3.Connection:
+        if self.path == ":memory:":
+            if self._shared is None:
+                self._shared = _open(self.path)
+            return self._shared
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = _open(self.path)
+        return conn
+
+
+def _take(conn: sqlite3.Connection, client: str, rate: float, burst: int, now: float) -> float:
+    row = conn.execute("SELECT tokens, updated_at FROM buckets WHERE client = ?", (client,)).fetchone()
+    tokens = float(burst) if row is None else row[0] + max(now - row[1], 0.0) * rate
+    tokens = min(tokens, float(burst))
+    wait = 0.0 if tokens >= 1.0 else (1.0 - tokens) / rate
+    if wait == 0.0:
+        tokens -= 1.0
+    conn.execute(
+        "INSERT OR REPLACE INTO buckets (client, tokens, updated_at) VALUES (?, ?, ?)", (client, tokens, now)
+    )
+    return wait
+
+
+def _open(path: str) -> sqlite3.Connection:
+    if path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+    if path != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+        # Losing the last bucket updates in a power cut costs nothing; waiting on fsync does.
+        conn.execute("PRAGMA synchronous = OFF")
+    conn.execute(_SCHEMA)
+    return conn

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import secrets
 import sqlite3
@@ -10,7 +11,13 @@ import time
 
 def new_lease() -> str:
     """``pid:start:random``: names this process (and when it started) and this one turn."""
-    return f"{process_identity(os.getpid())}:{secrets.token_hex(8)}"
+    return f"{_own_identity(os.getpid())}:{secrets.token_hex(8)}"
+
+
+@functools.cache
+def _own_identity(pid: int) -> str:
+    # Keyed by pid, so a forked worker computes its own.
+    return process_identity(pid)
 
 
 def holder_alive(conn: sqlite3.Connection, thread_id: str) -> bool | None:

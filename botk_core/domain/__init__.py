@@ -13,12 +13,22 @@ from botk_core.domain.conversation import (
     ToolSpec,
     Usage,
 )
-from botk_core.domain.documents import Chunk, DocumentInfo, Passage, TableFact, ValueKind
+from botk_core.domain.documents import (
+    SAMPLE_PREFIX,
+    Chunk,
+    DocumentInfo,
+    Passage,
+    TableFact,
+    ValueKind,
+    is_sample,
+    sample_warning,
+)
 from botk_core.domain.sensors import Averages, Reading
 from botk_core.domain.turns import AcceptedTurn, is_reserved_key, reply_key
 from botk_core.domain.weather import CurrentWeather, DailyForecast, WeatherReport
 
 __all__ = [
+    "SAMPLE_PREFIX",
     "AcceptedTurn",
     "AssistantProfile",
     "Averages",
@@ -42,5 +52,7 @@ __all__ = [
     "ValueKind",
     "WeatherReport",
     "is_reserved_key",
+    "is_sample",
     "reply_key",
+    "sample_warning",
 ]

@@ -3,95 +3,30 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import attrs
 
-from botk_core.domain import Chunk, DocumentInfo, Passage
-from botk_core.errors import BotkError, Conflict, InvalidInput, UnreadableDocument
-from botk_core.ids import new_id
+from botk_core.domain import DocumentInfo, Passage
+from botk_core.errors import DocumentNotFound, InvalidInput
 from botk_core.ports import DocumentReader, DocumentStore
-from botk_core.usecases.ingest import UNREADABLE, content_hash
+from botk_core.usecases.add_documents import DEFAULT_POLICY, AddDocumentInput, AddDocuments, ReadDocument
+from botk_core.usecases.upload_rules import UPLOAD_SOURCE, UploadPolicy, check_removal
+
+__all__ = [
+    "UPLOAD_SOURCE",
+    "AddDocument",
+    "AddDocumentInput",
+    "AddDocuments",
+    "ListDocuments",
+    "ReadDocument",
+    "RemoveDocument",
+    "SearchDocuments",
+    "SearchDocumentsInput",
+    "UploadPolicy",
+]
 
 MAX_K = 50
-UPLOAD_SOURCE = "upload"
-
-
-@attrs.frozen
-class AddDocumentInput:
-    """One file's name and bytes, e.g. an HTTP upload."""
-
-    name: str
-    data: bytes = attrs.field(repr=False)
-    source: str = UPLOAD_SOURCE
-
-
-@attrs.frozen
-class ReadDocument:
-    """An upload read into chunks, ready to be stored."""
-
-    upload: AddDocumentInput
-    chunks: tuple[Chunk, ...]
-
-
-class AddDocuments:
-    """Read every file first, then store them all; one bad file stores nothing.
-
-    Raises ``UnreadableDocument`` (or ``UnsupportedDocumentType``) naming the file.
-    ``read`` and ``store`` are the two halves, for a caller (a chat turn) that
-    must refuse bad files before it stores anything else.
-    """
-
-    def __init__(
-        self, store: DocumentStore, reader: DocumentReader, clock: Callable[[], float] = time.time
-    ) -> None:
-        self._store = store
-        self._reader = reader
-        self._clock = clock
-
-    def execute(self, files: Sequence[AddDocumentInput]) -> list[DocumentInfo]:
-        return self.store(self.read(files))
-
-    def read(self, files: Sequence[AddDocumentInput]) -> list[ReadDocument]:
-        """Check and read every file without storing any."""
-        known = {d.name: d for d in self._store.list_documents()}
-        for upload in files:
-            other = known.get(upload.name)
-            if other is not None and other.source != upload.source:
-                # An upload must not silently replace a document of the shared folder.
-                raise Conflict(
-                    f"{upload.name}: ya existe un documento con ese nombre; cambia el nombre del archivo"
-                )
-        return [ReadDocument(upload, tuple(self._read(upload))) for upload in files]
-
-    def store(self, documents: Sequence[ReadDocument]) -> list[DocumentInfo]:
-        """Store documents read by ``read``, replacing earlier uploads of the same name."""
-        known = {d.name: d for d in self._store.list_documents()}
-        stored = []
-        for document in documents:
-            upload = document.upload
-            previous = known.get(upload.name)
-            info = DocumentInfo(
-                previous.id if previous else new_id("doc"),
-                upload.name,
-                content_hash(upload.data),
-                len(document.chunks),
-                self._clock(),
-                upload.source,
-            )
-            self._store.put(info, document.chunks)
-            stored.append(info)
-        return stored
-
-    def _read(self, upload: AddDocumentInput) -> list[Chunk]:
-        try:
-            return self._reader.read(upload.name, upload.data)
-        except BotkError as error:
-            error.message = f"{upload.name}: {error.message}"
-            raise
-        except Exception as error:
-            # Parsers raise all sorts of things on odd files; the client gets one clear error.
-            raise UnreadableDocument(f"{upload.name}: {UNREADABLE}") from error
 
 
 class AddDocument:
@@ -137,10 +72,15 @@ class ListDocuments:
 
 
 class RemoveDocument:
-    """Remove one document by id; ``DocumentNotFound`` when unknown."""
+    """Remove one document by id; ``DocumentNotFound`` when unknown, ``DocumentReadOnly``
+    for a document of the shared folder unless ``policy.admin``."""
 
     def __init__(self, store: DocumentStore) -> None:
         self._store = store
 
-    def execute(self, document_id: str) -> None:
+    def execute(self, document_id: str, policy: UploadPolicy = DEFAULT_POLICY) -> None:
+        found = next((d for d in self._store.list_documents() if d.id == document_id), None)
+        if found is None:
+            raise DocumentNotFound("Documento no encontrado")
+        check_removal(found, policy)
         self._store.remove(document_id)

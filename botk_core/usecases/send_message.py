@@ -12,8 +12,9 @@ from botk_core.errors import InvalidInput, MissingFields, PayloadTooLarge
 from botk_core.ids import new_id
 from botk_core.ports import ThreadRepository
 from botk_core.profile import AssistantCatalog
-from botk_core.usecases.documents import AddDocumentInput, AddDocuments, ReadDocument
+from botk_core.usecases.add_documents import AddDocumentInput, AddDocuments, ReadDocument
 from botk_core.usecases.turn import TurnEvent, TurnOutcome, TurnRunner, history_items
+from botk_core.usecases.upload_rules import UploadPolicy
 
 MAX_CLIENT_ID_CHARS = 200
 
@@ -35,6 +36,8 @@ class SendMessageInput:
     text: str
     client_message_id: str | None = None
     attachments: tuple[AddDocumentInput, ...] = ()
+    # The caller's rights and the upload budget that the attachments must respect.
+    attachment_policy: UploadPolicy = attrs.field(factory=UploadPolicy)
 
 
 class SendMessage:
@@ -108,7 +111,7 @@ class SendMessage:
             return []
         if self._attachments is None:
             raise InvalidInput("This assistant does not take files")
-        return self._attachments.read(request.attachments)
+        return self._attachments.read(request.attachments, request.attachment_policy)
 
     def _user_message(self, request: SendMessageInput) -> Message:
         text = request.text.strip() if request.text else ""

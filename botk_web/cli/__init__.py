@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 
+from botk_core.errors import BotkError
 from botk_web.cli import assistant, chat, db, docs, sensors, serve, threads
+from botk_web.logging_config import configure_logging
 from botk_web.settings import Settings, SettingsError
 
 # Each module exposes register(subparsers); its parser sets func(args, settings) -> int.
@@ -28,12 +29,16 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Error de configuración: {error}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(settings.log_level)
     try:
         result: int = args.func(args, settings)
     except SettingsError as error:
         print(f"Error de configuración: {error}", file=sys.stderr)
         return 2
+    except BotkError as error:
+        # Storage or input problems found outside a command's own handling: one line, no traceback.
+        print(f"Error: {error.message}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     return result

@@ -10,6 +10,7 @@ from botk_core.errors import BotkError
 from botk_core.ports import MeasurementRepository
 from botk_core.usecases.import_measurements import ImportMeasurements, ImportMeasurementsInput, ImportSummary
 from botk_web.bootstrap import bootstrap
+from botk_web.limits import source_budget
 from botk_web.settings import Settings
 
 MAX_REASONS_SHOWN = 20
@@ -42,7 +43,7 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     try:
         print(f"Leyendo {source} …", file=sys.stderr)
-        readings, rejected = parse_records(load_records(source))
+        readings, rejected = parse_records(load_records(source, source_budget(settings)))
         use_case = ImportMeasurements(_repo(settings))
         summary = use_case.execute(ImportMeasurementsInput(readings, rejected, progress=_progress))
     except BotkError as error:

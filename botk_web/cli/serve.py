@@ -25,6 +25,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from werkzeug.serving import run_simple
 
     from botk_web.app import create_app
+    from botk_web.dev_server import QuietJsonRequestHandler
 
     host = args.host or settings.host
     port = args.port or settings.port
@@ -34,5 +35,5 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     app = create_app(settings)
     print(f"BOTK escuchando en http://{host}:{port} (asistente: {settings.gateway})", flush=True)
-    run_simple(host, port, app, threaded=True, use_reloader=False)
+    run_simple(host, port, app, threaded=True, use_reloader=False, request_handler=QuietJsonRequestHandler)
     return 0

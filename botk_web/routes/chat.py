@@ -11,7 +11,7 @@ from botk_core.errors import InvalidInput, MissingFields
 from botk_core.usecases import GetHistoryInput, SendMessageInput, StartConversationInput
 from botk_web.parsing import body_fields, int_arg
 from botk_web.routes import services
-from botk_web.routes.documents import uploaded_files
+from botk_web.routes.documents import upload_policy, uploaded_files
 from botk_web.serialize import citation_json, page_json
 
 bp = Blueprint("chat", __name__)
@@ -32,7 +32,8 @@ def chat_input() -> SendMessageInput:
     fields = body_fields(request, "thread_id", "message", "client_message_id")
     client_id = fields["client_message_id"] or request.headers.get("Idempotency-Key")
     files = tuple(uploaded_files(request)) if request.files else ()
-    return SendMessageInput((fields["thread_id"] or "").strip(), fields["message"] or "", client_id, files)
+    thread_id, text = (fields["thread_id"] or "").strip(), fields["message"] or ""
+    return SendMessageInput(thread_id, text, client_id, files, upload_policy())
 
 
 @bp.post("/chat")

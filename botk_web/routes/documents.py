@@ -1,7 +1,12 @@
-"""Document routes: GET/POST /documents, DELETE /documents/<id>, GET /search."""
+"""Document routes: GET/POST /documents, DELETE /documents/<id>, GET /search.
+
+The shared folder's documents are read-only here unless ``BOTK_ALLOW_DOCUMENT_ADMIN``
+is on or the request carries ``X-Admin-Key: <BOTK_DOCUMENT_ADMIN_KEY>``.
+"""
 
 from __future__ import annotations
 
+import hmac
 import re
 import unicodedata
 from typing import Any
@@ -12,14 +17,14 @@ from flask.typing import ResponseReturnValue
 from botk_core.domain import DocumentInfo
 from botk_core.errors import DocumentNotFound, MissingFields, PayloadTooLarge, UnsupportedMediaType
 from botk_core.ids import is_valid_id
-from botk_core.usecases.documents import AddDocumentInput, SearchDocumentsInput
+from botk_core.usecases.documents import AddDocumentInput, SearchDocumentsInput, UploadPolicy
 from botk_web.documents_wiring import DocumentUseCases
 from botk_web.parsing import int_arg
 from botk_web.routes import services
 
 bp = Blueprint("documents", __name__)
 
-MAX_FILE_BYTES = 15 * 1024 * 1024
+ADMIN_HEADER = "X-Admin-Key"
 MAX_FILES = 20
 MAX_NAME_CHARS = 120
 UPLOAD_FIELDS = ("files", "file")
@@ -28,6 +33,18 @@ _UNSAFE = re.compile(r"[^\w .,()\-]+")
 
 def documents() -> DocumentUseCases:
     return services().document_use_cases
+
+
+def upload_policy() -> UploadPolicy:
+    """This request's rights over the shared folder, and the upload budget."""
+    settings = services().settings
+    key = settings.document_admin_key
+    given = request.headers.get(ADMIN_HEADER, "")
+    keyed = bool(key and given) and hmac.compare_digest(given.encode(), (key or "").encode())
+    admin = settings.allow_document_admin or keyed
+    return UploadPolicy(
+        admin, settings.max_upload_total_bytes, settings.max_upload_text_bytes, settings.upload_read_seconds
+    )
 
 
 def document_json(document: DocumentInfo) -> dict[str, Any]:
@@ -51,7 +68,7 @@ def upload_documents() -> ResponseReturnValue:
     uploads = uploaded_files(request)
     if not uploads:
         raise MissingFields("Missing file (multipart field 'files')")
-    stored = documents().add.execute(uploads)
+    stored = documents().add.execute(uploads, upload_policy())
     return jsonify(object="list", data=[document_json(d) for d in stored]), 201
 
 
@@ -59,7 +76,7 @@ def upload_documents() -> ResponseReturnValue:
 def delete_document(document_id: str) -> ResponseReturnValue:
     if not is_valid_id(document_id, "doc"):
         raise DocumentNotFound("Documento no encontrado")
-    documents().remove.execute(document_id)
+    documents().remove.execute(document_id, upload_policy())
     return jsonify(id=document_id, object="document.deleted", deleted=True)
 
 
@@ -90,11 +107,12 @@ def uploaded_files(req: Request) -> list[AddDocumentInput]:
     if len(files) > MAX_FILES:
         raise PayloadTooLarge(f"At most {MAX_FILES} files per request")
     uploads = []
+    limit = services().settings.max_upload_file_bytes
     for storage in files:
-        data = storage.stream.read(MAX_FILE_BYTES + 1)
+        data = storage.stream.read(limit + 1)
         name = safe_name(storage.filename or "")
-        if len(data) > MAX_FILE_BYTES:
-            raise PayloadTooLarge(f"{name}: el archivo supera {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        if len(data) > limit:
+            raise PayloadTooLarge(f"{name}: el archivo supera {limit / (1024 * 1024):.1f} MB")
         uploads.append(AddDocumentInput(name, data))
     return uploads
 

@@ -1,6 +1,6 @@
 """``POST /chat/stream``: the /chat turn as Server-Sent Events.
 
-Events: ``delta`` (a piece of text), ``tool`` (a tool ran), ``citation`` (one
+Events: ``delta`` (a piece of text), ``tool`` (a tool ran, with its arguments), ``citation`` (one
 source of the answer), ``done`` (the stored message's id and text) and
 ``error``; a comment line every 15 s while nothing else is sent. A bad
 request, an unknown thread or a provider that fails before the first event
@@ -22,7 +22,7 @@ from botk_core.errors import BotkError
 from botk_core.model import TextDelta
 from botk_web.routes import services
 from botk_web.routes.chat import chat_input
-from botk_web.serialize import citation_json, usage_json
+from botk_web.serialize import citation_json, tool_run_json, usage_json
 from botk_web.turn_feed import WAITING, TurnFeed
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ def _frames(event: Any) -> str:
     if isinstance(event, TextDelta):
         return _frame("delta", {"text": event.text})
     if isinstance(event, ToolRun):
-        return _frame("tool", {"name": event.name, "call_id": event.call_id, "is_error": event.is_error})
+        return _frame("tool", {**tool_run_json(event), "call_id": event.call_id})
     if isinstance(event, Message):
         citations = "".join(_frame("citation", citation_json(c)) for c in event.citations)
         return citations + _frame("done", _done(event))

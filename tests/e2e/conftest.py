@@ -13,10 +13,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from botk_adapters.documents import default_reader
-from botk_adapters.sqlite import Database
-from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
-from botk_core.usecases.ingest import IngestDocuments, IngestDocumentsInput
+from botk_core.usecases.ingest import IngestDocumentsInput
+from botk_web import Settings, bootstrap
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,11 +41,11 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 2
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
+def server(tmp_path: Path, sample_documents: Path) -> Iterator[str]:
     """Start ``botk serve`` with no .env and no API key; yield its base URL."""
     database = tmp_path / "botk.sqlite3"
-    IngestDocuments(SqliteFtsDocumentStore(Database(database)), default_reader()).execute(
-        IngestDocumentsInput(ROOT / "documentos_macaya")
+    bootstrap(Settings(database_path=str(database))).document_use_cases.ingest.execute(
+        IngestDocumentsInput(sample_documents)
     )
     port = free_port()
     env = {k: v for k, v in os.environ.items() if "API_KEY" not in k and not k.startswith("BOTK_")}

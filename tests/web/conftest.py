@@ -9,21 +9,18 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from botk_adapters.documents import default_reader
-from botk_core.usecases.ingest import IngestDocuments, IngestDocumentsInput
+from botk_core.usecases.ingest import IngestDocumentsInput
 from botk_web import Settings, create_app
-
-SAMPLE_DOCS = Path(__file__).resolve().parents[2] / "documentos_macaya"
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+def settings(request: pytest.FixtureRequest, tmp_path: Path, sample_documents: Path) -> Settings:
     """Every route test runs on both storages: the HTTP contract does not depend on the database."""
     database_url = request.getfixturevalue("postgres_url") if request.param == "postgres" else None
     return Settings(
         database_path=str(tmp_path / "botk.sqlite3"),
         database_url=database_url,
-        documents_dir=str(SAMPLE_DOCS),
+        documents_dir=str(sample_documents),
         reports_dir=str(tmp_path / "reports"),
     )
 
@@ -31,10 +28,9 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
 @pytest.fixture
 def app(settings: Settings) -> Iterator[Flask]:
     app = create_app(settings)
-    services = app.extensions["botk"]
-    IngestDocuments(services.documents, default_reader()).execute(IngestDocumentsInput(SAMPLE_DOCS))
+    app.extensions["botk"].document_use_cases.ingest.execute(IngestDocumentsInput(settings.documents_dir))
     yield app
-    services.close()
+    app.extensions["botk"].close()
 
 
 @pytest.fixture

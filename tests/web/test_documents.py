@@ -77,7 +77,10 @@ def test_upload_without_a_file_is_400(client: FlaskClient) -> None:
 
 
 def test_delete_removes_the_document_and_then_404s(client: FlaskClient) -> None:
-    first = client.get("/documents").get_json()["data"][0]
+    upload = (io.BytesIO(_docx("Bitácora de prueba.")), "bitacora.docx")
+    first = client.post("/documents", data={"files": upload}, content_type="multipart/form-data").get_json()[
+        "data"
+    ][0]
     assert client.delete(f"/documents/{first['id']}").get_json()["deleted"] is True
     assert first["name"] not in _names(client)
     assert client.delete(f"/documents/{first['id']}").status_code == 404
@@ -156,9 +159,9 @@ def test_a_chat_refused_for_a_reused_key_indexes_nothing(client: FlaskClient, th
 
 def test_an_upload_cannot_replace_a_document_of_the_shared_folder(client: FlaskClient) -> None:
     before = {d["name"]: d["chunks"] for d in client.get("/documents").get_json()["data"]}
-    upload = (io.BytesIO(_docx("El tanque Janchima está contaminado.")), "diagnostico_hidrico.docx")
+    upload = (io.BytesIO(_docx("El tanque Janchima está contaminado.")), "EJEMPLO_diagnostico_hidrico.docx")
     response = client.post("/documents", data={"files": upload}, content_type="multipart/form-data")
     assert response.status_code == 409
-    assert "diagnostico_hidrico.docx" in response.get_json()["error"]
+    assert "EJEMPLO_diagnostico_hidrico.docx" in response.get_json()["error"]
     after = {d["name"]: d["chunks"] for d in client.get("/documents").get_json()["data"]}
     assert after == before

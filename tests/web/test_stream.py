@@ -88,7 +88,12 @@ def test_tool_runs_and_citations_are_announced(chat_client: FlaskClient, fake: F
     events = parse_sse(response.get_data(as_text=True))
     assert events[0] == (
         "tool",
-        {"name": "get_promedio", "call_id": events[0][1]["call_id"], "is_error": False},
+        {
+            "name": "get_promedio",
+            "call_id": events[0][1]["call_id"],
+            "is_error": False,
+            "arguments": {"estacion": "Iquiuca"},
+        },
     )
     assert events[-1][0] == "done" and events[-1][1]["response"] == "El nivel medio es 1,5 m."
     assert len(fake.bodies("/v1/chat/completions")) == 2

@@ -1,0 +1,192 @@
+"""A bounded HTTP download for untrusted feeds: bytes, total time and redirects all capped.
+
+Every hop is resolved and checked before it is contacted (and the connected
+peer again, against DNS tricks): loopback, private, link-local and other
+non-public addresses are refused, except the configured URL's own host or
+when ``allow_private`` says so. A server that drips one byte at a time is cut
+at ``total_seconds`` by a watchdog that closes the socket.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import attrs
+import requests
+import urllib3
+
+from botk_core.errors import UpstreamError, UpstreamTimeout, UpstreamUnavailable
+
+MB = 1024 * 1024
+_CHUNK = 64 * 1024
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+Resolver = Callable[[str], list[str]]
+
+
+@attrs.frozen
+class FetchBudget:
+    """Limits of one download; the defaults are the settings' documented defaults."""
+
+    max_bytes: int = 16 * MB
+    total_seconds: float = 60.0
+    connect_seconds: float = 5.0
+    max_redirects: int = 3
+    allow_private: bool = False
+
+
+DEFAULT_FETCH = FetchBudget()
+
+
+def resolve(host: str) -> list[str]:
+    """Every address ``host`` resolves to."""
+    try:
+        return sorted({str(info[4][0]) for info in socket.getaddrinfo(host, None)})
+    except (socket.gaierror, UnicodeError) as error:
+        raise UpstreamUnavailable(f"no pude resolver la dirección {host}") from error
+
+
+def is_public(address: str) -> bool:
+    """Whether ``address`` is a global unicast address (not loopback, private, link-local...)."""
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def fetch(
+    url: str,
+    budget: FetchBudget = DEFAULT_FETCH,
+    what: str = "la fuente de datos",
+    resolver: Resolver = resolve,
+) -> bytes:
+    """The body of ``url`` (after at most ``max_redirects`` checked redirects), or a clear ``BotkError``."""
+    deadline = time.monotonic() + budget.total_seconds
+    trusted = (urlsplit(url).hostname or "").lower()
+    with requests.Session() as session:
+        for _ in range(budget.max_redirects + 1):
+            _check_hop(url, trusted, budget, resolver)
+            response = _get(session, url, deadline, budget, what)
+            with response:
+                location = response.headers.get("Location")
+                if response.status_code in _REDIRECTS and location:
+                    url = urljoin(url, location)
+                    continue
+                if response.status_code != 200:
+                    raise UpstreamUnavailable(f"{what} respondió con error {response.status_code}")
+                _check_peer(response, trusted, urlsplit(url).hostname or "", budget)
+                return _read(response, deadline, budget, what)
+    raise UpstreamUnavailable(f"{what} redirige más de {budget.max_redirects} veces")
+
+
+def _check_hop(url: str, trusted: str, budget: FetchBudget, resolver: Resolver) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UpstreamUnavailable("la dirección de la fuente de datos no es http(s)")
+    host = parts.hostname.lower()
+    if budget.allow_private or host == trusted:
+        return
+    if not all(is_public(address) for address in resolver(host)):
+        raise UpstreamUnavailable(f"la fuente de datos redirige a una dirección no pública ({host})")
+
+
+def _check_peer(response: requests.Response, trusted: str, host: str, budget: FetchBudget) -> None:
+    """The address actually connected to must pass the same rule (a second DNS answer may differ)."""
+    sock = _socket(response)
+    if sock is None or budget.allow_private or host.lower() == trusted:
+        return
+    try:
+        peer = sock.getpeername()[0]
+    except OSError:
+        return
+    if not is_public(str(peer)):
+        raise UpstreamUnavailable(f"la fuente de datos redirige a una dirección no pública ({host})")
+
+
+def _get(
+    session: requests.Session, url: str, deadline: float, budget: FetchBudget, what: str
+) -> requests.Response:
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise _late(what, budget)
+    timeout = (min(budget.connect_seconds, remaining), remaining)
+    headers = {"Accept-Encoding": "gzip, deflate", "User-Agent": "botk"}
+    try:
+        return session.get(url, timeout=timeout, stream=True, allow_redirects=False, headers=headers)
+    except requests.Timeout as error:
+        raise UpstreamTimeout(f"{what} no respondió a tiempo") from error
+    except requests.RequestException as error:
+        raise UpstreamUnavailable(f"no pude conectarme a {what}") from error
+
+
+def _read(response: requests.Response, deadline: float, budget: FetchBudget, what: str) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > budget.max_bytes:
+        raise _too_big(what, budget)
+    body = bytearray()
+    watchdog = threading.Timer(max(deadline - time.monotonic(), 0.0), _cut, (response,))
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        for piece in _decoded(response, budget, what):
+            body += piece
+            if len(body) > budget.max_bytes:
+                raise _too_big(what, budget)
+    except (requests.RequestException, urllib3.exceptions.HTTPError, OSError, ValueError) as error:
+        if time.monotonic() >= deadline:
+            raise _late(what, budget) from error
+        raise UpstreamUnavailable(f"{what} cortó la descarga") from error
+    finally:
+        watchdog.cancel()
+    if time.monotonic() > deadline:
+        raise _late(what, budget)
+    return bytes(body)
+
+
+def _decoded(response: requests.Response, budget: FetchBudget, what: str) -> Iterator[bytes]:
+    """Raw reads, inflated here with an output cap (a gzip bomb stops at ``max_bytes``)."""
+    encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+    if encoding not in ("identity", "gzip", "deflate", ""):
+        raise UpstreamError(f"{what} usa una compresión no soportada ({encoding})")
+    inflater = zlib.decompressobj(zlib.MAX_WBITS | 32) if encoding in ("gzip", "deflate") else None
+    # read1 returns what has arrived; the watchdog unblocks it at the deadline either way.
+    read = getattr(response.raw, "read1", None) or response.raw.read
+    while raw := read(_CHUNK, decode_content=False):
+        if inflater is None:
+            yield raw
+            continue
+        data = inflater.decompress(raw, budget.max_bytes + 1)
+        yield data
+        if inflater.unconsumed_tail:
+            raise _too_big(what, budget)
+
+
+def _late(what: str, budget: FetchBudget) -> UpstreamTimeout:
+    return UpstreamTimeout(f"{what} no terminó de responder en {budget.total_seconds:.0f} s")
+
+
+def _too_big(what: str, budget: FetchBudget) -> UpstreamError:
+    return UpstreamError(f"{what} envía más de {budget.max_bytes / MB:.0f} MB (límite BOTK_SENSOR_MAX_BYTES)")
+
+
+def _socket(response: requests.Response) -> socket.socket | None:
+    connection: Any = getattr(response.raw, "connection", None) or getattr(response.raw, "_connection", None)
+    sock = getattr(connection, "sock", None)
+    return sock if isinstance(sock, socket.socket) else None
+
+
+def _cut(response: requests.Response) -> None:
+    """Unblock a read in progress: the deadline has passed."""
+    sock = _socket(response)
+    try:
+        if sock is not None:
+            sock.shutdown(socket.SHUT_RDWR)
+        response.close()
+    except OSError:
+        pass

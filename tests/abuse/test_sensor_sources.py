@@ -1,0 +1,124 @@
+"""Sensor feeds and files that try to exhaust memory or time, or reach internal addresses."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from botk_adapters.http_fetch import FetchBudget, fetch
+from botk_adapters.sensors import load_records
+from botk_adapters.sensors.readers import SourceBudget
+from botk_core.errors import BotkError, InvalidInput, UpstreamError, UpstreamTimeout
+from tests.abuse.hostile_feed import Hostile
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def feed() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://localhost:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_the_configured_host_itself_may_be_local(feed: str) -> None:
+    assert len(load_records(f"{feed}/ok")) == 1
+
+
+def test_an_endless_feed_is_cut_at_the_byte_limit(feed: str) -> None:
+    with pytest.raises(UpstreamError, match="BOTK_SENSOR_MAX_BYTES"):
+        fetch(f"{feed}/endless", FetchBudget(max_bytes=4 * 1024 * 1024))
+
+
+def test_a_gzip_bomb_is_cut_at_the_byte_limit(feed: str) -> None:
+    with pytest.raises(UpstreamError, match="BOTK_SENSOR_MAX_BYTES"):
+        fetch(f"{feed}/gzip", FetchBudget(max_bytes=4 * 1024 * 1024))
+
+
+def test_a_dripping_feed_is_cut_at_the_total_time(feed: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(UpstreamTimeout):
+        fetch(f"{feed}/drip", FetchBudget(total_seconds=1.5))
+    assert time.monotonic() - started < 5  # each byte arrives well within a read timeout
+
+
+@pytest.mark.parametrize("path", ["to-loopback", "to-metadata"])
+def test_redirects_to_internal_addresses_are_refused(feed: str, path: str) -> None:
+    with pytest.raises(BotkError, match="no pública"):
+        fetch(f"{feed}/{path}")
+
+
+def test_internal_redirects_are_followed_when_configured(feed: str) -> None:
+    assert b"Iquiuca" in fetch(f"{feed}/to-loopback", FetchBudget(allow_private=True))
+
+
+def test_redirects_are_limited(feed: str) -> None:
+    with pytest.raises(BotkError, match="redirige más de 3"):
+        fetch(f"{feed}/loop")
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ('{"data": ' + "[" * 100_000 + "]" * 100_000 + "}", "niveles"),
+        ('{"data": [{"idDato": ' + "9" * 5000 + "}]}", "cifras"),
+        ('{"data": [}', "no es JSON"),
+    ],
+)
+def test_hostile_json_files_are_clear_errors(tmp_path: Path, content: str, reason: str) -> None:
+    path = tmp_path / "lecturas.json"
+    path.write_text(content)
+    with pytest.raises(InvalidInput, match=reason):
+        load_records(str(path))
+
+
+def test_a_csv_field_over_the_limit_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "lecturas.csv"
+    path.write_text("idDato,estacion,timestamp\n1,Iquiuca," + "9" * 200_000 + "\n")
+    with pytest.raises(InvalidInput, match="128 KB"):
+        load_records(str(path))
+
+
+def test_a_latin1_csv_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "lecturas.csv"
+    path.write_bytes(
+        "idDato;estacion;timestamp;location\n1;Mamiña;1700000000;Estanque Ñandú\n".encode("latin-1")
+    )
+    [record] = load_records(str(path))
+    assert record["estacion"] == "Mamiña" and record["location"] == "Estanque Ñandú"
+
+
+def test_a_file_over_the_byte_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "grande.json"
+    path.write_bytes(b" " * 5000)
+    with pytest.raises(InvalidInput, match="BOTK_SENSOR_MAX_BYTES"):
+        load_records(str(path), SourceBudget(fetch=FetchBudget(max_bytes=1024)))
+
+
+def test_the_cli_never_prints_a_traceback_for_hostile_files(tmp_path: Path) -> None:
+    files = {
+        "hondo.json": '{"data": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        "numero.json": '{"data": [{"idDato": ' + "9" * 5000 + "}]}",
+        "campo.csv": "idDato,estacion\n1," + "x" * 200_000 + "\n",
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_text(content)
+        done = subprocess.run(
+            [sys.executable, "-m", "botk_web.cli", "sensors", "import", name],
+            cwd=tmp_path,
+            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "BOTK_SYNTHETIC_DATA": "off"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 1, (name, done.stderr)
+        assert "Traceback" not in done.stderr and "Error:" in done.stderr, name
