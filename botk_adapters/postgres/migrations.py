@@ -12,6 +12,8 @@ from typing import Any
 
 import psycopg
 
+from botk_core.errors import SchemaTooNew
+
 # Advisory lock keys: (NAMESPACE, hashtext(thread id)) for turns, (ADMIN, n) for the rest.
 NAMESPACE = 0x424F544B  # "BOTK"
 ADMIN = NAMESPACE + 1
@@ -151,12 +153,18 @@ def migrate(conn: psycopg.Connection[Any]) -> int:
         )
         row = conn.execute("SELECT coalesce(max(version), 0) FROM botk_schema").fetchone()
         current = int(row[0]) if row else 0
+        if current > len(MIGRATIONS):
+            # A newer BOTK wrote this database: using it as this version would lose or corrupt its data.
+            raise SchemaTooNew(
+                f"La base de datos tiene el esquema versión {current}, más nuevo que el de este BOTK "
+                f"({len(MIGRATIONS)}): actualiza BOTK o usa otra base de datos (BOTK_DATABASE_URL)."
+            )
         for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
             conn.execute(script)
             conn.execute(
                 "INSERT INTO botk_schema (version, applied_at) VALUES (%s, %s)", (number, time.time())
             )
-    return max(current, len(MIGRATIONS))
+    return len(MIGRATIONS)
 
 
 def version(conn: psycopg.Connection[Any]) -> int:

@@ -12,10 +12,15 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from botk_adapters.postgres import PostgresDatabase, PostgresThreadRepository, PostgresTokenBuckets
+from botk_adapters.postgres import (
+    PostgresDatabase,
+    PostgresDocumentStore,
+    PostgresThreadRepository,
+    PostgresTokenBuckets,
+)
 from botk_adapters.postgres.migrations import MIGRATIONS, version
-from botk_core.domain import Message, Thread, reply_key
-from botk_core.errors import Conflict, StorageError
+from botk_core.domain import Chunk, DocumentInfo, Message, Thread, reply_key
+from botk_core.errors import Conflict, SchemaTooNew, StorageError
 from botk_core.ids import new_id
 from tests import postgres_cluster as pg
 
@@ -222,3 +227,31 @@ def test_nul_characters_never_break_a_write_or_a_lookup(instances: list[Postgres
     with pytest.raises(Exception) as raised:
         repo.get("thread_\x00")
     assert type(raised.value).__name__ == "ThreadNotFound"
+
+
+def test_a_database_written_by_a_newer_botk_is_refused_and_left_untouched(postgres_url: str) -> None:
+    future = len(MIGRATIONS) + 3
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("INSERT INTO botk_schema VALUES (%s, 0)", (future,))
+        try:
+            with pytest.raises(SchemaTooNew, match="más nuevo"):
+                PostgresThreadRepository(PostgresDatabase(postgres_url)).get("thread_x")
+            assert version(conn) == future
+        finally:  # the database is shared by the session's tests
+            conn.execute("DELETE FROM botk_schema WHERE version = %s", (future,))
+
+
+HOSTILE = [
+    "'", "''", '"', "\\", "a:*", "!", "&|!()", "<->", "<2>", ":*", "foo & | bar", "(((",
+    "')); DROP TABLE documents; --", "plomo' | 'x", "🙂💧", "e\u0301", "\x00plomo", "ñ" * 5000,
+    " ".join(["plomo"] * 300), "*", "-- ;", "%s %(x)s",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_no_question_is_ever_a_query_syntax_error(postgres_database: PostgresDatabase, query: str) -> None:
+    store = PostgresDocumentStore(postgres_database)
+    store.put(DocumentInfo("doc_1", "guia.md", "h"), [Chunk("El plomo de Pulcha: <0,002 mg/L.", "Tabla 2")])
+    found = store.search(query, 5)
+    assert all(p.document == "guia.md" for p in found)
+    assert store.search("plomo Pulcha")[0].location == "Tabla 2"  # and the index is still there
