@@ -9,7 +9,7 @@ from flask import Flask
 from botk_web.container import build_services, start_sensor_refresh
 from botk_web.errors import register_error_handlers
 from botk_web.middleware import register_production
-from botk_web.routes import chat, documents, reports, stream
+from botk_web.routes import chat, documents, reports, stations, stream
 from botk_web.settings import Settings
 
 
@@ -28,4 +28,5 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.register_blueprint(reports.bp)
     app.register_blueprint(documents.bp)
     app.register_blueprint(stream.bp)
+    app.register_blueprint(stations.bp)
     return app

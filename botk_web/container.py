@@ -20,6 +20,7 @@ from botk_core.ports import (
     WeatherProvider,
 )
 from botk_core.profile import AssistantCatalog, default_profile
+from botk_core.sensors.stations import Stations
 from botk_core.tools import Tool, ToolRegistry, search_documents_tool
 from botk_core.usecases import (
     GetHistory,
@@ -78,6 +79,7 @@ class Services:
     measurements: MeasurementRepository
     weather: WeatherProvider
     reports: ReportStore
+    stations: Stations
     storage: str = "sqlite"
 
 
@@ -130,6 +132,7 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
         measurements=data.measurements,
         weather=data.weather,
         reports=data.reports,
+        stations=data.stations,
     )
 
 

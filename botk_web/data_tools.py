@@ -9,10 +9,12 @@ import attrs
 
 from botk_adapters.reports import FilesystemReportStore
 from botk_adapters.sensors import synthetic_readings
+from botk_adapters.sensors.config import parse_rules, parse_stations
 from botk_adapters.sqlite import Database
 from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
 from botk_adapters.weather import parse_places, weather_provider
 from botk_core.ports import MeasurementRepository, ReportStore, WeatherProvider
+from botk_core.sensors.stations import Stations
 from botk_core.tools import Tool
 from botk_core.tools.diagnosis import diagnostico_tool
 from botk_core.tools.measurements import promedio_estacional_tool, promedio_tool
@@ -30,6 +32,7 @@ class DataTools:
     weather: WeatherProvider
     reports: ReportStore
     tools: tuple[Tool, ...]
+    stations: Stations
 
 
 def build_data_tools(settings: Settings, db: Database, overrides: dict[str, Any]) -> DataTools:
@@ -37,8 +40,10 @@ def build_data_tools(settings: Settings, db: Database, overrides: dict[str, Any]
 
     The default SQLite store gets synthetic demonstration readings while it has none.
     """
-    measurements = overrides.get("measurements") or SqliteMeasurementRepository(db)
+    rules = parse_rules(settings.sensor_rules)
+    measurements = overrides.get("measurements") or SqliteMeasurementRepository(db, rules.quality)
     clock = overrides.get("clock") or time.time
+    stations = Stations(measurements, parse_stations(settings.stations), rules, clock)
     if "measurements" not in overrides and settings.synthetic_data:
         load_synthetic_if_empty(measurements, lambda: synthetic_readings(clock()))
     weather = overrides.get("weather") or weather_provider(
@@ -48,10 +53,10 @@ def build_data_tools(settings: Settings, db: Database, overrides: dict[str, Any]
         settings.reports_dir, settings.latex_template_path
     )
     tools = (
-        promedio_tool(measurements, clock),
-        promedio_estacional_tool(measurements),
+        promedio_tool(stations),
+        promedio_estacional_tool(stations),
         clima_tool(weather),
-        diagnostico_tool(measurements, weather, clock),
+        diagnostico_tool(stations, weather),
         modify_document_tool(reports),
     )
-    return DataTools(measurements, weather, reports, tools)
+    return DataTools(measurements, weather, reports, tools, stations)

@@ -9,6 +9,7 @@ from typing import Any
 
 from botk_web.openapi_build import IDEMPOTENCY, THREAD_Q, form_body, op, path, query
 from botk_web.openapi_schemas import SCHEMAS, error_responses
+from botk_web.openapi_stations import STATION_SCHEMAS, station_paths
 
 THREAD_BODY = {"type": "object", "required": ["thread_id"], "properties": {"thread_id": {"type": "string"}}}
 UPLOAD = {
@@ -96,6 +97,7 @@ def paths() -> dict[str, Any]:
         "/openapi.json": {"get": op("Esta descripción.", {"type": "object"}, public=True)},
         **document_paths(),
         **report_paths(),
+        **station_paths(),
     }
 
 
@@ -186,7 +188,7 @@ def openapi_document() -> dict[str, Any]:
         },
         "paths": paths(),
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": {**SCHEMAS, **STATION_SCHEMAS},
             "responses": error_responses(),
             "securitySchemes": {
                 "bearer": {

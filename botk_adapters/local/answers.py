@@ -56,7 +56,11 @@ def write_search_answer(output: Mapping[str, Any], question: str) -> Answer:
 
 
 def write_error(tool: str, output: Mapping[str, Any]) -> Answer:
-    return Answer(f"No pude completar la consulta ({tool}): {output['error']}")
+    """The tool's error as the user reads it: its own sentence, never the tool's name."""
+    message = str(output["error"]).strip()
+    if not message:
+        return Answer("No pude completar la consulta.")
+    return Answer(message[0].upper() + message[1:] + ("" if message.endswith((".", "!", "?")) else "."))
 
 
 def coverage(result: Mapping[str, Any], question: str) -> float:

@@ -105,6 +105,14 @@ DOCUMENT_VOCABULARY = """
 CREATE VIRTUAL TABLE document_vocabulary USING fts5vocab(document_index, row);
 """
 
+# Quality flags of each measured value (NULL: valid); flagged values stay stored
+# but statistics leave them out. Readings stored before this are judged on their next import.
+READING_FLAGS = """
+ALTER TABLE readings ADD COLUMN flag_temperatura TEXT;
+ALTER TABLE readings ADD COLUMN flag_humedad TEXT;
+ALTER TABLE readings ADD COLUMN flag_nivel TEXT;
+"""
+
 MIGRATIONS: list[str] = [
     THREADS,
     DOCUMENTS,
@@ -112,4 +120,5 @@ MIGRATIONS: list[str] = [
     OPENAI_VECTOR_STORES,
     RATE_LIMITS,
     DOCUMENT_VOCABULARY,
+    READING_FLAGS,
 ]

@@ -14,17 +14,24 @@ from botk_core.domain.conversation import (
     Usage,
 )
 from botk_core.domain.documents import Chunk, DocumentInfo, Passage, TableFact, ValueKind
-from botk_core.domain.sensors import Averages, Reading
+from botk_core.domain.sensors import CLEAN, MEASURED, MISSING, Averages, Bucket, Flag, Flags, LeftOut, Reading
 from botk_core.domain.weather import CurrentWeather, DailyForecast, WeatherReport
 
 __all__ = [
+    "CLEAN",
+    "MEASURED",
+    "MISSING",
     "AssistantProfile",
     "Averages",
+    "Bucket",
     "Chunk",
     "Citation",
     "CurrentWeather",
     "DailyForecast",
     "DocumentInfo",
+    "Flag",
+    "Flags",
+    "LeftOut",
     "Message",
     "MessagePage",
     "MessageStatus",
