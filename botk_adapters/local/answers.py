@@ -56,11 +56,14 @@ def write_search_answer(output: Mapping[str, Any], question: str) -> Answer:
 
 
 def write_error(tool: str, output: Mapping[str, Any]) -> Answer:
-    """The tool's error as the user reads it: its own sentence, never the tool's name."""
+    """The tool's error as the user reads it, never with the tool's name.
+
+    A message that is already a sentence (capitalised) is said as it is.
+    """
     message = str(output["error"]).strip()
-    if not message:
-        return Answer("No pude completar la consulta.")
-    return Answer(message[0].upper() + message[1:] + ("" if message.endswith((".", "!", "?")) else "."))
+    if message[:1].isupper():
+        return Answer(message)
+    return Answer(f"No pude completar la consulta: {message}")
 
 
 def coverage(result: Mapping[str, Any], question: str) -> float:

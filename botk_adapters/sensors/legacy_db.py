@@ -19,6 +19,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 TABLE = "mediciones"
 REQUIRED = ("idDato", "estacion", "timestamp")
 COLUMNS = (*REQUIRED, "location", "dispositivo", "bateria", "humedad", "nivel", "temperatura")
+DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 MAX_ROWS = 1_000_000  # about 80 station-years at one reading every 3 minutes
 
 
@@ -42,6 +43,9 @@ def is_sqlite_file(source: str) -> bool:
 
 def load_readings(source: str) -> LoadedReadings:
     """Readings from a URL, a JSON or CSV file, or the old service's ``data.db``."""
+    if Path(source).suffix.lower() in DB_SUFFIXES and Path(source).is_file() and not is_sqlite_file(source):
+        empty = " (está vacío)" if Path(source).stat().st_size == 0 else ""
+        raise InvalidInput(f"{source} no es una base de datos SQLite{empty}")
     if not is_sqlite_file(source):
         readings, rejected = parse_records(load_records(source))
         return LoadedReadings(readings, rejected)

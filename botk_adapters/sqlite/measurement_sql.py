@@ -66,8 +66,11 @@ def flag_values(r: Reading) -> tuple[str | None, ...]:
 
 def averages_from(row: Sequence[Any]) -> Averages:
     temperatura, humedad, nivel, n, first, last, *counts = row
+    # A field missing from every reading is not measured there at all: not reported.
     left_out = ordered(
-        LeftOut(field, reason, int(k)) for (field, reason, _), k in zip(_REASONS, counts, strict=True) if k
+        LeftOut(field, reason, int(k))
+        for (field, reason, _), k in zip(_REASONS, counts, strict=True)
+        if k and not (reason == MISSING and k == n)
     )
     return Averages(temperatura, humedad, nivel, n, first, last, left_out)
 

@@ -57,7 +57,8 @@ class TtlCache:
         self._store(key, value, None)
         return value
 
-    def __len__(self) -> int:
+    def size(self) -> int:
+        """How many entries are kept (``len`` would make an empty cache falsy)."""
         with self._lock:
             return len(self._entries)
 

@@ -74,31 +74,34 @@ def spikes(points: Sequence[Point], jump: float, gap: float, max_run: int) -> It
     """Runs of at most ``max_run`` values far from both neighbours, which agree with each other.
 
     The last values of a series, far from the one before them, are a jump not
-    yet confirmed by a next reading.
+    yet confirmed by a next reading. A spike's neighbour is the last good value.
     """
-    start = 0
+    start, before = 1, 0
     while start < len(points):
-        size = _spike_size(points, start, jump, gap, max_run)
+        size = _spike_size(points, before, start, jump, gap, max_run)
         flag = Flag.SPIKE if start + size < len(points) else Flag.UNCONFIRMED
         yield from ((points[k][0], flag) for k in range(start, start + size))
-        start += size or 1
+        before = start + size if size else start
+        start = before + 1
 
 
-def _spike_size(points: Sequence[Point], start: int, jump: float, gap: float, max_run: int) -> int:
-    """How many values from ``start`` on form a spike after ``points[start - 1]`` (0: none)."""
-    if start == 0 or points[start][1] - points[start - 1][1] > gap:
+def _spike_size(
+    points: Sequence[Point], before: int, start: int, jump: float, gap: float, max_run: int
+) -> int:
+    """How many values from ``start`` on form a spike after ``points[before]`` (0: none)."""
+    if points[start][1] - points[before][1] > gap:
         return 0
-    before = points[start - 1][2]
+    level = points[before][2]
     for end in range(start + 1, min(start + max_run, len(points)) + 1):
         run = points[start:end]
-        if any(abs(p[2] - before) <= jump for p in run):
+        if any(abs(p[2] - level) <= jump for p in run):
             return 0
         if end == len(points):
             return end - start
         after = points[end]
         if after[1] - run[-1][1] > gap:
             return 0
-        if abs(after[2] - before) <= jump:
+        if abs(after[2] - level) <= jump:
             return end - start if all(abs(p[2] - after[2]) > jump for p in run) else 0
     return 0
 

@@ -41,7 +41,7 @@ class QualityRules:
     level_jump_m: float = 0.5
     humidity_jump_pct: float = 25.0
     temperature_jump_c: float = 10.0
-    spike_minutes: float = 20.0
+    spike_minutes: float = 60.0
     spike_max_run: int = 2
     flat_hours: float = 24.0
     flat_min_readings: int = 10

@@ -21,7 +21,10 @@ _ORDER = ("nivel", "humedad", "temperatura")
 
 
 def left_out_of(readings: Sequence[Reading]) -> tuple[LeftOut, ...]:
-    """How many values of each field the readings leave out, and why."""
+    """How many values of each field the readings leave out, and why.
+
+    A field missing from every reading is not measured there at all: it is not reported.
+    """
     counts: dict[tuple[str, str], int] = {}
     for reading in readings:
         for field in MEASURED:
@@ -29,7 +32,11 @@ def left_out_of(readings: Sequence[Reading]) -> tuple[LeftOut, ...]:
             reason = MISSING if getattr(reading, field) is None else (flag.value if flag else None)
             if reason is not None:
                 counts[field, reason] = counts.get((field, reason), 0) + 1
-    return ordered(LeftOut(field, reason, n) for (field, reason), n in counts.items())
+    return ordered(
+        LeftOut(field, reason, n)
+        for (field, reason), n in counts.items()
+        if not (reason == MISSING and n == len(readings))
+    )
 
 
 def ordered(items: Iterable[LeftOut]) -> tuple[LeftOut, ...]:
