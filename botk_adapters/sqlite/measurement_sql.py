@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from botk_core.domain import MEASURED, MISSING, Averages, Bucket, Flag, Flags, LeftOut, Reading
+from botk_core.domain import CLEAN, MEASURED, MISSING, Averages, Bucket, Flag, Flags, LeftOut, Reading
 from botk_core.sensors.summary import ordered
 
 COLUMNS = (
@@ -17,11 +16,17 @@ INSERT = f"INSERT OR REPLACE INTO readings ({COLUMNS}) VALUES ({', '.join('?' * 
 UPDATE_FLAGS = "UPDATE readings SET flag_temperatura = ?, flag_humedad = ?, flag_nivel = ? WHERE id_dato = ?"
 # A value counts when it was measured and carries no quality flag.
 MEANS = ", ".join(f"AVG(CASE WHEN flag_{f} IS NULL THEN {f} END)" for f in MEASURED)
-_REASONS = [(f, MISSING, f"SUM({f} IS NULL)") for f in MEASURED] + [
-    (f, flag.value, f"SUM(flag_{f} = '{flag.value}')") for f in MEASURED for flag in Flag
-]
-LEFT_OUT = ", ".join(sql for _, _, sql in _REASONS)
-AVERAGES = f"SELECT {MEANS}, COUNT(*), MIN(timestamp), MAX(timestamp), {LEFT_OUT} FROM readings WHERE "
+MEASURED_COUNTS = ", ".join(f"COUNT({f})" for f in MEASURED)
+AVERAGES = f"SELECT {MEANS}, COUNT(*), MIN(timestamp), MAX(timestamp), {MEASURED_COUNTS} FROM readings WHERE "
+# Flags are rare: the partial index readings_flagged finds them (the term must match its WHERE).
+FLAGGED_TERM = "(flag_temperatura IS NOT NULL OR flag_humedad IS NOT NULL OR flag_nivel IS NOT NULL)"
+FLAGGED = f"SELECT flag_temperatura, flag_humedad, flag_nivel FROM readings WHERE {FLAGGED_TERM} AND "
+# Distinct stations by skipping along the (estacion, timestamp) index: one seek per station.
+STATIONS = (
+    "WITH RECURSIVE s(name) AS (SELECT MIN(estacion) FROM readings UNION ALL "
+    "SELECT (SELECT MIN(estacion) FROM readings WHERE estacion > s.name) FROM s WHERE s.name IS NOT NULL) "
+    "SELECT name FROM s WHERE name IS NOT NULL"
+)
 BUCKETS = (
     f"SELECT CAST(timestamp / ? AS INTEGER) AS bucket, COUNT(*), {MEANS} FROM readings "
     "WHERE estacion = ? AND timestamp >= ? AND timestamp <= ? GROUP BY bucket ORDER BY bucket"
@@ -48,10 +53,13 @@ def window(estacion: str | None, since: float | None, until: float | None) -> tu
     return " AND ".join(clauses), params
 
 
-def from_row(row: sqlite3.Row) -> Reading:
-    values = dict(row)
-    flags = Flags(*(_flag(values.pop(f"flag_{f}")) for f in MEASURED))
-    return Reading(**{**values, "synthetic": bool(values["synthetic"]), "flags": flags})
+def from_row(row: Sequence[Any]) -> Reading:
+    """A reading from a row of ``COLUMNS`` (by position: this runs for every row read)."""
+    t, h, n = row[10], row[11], row[12]
+    flags = CLEAN if t is None and h is None and n is None else Flags(_flag(t), _flag(h), _flag(n))
+    return Reading(
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], bool(row[9]), flags
+    )
 
 
 def to_row(r: Reading) -> tuple[object, ...]:
@@ -64,14 +72,15 @@ def flag_values(r: Reading) -> tuple[str | None, ...]:
     return tuple(None if (flag := r.flags.of(f)) is None else flag.value for f in MEASURED)
 
 
-def averages_from(row: Sequence[Any]) -> Averages:
-    temperatura, humedad, nivel, n, first, last, *counts = row
-    # A field missing from every reading is not measured there at all: not reported.
-    left_out = ordered(
-        LeftOut(field, reason, int(k))
-        for (field, reason, _), k in zip(_REASONS, counts, strict=True)
-        if k and not (reason == MISSING and k == n)
-    )
+def averages_from(row: Sequence[Any], flagged: Sequence[Sequence[str | None]]) -> Averages:
+    """The window's means and, per field, the values missing (unless none was measured) and flagged."""
+    temperatura, humedad, nivel, n, first, last, *measured = row
+    counts = {(f, MISSING): n - k for f, k in zip(MEASURED, measured, strict=True) if 0 < k < n}
+    for flags in flagged:
+        for field, flag in zip(MEASURED, flags, strict=True):
+            if flag is not None:
+                counts[field, flag] = counts.get((field, flag), 0) + 1
+    left_out = ordered(LeftOut(field, reason, k) for (field, reason), k in counts.items())
     return Averages(temperatura, humedad, nivel, n, first, last, left_out)
 
 

@@ -50,8 +50,7 @@ class SqliteMeasurementRepository:
             return conn.execute("DELETE FROM readings WHERE synthetic = 1").rowcount
 
     def stations(self) -> list[str]:
-        rows = self._db.connection().execute("SELECT DISTINCT estacion FROM readings ORDER BY estacion")
-        return [row[0] for row in rows]
+        return [row[0] for row in self._db.connection().execute(sql.STATIONS).fetchall()]
 
     def latest(self, estacion: str) -> Reading | None:
         row = (
@@ -73,7 +72,10 @@ class SqliteMeasurementRepository:
         self, estacion: str | None, since: float | None = None, until: float | None = None
     ) -> Averages:
         where, params = sql.window(estacion, since, until)
-        return sql.averages_from(self._db.connection().execute(sql.AVERAGES + where, params).fetchone())
+        conn = self._db.connection()
+        row = conn.execute(sql.AVERAGES + where, params).fetchone()
+        flagged = conn.execute(sql.FLAGGED + where, params).fetchall() if row[3] else []
+        return sql.averages_from(row, flagged)
 
     def buckets(self, estacion: str, since: float, until: float, every: float) -> list[Bucket]:
         rows = self._db.connection().execute(sql.BUCKETS, (every, estacion, since, until)).fetchall()
@@ -90,7 +92,9 @@ class SqliteMeasurementRepository:
         conn: sqlite3.Connection, estacion: str | None, since: float | None, until: float | None
     ) -> list[Reading]:
         where, params = sql.window(estacion, since, until)
-        cursor = conn.execute(
+        cursor = conn.cursor()
+        cursor.row_factory = None  # plain tuples: this runs for every reading read
+        cursor.execute(
             f"SELECT {sql.COLUMNS} FROM readings WHERE {where} ORDER BY timestamp, id_dato", params
         )
         return [sql.from_row(row) for row in cursor.fetchall()]

@@ -124,10 +124,8 @@ def test_years_old_data_is_diagnosed_but_not_trusted_for_today() -> None:
     )
     assert station["sensores"]["ventana_24h"].startswith("las últimas 24 h con datos, del ")
     text = answer(diagnose(old))
-    assert (
-        "⚠ No se puede confiar en esta recomendación para hoy: el último dato válido de nivel es de hace 3 años"
-        in text
-    )
+    distrust = "⚠ No se puede confiar en esta recomendación para hoy: el último dato válido de nivel"
+    assert f"{distrust} es de hace 3 años" in text
 
 
 def test_too_few_readings_are_not_trusted() -> None:
