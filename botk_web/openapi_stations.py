@@ -47,7 +47,7 @@ STATION_SCHEMAS: dict[str, Any] = {
         },
     ),
     "StationNotFound": obj(
-        ["error", "code", "known"], error=STRING, code=STRING, known={"type": "array", "items": STRING}
+        ["error", "code"], error=STRING, code=STRING, known={"type": "array", "items": STRING}
     ),
 }
 NOT_FOUND = {

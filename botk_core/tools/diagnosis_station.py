@@ -12,7 +12,7 @@ from botk_core.sensors.rules import DAY, HOUR, StationConfig
 from botk_core.sensors.stations import Stations
 from botk_core.sensors.summary import left_out_of, left_out_sentence, suspect_sensor
 from botk_core.sensors.trend import Trend, level_trend
-from botk_core.sensors.window import choose_window
+from botk_core.sensors.window import Window, choose_window
 from botk_core.tools.forecast import forecast_note
 from botk_core.tools.measurements import local_time
 from botk_core.tools.results import Means
@@ -55,11 +55,7 @@ class StationDiagnoser:
         if latest is None:
             return no_data(station, config, forecast)
         values = {f: v for f in FIELDS if (v := self.repo.latest_valid(station, f)) is not None}
-        now = self.stations.now()
-        window = choose_window(now, self.rules.trend_days, latest.timestamp)
-        since = min(window.since, latest.timestamp - self.rules.events_days * DAY)
-        recent = list(self.repo.readings(station, since=since, until=latest.timestamp))
-        judged = [r for r in recent if window.since <= r.timestamp <= window.until]
+        window, recent, judged = self._windows(station, latest)
         trend = level_trend(judged, config.low_level_m)
         decision = decide(
             self._situation(config, values, forecast, trend, judged, window.name(self.zone)), self.rules
@@ -81,6 +77,13 @@ class StationDiagnoser:
             stale=self._stale_fields(values) != [],
             warning=self._warning(values),
         )
+
+    def _windows(self, station: str, latest: Reading) -> tuple[Window, list[Reading], list[Reading]]:
+        """The trend window, the readings of the events window, and those of the trend window."""
+        window = choose_window(self.stations.now(), self.rules.trend_days, latest.timestamp)
+        since = min(window.since, latest.timestamp - self.rules.events_days * DAY)
+        recent = list(self.repo.readings(station, since=since, until=latest.timestamp))
+        return window, recent, [r for r in recent if window.since <= r.timestamp <= window.until]
 
     def _situation(
         self,

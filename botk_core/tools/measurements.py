@@ -81,17 +81,7 @@ def station_averages(stations: Stations, station: str, days: int | None) -> Stat
     latest = repo.latest(station)
     if latest is None:
         raise ToolFailed(f"No hay lecturas de la estación {station}.")
-    note, since, until = None, None, None
-    if days:
-        window = choose_window(stations.now(), days, latest.timestamp)
-        since, until = window.since, window.until
-        last = spanish.when(latest.timestamp, stations.now(), zone) if window.fallback else None
-        note = WindowNote(
-            requested=spanish.window_name(days),
-            used=window.name(zone),
-            fallback=window.fallback,
-            last_data=last,
-        )
+    note, since, until = _window(stations, days, latest.timestamp) if days else (None, None, None)
     averages = repo.averages(station, since=since, until=until)
     first, final = averages.first_timestamp, averages.last_timestamp
     return StationAverages(
@@ -106,6 +96,19 @@ def station_averages(stations: Stations, station: str, days: int | None) -> Stat
         quality_note=left_out_sentence(averages.left_out),
         provenance=Provenance.of(repo.has_synthetic()),
     )
+
+
+def _window(stations: Stations, days: int, last: float) -> tuple[WindowNote, float, float]:
+    """The last ``days`` before now, or before the last data when there is none since then."""
+    window = choose_window(stations.now(), days, last)
+    when = spanish.when(last, stations.now(), stations.zone) if window.fallback else None
+    note = WindowNote(
+        requested=spanish.window_name(days),
+        used=window.name(stations.zone),
+        fallback=window.fallback,
+        last_data=when,
+    )
+    return note, window.since, window.until
 
 
 def promedio_tool(stations: Stations) -> Tool:

@@ -14,22 +14,26 @@ DEFAULT_DAYS = 7
 MAX_DAYS = 366
 MAX_POINTS = 2000
 MIN_EVERY_S = 60
+EARLIEST, LATEST = 946_684_800.0, 4_102_444_800.0  # 2000-01-01 .. 2100-01-01, as readings are
 _EVERY = re.compile(r"^\s*(\d{1,9})\s*(s|m|min|h|d)?\s*$", re.IGNORECASE)
 _UNITS = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86_400}
 _UNIX = re.compile(r"^\s*\d{9,11}(?:\.\d+)?\s*$")
 
 
 def parse_time(raw: str, name: str, zone: tzinfo) -> float:
-    """An ISO 8601 date or time (local when it has no offset) or unix seconds."""
+    """An ISO 8601 date or time (local when it has no offset) or unix seconds, 2000-2100."""
+    problem = f"{name} debe ser una fecha ISO 8601 (2023-04-28 o 2023-04-28T05:02) o segundos unix"
     if _UNIX.match(raw):
-        return float(raw)
-    try:
-        moment = datetime.fromisoformat(raw.strip())
-    except ValueError:
-        raise InvalidInput(
-            f"{name} debe ser una fecha ISO 8601 (2023-04-28 o 2023-04-28T05:02) o segundos unix"
-        ) from None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=zone)).timestamp()
+        value = float(raw)
+    else:
+        try:
+            moment = datetime.fromisoformat(raw.strip())
+            value = (moment if moment.tzinfo else moment.replace(tzinfo=zone)).timestamp()
+        except (ValueError, OverflowError, OSError):
+            raise InvalidInput(problem) from None
+    if not EARLIEST <= value <= LATEST:
+        raise InvalidInput(f"{name} debe estar entre los años 2000 y 2100")
+    return value
 
 
 def parse_every(raw: str) -> float:
