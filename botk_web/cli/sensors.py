@@ -20,6 +20,7 @@ from botk_web.settings import Settings
 
 log = logging.getLogger(__name__)
 MAX_REASONS_SHOWN = 20
+MAX_EVENTS_SHOWN = 10
 FIELD_NAMES = {"nivel": "nivel", "humedad": "humedad", "temperatura": "temperatura", "bateria": "batería"}
 
 
@@ -117,7 +118,9 @@ def _details(stations: Stations, stored: list[Reading], events: Sequence[Event])
     left_out = left_out_list(left_out_of(stored))
     if left_out:
         lines.append(f"  Fuera de promedios y diagnósticos (se guardan igual): {left_out}.")
-    lines += [f"  Evento: {event.describe(stations.zone)}." for event in events]
+    lines += [f"  Evento: {event.describe(stations.zone)}." for event in events[:MAX_EVENTS_SHOWN]]
+    if len(events) > MAX_EVENTS_SHOWN:
+        lines.append(f"  … y {len(events) - MAX_EVENTS_SHOWN} eventos más")
     return lines
 
 
