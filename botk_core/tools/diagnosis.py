@@ -15,7 +15,10 @@ from botk_core.tools.results import Provenance
 from botk_core.tools.results_diagnosis import DiagnosisResult, Forecast
 
 DIAGNOSTICO = "diagnostico_hidrico_integrado"
-DOCS_HINT = "Para recomendaciones, complementa con los documentos técnicos (search_documents)."
+DOCS_HINT = (
+    "Para explicar la recomendación, complementa con los documentos técnicos "
+    "(plan maestro, informes de calidad del agua, guía de la red de sensores)."
+)
 
 DIAGNOSTICO_SPEC = ToolSpec(
     name=DIAGNOSTICO,
