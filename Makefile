@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DOCS ?= documentos_macaya
 
-.PHONY: serve prod test lint bench chat ingest clean e2e-real
+.PHONY: serve prod test lint bench chat ingest clean e2e-real screenshot
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "BOTK necesita Python 3.11 o más nuevo")'
@@ -16,8 +16,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@ $(VENV)/.installed
+
+# axe-core for the accessibility check of the browser tests, pinned by package-lock.json.
+# The browser itself is Debian's Chromium (apt-get install chromium), never a download.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 ingest: $(VENV)/.installed
 	$(BIN)/botk docs ingest $(DOCS)
@@ -33,8 +39,12 @@ prod: ingest
 chat: ingest
 	$(BIN)/botk chat
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev node_modules/.package-lock.json
 	$(BIN)/python -m pytest
+
+# The README's picture of the chat page at phone size (needs /usr/bin/chromium).
+screenshot: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.browser.screenshot docs/pagina-chat.png
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -67,4 +77,4 @@ e2e-real: $(BIN)/llama-server
 	BOTK_E2E_REAL=1 $(BIN)/python -m pytest tests/e2e/test_real_openai_compatible_server.py -v
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache node_modules

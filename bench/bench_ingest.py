@@ -23,6 +23,7 @@ import docx
 from common import ROOT, Section, at_most, ms, section_main
 
 from botk_adapters.documents import default_reader
+from botk_adapters.documents.folder import LocalDocumentFolder
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
 from botk_core.usecases.ingest import IngestDocuments, IngestDocumentsInput, IngestReport
 
@@ -91,7 +92,7 @@ def sample_documents(folder: Path) -> None:
 
 
 def ingest(folder: Path, database: Path) -> tuple[IngestReport, float]:
-    use_case = IngestDocuments(SqliteFtsDocumentStore(database), default_reader())
+    use_case = IngestDocuments(SqliteFtsDocumentStore(database), default_reader(), LocalDocumentFolder)
     started = time.perf_counter()
     report = use_case.execute(IngestDocumentsInput(folder))
     return report, time.perf_counter() - started

@@ -93,12 +93,14 @@ def _turn_cost(quick: bool, out: Path) -> list[Section]:
 BENCHMARKS: dict[str, Runner] = {
     "turn_cost": _turn_cost,
     "overhead": _single("bench_overhead"),
+    "transactions": _single("bench_transactions"),
     "concurrency": _concurrency,  # also yields the memory section
     "streaming": _single("bench_streaming"),
     "ingest": _document_bench("bench_ingest", "5a. Documents: ingest throughput"),
     "search": _document_bench("bench_search", "5b. Documents: search latency"),
     "retrieval": _retrieval,
     "sensors": _single("bench_sensors"),
+    "page": _single("bench_page"),
 }
 
 

@@ -44,13 +44,13 @@ class LatencyGateway:
         self.seconds = seconds
         self.text = text
 
-    def complete(self, request: ModelRequest) -> ModelReply:
+    def reply(self, request: ModelRequest) -> ModelReply:
         if self.seconds:
             time.sleep(self.seconds)
         return ModelReply(text=self.text)
 
     def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
-        reply = self.complete(request)
+        reply = self.reply(request)
         for word in re.findall(r"\S+\s*", reply.text):
             yield TextDelta(word)
         yield ReplyDone(reply)

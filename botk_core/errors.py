@@ -181,3 +181,9 @@ class IdempotencyKeyReused(Conflict):
     """A client_message_id already names a different message of the thread."""
 
     code = "idempotency_key_reused"
+
+
+class ThreadFull(Conflict):
+    """The thread holds as many messages as a thread may; a new conversation is needed."""
+
+    code = "thread_full"

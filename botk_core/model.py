@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from botk_core.domain import Citation, ToolCall, ToolSpec, Usage
@@ -81,3 +83,11 @@ class ReplyDone:
 
 
 GatewayEvent = TextDelta | ReplyDone
+
+
+def collect_reply(events: Iterable[GatewayEvent]) -> ModelReply:
+    """The whole reply of a streamed model step (what its ``ReplyDone`` carries)."""
+    for event in events:
+        if isinstance(event, ReplyDone):
+            return event.reply
+    raise RuntimeError("the gateway's stream ended without its reply")

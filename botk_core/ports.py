@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager
 from typing import Protocol
 
 from botk_core.domain import (
+    AcceptedTurn,
     Averages,
     Bucket,
     Chunk,
@@ -18,18 +18,18 @@ from botk_core.domain import (
     Thread,
     WeatherReport,
 )
-from botk_core.model import GatewayEvent, ModelReply, ModelRequest
+from botk_core.model import GatewayEvent, ModelRequest
 
 
 class AssistantGateway(Protocol):
-    """One model step: instructions, items and tool specs in; a reply out."""
+    """One model step: instructions, items and tool specs in; text deltas and the reply out.
+
+    Streaming is the only form: a caller that wants the whole reply collects
+    the stream with ``botk_core.model.collect_reply``.
+    """
 
     name: str
     model: str
-
-    def complete(self, request: ModelRequest) -> ModelReply:
-        """Run one model step and return its whole reply."""
-        ...
 
     def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
         """Run one model step, yielding text deltas and then ``ReplyDone``."""
@@ -37,18 +37,16 @@ class AssistantGateway(Protocol):
 
 
 class ThreadRepository(Protocol):
-    """Threads and their messages, in acceptance order."""
+    """Threads and their messages, in acceptance order, and one turn at a time per thread.
+
+    A turn costs two writes: ``accept_turn`` (the lock and the user message) and
+    ``finish_turn`` (the answer, the user message's status and the unlock).
+    """
 
     def create(self, thread: Thread) -> None: ...
 
     def get(self, thread_id: str) -> Thread:
         """Return the thread or raise ``ThreadNotFound``."""
-        ...
-
-    def add_message(self, message: Message) -> None: ...
-
-    def update_message(self, message: Message) -> None:
-        """Replace a stored message (same id), e.g. to mark a turn failed."""
         ...
 
     def list_messages(
@@ -66,16 +64,35 @@ class ThreadRepository(Protocol):
         """
         ...
 
-    def recent_messages(self, thread_id: str, count: int) -> list[Message]:
-        """The last ``count`` messages, oldest first."""
+    def accept_turn(self, user: Message, *, history: int, max_messages: int | None = None) -> AcceptedTurn:
+        """Hold ``user.thread_id`` and store ``user`` (status pending), in one write.
+
+        Waits while another turn of the thread runs (``Conflict`` past the wait);
+        a lock left by a dead process is taken over and the user messages it
+        left pending become failed. A message stored before with the same
+        ``client_message_id`` is this turn's: with another text it raises
+        ``IdempotencyKeyReused`` and changes nothing; with its answer stored, that
+        answer is returned and nothing is held; otherwise it is pending again.
+        A new message beyond ``max_messages`` raises ``ThreadFull``. ``history``
+        earlier completed messages come back with it, oldest first, as the model
+        reads them: their role and text (citations and tool runs may be left out).
+        """
         ...
 
-    def find_by_client_id(self, thread_id: str, client_message_id: str) -> Message | None:
-        """The thread's message stored with this ``client_message_id``, if any."""
+    def finish_turn(self, turn: AcceptedTurn, answer: Message | None) -> None:
+        """Store ``answer`` and complete the user message (None: mark it failed), and unlock, in one write."""
         ...
 
-    def turn_lock(self, thread_id: str) -> AbstractContextManager[None]:
-        """Hold the thread so that its turns run one at a time."""
+    def recover_turns(self) -> int:
+        """Mark failed the user messages left pending by turns whose process died; return how many."""
+        ...
+
+    def delete_thread(self, thread_id: str) -> None:
+        """Delete the thread and its messages; ``ThreadNotFound``, or ``Conflict`` during a turn."""
+        ...
+
+    def prune_threads(self, inactive_since: float) -> list[str]:
+        """Delete the threads with no message since ``inactive_since``; return their ids."""
         ...
 
 
@@ -94,6 +111,22 @@ class DocumentStore(Protocol):
 
     def search(self, query: str, k: int = 5) -> list[Passage]:
         """The best ``k`` passages for ``query``, best first."""
+        ...
+
+
+class DocumentFolder(Protocol):
+    """A folder of document files (a directory, a share), named by their paths inside it."""
+
+    # Where the documents came from, kept with them ("dir:/srv/documentos"), so that an
+    # ingest of the folder removes only what an earlier ingest of the same folder added.
+    source: str
+
+    def names(self) -> list[str]:
+        """The documents' names, sorted; hidden files, lock files and READMEs left out."""
+        ...
+
+    def read(self, name: str) -> bytes:
+        """The file's bytes; ``UnreadableDocument`` when it cannot be read."""
         ...
 
 
@@ -173,6 +206,10 @@ class ReportStore(Protocol):
 
     def replace_section(self, thread_id: str, section: str, content: str) -> None:
         """Replace the body of a canonical section with ``content`` (plain text)."""
+        ...
+
+    def delete(self, thread_id: str) -> None:
+        """Remove the thread's report, if it has one."""
         ...
 
     def compile(self, thread_id: str) -> bytes:

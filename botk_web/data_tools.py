@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from typing import Any
-
 import attrs
 
 from botk_adapters.reports import FilesystemReportStore
@@ -21,6 +18,7 @@ from botk_core.tools.measurements import promedio_estacional_tool, promedio_tool
 from botk_core.tools.report import modify_document_tool
 from botk_core.tools.weather import clima_tool
 from botk_core.usecases.import_measurements import load_synthetic_if_empty
+from botk_web.parts import Parts
 from botk_web.settings import Settings
 
 
@@ -35,23 +33,19 @@ class DataTools:
     stations: Stations
 
 
-def build_data_tools(settings: Settings, db: Database, overrides: dict[str, Any]) -> DataTools:
-    """Overrides ``measurements``, ``weather``, ``reports`` replace the adapters.
-
-    The default SQLite store gets synthetic demonstration readings while it has none.
-    """
+def build_data_tools(settings: Settings, db: Database, parts: Parts) -> DataTools:
+    """The given parts, or the default adapters; the default SQLite store gets
+    synthetic demonstration readings while it has none."""
+    clock = parts.clock
     rules = parse_rules(settings.sensor_rules)
-    measurements = overrides.get("measurements") or SqliteMeasurementRepository(db, rules.quality)
-    clock = overrides.get("clock") or time.time
+    measurements = parts.measurements or SqliteMeasurementRepository(db, rules.quality)
     stations = Stations(measurements, parse_stations(settings.stations), rules, clock)
-    if "measurements" not in overrides and settings.synthetic_data:
+    if parts.measurements is None and settings.synthetic_data:
         load_synthetic_if_empty(measurements, lambda: synthetic_readings(clock()))
-    weather = overrides.get("weather") or weather_provider(
+    weather = parts.weather or weather_provider(
         settings.weatherapi_key, parse_places(settings.weather_places)
     )
-    reports = overrides.get("reports") or FilesystemReportStore(
-        settings.reports_dir, settings.latex_template_path
-    )
+    reports = parts.reports or FilesystemReportStore(settings.reports_dir, settings.latex_template_path)
     tools = (
         promedio_tool(stations),
         promedio_estacional_tool(stations),

@@ -1,20 +1,18 @@
-"""Production hooks in their order: request id and log, CORS, credential, rate limit."""
+"""Production hooks in their order: request id and log, CORS, rate limit, credential."""
 
 from __future__ import annotations
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from botk_adapters.sqlite.rate_limits import SqliteTokenBuckets
-from botk_web.container import Services
+from botk_web.bootstrap import Services
 from botk_web.cors import register_cors
-from botk_web.observability import ObservedSendMessage, register_observability
-from botk_web.ratelimit import TokenBuckets, register_rate_limit
-from botk_web.routes import ops
+from botk_web.observability import register_observability
+from botk_web.ratelimit import register_rate_limit
 from botk_web.security import register_auth
 
 
-def register_production(app: Flask, services: Services, buckets: TokenBuckets | None = None) -> None:
+def register_production(app: Flask, services: Services) -> None:
     """Install the hooks; before_request hooks run in this order: a preflight
     is answered first, then the rate limit, then the credential check."""
     settings = services.settings
@@ -23,17 +21,8 @@ def register_production(app: Flask, services: Services, buckets: TokenBuckets | 
         n = settings.trusted_proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
     gateway = services.gateway
-    register_observability(app, getattr(gateway, "name", ""), getattr(gateway, "model", ""))
-    services.send_message = ObservedSendMessage(  # type: ignore[assignment]  # same interface, plus logging
-        services.send_message, log_messages=settings.log_messages
-    )
+    register_observability(app, gateway.name, gateway.model)
     register_cors(app, settings.cors_origins)
     # The limit comes before the credential check, so wrong keys cannot be guessed at full speed.
-    register_rate_limit(
-        app,
-        buckets or SqliteTokenBuckets(settings.database_path),
-        settings.rate_limit_per_minute,
-        settings.rate_limit_burst,
-    )
+    register_rate_limit(app, services.rate_limits, settings.rate_limit_per_minute, settings.rate_limit_burst)
     register_auth(app, settings.api_hash)
-    app.register_blueprint(ops.bp)

@@ -15,7 +15,6 @@ from flask import Flask, Response, g, has_request_context, request
 
 from botk_core.domain import Message
 from botk_core.usecases import SendMessage, SendMessageInput
-from botk_core.usecases.send_message import TurnCheck
 from botk_core.usecases.turn import TurnEvent
 
 access_log = logging.getLogger("botk.access")
@@ -37,14 +36,14 @@ def current_record() -> dict[str, Any] | None:
 
 
 class ObservedSendMessage:
-    """SendMessage that notes the turn's thread, tokens and tool calls in the request's log record."""
+    """SendMessage that notes the turn's thread, tokens and tool calls in the request's log record.
+
+    Outside a request (the CLI, a library user) it notes nothing and only passes the turn on.
+    """
 
     def __init__(self, inner: SendMessage, log_messages: bool = False) -> None:
         self._inner = inner
         self._log_messages = log_messages
-
-    def validate(self, request: SendMessageInput) -> TurnCheck:
-        return self._inner.validate(request)
 
     def execute(self, request: SendMessageInput) -> Message:
         record = self._start(request)
@@ -53,9 +52,13 @@ class ObservedSendMessage:
         return message
 
     def stream(self, request: SendMessageInput) -> Iterator[TurnEvent | Message]:
-        # The record is taken now: the stream may run after the request context is gone.
-        record = self._start(request)
-        for event in self._inner.stream(request):
+        # The record is taken now: the stream may run in another thread, or after the request is gone.
+        return self._observed(self._start(request), self._inner.stream(request))
+
+    def _observed(
+        self, record: dict[str, Any], events: Iterator[TurnEvent | Message]
+    ) -> Iterator[TurnEvent | Message]:
+        for event in events:
             if isinstance(event, Message):
                 self._finish(record, event)
             yield event

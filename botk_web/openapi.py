@@ -9,6 +9,7 @@ from typing import Any
 
 from botk_web.openapi_build import IDEMPOTENCY, THREAD_Q, form_body, op, path, query
 from botk_web.openapi_schemas import SCHEMAS, error_responses
+from botk_web.page.assets import MIMETYPES
 from botk_web.openapi_stations import STATION_SCHEMAS, station_paths
 
 THREAD_BODY = {"type": "object", "required": ["thread_id"], "properties": {"thread_id": {"type": "string"}}}
@@ -85,6 +86,15 @@ def paths() -> dict[str, Any]:
                 "Mensajes de un hilo, en orden de aceptación.", "History", "400", "404", params=HISTORY_PARAMS
             )
         },
+        "/threads/{thread_id}": {
+            "delete": op(
+                "Borra un hilo: sus mensajes, su consumo y su informe.",
+                "ThreadDeleted",
+                "404",
+                "409",
+                params=(path("thread_id"),),
+            )
+        },
         "/threads/{thread_id}/usage": {
             "get": op("Tokens consumidos por un hilo.", "ThreadUsage", "404", params=(path("thread_id"),))
         },
@@ -95,10 +105,20 @@ def paths() -> dict[str, Any]:
         "/health": {"get": op("Vida del proceso.", "Health", public=True)},
         "/ready": {"get": op("Listo para atender (base de datos y asistente).", "Ready", "503", public=True)},
         "/openapi.json": {"get": op("Esta descripción.", {"type": "object"}, public=True)},
+        "/": {"get": op("La página de chat para el navegador.", None, public=True, media="text/html")},
+        "/page/{name}": {"get": page_file_op()},
         **document_paths(),
         **report_paths(),
         **station_paths(),
     }
+
+
+def page_file_op() -> dict[str, Any]:
+    """The chat page's static files: one operation, one media type per kind of file."""
+    files = op("Archivos de la página de chat.", None, "404", params=(path("name"),), public=True)
+    kinds = sorted({mimetype.split(";")[0] for mimetype in MIMETYPES.values()})
+    files["responses"]["200"]["content"] = {kind: {"schema": {"type": "string"}} for kind in kinds}
+    return files
 
 
 def document_paths() -> dict[str, Any]:

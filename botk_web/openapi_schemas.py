@@ -46,7 +46,10 @@ MESSAGE = obj(
     role={"enum": ["user", "assistant"]},
     status={"enum": ["completed", "in_progress", "incomplete"]},
     content={"type": "array", "items": TEXT_CONTENT},
-    tool_calls={"type": "array", "items": obj(["name"], name=STRING, is_error={"type": "boolean"})},
+    tool_calls={
+        "type": "array",
+        "items": obj(["name"], name=STRING, is_error={"type": "boolean"}, arguments={"type": "object"}),
+    },
     usage=ref("Usage"),
 )
 DOCUMENT = obj(
@@ -104,6 +107,7 @@ SCHEMAS: dict[str, Any] = {
     ),
     "Document": DOCUMENT,
     "DocumentList": listing("Document"),
+    "ThreadDeleted": obj(["id", "deleted"], id=STRING, object=STRING, deleted={"type": "boolean"}),
     "DocumentDeleted": obj(["id", "deleted"], id=STRING, object=STRING, deleted={"type": "boolean"}),
     "SearchResults": listing("Passage", query=STRING),
     "Passage": PASSAGE,

@@ -11,6 +11,9 @@ from botk_core.errors import Unauthorized
 # Liveness, the seed's smoke test, readiness (load balancers probe it without
 # credentials; it reveals only ok/not ok) and the API description (no secrets).
 OPEN_PATHS = frozenset({"/health", "/dummy", "/ready", "/openapi.json"})
+# The chat page and its static files hold no data: the page asks for the key
+# itself and sends it with each API call.
+OPEN_BLUEPRINTS = frozenset({"page"})
 
 
 def presented_credential() -> str | None:
@@ -30,7 +33,7 @@ def register_auth(app: Flask, api_hash: str | None) -> None:
     @app.before_request
     def require_credential() -> None:
         # Preflights carry no credentials by design; CORS answers them earlier.
-        if request.method == "OPTIONS" or request.path in OPEN_PATHS:
+        if request.method == "OPTIONS" or request.path in OPEN_PATHS or request.blueprint in OPEN_BLUEPRINTS:
             return
         given = presented_credential()
         # compare_digest takes the same time wherever the strings differ.

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from botk_core.domain import Citation, Message, MessagePage
+from botk_core.domain import Citation, Message, MessagePage, ToolRun, Usage
 
 _STATUS = {"completed": "completed", "pending": "in_progress", "failed": "incomplete"}
 
@@ -46,14 +47,33 @@ def message_json(message: Message) -> dict[str, Any]:
         ],
     }
     if message.role == "assistant":
-        data["tool_calls"] = [{"name": run.name, "is_error": run.is_error} for run in message.tool_runs]
+        data["tool_calls"] = [tool_run_json(run) for run in message.tool_runs]
         if message.usage:
-            data["usage"] = {
-                "input_tokens": message.usage.input_tokens,
-                "output_tokens": message.usage.output_tokens,
-                "cached_tokens": message.usage.cached_tokens,
-            }
+            data["usage"] = usage_json(message.usage)
     return data
+
+
+def tool_run_json(run: ToolRun) -> dict[str, Any]:
+    """A tool run with its arguments (so a client can say which station or place it looked at)."""
+    try:
+        arguments = json.loads(run.arguments or "{}")
+    except ValueError:
+        arguments = {}
+    return {
+        "name": run.name,
+        "is_error": run.is_error,
+        "arguments": arguments if isinstance(arguments, dict) else {},
+    }
+
+
+def usage_json(usage: Usage | None) -> dict[str, int] | None:
+    if usage is None:
+        return None
+    return {
+        "input_tokens": usage.input_tokens,
+        "output_tokens": usage.output_tokens,
+        "cached_tokens": usage.cached_tokens,
+    }
 
 
 def page_json(page: MessagePage) -> dict[str, Any]:

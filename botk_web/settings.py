@@ -43,9 +43,10 @@ class Settings:
     max_message_chars: int = 32_000
     max_request_bytes: int = 16 * 1024 * 1024
     history_window: int = 20
+    max_thread_messages: int | None = 2000
     max_tool_rounds: int = 5
     log_level: str = "INFO"
-    # Production hardening (issue 6): CORS allowlist, per-client rate limit, logs.
+    # Production hardening: CORS allowlist, per-client rate limit, logs.
     cors_origins: tuple[str, ...] = ()
     rate_limit_per_minute: int = 120
     rate_limit_burst: int = 60
@@ -89,6 +90,7 @@ class Settings:
             max_message_chars=_int(env, "BOTK_MAX_MESSAGE_CHARS", d.max_message_chars, 1, 10_000_000),
             max_request_bytes=_int(env, "BOTK_MAX_REQUEST_BYTES", d.max_request_bytes, 1024, 1 << 31),
             history_window=_int(env, "BOTK_HISTORY_WINDOW", d.history_window, 1, 1000),
+            max_thread_messages=_int(env, "BOTK_MAX_THREAD_MESSAGES", 2000, 0, 10_000_000) or None,
             max_tool_rounds=_int(env, "BOTK_MAX_TOOL_ROUNDS", d.max_tool_rounds, 0, 50),
             log_level=env.get("BOTK_LOG_LEVEL", d.log_level).upper(),
             cors_origins=tuple(o.strip() for o in env.get("BOTK_CORS_ORIGINS", "").split(",") if o.strip()),

@@ -38,7 +38,7 @@ class LocalAssistantGateway:
         self._routes = routes if routes is not None else [*TOOL_ROUTES, search_route()]
         self._writers = {"search_documents": write_search_answer, **TOOL_WRITERS, **(writers or {})}
 
-    def complete(self, request: ModelRequest) -> ModelReply:
+    def reply(self, request: ModelRequest) -> ModelReply:
         question = request.last_user_text()
         outputs = request.tool_outputs_since_user()
         if outputs:
@@ -56,7 +56,7 @@ class LocalAssistantGateway:
 
     def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
         """The same reply, streamed sentence by sentence."""
-        reply = self.complete(request)
+        reply = self.reply(request)
         parts = [*_SENTENCE.split(reply.text), ""]
         # split() with a group alternates text and separator; rejoin each pair.
         for piece, separator in zip(parts[::2], parts[1::2], strict=False):

@@ -28,7 +28,7 @@ class ScriptedAssistantGateway:
     def add(self, *items: Script) -> None:
         self._script.extend(items)
 
-    def complete(self, request: ModelRequest) -> ModelReply:
+    def reply(self, request: ModelRequest) -> ModelReply:
         self.requests.append(request)
         if not self._script:
             raise UpstreamError("The scripted gateway has no more replies")
@@ -38,7 +38,7 @@ class ScriptedAssistantGateway:
         return item(request) if callable(item) else item
 
     def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
-        reply = self.complete(request)
+        reply = self.reply(request)
         for word in re.findall(r"\s*\S+\s*", reply.text):
             yield TextDelta(word)
         yield ReplyDone(reply)

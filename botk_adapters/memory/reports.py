@@ -27,6 +27,10 @@ class InMemoryReportStore:
                 raise InvalidInput(f"la plantilla del informe no tiene la sección {section}")
             self._reports[thread_id] = replace_section(source, section, escape_latex(content))
 
+    def delete(self, thread_id: str) -> None:
+        with self._lock:
+            self._reports.pop(thread_id, None)
+
     def compile(self, thread_id: str) -> bytes:
         if not self.read(thread_id):
             raise NotFound("Esta conversación todavía no tiene informe.")

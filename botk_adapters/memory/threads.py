@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
+import secrets
 import threading
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from botk_core.domain import Message, MessagePage, Thread
-from botk_core.errors import InvalidInput, ThreadNotFound
+import attrs
+
+from botk_core.domain import AcceptedTurn, Message, MessagePage, MessageStatus, Thread, reply_key
+from botk_core.errors import Conflict, IdempotencyKeyReused, InvalidInput, ThreadFull, ThreadNotFound
 
 
 class InMemoryThreadRepository:
-    """Threads and messages in dicts; turn locks are per-thread ``threading.Lock``s."""
+    """Threads and messages in dicts; a thread's turn is held under a condition variable."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, lock_wait_seconds: float = 180.0) -> None:
         self._threads: dict[str, Thread] = {}
         self._messages: dict[str, list[Message]] = defaultdict(list)
-        self._locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
-        self._guard = threading.Lock()
+        self._leases: dict[str, str] = {}
+        self._changed = threading.Condition()
+        self._lock_wait = lock_wait_seconds
 
     def create(self, thread: Thread) -> None:
-        with self._guard:
+        with self._changed:
             self._threads[thread.id] = thread
 
     def get(self, thread_id: str) -> Thread:
@@ -29,18 +31,6 @@ class InMemoryThreadRepository:
             return self._threads[thread_id]
         except KeyError:
             raise ThreadNotFound(thread_id) from None
-
-    def add_message(self, message: Message) -> None:
-        self.get(message.thread_id)
-        with self._guard:
-            self._messages[message.thread_id].append(message)
-
-    def update_message(self, message: Message) -> None:
-        with self._guard:
-            stored = self._messages[message.thread_id]
-            for index, old in enumerate(stored):
-                if old.id == message.id:
-                    stored[index] = message
 
     def list_messages(
         self,
@@ -52,8 +42,9 @@ class InMemoryThreadRepository:
         descending: bool = False,
     ) -> MessagePage:
         self.get(thread_id)
-        with self._guard:
-            ordered = list(reversed(self._messages[thread_id]) if descending else self._messages[thread_id])
+        with self._changed:
+            stored = self._messages[thread_id]
+            ordered = list(reversed(stored)) if descending else list(stored)
         ids = [m.id for m in ordered]
         start, end = 0, len(ordered)
         if after is not None:
@@ -63,25 +54,80 @@ class InMemoryThreadRepository:
         window = ordered[start:end]
         if before is not None and after is None:
             # Like OpenAI: "before" pages backwards, so take the items nearest the cursor.
-            page = window[-limit:]
-            return MessagePage(tuple(page), len(window) > limit)
+            return MessagePage(tuple(window[-limit:]), len(window) > limit)
         return MessagePage(tuple(window[:limit]), len(window) > limit)
 
-    def recent_messages(self, thread_id: str, count: int) -> list[Message]:
-        with self._guard:
-            return list(self._messages[thread_id][-count:]) if count > 0 else []
+    def accept_turn(self, user: Message, *, history: int, max_messages: int | None = None) -> AcceptedTurn:
+        thread = self.get(user.thread_id)
+        with self._changed:
+            if not self._changed.wait_for(lambda: thread.id not in self._leases, self._lock_wait):
+                raise Conflict("Another message of this thread is still being answered; try again later")
+            stored = self._messages[thread.id]
+            known = _known(stored, user)
+            if known is not None:
+                answer = next((m for m in stored if m.client_message_id == reply_key(known.id)), None)
+                if answer is not None and answer.role == "assistant":
+                    return AcceptedTurn(thread, known, answer=answer)
+                accepted, retry = attrs.evolve(known, status="pending"), True
+                stored[stored.index(known)] = accepted
+            else:
+                if max_messages is not None and len(stored) + 2 > max_messages:
+                    raise ThreadFull(f"La conversación llegó a su límite de {max_messages} mensajes.")
+                accepted, retry = attrs.evolve(user, status="pending"), False
+                stored.append(accepted)
+            lease = secrets.token_hex(8)
+            self._leases[thread.id] = lease
+            earlier = [m for m in stored[: stored.index(accepted)] if m.status == "completed"]
+            window = tuple(earlier[-history:]) if history > 0 else ()
+            return AcceptedTurn(thread, accepted, window, lease=lease, retry=retry)
 
-    def find_by_client_id(self, thread_id: str, client_message_id: str) -> Message | None:
-        with self._guard:
-            stored = list(self._messages.get(thread_id, ()))
-        return next((m for m in stored if m.client_message_id == client_message_id), None)
+    def finish_turn(self, turn: AcceptedTurn, answer: Message | None) -> None:
+        with self._changed:
+            stored = self._messages[turn.thread.id]
+            status: MessageStatus = "completed" if answer is not None else "failed"
+            for index, message in enumerate(stored):
+                if message.id == turn.user.id:
+                    stored[index] = attrs.evolve(message, status=status)
+            if answer is not None:
+                stored.append(answer)
+            if self._leases.get(turn.thread.id) == turn.lease:
+                del self._leases[turn.thread.id]
+            self._changed.notify_all()
 
-    @contextmanager
-    def turn_lock(self, thread_id: str) -> Iterator[None]:
-        with self._guard:
-            lock = self._locks[thread_id]
-        with lock:
-            yield
+    def recover_turns(self) -> int:
+        # Memory dies with its process, and so do its turns: nothing can be left behind.
+        return 0
+
+    def delete_thread(self, thread_id: str) -> None:
+        self.get(thread_id)
+        with self._changed:
+            if thread_id in self._leases:
+                raise Conflict("Another message of this thread is still being answered; try again later")
+            del self._threads[thread_id]
+            self._messages.pop(thread_id, None)
+
+    def prune_threads(self, inactive_since: float) -> list[str]:
+        with self._changed:
+            idle = [
+                thread.id
+                for thread in self._threads.values()
+                if thread.id not in self._leases
+                and max((m.created_at for m in self._messages[thread.id]), default=thread.created_at)
+                < inactive_since
+            ]
+            for thread_id in idle:
+                del self._threads[thread_id]
+                self._messages.pop(thread_id, None)
+            return idle
+
+
+def _known(stored: list[Message], user: Message) -> Message | None:
+    if not user.client_message_id:
+        return None
+    known = next((m for m in stored if m.client_message_id == user.client_message_id), None)
+    if known is not None and (known.role != "user" or known.content != user.content):
+        raise IdempotencyKeyReused("client_message_id was already used for a different message")
+    return known
 
 
 def _position(ids: list[str], cursor: str) -> int:

@@ -30,12 +30,7 @@ def arguments_text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def is_function(call: Any) -> bool:
-    # Several servers leave ``type`` out; only another declared type is skipped.
-    return getattr(call, "type", None) in (None, "function")
-
-
-def finished_calls(calls: list[dict[str, str]]) -> tuple[ToolCall, ...]:
+def _unique_ids(calls: list[dict[str, str]]) -> tuple[ToolCall, ...]:
     """ToolCalls with named functions, each with an id no other call of the step has."""
     seen: set[str] = set()
     result: list[ToolCall] = []
@@ -67,7 +62,14 @@ class StreamedCalls:
             call["arguments"] += arguments_text(function.arguments)
 
     def finished(self) -> tuple[ToolCall, ...]:
-        return finished_calls(self._calls)
+        return _unique_ids(self._calls)
+
+    def started(self) -> bool:
+        return bool(self._calls)
+
+    def all_whole(self) -> bool:
+        """Whether every call has its name and arguments that are whole JSON."""
+        return all(call["name"] and _is_complete_json(call["arguments"]) for call in self._calls)
 
     def _call_for(self, fragment: Any) -> dict[str, str]:
         index = fragment.index

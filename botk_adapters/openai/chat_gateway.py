@@ -5,29 +5,31 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from functools import partial
-from typing import Any, Literal
+from typing import Any
 
 import openai
 
-from botk_adapters.openai import chat_mapping as mapping
-from botk_adapters.openai.chat_stream import gateway_events, reply_from
-from botk_adapters.openai.errors import is_stream_usage_refused, is_tools_unsupported, translate
-from botk_adapters.openai.window import call_with_retry
+from botk_adapters.openai import chat_ladder as ladder
+from botk_adapters.openai.chat_capabilities import CapabilityBook, ServerCapabilities, ServerKey, ToolsMode
+from botk_adapters.openai.chat_stream import gateway_events
+from botk_adapters.openai.errors import translate
 from botk_core.domain import Passage
-from botk_core.errors import ContextTooLong
-from botk_core.model import GatewayEvent, ModelReply, ModelRequest
+from botk_core.model import GatewayEvent, ModelRequest
 from botk_core.ports import DocumentStore
 
-log = logging.getLogger(__name__)
+__all__ = ["OpenAIChatGateway", "ToolsMode"]
 
-ToolsMode = Literal["auto", "tools", "none"]
+log = logging.getLogger(__name__)
 
 
 class OpenAIChatGateway:
     """Chat Completions with the core's tools, or retrieval-augmented prompting without them.
 
-    ``tools_mode="auto"`` sends tools until the server says the model has no
-    tool support, then switches to grounding by passages for good.
+    Every step is one streamed request, walked down ``chat_ladder.LADDER`` as
+    the server refuses. ``tools_mode="auto"`` sends tools until the server
+    says the model has none, then grounds answers on passages; what a server
+    refused is kept in ``capabilities`` (shareable by gateways of one process)
+    and not asked again.
     """
 
     name = "openai-chat"
@@ -40,85 +42,73 @@ class OpenAIChatGateway:
         documents: DocumentStore | None = None,
         tools_mode: ToolsMode = "auto",
         passages: int = 4,
+        capabilities: CapabilityBook | None = None,
     ) -> None:
         self._client = client
         self.model = model
         self._documents = documents
-        self._use_tools = tools_mode != "none"
-        self._may_fall_back = tools_mode == "auto"
+        self._mode = tools_mode
         self._passages = passages
-        self._usage_in_stream = True
+        self._book = capabilities if capabilities is not None else CapabilityBook()
+        self._key = ServerKey(str(client.base_url), model)
+
+    @property
+    def capabilities(self) -> ServerCapabilities:
+        """What this gateway's server has shown it accepts so far."""
+        return self._book.get(self._key)
 
     @property
     def uses_tools(self) -> bool:
-        return self._use_tools
-
-    def complete(self, request: ModelRequest) -> ModelReply:
-        try:
-            return reply_from(*self._call(request, stream=False))
-        except _ToolsUnsupported:
-            return reply_from(*self._call(request, stream=False))
+        return self._sends_tools(self.capabilities)
 
     def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
-        try:
-            chunks, passages = self._call(request, stream=True)
-        except _ToolsUnsupported:
-            chunks, passages = self._call(request, stream=True)
+        chunks, attempt = self._open(request)
         with chunks:
             try:
-                yield from gateway_events(chunks, passages)
+                yield from gateway_events(chunks, attempt.citations())
             except openai.OpenAIError as error:
                 raise translate(error) from error
 
-    def _call(self, request: ModelRequest, *, stream: bool) -> tuple[Any, list[Passage]]:
-        """The upstream answer and the passages it is grounded on, fewer if they overflow the context."""
-        passages = self._grounding(request)
+    def _open(self, request: ModelRequest) -> tuple[Any, ladder.Attempt]:
+        """The upstream stream of the first variant the server accepts, and that variant."""
+        attempt = self._first_attempt(request)
         while True:
             try:
-                create = partial(self._create, passages=passages, stream=stream)
-                return call_with_retry(create, request), passages
-            except ContextTooLong:
-                # Local models often have small contexts (llama.cpp: 4096 tokens by default).
-                if not passages:
-                    raise
-                passages = passages[: len(passages) // 2]
-                log.warning("grounding passages overflow the model's context; trying %d", len(passages))
+                chunks = self._client.chat.completions.create(**attempt.payload(self.model))
+            except openai.OpenAIError as error:
+                attempt = self._fall_back(attempt, error)
+            else:
+                budget = ladder.learned_budget(attempt)
+                if budget is not None:
+                    self._book.learn(self._key, partial(ServerCapabilities.fitting, passages=budget))
+                return chunks, attempt
 
-    def _create(self, request: ModelRequest, passages: list[Passage], *, stream: bool) -> Any:
-        try:
-            return self._client.chat.completions.create(**self._params(request, passages, stream))
-        except openai.OpenAIError as error:
-            if stream and self._usage_in_stream and is_stream_usage_refused(error):
-                # Such a server streams without token counts; asking again would fail again.
-                log.warning("the model server refuses stream_options; streamed turns record no usage")
-                self._usage_in_stream = False
-                return self._create(request, passages, stream=stream)
-            if not (self._may_fall_back and self._use_tools and is_tools_unsupported(error)):
-                raise
-        log.warning("model %s has no tool support here; grounding answers with passages", self.model)
-        self._use_tools = False
-        raise _ToolsUnsupported
+    def _first_attempt(self, request: ModelRequest) -> ladder.Attempt:
+        """The richest request that what is known of the server allows."""
+        known = self.capabilities
+        tools = self._sends_tools(known)
+        passages = () if tools else self._ground(request)
+        return ladder.Attempt(
+            request, tools, known.stream_usage, passages, may_drop_tools=self._mode == "auto"
+        )
 
-    def _params(self, request: ModelRequest, passages: list[Passage], stream: bool) -> dict[str, Any]:
-        params: dict[str, Any] = {"model": self.model}
-        if self._use_tools:
-            params["messages"] = mapping.messages(request.instructions, request.items)
-            if request.tools:
-                params["tools"] = mapping.tools(request.tools)
-        else:
-            params["messages"] = mapping.grounded_messages(request, passages)
-        if stream:
-            params["stream"] = True
-            if self._usage_in_stream:
-                params["stream_options"] = {"include_usage": True}
-        return params
+    def _sends_tools(self, known: ServerCapabilities) -> bool:
+        return self._mode == "tools" or (self._mode == "auto" and known.tools)
 
-    def _grounding(self, request: ModelRequest) -> list[Passage]:
-        if self._use_tools or self._documents is None:
-            return []
+    def _fall_back(self, attempt: ladder.Attempt, error: openai.OpenAIError) -> ladder.Attempt:
+        found = ladder.fall_back(attempt, error, self._ground)
+        if found is None:
+            raise ladder.refusal(error, attempt) from error
+        row, retry = found
+        log.warning("model %s: %s", self.model, row.warning)
+        self._book.learn(self._key, row.learn)
+        return retry
+
+    def _ground(self, request: ModelRequest) -> tuple[Passage, ...]:
+        """The best passages for the question, as many as are known to fit."""
+        budget = self.capabilities.passage_budget
+        limit = self._passages if budget is None else min(budget, self._passages)
         query = request.last_user_text()
-        return self._documents.search(query, self._passages) if query else []
-
-
-class _ToolsUnsupported(Exception):
-    """The server refused tools; the caller retries once, now grounding by passages."""
+        if self._documents is None or not query or limit <= 0:
+            return ()
+        return tuple(self._documents.search(query, limit))

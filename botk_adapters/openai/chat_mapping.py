@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from botk_core.domain import Passage, ToolCall, ToolSpec, Usage
@@ -50,7 +51,7 @@ def tools(specs: tuple[ToolSpec, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def grounded_messages(request: ModelRequest, passages: list[Passage]) -> list[dict[str, Any]]:
+def grounded_messages(request: ModelRequest, passages: Sequence[Passage]) -> list[dict[str, Any]]:
     """Messages for a model without tools: the passages go into the system message."""
     instructions = request.instructions
     if passages:

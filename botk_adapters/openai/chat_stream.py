@@ -1,7 +1,17 @@
-"""Reading Chat Completions answers, whole or streamed, into BOTK replies.
+"""Reading a streamed Chat Completions answer into BOTK's gateway events.
 
 Written for OpenAI-compatible servers too: fields they leave out (``usage``,
 ``delta``, ``choices``, call ids, ``index``) are tolerated, not required.
+
+When is a stream a whole answer? OpenAI ends every choice with a
+``finish_reason``; several compatible servers never send one, and a stream
+cut by a crash or a proxy's timeout looks the same as theirs. So: with a
+``finish_reason`` (any value) the answer is whole. Without one, text is kept,
+as the user has already read it and such servers would be useless otherwise,
+and tool calls are kept only when every call's arguments are whole JSON. A
+stream with nothing in it, or with a call whose arguments stop midway, was
+cut: it is an upstream failure, never an empty answer or a tool run with
+half its arguments.
 """
 
 from __future__ import annotations
@@ -9,46 +19,53 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from botk_adapters.openai.chat_calls import StreamedCalls, arguments_text, finished_calls, is_function
+import attrs
+
+from botk_adapters.openai.chat_calls import StreamedCalls
 from botk_adapters.openai.chat_mapping import usage_from
-from botk_core.domain import Passage, Usage
-from botk_core.errors import UpstreamError
+from botk_core.domain import Citation, Usage
+from botk_core.errors import UpstreamUnavailable
 from botk_core.model import GatewayEvent, ModelReply, ReplyDone, TextDelta
 
-
-def reply_from(completion: Any, passages: list[Passage]) -> ModelReply:
-    """A ModelReply from a ``ChatCompletion``; grounding passages become its citations."""
-    if not completion.choices or completion.choices[0].message is None:
-        raise UpstreamError("The model provider sent an answer without choices")
-    message = completion.choices[0].message
-    calls = finished_calls([_wire_call(call) for call in message.tool_calls or [] if is_function(call)])
-    citations = tuple(p.citation() for p in passages)
-    return ModelReply(message.content or "", calls, tuple(citations) or None, usage_from(completion.usage))
+CUT = "The model server closed the stream before the answer was complete"
 
 
-def _wire_call(call: Any) -> dict[str, str]:
-    function = call.function
-    if function is None:
-        return {"id": call.id or "", "name": "", "arguments": ""}
-    return {"id": call.id or "", "name": function.name or "", "arguments": arguments_text(function.arguments)}
+@attrs.define
+class _Answer:
+    """What has streamed in so far."""
 
+    texts: list[str] = attrs.Factory(list)
+    calls: StreamedCalls = attrs.Factory(StreamedCalls)
+    usage: Usage = attrs.Factory(Usage)
+    finished: bool = False
 
-def gateway_events(chunks: Any, passages: list[Passage]) -> Iterator[GatewayEvent]:
-    """Text deltas as they come, then the whole reply with tool calls put together."""
-    texts: list[str] = []
-    calls = StreamedCalls()
-    usage = Usage()
-    for chunk in chunks:
+    def add(self, chunk: Any) -> Iterator[TextDelta]:
         if chunk.usage is not None:
-            usage = usage_from(chunk.usage)
+            self.usage = usage_from(chunk.usage)
         for choice in chunk.choices or []:
+            self.finished = self.finished or choice.finish_reason is not None
             delta = choice.delta
             if delta is None:  # a closing chunk with only finish_reason
                 continue
             if delta.content:
-                texts.append(delta.content)
+                self.texts.append(delta.content)
                 yield TextDelta(delta.content)
             for fragment in delta.tool_calls or []:
-                calls.add(fragment)
-    citations = tuple(p.citation() for p in passages)
-    yield ReplyDone(ModelReply("".join(texts), calls.finished(), tuple(citations) or None, usage))
+                self.calls.add(fragment)
+
+    def is_whole(self) -> bool:
+        if self.finished:
+            return True
+        if self.calls.started():
+            return self.calls.all_whole()
+        return bool(self.texts)
+
+
+def gateway_events(chunks: Any, citations: tuple[Citation, ...] | None) -> Iterator[GatewayEvent]:
+    """Text deltas as they come, then the whole reply with tool calls put together."""
+    answer = _Answer()
+    for chunk in chunks:
+        yield from answer.add(chunk)
+    if not answer.is_whole():
+        raise UpstreamUnavailable(CUT)
+    yield ReplyDone(ModelReply("".join(answer.texts), answer.calls.finished(), citations, answer.usage))

@@ -1,4 +1,4 @@
-"""AssistantGateway over the OpenAI Responses API: one ``responses.create`` per step."""
+"""AssistantGateway over the OpenAI Responses API: one streamed ``responses.create`` per step."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from botk_adapters.openai import responses_mapping as mapping
 from botk_adapters.openai.errors import translate
 from botk_adapters.openai.window import call_with_retry
 from botk_core.errors import UpstreamUnavailable
-from botk_core.model import GatewayEvent, ModelReply, ModelRequest, ReplyDone, TextDelta
+from botk_core.model import GatewayEvent, ModelRequest, ReplyDone, TextDelta
+
+CUT = "The model provider closed the stream before the answer was complete"
 
 
 class OpenAIResponsesGateway:
@@ -24,14 +26,8 @@ class OpenAIResponsesGateway:
         self.model = model
         self._store = store
 
-    def complete(self, request: ModelRequest) -> ModelReply:
-        response = call_with_retry(lambda r: self._client.responses.create(**self._params(r)), request)
-        return mapping.reply_from(response)
-
     def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
-        events = call_with_retry(
-            lambda r: self._client.responses.create(**self._params(r), stream=True), request
-        )
+        events = call_with_retry(lambda r: self._client.responses.create(**self._params(r)), request)
         with events:
             try:
                 yield from _gateway_events(events)
@@ -44,6 +40,7 @@ class OpenAIResponsesGateway:
             "instructions": request.instructions,
             "input": mapping.input_items(request.items),
             "store": self._store,
+            "stream": True,
         }
         tools = mapping.tools(request)
         if tools:
@@ -63,5 +60,5 @@ def _gateway_events(events: Any) -> Iterator[GatewayEvent]:
             yield ReplyDone(mapping.reply_from(event.response))
             return
         elif event.type in ("response.failed", "error"):
-            raise UpstreamUnavailable("The model provider stopped the answer before it was complete")
-    raise UpstreamUnavailable("The model provider closed the stream before the answer was complete")
+            raise UpstreamUnavailable("The model provider could not complete the answer; try again")
+    raise UpstreamUnavailable(CUT)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from botk_core.domain import Citation, ToolCall, ToolSpec, Usage
-from botk_core.errors import UpstreamUnavailable
 from botk_core.model import ChatItem, InputItem, ModelReply, ModelRequest, ToolOutput
 
 # Quote length kept from a file_search result, like the local store's citations.
@@ -52,12 +51,7 @@ def function_tool(spec: ToolSpec) -> dict[str, Any]:
 
 
 def reply_from(response: Any) -> ModelReply:
-    """A ModelReply from an SDK ``Response``: text, tool calls, citations, usage.
-
-    A response the provider marks ``failed`` is an upstream error, not an empty answer.
-    """
-    if getattr(response, "status", None) == "failed":
-        raise UpstreamUnavailable("The model provider could not complete the answer; try again")
+    """A ModelReply from the SDK ``Response`` a stream ends with: text, tool calls, citations, usage."""
     texts: list[str] = []
     calls: list[ToolCall] = []
     annotations: list[Any] = []

@@ -11,10 +11,10 @@ from pathlib import Path
 import attrs
 import openai
 
+from botk_adapters.documents.folder import LocalDocumentFolder
 from botk_adapters.openai.errors import translate
 from botk_adapters.openai.vector_state import DEFAULT_KEY, UploadedFile, VectorStoreState
 from botk_core.errors import NotFound
-from botk_core.usecases.ingest import is_ignored
 
 STORE_NAME = "BOTK documentos"
 FINAL = ("completed", "failed", "cancelled")
@@ -159,5 +159,5 @@ _NONE = UploadedFile("", "", "")
 
 def _hashes(folder: Path) -> dict[str, str]:
     """Relative name -> SHA-256 of every document in ``folder``."""
-    paths = sorted(p for p in folder.rglob("*") if p.is_file() and not is_ignored(p.relative_to(folder)))
+    paths = LocalDocumentFolder(folder).paths()
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}

@@ -1,4 +1,4 @@
-"""One upstream call, retried once with a shorter history when it overflows the context."""
+"""A shorter history for a conversation over the model's context, and one retry with it."""
 
 from __future__ import annotations
 

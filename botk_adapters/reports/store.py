@@ -44,6 +44,10 @@ class FilesystemReportStore:
                 raise InvalidInput(f"la plantilla del informe no tiene la sección {section}")
             _write_atomically(path, replace_section(source, section, escape_latex(content)))
 
+    def delete(self, thread_id: str) -> None:
+        with self._lock:
+            self._path(thread_id).unlink(missing_ok=True)
+
     def compile(self, thread_id: str) -> bytes:
         source = self.read(thread_id)
         if not source:

@@ -1,28 +1,25 @@
-"""PeriodicImport: re-import the readings of ``SENSOR_DATA_URL`` while the server runs."""
+"""PeriodicImport: run a sensor import now and then, in the background, while the server runs."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 
-from botk_adapters.sensors.readers import load_records
-from botk_adapters.sensors.records import parse_records
 from botk_core.errors import BotkError
-from botk_core.ports import MeasurementRepository
-from botk_core.usecases.import_measurements import ImportMeasurements, ImportMeasurementsInput, ImportSummary
+from botk_core.usecases.import_measurements import ImportSummary
 
 log = logging.getLogger(__name__)
 
 
 class PeriodicImport:
-    """Imports ``url`` now and then every ``every_seconds`` in a daemon thread.
+    """Runs ``run_once`` now and then every ``every_seconds`` in a daemon thread.
 
     Failures are logged and retried at the next tick; they never stop the server.
     """
 
-    def __init__(self, url: str, repo: MeasurementRepository, every_seconds: float) -> None:
-        self._url = url
-        self._use_case = ImportMeasurements(repo)
+    def __init__(self, run_once: Callable[[], ImportSummary], every_seconds: float) -> None:
+        self._run = run_once
         self._every = every_seconds
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -30,13 +27,15 @@ class PeriodicImport:
     def run_once(self) -> ImportSummary | None:
         """One import; None when the source could not be read."""
         try:
-            readings, rejected = parse_records(load_records(self._url))
-            summary = self._use_case.execute(ImportMeasurementsInput(readings, rejected))
+            summary = self._run()
         except BotkError as error:
             log.warning("sensor refresh failed: %s", error.message)
             return None
         log.info(
-            "sensor refresh: %d imported, %d new, %d skipped", summary.imported, summary.new, len(rejected)
+            "sensor refresh: %d imported, %d new, %d skipped",
+            summary.imported,
+            summary.new,
+            len(summary.rejected),
         )
         return summary
 

@@ -15,12 +15,14 @@ from botk_core.domain.conversation import (
 )
 from botk_core.domain.documents import Chunk, DocumentInfo, Passage, TableFact, ValueKind
 from botk_core.domain.sensors import CLEAN, MEASURED, MISSING, Averages, Bucket, Flag, Flags, LeftOut, Reading
+from botk_core.domain.turns import AcceptedTurn, is_reserved_key, reply_key
 from botk_core.domain.weather import CurrentWeather, DailyForecast, WeatherReport
 
 __all__ = [
     "CLEAN",
     "MEASURED",
     "MISSING",
+    "AcceptedTurn",
     "AssistantProfile",
     "Averages",
     "Bucket",
@@ -46,4 +48,6 @@ __all__ = [
     "Usage",
     "ValueKind",
     "WeatherReport",
+    "is_reserved_key",
+    "reply_key",
 ]

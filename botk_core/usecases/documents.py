@@ -26,10 +26,20 @@ class AddDocumentInput:
     source: str = UPLOAD_SOURCE
 
 
+@attrs.frozen
+class ReadDocument:
+    """An upload read into chunks, ready to be stored."""
+
+    upload: AddDocumentInput
+    chunks: tuple[Chunk, ...]
+
+
 class AddDocuments:
     """Read every file first, then store them all; one bad file stores nothing.
 
     Raises ``UnreadableDocument`` (or ``UnsupportedDocumentType``) naming the file.
+    ``read`` and ``store`` are the two halves, for a caller (a chat turn) that
+    must refuse bad files before it stores anything else.
     """
 
     def __init__(
@@ -40,6 +50,10 @@ class AddDocuments:
         self._clock = clock
 
     def execute(self, files: Sequence[AddDocumentInput]) -> list[DocumentInfo]:
+        return self.store(self.read(files))
+
+    def read(self, files: Sequence[AddDocumentInput]) -> list[ReadDocument]:
+        """Check and read every file without storing any."""
         known = {d.name: d for d in self._store.list_documents()}
         for upload in files:
             other = known.get(upload.name)
@@ -48,14 +62,24 @@ class AddDocuments:
                 raise Conflict(
                     f"{upload.name}: ya existe un documento con ese nombre; cambia el nombre del archivo"
                 )
-        parsed = [(upload, self._read(upload)) for upload in files]
+        return [ReadDocument(upload, tuple(self._read(upload))) for upload in files]
+
+    def store(self, documents: Sequence[ReadDocument]) -> list[DocumentInfo]:
+        """Store documents read by ``read``, replacing earlier uploads of the same name."""
+        known = {d.name: d for d in self._store.list_documents()}
         stored = []
-        for upload, chunks in parsed:
-            document_id = known[upload.name].id if upload.name in known else new_id("doc")
+        for document in documents:
+            upload = document.upload
+            previous = known.get(upload.name)
             info = DocumentInfo(
-                document_id, upload.name, content_hash(upload.data), len(chunks), self._clock(), upload.source
+                previous.id if previous else new_id("doc"),
+                upload.name,
+                content_hash(upload.data),
+                len(document.chunks),
+                self._clock(),
+                upload.source,
             )
-            self._store.put(info, chunks)
+            self._store.put(info, document.chunks)
             stored.append(info)
         return stored
 

@@ -6,14 +6,13 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import attrs
 
 from botk_core.domain import Chunk, DocumentInfo
-from botk_core.errors import BotkError, InvalidInput
+from botk_core.errors import BotkError
 from botk_core.ids import new_id
-from botk_core.ports import DocumentReader, DocumentStore
+from botk_core.ports import DocumentFolder, DocumentReader, DocumentStore
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +25,7 @@ Progress = Callable[[int, int, str], None]
 class IngestDocumentsInput:
     """The folder to ingest; ``progress(done, total, name)`` is told of each file."""
 
-    directory: str | Path
+    directory: str = attrs.field(converter=str)
     remove_missing: bool = True
     progress: Progress | None = attrs.field(default=None, eq=False)
 
@@ -49,18 +48,6 @@ class IngestReport:
     seconds: float
 
 
-def is_ignored(relative: Path) -> bool:
-    """Hidden files, Office lock files and the folder's README files are not documents."""
-    if any(part.startswith((".", "~$", "__")) for part in relative.parts):
-        return True
-    return relative.name.upper().startswith("README")
-
-
-def _documents_in(directory: Path) -> list[Path]:
-    paths = (p for p in directory.rglob("*") if p.is_file())
-    return sorted(p for p in paths if not is_ignored(p.relative_to(directory)))
-
-
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -69,43 +56,41 @@ class IngestDocuments:
     """Add new files, replace changed ones, skip unchanged ones (unparsed), drop deleted ones."""
 
     def __init__(
-        self, store: DocumentStore, reader: DocumentReader, clock: Callable[[], float] = time.time
+        self,
+        store: DocumentStore,
+        reader: DocumentReader,
+        open_folder: Callable[[str], DocumentFolder],
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self._store = store
         self._reader = reader
+        self._open_folder = open_folder
         self._clock = clock
 
     def execute(self, request: IngestDocumentsInput) -> IngestReport:
         started = time.perf_counter()
-        directory = Path(request.directory)
-        if not directory.is_dir():
-            raise InvalidInput(f"La carpeta '{directory.name or directory}' no existe.")
-        source = f"dir:{directory.resolve()}"
-        files = sorted(
-            p for p in directory.rglob("*") if p.is_file() and not is_ignored(p.relative_to(directory))
-        )
+        folder = self._open_folder(str(request.directory))
+        names = folder.names()
         known = {d.name: d for d in self._store.list_documents()}
         tally = _Tally()
-        for index, path in enumerate(files, start=1):
-            name = path.relative_to(directory).as_posix()
-            self._ingest_one(path, name, source, known.get(name), tally)
+        for index, name in enumerate(names, start=1):
+            self._ingest_one(folder, name, known.get(name), tally)
             if request.progress:
-                request.progress(index, len(files), name)
+                request.progress(index, len(names), name)
         if request.remove_missing:
-            seen = {path.relative_to(directory).as_posix() for path in files}
+            seen = set(names)
             for document in known.values():
-                if document.source == source and document.name not in seen:
+                if document.source == folder.source and document.name not in seen:
                     self._store.remove(document.id)
                     tally.removed.append(document.name)
-        return tally.report(len(files), time.perf_counter() - started)
+        return tally.report(len(names), time.perf_counter() - started)
 
-    def _ingest_one(
-        self, path: Path, name: str, source: str, old: DocumentInfo | None, tally: _Tally
-    ) -> None:
+    def _ingest_one(self, folder: DocumentFolder, name: str, old: DocumentInfo | None, tally: _Tally) -> None:
+        source = folder.source
         try:
-            data = path.read_bytes()
-        except OSError:
-            tally.failed.append((name, "No se pudo abrir el archivo."))
+            data = folder.read(name)
+        except BotkError as error:
+            tally.failed.append((name, error.message))
             return
         digest = content_hash(data)
         if old is not None and old.content_hash == digest and old.source == source:

@@ -1,21 +1,13 @@
-"""The tool loop of one chat turn, shared by the plain and streaming forms."""
+"""The tool loop of one chat turn: model steps and tool runs until a final text."""
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Sequence
 
 import attrs
 
 from botk_core.domain import AssistantProfile, Citation, Message, ToolRun, Usage
-from botk_core.model import (
-    ChatItem,
-    InputItem,
-    ModelReply,
-    ModelRequest,
-    ReplyDone,
-    TextDelta,
-    ToolOutput,
-)
+from botk_core.model import ChatItem, InputItem, ModelReply, ModelRequest, ReplyDone, TextDelta, ToolOutput
 from botk_core.ports import AssistantGateway
 from botk_core.tools import ToolContext, ToolRegistry
 
@@ -34,12 +26,13 @@ class TurnOutcome:
     usage: Usage
 
 
-TurnEvent = TextDelta | ToolRun | TurnOutcome
+# What a running turn tells as it goes: pieces of text and the tools it ran.
+TurnEvent = TextDelta | ToolRun
 
 
-def history_items(messages: list[Message]) -> list[InputItem]:
-    """The model's view of past messages: their texts, failed turns left out."""
-    return [ChatItem(m.role, m.content) for m in messages if m.status != "failed"]
+def history_items(messages: Sequence[Message]) -> list[InputItem]:
+    """The model's view of past messages: their texts."""
+    return [ChatItem(m.role, m.content) for m in messages]
 
 
 class TurnRunner:
@@ -50,22 +43,22 @@ class TurnRunner:
         self._tools = tools
         self._max_rounds = max_rounds
 
-    def events(
-        self, profile: AssistantProfile, thread_id: str, items: list[InputItem], *, stream: bool = False
-    ) -> Iterator[TurnEvent]:
-        """Yield text deltas and tool runs as they happen, then the outcome."""
+    def run(
+        self, profile: AssistantProfile, thread_id: str, items: list[InputItem]
+    ) -> Generator[TurnEvent, None, TurnOutcome]:
+        """Yield text deltas and tool runs as they happen; return the outcome."""
         specs = self._tools.specs(profile.tool_names)
         runs: list[ToolRun] = []
         usage = Usage()
-        for round_number in range(self._max_rounds + 1):
+        rounds = 0
+        while True:
             # The last round offers no tools, so the model has to answer.
-            tools = specs if round_number < self._max_rounds else ()
+            tools = specs if rounds < self._max_rounds else ()
             request = ModelRequest(profile.instructions, tuple(items), tools, profile.vector_store_id)
-            reply = yield from self._step(request, stream)
+            reply = yield from self._step(request)
             usage += reply.usage
             if not reply.tool_calls or not tools:
-                yield TurnOutcome(reply.text or NO_ANSWER, _citations(reply, runs), tuple(runs), usage)
-                return
+                return TurnOutcome(reply.text or NO_ANSWER, _citations(reply, runs), tuple(runs), usage)
             # All calls of a step first, then their outputs: Chat Completions
             # wants parallel calls grouped in one assistant message.
             items += reply.tool_calls
@@ -74,15 +67,14 @@ class TurnRunner:
                 runs.append(run)
                 items.append(ToolOutput(call.call_id, call.name, run.output))
                 yield run
+            rounds += 1
 
-    def _step(self, request: ModelRequest, stream: bool) -> Generator[TextDelta, None, ModelReply]:
-        if not stream:
-            return self._gateway.complete(request)
+    def _step(self, request: ModelRequest) -> Generator[TextDelta, None, ModelReply]:
         for event in self._gateway.stream(request):
             if isinstance(event, ReplyDone):
                 return event.reply
             yield event
-        raise RuntimeError("gateway stream ended without ReplyDone")
+        raise RuntimeError("the gateway's stream ended without its reply")
 
 
 def _citations(reply: ModelReply, runs: list[ToolRun]) -> tuple[Citation, ...]:

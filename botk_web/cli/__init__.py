@@ -6,11 +6,11 @@ import argparse
 import logging
 import sys
 
-from botk_web.cli import assistant, chat, docs, sensors, serve
+from botk_web.cli import assistant, chat, docs, sensors, serve, threads
 from botk_web.settings import Settings, SettingsError
 
 # Each module exposes register(subparsers); its parser sets func(args, settings) -> int.
-COMMAND_MODULES = (serve, chat, docs, sensors, assistant)
+COMMAND_MODULES = (serve, chat, docs, sensors, threads, assistant)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from botk_adapters.openai import OpenAIConfig, SyncReport, VectorStoreState, VectorStoreSync, make_client
-from botk_adapters.sqlite import Database
+from botk_adapters.openai import SyncReport, VectorStoreState, VectorStoreSync, make_client
 from botk_core.errors import BotkError
+from botk_web.bootstrap import bootstrap
+from botk_web.gateways import openai_config
 from botk_web.settings import Settings
 
 
@@ -36,8 +37,8 @@ def run_sync(args: argparse.Namespace, settings: Settings) -> int:
         print(f"Error: no existe la carpeta {directory}", file=sys.stderr)
         return 2
     sync = VectorStoreSync(
-        make_client(_config(settings)),
-        VectorStoreState(Database(settings.database_path)),
+        make_client(openai_config(settings)),
+        VectorStoreState(bootstrap(settings).database),
         configured_id=settings.vector_store_id,
         key=settings.assistant_id,
         progress=lambda line: print(line, file=sys.stderr, flush=True),
@@ -50,15 +51,6 @@ def run_sync(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     print(summary(report, settings.assistant_id))
     return 1 if report.failed else 0
-
-
-def _config(settings: Settings) -> OpenAIConfig:
-    return OpenAIConfig(
-        api_key=settings.openai_api_key or "",
-        base_url=settings.openai_base_url,
-        timeout=settings.openai_timeout,
-        max_retries=settings.openai_max_retries,
-    )
 
 
 def summary(report: SyncReport, assistant_id: str) -> str:

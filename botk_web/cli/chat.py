@@ -8,7 +8,7 @@ import sys
 from botk_core.errors import BotkError
 from botk_core.model import TextDelta
 from botk_core.usecases import SendMessageInput, StartConversationInput
-from botk_web.container import Services, build_services
+from botk_web.bootstrap import Services, bootstrap
 from botk_web.settings import Settings
 
 EXIT_WORDS = {"salir", "/salir", "exit", "quit"}
@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    services = build_services(settings)
+    services = bootstrap(settings)
     thread_id = args.thread or services.start_conversation.execute(StartConversationInput()).thread.id
     print(f"Conversación {thread_id}. Escribe tu pregunta (o «salir»).", flush=True)
     while True:

@@ -10,6 +10,7 @@ from botk_core.errors import BotkError
 from botk_core.ports import DocumentStore
 from botk_core.usecases.documents import SearchDocuments, SearchDocumentsInput
 from botk_core.usecases.ingest import IngestDocumentsInput, IngestReport
+from botk_web.bootstrap import bootstrap
 from botk_web.settings import Settings
 
 _BAR_WIDTH = 30
@@ -38,16 +39,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _store(settings: Settings) -> DocumentStore:
-    from botk_web.container import build_services
-
-    return build_services(settings).documents
+    return bootstrap(settings).documents
 
 
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     directory = args.directory or settings.documents_dir
-    from botk_web.container import build_services
-
-    use_case = build_services(settings).document_use_cases.ingest
+    use_case = bootstrap(settings).document_use_cases.ingest
     progress = _ProgressBar(sys.stderr)
     try:
         report = use_case.execute(

@@ -16,6 +16,7 @@ from botk_core.sensors.overview import overview, recent_events
 from botk_core.sensors.stations import Stations
 from botk_core.sensors.summary import left_out_list, left_out_of
 from botk_core.usecases.import_measurements import ImportMeasurements, ImportMeasurementsInput, ImportSummary
+from botk_web.bootstrap import bootstrap
 from botk_web.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -39,9 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _stations(settings: Settings) -> Stations:
-    from botk_web.container import build_services
-
-    return build_services(settings).stations
+    return bootstrap(settings).stations
 
 
 def _progress(done: int, total: int) -> None:

@@ -1,25 +1,20 @@
-"""The seed's routes: /start, /chat, /threadHistory, /listAssistants, /dummy."""
+"""The chat contract: /start, /chat, /threadHistory, /listAssistants, /dummy, /health."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from botk_core.errors import InvalidInput, MissingFields
 from botk_core.usecases import GetHistoryInput, SendMessageInput, StartConversationInput
-from botk_web.container import Services
 from botk_web.parsing import body_fields, int_arg
-from botk_web.routes.documents import ingest_chat_uploads
+from botk_web.routes import services
+from botk_web.routes.documents import uploaded_files
 from botk_web.serialize import citation_json, page_json
 
 bp = Blueprint("chat", __name__)
-
-
-def services() -> Services:
-    service: Services = current_app.extensions["botk"]
-    return service
 
 
 @bp.route("/start", methods=["GET", "POST"])
@@ -33,22 +28,16 @@ def start() -> ResponseReturnValue:
 
 
 def chat_input() -> SendMessageInput:
-    """The /chat fields; shared with the streaming route."""
+    """The fields of /chat and /chat/stream: form or JSON, and multipart ``files`` to index."""
     fields = body_fields(request, "thread_id", "message", "client_message_id")
-    thread_id, text = (fields["thread_id"] or "").strip(), fields["message"] or ""
-    if not thread_id or not text.strip():
-        raise MissingFields("Missing thread_id or message")
     client_id = fields["client_message_id"] or request.headers.get("Idempotency-Key")
-    return SendMessageInput(thread_id, text, client_id)
+    files = tuple(uploaded_files(request)) if request.files else ()
+    return SendMessageInput((fields["thread_id"] or "").strip(), fields["message"] or "", client_id, files)
 
 
 @bp.post("/chat")
 def chat() -> ResponseReturnValue:
-    turn = chat_input()
-    # A refused turn must not index its files, and a retry must not index them again.
-    if not services().send_message.validate(turn).is_retry:
-        ingest_chat_uploads()  # the seed's multipart ``files``: indexed before the answer
-    message = services().send_message.execute(turn)
+    message = services().send_message.execute(chat_input())
     return jsonify(
         response=message.content,
         message_id=message.id,

@@ -6,15 +6,16 @@ import re
 import unicodedata
 from typing import Any
 
-from flask import Blueprint, Request, current_app, jsonify, request
+from flask import Blueprint, Request, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from botk_core.domain import DocumentInfo
 from botk_core.errors import DocumentNotFound, MissingFields, PayloadTooLarge, UnsupportedMediaType
 from botk_core.ids import is_valid_id
 from botk_core.usecases.documents import AddDocumentInput, SearchDocumentsInput
-from botk_web.container import DocumentUseCases, Services
+from botk_web.documents_wiring import DocumentUseCases
 from botk_web.parsing import int_arg
+from botk_web.routes import services
 
 bp = Blueprint("documents", __name__)
 
@@ -26,8 +27,7 @@ _UNSAFE = re.compile(r"[^\w .,()\-]+")
 
 
 def documents() -> DocumentUseCases:
-    service: Services = current_app.extensions["botk"]
-    return service.document_use_cases
+    return services().document_use_cases
 
 
 def document_json(document: DocumentInfo) -> dict[str, Any]:
@@ -80,13 +80,6 @@ def search() -> ResponseReturnValue:
         for p in passages
     ]
     return jsonify(object="list", query=query, data=data)
-
-
-def ingest_chat_uploads() -> list[DocumentInfo]:
-    """Store the seed's ``files`` uploads of a /chat request (none: nothing to do)."""
-    if not request.files:
-        return []
-    return documents().add.execute(uploaded_files(request))
 
 
 def uploaded_files(req: Request) -> list[AddDocumentInput]:

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, jsonify
 from flask.typing import ResponseReturnValue
 
-from botk_web.container import Services
 from botk_web.openapi import openapi_document
+from botk_web.routes import services
 
 bp = Blueprint("ops", __name__)
-
-
-def services() -> Services:
-    service: Services = current_app.extensions["botk"]
-    return service
 
 
 @bp.get("/ready")

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from botk_core.errors import MissingFields
 from botk_core.ports import ReportStore
-from botk_web.container import Services
 from botk_web.parsing import body_fields
+from botk_web.routes import services
 
 bp = Blueprint("reports", __name__)
 
 
 def _reports(thread_id: str) -> ReportStore:
     """The report store, once the thread is known to exist (404 otherwise)."""
-    services: Services = current_app.extensions["botk"]
-    services.threads.get(thread_id)
-    return services.reports
+    found = services()
+    found.threads.get(thread_id)
+    return found.reports
 
 
 def _pdf(thread_id: str) -> Response:

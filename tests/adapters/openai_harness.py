@@ -16,6 +16,7 @@ from botk_core.usecases import (
     StartConversationInput,
     TurnRunner,
 )
+from botk_core.usecases.send_message import TurnLimits
 
 LEVEL_SPEC = ToolSpec(
     "get_promedio",
@@ -54,11 +55,12 @@ class ChatHarness:
         catalog = AssistantCatalog([profile])
         self.threads = InMemoryThreadRepository()
         runner = TurnRunner(gateway, tools)
-        self.send = SendMessage(self.threads, catalog, runner, history_window=history_window)
+        limits = TurnLimits(history_window=history_window)
+        self.send = SendMessage(self.threads, catalog, runner, limits=limits)
         self.thread_id = StartConversation(self.threads, catalog).execute(StartConversationInput()).thread.id
 
     def ask(self, question: str) -> Message:
         return self.send.execute(SendMessageInput(self.thread_id, question))
 
     def statuses(self) -> list[tuple[str, str]]:
-        return [(m.role, m.status) for m in self.threads.recent_messages(self.thread_id, 20)]
+        return [(m.role, m.status) for m in self.threads.list_messages(self.thread_id, limit=20).messages]

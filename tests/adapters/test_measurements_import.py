@@ -17,9 +17,12 @@ from botk_core.errors import InvalidInput, NotFound, UpstreamUnavailable
 from botk_core.usecases.import_measurements import (
     ImportMeasurements,
     ImportMeasurementsInput,
+    ImportSummary,
     load_synthetic_if_empty,
 )
+from botk_web import Settings, bootstrap
 from botk_web.cli import main
+from botk_web.sensor_refresh import sensor_import_job
 
 RECORDS = [
     {"idDato": 101, "estacion": "Iquiuca", "location": "Estanque", "dispositivo": "a84041000181c7a1",
@@ -146,9 +149,16 @@ def test_cli_import_prints_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_the_periodic_import_reads_the_url_and_survives_failures(sensor_server: str, tmp_path: Path) -> None:
     repo = SqliteMeasurementRepository(tmp_path / "b.sqlite3")
-    summary = PeriodicImport(f"{sensor_server}/datos", repo, every_seconds=600).run_once()
+
+    def job(path: str) -> PeriodicImport:
+        settings = Settings(sensor_data_url=f"{sensor_server}{path}", sensor_refresh_minutes=10)
+        found = sensor_import_job(bootstrap(settings, measurements=repo))
+        assert found is not None
+        return found
+
+    summary = job("/datos").run_once()
     assert summary is not None and summary.new == 2 and repo.count() == 2
-    assert PeriodicImport(f"{sensor_server}/otra", repo, every_seconds=600).run_once() is None
+    assert job("/otra").run_once() is None
     assert repo.count() == 2
 
 
@@ -161,17 +171,14 @@ def test_huge_ids_are_rejected_and_long_ids_keep_every_digit() -> None:
     assert all("fuera de rango" in r.reason for r in rejected)
 
 
-def test_the_periodic_import_survives_a_failing_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    job = PeriodicImport(
-        "http://127.0.0.1:9/nada", SqliteMeasurementRepository(":memory:"), every_seconds=0.01
-    )
+def test_the_periodic_import_survives_a_failing_run() -> None:
     calls: list[int] = []
 
-    def failing_run() -> None:
+    def failing_run() -> ImportSummary:
         calls.append(1)
         raise OverflowError("boom")
 
-    monkeypatch.setattr(job, "run_once", failing_run)
+    job = PeriodicImport(failing_run, every_seconds=0.01)
     job.start()
     deadline = time.monotonic() + 5
     while len(calls) < 3 and time.monotonic() < deadline:

@@ -10,9 +10,7 @@ import pytest
 from botk_adapters.openai import OpenAIChatGateway, OpenAIConfig, make_client
 from botk_core.errors import UpstreamAuthError
 from botk_core.model import TextDelta
-from botk_core.usecases import (
-    SendMessageInput,
-)
+from botk_core.usecases import SendMessageInput
 from tests.adapters.fake_openai import FakeOpenAI, error, text, tool_calls
 from tests.adapters.openai_harness import LEVEL_SPEC, ChatHarness, one_document, search_and_level_tools
 
@@ -39,6 +37,7 @@ def test_a_turn_without_tools_costs_one_request_with_chat_format_tools(fake: Fak
 
     [body] = fake.bodies("/v1/chat/completions")
     assert body["model"] == "llama3.1"
+    assert (body["stream"], body["stream_options"]) == (True, {"include_usage": True})
     assert [m["role"] for m in body["messages"]] == ["system", "user"]
     assert body["messages"][0]["content"].startswith("Eres BOTK")
     assert body["tools"][1] == {
@@ -89,6 +88,34 @@ def test_parallel_calls_each_get_their_tool_message_after_the_call(fake: FakeOpe
             assert message["tool_call_id"] in announced
     assert len([m for m in messages if m["role"] == "tool"]) == 2
     assert answer.citations[0].document == "guia_sensores.docx"
+
+
+def test_a_multi_step_loop_replays_every_earlier_call_and_output(fake: FakeOpenAI) -> None:
+    chat = Chat(fake)
+    fake.script_chat(
+        tool_calls(("search_documents", {"query": "luz roja"})),
+        tool_calls(("get_promedio", {"estacion": "Iquiuca"})),
+        text("Batería baja y nivel 1,52 m."),
+    )
+
+    answer = chat.ask("¿Qué pasa con el sensor?")
+
+    third = fake.bodies("/v1/chat/completions")[2]["messages"]
+    shape = [(m["role"], [c["function"]["name"] for c in m.get("tool_calls") or []]) for m in third]
+    assert shape == [
+        ("system", []),
+        ("user", []),
+        ("assistant", ["search_documents"]),
+        ("tool", []),
+        ("assistant", ["get_promedio"]),
+        ("tool", []),
+    ]
+    assert [third[3]["tool_call_id"], third[5]["tool_call_id"]] == [
+        third[2]["tool_calls"][0]["id"],
+        third[4]["tool_calls"][0]["id"],
+    ]
+    assert [r.name for r in answer.tool_runs] == ["search_documents", "get_promedio"]
+    assert answer.content == "Batería baja y nivel 1,52 m."
 
 
 def test_streaming_puts_fragmented_tool_arguments_together(fake: FakeOpenAI) -> None:

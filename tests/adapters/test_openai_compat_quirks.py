@@ -34,17 +34,6 @@ def chunk(delta: dict[str, Any] | None, finish: str | None = None, **extra: Any)
     }
 
 
-def completion(message: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    return {
-        "id": "chatcmpl-1",
-        "object": "chat.completion",
-        "created": 1,
-        "model": "m",
-        "choices": [{"index": 0, "message": {"role": "assistant", **message}, "finish_reason": "stop"}],
-        **extra,
-    }
-
-
 def call(name: str, arguments: Any, call_id: str | None = None, **extra: Any) -> dict[str, Any]:
     wire: dict[str, Any] = {"function": {"name": name, "arguments": arguments}, **extra}
     if call_id is not None:
@@ -133,19 +122,17 @@ def test_streamed_parallel_calls_all_at_index_zero_are_kept_apart(fake: FakeOpen
     assert [i for i, _, _ in tool_pairs(fake)] == ["call_x", "call_y"]
 
 
-def test_calls_without_ids_get_unique_ids_their_outputs_answer(fake: FakeOpenAI) -> None:
+def test_calls_without_ids_or_index_get_unique_ids_their_outputs_answer(fake: FakeOpenAI) -> None:
+    # llama.cpp and LM Studio: whole calls with neither id nor index.
     chat = Chat(fake)
     fake.script_chat(
         Reply(
-            raw=completion(
-                {
-                    "content": None,
-                    "tool_calls": [
-                        call("get_promedio", json.dumps(NIVEL)),
-                        call("search_documents", json.dumps(LUZ)),
-                    ],
-                }
-            )
+            raw=[
+                chunk({"content": None, "tool_calls": [call("get_promedio", json.dumps(NIVEL))]}),
+                chunk({"tool_calls": [call("search_documents", json.dumps(LUZ))]}),
+                chunk({}, "tool_calls"),
+                "[DONE]",
+            ]
         ),
         text("Nivel medio 1,52 m."),
     )
@@ -155,21 +142,22 @@ def test_calls_without_ids_get_unique_ids_their_outputs_answer(fake: FakeOpenAI)
     ids = [i for i, _, _ in tool_pairs(fake)]
     assert len(set(ids)) == 2 and all(ids)
     assert answer.content == "Nivel medio 1,52 m."
-    assert len(answer.tool_runs) == 2
+    assert [(r.name, json.loads(r.arguments)) for r in answer.tool_runs] == [
+        ("get_promedio", NIVEL),
+        ("search_documents", LUZ),
+    ]
 
 
 def test_repeated_call_ids_in_one_answer_are_made_unique(fake: FakeOpenAI) -> None:
     chat = Chat(fake)
     fake.script_chat(
         Reply(
-            raw=completion(
-                {
-                    "tool_calls": [
-                        call("get_promedio", json.dumps(NIVEL), "call_0"),
-                        call("search_documents", json.dumps(LUZ), "call_0"),
-                    ]
-                }
-            )
+            raw=[
+                chunk({"tool_calls": [call("get_promedio", json.dumps(NIVEL), "call_0", index=0)]}),
+                chunk({"tool_calls": [call("search_documents", json.dumps(LUZ), "call_0", index=1)]}),
+                chunk({}, "tool_calls"),
+                "[DONE]",
+            ]
         ),
         text("Listo."),
     )
@@ -180,20 +168,7 @@ def test_repeated_call_ids_in_one_answer_are_made_unique(fake: FakeOpenAI) -> No
     assert ids[0] == "call_0" and len(set(ids)) == 2
 
 
-def test_arguments_sent_as_an_object_are_read(fake: FakeOpenAI) -> None:
-    chat = Chat(fake)
-    fake.script_chat(
-        Reply(raw=completion({"tool_calls": [call("get_promedio", NIVEL, "c1")]})), text("1,52 m.")
-    )
-
-    answer = chat.ask("¿Nivel?")
-
-    [run] = answer.tool_runs
-    assert (json.loads(run.arguments), run.is_error) == (NIVEL, False)
-    assert json.loads(tool_pairs(fake)[0][2]) == NIVEL
-
-
-def test_streamed_arguments_as_an_object_and_content_null_are_read(fake: FakeOpenAI) -> None:
+def test_arguments_sent_as_an_object_and_content_null_are_read(fake: FakeOpenAI) -> None:
     chat = Chat(fake)
     fake.script_chat(
         Reply(
@@ -208,7 +183,9 @@ def test_streamed_arguments_as_an_object_and_content_null_are_read(fake: FakeOpe
 
     _, answer = stream(chat, "¿Nivel?")
 
-    assert json.loads(answer.tool_runs[0].arguments) == NIVEL
+    [run] = answer.tool_runs
+    assert (json.loads(run.arguments), run.is_error) == (NIVEL, False)
+    assert json.loads(tool_pairs(fake)[0][2]) == NIVEL
     assert answer.content == "1,52 m."
 
 
@@ -254,14 +231,15 @@ def test_usage_in_the_last_content_chunk_is_counted(fake: FakeOpenAI) -> None:
     assert answer.usage is not None and (answer.usage.input_tokens, answer.usage.output_tokens) == (31, 2)
 
 
-def test_an_answer_without_usage_is_stored_with_zero_tokens(fake: FakeOpenAI) -> None:
+def test_a_plain_turn_on_a_server_ignoring_include_usage_is_stored_with_zero_tokens(fake: FakeOpenAI) -> None:
     chat = Chat(fake)
-    fake.script_chat(Reply(raw=completion({"content": "Hola."})))
+    fake.script_chat(Reply(raw=[chunk({"content": "Hola."}), chunk({}, "stop"), "[DONE]"]))
 
     answer = chat.ask("Hola")
 
     assert answer.content == "Hola."
     assert answer.usage is not None and answer.usage.input_tokens == 0
+    assert fake.bodies("/v1/chat/completions")[0]["stream_options"] == {"include_usage": True}
 
 
 @pytest.mark.parametrize(

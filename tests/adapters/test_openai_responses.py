@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from typing import Any
+
+import pytest
 
 from botk_adapters.openai import OpenAIConfig, OpenAIResponsesGateway, make_client
+from botk_core.errors import UpstreamUnavailable
 from botk_core.model import TextDelta
-from botk_core.usecases import (
-    SendMessageInput,
-)
-from tests.adapters.fake_openai import Cite, FakeOpenAI, text, tool_calls
+from botk_core.usecases import SendMessageInput
+from tests.adapters.fake_openai import Cite, FakeOpenAI, Reply, text, tool_calls
+from tests.adapters.fake_openai_streams import responses_payload
 from tests.adapters.openai_harness import LEVEL_SPEC, ChatHarness, one_document, search_and_level_tools
 
 
@@ -31,6 +34,7 @@ def test_a_turn_without_tools_costs_one_request_with_the_exact_payload(fake: Fak
     [body] = fake.bodies("/v1/responses")
     assert body["model"] == "gpt-4o"
     assert body["store"] is False
+    assert body["stream"] is True
     assert body["instructions"].startswith("Eres BOTK")
     assert body["input"] == [{"type": "message", "role": "user", "content": "Hola"}]
     assert [t["name"] for t in body["tools"]] == ["search_documents", "get_promedio"]
@@ -158,14 +162,52 @@ def test_streaming_yields_deltas_then_stores_the_same_text(fake: FakeOpenAI) -> 
     assert len(fake.bodies("/v1/responses")) == 2
 
 
-def test_a_stream_cut_by_the_client_still_stores_the_whole_answer(fake: FakeOpenAI) -> None:
+def _delta(piece: str) -> dict[str, Any]:
+    return {
+        "type": "response.output_text.delta",
+        "sequence_number": 1,
+        "item_id": "msg_1",
+        "output_index": 0,
+        "content_index": 0,
+        "delta": piece,
+        "logprobs": [],
+    }
+
+
+def _ended(kind: str, reply: Reply, **response: Any) -> dict[str, Any]:
+    """The event that ends a stream, carrying the whole response."""
+    whole = responses_payload(reply, {"model": "gpt-4o"}) | response
+    return {"type": kind, "sequence_number": 2, "response": whole}
+
+
+def test_an_answer_cut_by_the_output_token_limit_is_kept(fake: FakeOpenAI) -> None:
     chat = Chat(fake)
-    fake.script_responses(text("Primera parte de una respuesta larga y completa."))
+    cut = text("La respuesta se cortó en la mit")
+    incomplete = _ended("response.incomplete", cut, status="incomplete")
+    fake.script_responses(Reply(raw=[_delta(cut.text), incomplete]))
 
-    events = chat.send.stream(SendMessageInput(chat.thread_id, "cuéntame"))
-    next(e for e in events if isinstance(e, TextDelta))
-    events.close()
+    answer = chat.ask("Cuéntame todo")
 
-    stored = chat.threads.recent_messages(chat.thread_id, 10)
-    assert [m.role for m in stored] == ["user", "assistant"]
-    assert stored[-1].content == "Primera parte de una respuesta larga y completa."
+    assert answer.content == "La respuesta se cortó en la mit"
+    assert chat.statuses() == [("user", "completed"), ("assistant", "completed")]
+
+
+def test_a_response_marked_failed_is_an_upstream_error_not_an_empty_answer(fake: FakeOpenAI) -> None:
+    chat = Chat(fake)
+    failure = {"code": "server_error", "message": "The model failed"}
+    fake.script_responses(Reply(raw=[_delta("Empiezo"), _ended("response.failed", text(""), error=failure)]))
+
+    with pytest.raises(UpstreamUnavailable):
+        chat.ask("Hola")
+
+    assert chat.statuses() == [("user", "failed")]
+
+
+def test_a_stream_closed_before_the_response_completed_is_an_upstream_error(fake: FakeOpenAI) -> None:
+    chat = Chat(fake)
+    fake.script_responses(Reply(raw=[_delta("Empiezo a responder")]))
+
+    with pytest.raises(UpstreamUnavailable):
+        chat.ask("Hola")
+
+    assert chat.statuses() == [("user", "failed")]

@@ -13,10 +13,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from botk_adapters.documents import default_reader
-from botk_adapters.sqlite import Database
-from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
-from botk_core.usecases.ingest import IngestDocuments, IngestDocumentsInput
+from botk_core.usecases.ingest import IngestDocumentsInput
+from botk_web import Settings, bootstrap
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,7 +44,7 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 2
 def server(tmp_path: Path) -> Iterator[str]:
     """Start ``botk serve`` with no .env and no API key; yield its base URL."""
     database = tmp_path / "botk.sqlite3"
-    IngestDocuments(SqliteFtsDocumentStore(Database(database)), default_reader()).execute(
+    bootstrap(Settings(database_path=str(database))).document_use_cases.ingest.execute(
         IngestDocumentsInput(ROOT / "documentos_macaya")
     )
     port = free_port()

@@ -25,12 +25,12 @@ class LatencyGateway:
     def __init__(self, seconds: float) -> None:
         self._seconds = seconds
 
-    def complete(self, request: ModelRequest) -> ModelReply:
+    def reply(self, request: ModelRequest) -> ModelReply:
         time.sleep(self._seconds)
         return ModelReply(text=f"eco: {request.last_user_text()}", usage=Usage(10, 3))
 
     def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
-        yield ReplyDone(self.complete(request))
+        yield ReplyDone(self.reply(request))
 
 
 app = create_app(gateway=LatencyGateway(int(os.environ.get("BOTK_TEST_LATENCY_MS", "100")) / 1000))

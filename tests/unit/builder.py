@@ -11,6 +11,7 @@ from botk_core.domain import Chunk, DocumentInfo
 from botk_core.profile import AssistantCatalog, default_profile
 from botk_core.tools import ToolRegistry, search_documents_tool
 from botk_core.usecases import SendMessage, StartConversation, StartConversationInput, TurnRunner
+from botk_core.usecases.send_message import TurnLimits
 
 
 @attrs.define
@@ -39,5 +40,6 @@ def build_core(tools: ToolRegistry | None = None, max_rounds: int = 3, window: i
     tools = tools or ToolRegistry([search_documents_tool(documents)])
     catalog = AssistantCatalog([default_profile(tool_names=[s.name for s in tools.specs()])])
     runner = TurnRunner(gateway, tools, max_rounds=max_rounds)
-    send = SendMessage(threads, catalog, runner, history_window=window, max_message_chars=100)
+    limits = TurnLimits(history_window=window, max_message_chars=100)
+    send = SendMessage(threads, catalog, runner, limits=limits)
     return Core(threads, documents, gateway, tools, send, StartConversation(threads, catalog))

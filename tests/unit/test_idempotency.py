@@ -93,17 +93,6 @@ def test_reserved_or_oversized_keys_are_refused_before_anything_is_stored(core: 
     assert history(core, thread_id) == []
 
 
-def test_validate_tells_a_retry_from_a_new_turn_and_refuses_a_reused_key(core: Core) -> None:
-    thread_id = core.new_thread()
-    assert not core.send.validate(SendMessageInput(thread_id, "hola", "c-1")).is_retry
-    core.gateway.add(ModelReply(text="Hola."))
-    core.send.execute(SendMessageInput(thread_id, "hola", "c-1"))
-
-    assert core.send.validate(SendMessageInput(thread_id, "hola", "c-1")).is_retry
-    with pytest.raises(IdempotencyKeyReused):
-        core.send.validate(SendMessageInput(thread_id, "otra cosa", "c-1"))
-
-
 def test_a_thread_of_a_retired_assistant_profile_keeps_working() -> None:
     core = build_core()
     thread = Thread(new_id("thread"), "asst_retired", 0.0)

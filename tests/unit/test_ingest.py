@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from botk_adapters.documents import default_reader
+from botk_adapters.documents.folder import LocalDocumentFolder
+from botk_adapters.memory import InMemoryDocumentFolder
 from botk_adapters.memory.documents import InMemoryDocumentStore
 from botk_core.domain import Chunk
 from botk_core.errors import InvalidInput, UnreadableDocument, UnsupportedDocumentType
@@ -41,7 +43,9 @@ def folder(tmp_path: Path) -> Path:
 
 def test_first_ingest_adds_every_document_but_the_readme(folder: Path) -> None:
     store = InMemoryDocumentStore()
-    report = IngestDocuments(store, default_reader()).execute(IngestDocumentsInput(folder))
+    report = IngestDocuments(store, default_reader(), LocalDocumentFolder).execute(
+        IngestDocumentsInput(folder)
+    )
     assert report.files == 2
     assert set(report.added) == {"guia.md", "notas.txt"}
     assert report.chunks == 2
@@ -51,9 +55,9 @@ def test_first_ingest_adds_every_document_but_the_readme(folder: Path) -> None:
 
 def test_reingest_of_an_unchanged_folder_parses_nothing(folder: Path) -> None:
     store, reader = InMemoryDocumentStore(), CountingReader()
-    IngestDocuments(store, reader).execute(IngestDocumentsInput(folder))
+    IngestDocuments(store, reader, LocalDocumentFolder).execute(IngestDocumentsInput(folder))
     reader.parsed.clear()
-    report = IngestDocuments(store, reader).execute(IngestDocumentsInput(folder))
+    report = IngestDocuments(store, reader, LocalDocumentFolder).execute(IngestDocumentsInput(folder))
     assert reader.parsed == []
     assert set(report.skipped) == {"guia.md", "notas.txt"}
     assert report.chunks == 2
@@ -61,7 +65,7 @@ def test_reingest_of_an_unchanged_folder_parses_nothing(folder: Path) -> None:
 
 def test_changed_file_is_replaced_and_deleted_file_removed(folder: Path) -> None:
     store = InMemoryDocumentStore()
-    use_case = IngestDocuments(store, default_reader())
+    use_case = IngestDocuments(store, default_reader(), LocalDocumentFolder)
     use_case.execute(IngestDocumentsInput(folder))
     first_id = next(d.id for d in store.list_documents() if d.name == "guia.md")
     (folder / "guia.md").write_text("# Luces\n\nLa luz verde indica funcionamiento normal.\n")
@@ -79,7 +83,9 @@ def test_bad_files_are_reported_and_the_good_ones_ingested(folder: Path) -> None
     (folder / "roto.docx").write_bytes(b"PK\x03\x04 esto no es un docx")
     (folder / "foto.png").write_bytes(b"\x89PNG\r\n")
     store = InMemoryDocumentStore()
-    report = IngestDocuments(store, default_reader()).execute(IngestDocumentsInput(folder))
+    report = IngestDocuments(store, default_reader(), LocalDocumentFolder).execute(
+        IngestDocumentsInput(folder)
+    )
     failed = dict(report.failed)
     assert set(failed) == {"vacio.md", "roto.docx", "foto.png"}
     assert "vacío" in failed["vacio.md"]
@@ -90,14 +96,16 @@ def test_bad_files_are_reported_and_the_good_ones_ingested(folder: Path) -> None
 def test_ingest_leaves_uploaded_documents_alone(folder: Path) -> None:
     store = InMemoryDocumentStore()
     AddDocument(store, default_reader()).execute(AddDocumentInput("subido.md", b"Informe del pozo."))
-    report = IngestDocuments(store, default_reader()).execute(IngestDocumentsInput(folder))
+    report = IngestDocuments(store, default_reader(), LocalDocumentFolder).execute(
+        IngestDocumentsInput(folder)
+    )
     assert report.removed == ()
     assert "subido.md" in [d.name for d in store.list_documents()]
 
 
 def test_progress_is_reported_per_file(folder: Path) -> None:
     seen: list[tuple[int, int, str]] = []
-    IngestDocuments(InMemoryDocumentStore(), default_reader()).execute(
+    IngestDocuments(InMemoryDocumentStore(), default_reader(), LocalDocumentFolder).execute(
         IngestDocumentsInput(folder, progress=lambda done, total, name: seen.append((done, total, name)))
     )
     assert seen == [(1, 2, "guia.md"), (2, 2, "notas.txt")]
@@ -105,7 +113,7 @@ def test_progress_is_reported_per_file(folder: Path) -> None:
 
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="no existe"):
-        IngestDocuments(InMemoryDocumentStore(), default_reader()).execute(
+        IngestDocuments(InMemoryDocumentStore(), default_reader(), LocalDocumentFolder).execute(
             IngestDocumentsInput(tmp_path / "x")
         )
 
@@ -126,3 +134,15 @@ def test_search_use_case_rejects_empty_queries_and_bad_k() -> None:
         search.execute(SearchDocumentsInput("  "))
     with pytest.raises(InvalidInput):
         search.execute(SearchDocumentsInput("luz", k=0))
+
+
+def test_ingest_reads_any_document_folder_not_only_the_disk() -> None:
+    folder = InMemoryDocumentFolder(
+        {"turnos.md": b"# Turnos\n\nEl sector Pulcha riega los martes.", "roto.docx": b"PK roto"},
+        "share:turnos",
+    )
+    store = InMemoryDocumentStore()
+    report = IngestDocuments(store, default_reader(), lambda path: folder).execute(IngestDocumentsInput("x"))
+    assert report.added == ("turnos.md",) and [name for name, _ in report.failed] == ["roto.docx"]
+    assert store.search("riego martes Pulcha")[0].document == "turnos.md"
+    assert [d.source for d in store.list_documents()] == ["share:turnos"]

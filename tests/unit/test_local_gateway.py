@@ -23,7 +23,7 @@ def request(*items: object, tools: tuple[ToolSpec, ...] = (SEARCH_SPEC,)) -> Mod
 
 
 def test_a_question_becomes_a_search_call_with_the_users_words() -> None:
-    reply = LocalAssistantGateway().complete(request(ChatItem("user", "¿Qué hago si la LUZ está roja?")))
+    reply = LocalAssistantGateway().reply(request(ChatItem("user", "¿Qué hago si la LUZ está roja?")))
     assert reply.text == ""
     (call,) = reply.tool_calls
     assert call.name == "search_documents"
@@ -32,7 +32,7 @@ def test_a_question_becomes_a_search_call_with_the_users_words() -> None:
 
 def test_the_answer_quotes_passages_verbatim_with_document_and_section() -> None:
     output = ToolOutput("c1", "search_documents", json.dumps({"results": [PASSAGE]}))
-    reply = LocalAssistantGateway().complete(request(ChatItem("user", "luz roja parpadea"), output))
+    reply = LocalAssistantGateway().reply(request(ChatItem("user", "luz roja parpadea"), output))
     assert "«Si la luz roja parpadea, revise la batería." in reply.text
     assert "guia.md" in reply.text and "2. ¿Qué hago si la luz está roja?" in reply.text
     assert reply.citations[0].document_id == "doc_1"
@@ -41,24 +41,24 @@ def test_the_answer_quotes_passages_verbatim_with_document_and_section() -> None
 
 def test_unrelated_passages_are_not_quoted() -> None:
     output = ToolOutput("c1", "search_documents", json.dumps({"results": [PASSAGE]}))
-    reply = LocalAssistantGateway().complete(request(ChatItem("user", "campeonato fútbol"), output))
+    reply = LocalAssistantGateway().reply(request(ChatItem("user", "campeonato fútbol"), output))
     assert "No encontré información" in reply.text
     assert reply.citations == ()
 
 
 def test_a_tool_error_is_reported_not_hidden() -> None:
     output = ToolOutput("c1", "search_documents", json.dumps({"error": "índice no disponible"}))
-    reply = LocalAssistantGateway().complete(request(ChatItem("user", "luz"), output))
+    reply = LocalAssistantGateway().reply(request(ChatItem("user", "luz"), output))
     assert "índice no disponible" in reply.text
 
 
 def test_a_greeting_gets_an_introduction_without_tools() -> None:
-    reply = LocalAssistantGateway().complete(request(ChatItem("user", "Hola!")))
+    reply = LocalAssistantGateway().reply(request(ChatItem("user", "Hola!")))
     assert reply.tool_calls == () and "BOTK" in reply.text
 
 
 def test_without_tools_offered_it_says_it_cannot_answer() -> None:
-    reply = LocalAssistantGateway().complete(request(ChatItem("user", "luz roja"), tools=()))
+    reply = LocalAssistantGateway().reply(request(ChatItem("user", "luz roja"), tools=()))
     assert reply.tool_calls == () and reply.text
 
 
@@ -74,7 +74,7 @@ def test_streaming_by_sentence_adds_up_to_the_reply() -> None:
 def test_one_shared_word_is_not_an_answer() -> None:
     irrigation = {**PASSAGE, "text": "Las hortalizas necesitan más riego en verano.", "location": "Riego"}
     output = ToolOutput("c1", "search_documents", json.dumps({"results": [irrigation]}))
-    reply = LocalAssistantGateway().complete(
+    reply = LocalAssistantGateway().reply(
         request(ChatItem("user", "¿Qué vacunas necesitan las llamas?"), output)
     )
     assert "No encontré información" in reply.text
@@ -83,6 +83,6 @@ def test_one_shared_word_is_not_an_answer() -> None:
 
 def test_a_half_matching_passage_is_offered_as_the_closest_not_as_the_answer() -> None:
     output = ToolOutput("c1", "search_documents", json.dumps({"results": [PASSAGE]}))
-    reply = LocalAssistantGateway().complete(request(ChatItem("user", "luz violeta"), output))
+    reply = LocalAssistantGateway().reply(request(ChatItem("user", "luz violeta"), output))
     assert reply.text.startswith("No encontré una respuesta directa")
     assert "guia.md" in reply.text

@@ -9,8 +9,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from botk_adapters.documents import default_reader
-from botk_core.usecases.ingest import IngestDocuments, IngestDocumentsInput
+from botk_core.usecases.ingest import IngestDocumentsInput
 from botk_web import Settings, create_app
 
 SAMPLE_DOCS = Path(__file__).resolve().parents[2] / "documentos_macaya"
@@ -28,8 +27,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def app(settings: Settings) -> Iterator[Flask]:
     app = create_app(settings)
-    services = app.extensions["botk"]
-    IngestDocuments(services.documents, default_reader()).execute(IngestDocumentsInput(SAMPLE_DOCS))
+    app.extensions["botk"].document_use_cases.ingest.execute(IngestDocumentsInput(SAMPLE_DOCS))
     yield app
 
 

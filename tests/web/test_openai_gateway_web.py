@@ -12,7 +12,7 @@ from botk_adapters.openai import VectorStoreState
 from botk_adapters.sqlite import Database
 from botk_web import Settings, create_app
 from botk_web.settings import SettingsError
-from tests.adapters.fake_openai import FakeOpenAI, error, text, tool_calls
+from tests.adapters.fake_openai import FakeOpenAI, Reply, error, text, tool_calls
 
 
 @pytest.fixture
@@ -142,7 +142,68 @@ def test_history_and_tool_runs_look_the_same_as_with_the_offline_gateway(
 
     expected = [
         ("user", "completed", None),
-        ("assistant", "completed", [{"name": "get_promedio", "is_error": False}]),
+        (
+            "assistant",
+            "completed",
+            [{"name": "get_promedio", "is_error": False, "arguments": {"estacion": "Iquiuca"}}],
+        ),
     ]
     assert _history_shape(offline, question) == expected
     assert _history_shape(remote, question) == expected
+
+
+NO_TOOLS = "registry.ollama.ai/library/gemma:2b does not support tools"
+
+
+def _chat_app(fake: FakeOpenAI, tmp_path: Path, chat_tools: str) -> FlaskClient:
+    settings = _settings(fake, tmp_path / chat_tools, gateway="openai-chat", chat_tools=chat_tools)
+    return create_app(settings).test_client()
+
+
+def test_chat_tools_auto_grounds_answers_once_the_server_refuses_tools(
+    fake: FakeOpenAI, tmp_path: Path
+) -> None:
+    fake.refuses.tools = NO_TOOLS
+    client = _chat_app(fake, tmp_path, "auto")
+    fake.script_chat(text("Batería baja."), text("De nada."))
+
+    assert _ask(client, "¿Qué significa la luz roja?")["response"] == "Batería baja."
+    assert _ask(client, "Gracias")["response"] == "De nada."
+    assert ["tools" in body for body in fake.bodies("/v1/chat/completions")] == [True, False, False]
+
+
+def test_chat_tools_forced_is_a_502_naming_the_setting_when_the_server_refuses_tools(
+    fake: FakeOpenAI, tmp_path: Path
+) -> None:
+    fake.refuses.tools = NO_TOOLS
+    client = _chat_app(fake, tmp_path, "tools")
+    thread_id = client.get("/start").get_json()["thread_id"]
+
+    response = client.post("/chat", data={"thread_id": thread_id, "message": "Hola"})
+
+    assert response.status_code == 502
+    assert "BOTK_CHAT_TOOLS" in response.get_json()["error"]
+    assert len(fake.bodies("/v1/chat/completions")) == 1
+
+
+def test_chat_tools_none_never_sends_tools(fake: FakeOpenAI, tmp_path: Path) -> None:
+    client = _chat_app(fake, tmp_path, "none")
+    fake.script_chat(text("Hola."))
+
+    assert _ask(client, "Hola")["response"] == "Hola."
+    [body] = fake.bodies("/v1/chat/completions")
+    assert "tools" not in body
+
+
+def test_a_chat_stream_closed_before_any_answer_is_a_503_and_keeps_the_question(
+    fake: FakeOpenAI, tmp_path: Path
+) -> None:
+    client = _chat_app(fake, tmp_path, "auto")
+    thread_id = client.get("/start").get_json()["thread_id"]
+    fake.script_chat(Reply(raw=[]))
+
+    response = client.post("/chat", data={"thread_id": thread_id, "message": "Hola"})
+
+    assert response.status_code == 503
+    data = client.get(f"/threadHistory?thread_id={thread_id}").get_json()["data"]
+    assert [(m["role"], m["content"][0]["text"]["value"]) for m in data] == [("user", "Hola")]

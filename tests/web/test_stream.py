@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from tests.adapters.fake_openai import FakeOpenAI, text, tool_calls
 def parse_sse(body: str) -> list[tuple[str, Any]]:
     events = []
     for frame in body.strip().split("\n\n"):
+        if frame.startswith(":"):  # a keep-alive comment
+            continue
         lines = dict(line.split(": ", 1) for line in frame.splitlines())
         events.append((lines["event"], json.loads(lines["data"])))
     return events
@@ -85,7 +88,12 @@ def test_tool_runs_and_citations_are_announced(chat_client: FlaskClient, fake: F
     events = parse_sse(response.get_data(as_text=True))
     assert events[0] == (
         "tool",
-        {"name": "get_promedio", "call_id": events[0][1]["call_id"], "is_error": False},
+        {
+            "name": "get_promedio",
+            "call_id": events[0][1]["call_id"],
+            "is_error": False,
+            "arguments": {"estacion": "Iquiuca"},
+        },
     )
     assert events[-1][0] == "done" and events[-1][1]["response"] == "El nivel medio es 1,5 m."
     assert len(fake.bodies("/v1/chat/completions")) == 2
@@ -123,9 +131,14 @@ def test_a_client_that_leaves_midway_still_finds_the_answer_in_the_history(
         "/chat/stream", data={"thread_id": thread_id, "message": "hola"}, buffered=False
     )
     next(iter(response.response))
-    hold.set()
     response.close()
+    hold.set()
 
-    history = chat_client.get(f"/threadHistory?thread_id={thread_id}").get_json()["data"]
-    assert [m["role"] for m in history] == ["user", "assistant"]
+    # The turn goes on without its reader and stores the answer shortly after.
+    deadline = time.monotonic() + 10
+    history: list[dict[str, Any]] = []
+    while len(history) < 2 and time.monotonic() < deadline:
+        history = chat_client.get(f"/threadHistory?thread_id={thread_id}").get_json()["data"]
+        time.sleep(0.02)
+    assert [(m["role"], m["status"]) for m in history] == [("user", "completed"), ("assistant", "completed")]
     assert history[-1]["content"][0]["text"]["value"] == "Una respuesta que el cliente no terminó de leer."

@@ -1,0 +1,38 @@
+"""LocalDocumentFolder: a directory of documents on disk, for ingest and vector-store sync."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from botk_core.errors import InvalidInput, UnreadableDocument
+
+
+def is_ignored(relative: Path) -> bool:
+    """Hidden files, Office lock files and the folder's README files are not documents."""
+    if any(part.startswith((".", "~$", "__")) for part in relative.parts):
+        return True
+    return relative.name.upper().startswith("README")
+
+
+class LocalDocumentFolder:
+    """The documents under ``directory`` (recursively), named by their relative POSIX paths."""
+
+    def __init__(self, directory: str | Path) -> None:
+        self.directory = Path(directory)
+        if not self.directory.is_dir():
+            raise InvalidInput(f"La carpeta '{self.directory.name or self.directory}' no existe.")
+        self.source = f"dir:{self.directory.resolve()}"
+
+    def names(self) -> list[str]:
+        return [path.relative_to(self.directory).as_posix() for path in self.paths()]
+
+    def paths(self) -> list[Path]:
+        """The document files, sorted; what ``is_ignored`` names is left out."""
+        found = (p for p in self.directory.rglob("*") if p.is_file())
+        return sorted(p for p in found if not is_ignored(p.relative_to(self.directory)))
+
+    def read(self, name: str) -> bytes:
+        try:
+            return (self.directory / name).read_bytes()
+        except OSError as error:
+            raise UnreadableDocument("No se pudo abrir el archivo.") from error

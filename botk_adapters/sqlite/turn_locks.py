@@ -1,0 +1,66 @@
+"""Turn locks as rows of ``turn_locks``: who holds a thread, and whether that holder still lives."""
+
+from __future__ import annotations
+
+import functools
+import os
+import secrets
+import sqlite3
+import time
+
+
+def new_lease() -> str:
+    """``pid:start:random``: names this process (and when it started) and this one turn."""
+    return f"{_own_identity(os.getpid())}:{secrets.token_hex(8)}"
+
+
+@functools.cache
+def _own_identity(pid: int) -> str:
+    # Keyed by pid, so a forked worker computes its own.
+    return process_identity(pid)
+
+
+def holder_alive(conn: sqlite3.Connection, thread_id: str) -> bool | None:
+    """None when the thread is free; else whether its holder is live (a dead one's lock is stale)."""
+    row = conn.execute(
+        "SELECT owner, expires_at FROM turn_locks WHERE thread_id = ?", (thread_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    return row["expires_at"] > time.time() and owner_alive(row["owner"])
+
+
+def hold(conn: sqlite3.Connection, thread_id: str, lease: str, seconds: float) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO turn_locks (thread_id, owner, expires_at) VALUES (?, ?, ?)",
+        (thread_id, lease, time.time() + seconds),
+    )
+
+
+def release(conn: sqlite3.Connection, thread_id: str, lease: str) -> None:
+    conn.execute("DELETE FROM turn_locks WHERE thread_id = ? AND owner = ?", (thread_id, lease))
+
+
+def process_identity(pid: int) -> str:
+    """``pid:start`` where ``start`` is when the process started (Linux), so a
+    new process that reuses a dead one's pid is not mistaken for it."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            start = stat.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        start = "?"
+    return f"{pid}:{start}"
+
+
+def owner_alive(owner: str) -> bool:
+    """A lock whose process died (crash, kill -9, restart) is stale and may be taken over."""
+    pid_text, _, rest = owner.partition(":")
+    try:
+        pid = int(pid_text)
+        os.kill(pid, 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    started = rest.split(":", 1)[0]
+    return started in ("?", process_identity(pid).split(":", 1)[1])

@@ -1,0 +1,107 @@
+"""The two writes of a chat turn in SQLite: accept (lock + user message) and finish."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import attrs
+
+from botk_adapters.sqlite import turn_locks
+from botk_adapters.sqlite.message_rows import COLUMNS, INSERT, from_row, to_row
+from botk_core.domain import AcceptedTurn, Message, Thread, reply_key
+from botk_core.errors import IdempotencyKeyReused, ThreadFull, ThreadNotFound
+
+
+def read_thread(conn: sqlite3.Connection, thread_id: str) -> Thread:
+    row = conn.execute(
+        "SELECT id, assistant_id, created_at FROM threads WHERE id = ?", (thread_id,)
+    ).fetchone()
+    if row is None:
+        raise ThreadNotFound(thread_id)
+    return Thread(row["id"], row["assistant_id"], row["created_at"])
+
+
+def try_accept(
+    conn: sqlite3.Connection,
+    user: Message,
+    lease: str,
+    lease_seconds: float,
+    history: int,
+    max_messages: int | None,
+) -> AcceptedTurn | None:
+    """Accept the turn inside the caller's write transaction; None while another turn holds the thread."""
+    thread = read_thread(conn, user.thread_id)
+    alive = turn_locks.holder_alive(conn, thread.id)
+    if alive:
+        return None
+    if alive is False:
+        # The lock's turn died with its process: its pending messages will never be answered.
+        fail_pending(conn, thread.id)
+        conn.execute("DELETE FROM turn_locks WHERE thread_id = ?", (thread.id,))
+    known = _known(conn, user)
+    if known is not None:
+        answer = _by_client_id(conn, thread.id, reply_key(known.id))
+        if answer is not None and answer.role == "assistant":
+            return AcceptedTurn(thread, known, answer=answer)
+        stored, retry = attrs.evolve(known, status="pending"), True
+        conn.execute("UPDATE messages SET status = 'pending' WHERE id = ?", (known.id,))
+    else:
+        _check_room(conn, thread.id, max_messages)
+        stored, retry = attrs.evolve(user, status="pending"), False
+        conn.execute(INSERT, to_row(stored))
+    turn_locks.hold(conn, thread.id, lease, lease_seconds)
+    return AcceptedTurn(thread, stored, _history(conn, stored, history), lease=lease, retry=retry)
+
+
+def finish(conn: sqlite3.Connection, turn: AcceptedTurn, answer: Message | None) -> None:
+    if answer is not None:
+        conn.execute(INSERT, to_row(answer))
+    status = "completed" if answer is not None else "failed"
+    conn.execute("UPDATE messages SET status = ? WHERE id = ?", (status, turn.user.id))
+    turn_locks.release(conn, turn.thread.id, turn.lease)
+
+
+def fail_pending(conn: sqlite3.Connection, thread_id: str) -> int:
+    cursor = conn.execute(
+        "UPDATE messages SET status = 'failed' WHERE thread_id = ? AND status = 'pending'", (thread_id,)
+    )
+    return cursor.rowcount
+
+
+def _known(conn: sqlite3.Connection, user: Message) -> Message | None:
+    if not user.client_message_id:
+        return None
+    known = _by_client_id(conn, user.thread_id, user.client_message_id)
+    if known is not None and (known.role != "user" or known.content != user.content):
+        raise IdempotencyKeyReused("client_message_id was already used for a different message")
+    return known
+
+
+def _by_client_id(conn: sqlite3.Connection, thread_id: str, client_id: str) -> Message | None:
+    row = conn.execute(
+        f"SELECT {COLUMNS} FROM messages WHERE thread_id = ? AND client_message_id = ?",
+        (thread_id, client_id),
+    ).fetchone()
+    return from_row(row) if row is not None else None
+
+
+def _check_room(conn: sqlite3.Connection, thread_id: str, max_messages: int | None) -> None:
+    if max_messages is None:
+        return
+    count = conn.execute("SELECT count(*) FROM messages WHERE thread_id = ?", (thread_id,)).fetchone()[0]
+    if count + 2 > max_messages:  # the question and its answer
+        raise ThreadFull(
+            f"La conversación llegó a su límite de {max_messages} mensajes; inicia una conversación nueva."
+        )
+
+
+def _history(conn: sqlite3.Connection, user: Message, count: int) -> tuple[Message, ...]:
+    """The earlier completed messages as the model reads them: role and text only."""
+    rows = conn.execute(
+        "SELECT id, role, content, created_at FROM messages WHERE thread_id = ? AND status = 'completed'"
+        " AND seq < (SELECT seq FROM messages WHERE id = ?) ORDER BY seq DESC LIMIT ?",
+        (user.thread_id, user.id, max(count, 0)),
+    ).fetchall()
+    return tuple(
+        Message(r["id"], user.thread_id, r["role"], r["content"], r["created_at"]) for r in reversed(rows)
+    )

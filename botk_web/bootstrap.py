@@ -1,0 +1,193 @@
+"""The composition root: every adapter, use case and decorator of BOTK, built from settings.
+
+``bootstrap(settings, gateway=..., threads=...)`` takes one keyword per part that
+may be replaced (a misspelt one is a ``TypeError``). Parts are built on first
+use, so a command builds only what it needs: ``botk docs list`` opens the
+database and the document store, never a model gateway or sensor data.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from functools import cached_property
+
+from botk_adapters.documents import default_reader
+from botk_adapters.sqlite import Database, SqliteThreadRepository
+from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
+from botk_adapters.sqlite.rate_limits import SqliteTokenBuckets
+from botk_core.ports import (
+    AssistantGateway,
+    DocumentStore,
+    MeasurementRepository,
+    ReportStore,
+    ThreadRepository,
+    WeatherProvider,
+)
+from botk_core.profile import AssistantCatalog, default_profile
+from botk_core.sensors.stations import Stations
+from botk_core.tools import Tool, ToolRegistry, search_documents_tool
+from botk_core.usecases import GetHistory, ListAssistants, SendMessage, StartConversation, TurnRunner
+from botk_core.usecases.send_message import TurnLimits
+from botk_core.usecases.threads import DeleteThread, PruneThreads
+from botk_core.usecases.usage import GetThreadUsage
+from botk_web.data_tools import DataTools, build_data_tools
+from botk_web.documents_wiring import DocumentUseCases, document_use_cases
+from botk_web.gateways import build_gateway, vector_store_id
+from botk_web.observability import ObservedSendMessage
+from botk_web.parts import Parts
+from botk_web.ratelimit import TokenBuckets
+from botk_web.settings import Settings
+
+
+def bootstrap(
+    settings: Settings,
+    *,
+    threads: ThreadRepository | None = None,
+    documents: DocumentStore | None = None,
+    gateway: AssistantGateway | None = None,
+    measurements: MeasurementRepository | None = None,
+    weather: WeatherProvider | None = None,
+    reports: ReportStore | None = None,
+    rate_limits: TokenBuckets | None = None,
+    extra_tools: Sequence[Tool] = (),
+    clock: Callable[[], float] = time.time,
+) -> Services:
+    """Every part of BOTK for ``settings``; each keyword replaces one adapter."""
+    parts = Parts(
+        threads, documents, gateway, measurements, weather, reports, rate_limits, tuple(extra_tools), clock
+    )
+    return Services(settings, parts)
+
+
+class Services:
+    """The wired use cases and the adapters behind them, each built once, on first use."""
+
+    def __init__(self, settings: Settings, parts: Parts) -> None:
+        self.settings = settings
+        self.parts = parts
+
+    @cached_property
+    def database(self) -> Database:
+        return Database(self.settings.database_path)
+
+    @cached_property
+    def threads(self) -> ThreadRepository:
+        return self.parts.threads or SqliteThreadRepository(self.database)
+
+    @cached_property
+    def documents(self) -> DocumentStore:
+        return self.parts.documents or SqliteFtsDocumentStore(self.database)
+
+    @cached_property
+    def rate_limits(self) -> TokenBuckets:
+        return self.parts.rate_limits or SqliteTokenBuckets(self.database)
+
+    @cached_property
+    def storage(self) -> str:
+        """Which storage runs, for ``/health``."""
+        return "custom" if self.parts.threads and self.parts.documents else "sqlite"
+
+    @cached_property
+    def data(self) -> DataTools:
+        """Sensor readings, weather and reports, and the tools built on them."""
+        return build_data_tools(self.settings, self.database, self.parts)
+
+    @property
+    def measurements(self) -> MeasurementRepository:
+        return self.data.measurements
+
+    @property
+    def weather(self) -> WeatherProvider:
+        return self.data.weather
+
+    @property
+    def reports(self) -> ReportStore:
+        return self.data.reports
+
+    @property
+    def stations(self) -> Stations:
+        """The stations: configured and with readings, their rules, clock and time zone."""
+        return self.data.stations
+
+    @cached_property
+    def gateway(self) -> AssistantGateway:
+        return self.parts.gateway or build_gateway(self.settings, self.documents)
+
+    @cached_property
+    def tools(self) -> ToolRegistry:
+        return ToolRegistry(
+            [search_documents_tool(self.documents), *self.data.tools, *self.parts.extra_tools]
+        )
+
+    @cached_property
+    def assistants(self) -> AssistantCatalog:
+        profile = default_profile(
+            self.settings.assistant_id,
+            tool_names=[spec.name for spec in self.tools.specs()],
+            vector_store_id=vector_store_id(self.settings, self.database),
+        )
+        return AssistantCatalog([profile])
+
+    @cached_property
+    def document_use_cases(self) -> DocumentUseCases:
+        return document_use_cases(self.documents, default_reader(), self.parts.clock)
+
+    @cached_property
+    def start_conversation(self) -> StartConversation:
+        return StartConversation(self.threads, self.assistants, self.parts.clock)
+
+    @cached_property
+    def send_message(self) -> ObservedSendMessage:
+        settings = self.settings
+        send = SendMessage(
+            self.threads,
+            self.assistants,
+            TurnRunner(self.gateway, self.tools, max_rounds=settings.max_tool_rounds),
+            attachments=self.document_use_cases.add,
+            limits=TurnLimits(
+                settings.history_window, settings.max_message_chars, settings.max_thread_messages
+            ),
+            clock=self.parts.clock,
+        )
+        return ObservedSendMessage(send, log_messages=settings.log_messages)
+
+    @cached_property
+    def get_history(self) -> GetHistory:
+        return GetHistory(self.threads)
+
+    @cached_property
+    def list_assistants(self) -> ListAssistants:
+        return ListAssistants(self.assistants)
+
+    @cached_property
+    def get_usage(self) -> GetThreadUsage:
+        return GetThreadUsage(self.threads)
+
+    @cached_property
+    def delete_thread(self) -> DeleteThread:
+        return DeleteThread(self.threads, self.reports)
+
+    @cached_property
+    def prune_threads(self) -> PruneThreads:
+        return PruneThreads(self.threads, self.reports, self.parts.clock)
+
+    def readiness(self) -> dict[str, str]:
+        """What ``/ready`` checks: storage that takes writes and a configured gateway."""
+        return {
+            "database": "ok" if self.database.writable() else "not_writable",
+            "gateway": "ok" if getattr(self.gateway, "name", "") else "not_configured",
+        }
+
+    def serving(self) -> Services:
+        """Build every part a server uses now, so that a bad setting stops the start, not a request."""
+        for part in (
+            "send_message",
+            "start_conversation",
+            "get_history",
+            "document_use_cases",
+            "rate_limits",
+        ):
+            getattr(self, part)
+        self.threads.recover_turns()
+        return self
