@@ -9,8 +9,8 @@ from typing import Any
 
 from botk_web.openapi_build import IDEMPOTENCY, THREAD_Q, form_body, op, path, query
 from botk_web.openapi_schemas import SCHEMAS, error_responses
-from botk_web.page.assets import MIMETYPES
 from botk_web.openapi_stations import STATION_SCHEMAS, station_paths
+from botk_web.page.assets import MIMETYPES
 
 THREAD_BODY = {"type": "object", "required": ["thread_id"], "properties": {"thread_id": {"type": "string"}}}
 UPLOAD = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from botk_core.errors import StationNotFound
@@ -14,7 +14,7 @@ from botk_core.sensors.rules import StationConfig
 from botk_core.sensors.stations import Stations
 from botk_core.sensors.window import choose_window
 from botk_core.tools.measurements import local_time
-from botk_web.container import Services
+from botk_web.routes import services
 from botk_web.routes.station_chart import level_chart
 from botk_web.routes.station_params import parse_days, reading_window
 
@@ -24,8 +24,7 @@ FIELDS = {"nivel": "level_m", "humedad": "humidity_pct", "temperatura": "tempera
 
 
 def _stations() -> Stations:
-    services: Services = current_app.extensions["botk"]
-    return services.stations
+    return services().stations
 
 
 @bp.errorhandler(StationNotFound)
