@@ -111,6 +111,7 @@ BENCHMARKS: dict[str, Runner] = {
     "ingest": _document_bench("bench_ingest", "5a. Documents: ingest throughput"),
     "search": _document_bench("bench_search", "5b. Documents: search latency"),
     "retrieval": _retrieval,
+    "sensors": _single("bench_sensors"),
     "page": _single("bench_page"),
     "postgres": _postgres,  # SQLite vs PostgreSQL, on a throwaway local cluster
 }

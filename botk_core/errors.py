@@ -69,6 +69,16 @@ class DocumentNotFound(NotFound):
     code = "document_not_found"
 
 
+class StationNotFound(NotFound):
+    """The name matches no configured station and no station with readings."""
+
+    code = "station_not_found"
+
+    def __init__(self, message: str, known: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.known = known
+
+
 class Conflict(BotkError):
     """The request clashes with the current state (e.g. a turn in progress)."""
 

@@ -8,6 +8,7 @@ from typing import Protocol
 from botk_core.domain import (
     AcceptedTurn,
     Averages,
+    Bucket,
     Chunk,
     DocumentInfo,
     Message,
@@ -148,7 +149,12 @@ class WeatherProvider(Protocol):
 
 
 class MeasurementRepository(Protocol):
-    """Sensor readings: upsert by ``id_dato``, latest, windows and statistics."""
+    """Sensor readings: upsert by ``id_dato``, latest, windows and statistics.
+
+    Every upsert judges the quality of the new readings and of their
+    neighbours (``botk_core.sensors.quality``); flagged values stay stored
+    but statistics leave them out, and say how many and why.
+    """
 
     def upsert(self, readings: Sequence[Reading]) -> int:
         """Insert or replace readings by ``id_dato``; return how many were new."""
@@ -170,10 +176,18 @@ class MeasurementRepository(Protocol):
 
     def latest(self, estacion: str) -> Reading | None: ...
 
+    def latest_valid(self, estacion: str, field: str) -> Reading | None:
+        """The newest reading whose ``field`` was measured and is not flagged."""
+        ...
+
     def averages(
         self, estacion: str | None, since: float | None = None, until: float | None = None
     ) -> Averages:
-        """Means over ``since <= timestamp <= until`` (all stations when None)."""
+        """Means of the valid values of ``since <= timestamp <= until`` (all stations when None)."""
+        ...
+
+    def buckets(self, estacion: str, since: float, until: float, every: float) -> list[Bucket]:
+        """Means of the valid values per ``every`` seconds (buckets aligned on multiples of it)."""
         ...
 
     def readings(

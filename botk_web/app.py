@@ -10,7 +10,7 @@ from botk_web.bootstrap import Services, bootstrap
 from botk_web.errors import register_error_handlers
 from botk_web.middleware import register_production
 from botk_web.page import bp as page
-from botk_web.routes import chat, documents, ops, reports, stream, threads
+from botk_web.routes import chat, documents, ops, reports, stations, stream, threads
 from botk_web.sensor_refresh import start_sensor_refresh
 from botk_web.settings import Settings
 
@@ -31,6 +31,6 @@ def app_for(services: Services) -> Flask:
     start_sensor_refresh(services)
     register_error_handlers(app)
     register_production(app, services)
-    for blueprint in (chat.bp, stream.bp, threads.bp, reports.bp, documents.bp, ops.bp, page):
+    for blueprint in (chat.bp, stream.bp, threads.bp, reports.bp, documents.bp, ops.bp, stations.bp, page):
         app.register_blueprint(blueprint)
     return app

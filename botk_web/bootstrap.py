@@ -22,6 +22,7 @@ from botk_core.ports import (
     WeatherProvider,
 )
 from botk_core.profile import AssistantCatalog, default_profile
+from botk_core.sensors.stations import Stations
 from botk_core.tools import Tool, ToolRegistry, search_documents_tool
 from botk_core.usecases import GetHistory, ListAssistants, SendMessage, StartConversation, TurnRunner
 from botk_core.usecases.send_message import TurnLimits
@@ -104,6 +105,11 @@ class Services:
     @property
     def reports(self) -> ReportStore:
         return self.data.reports
+
+    @property
+    def stations(self) -> Stations:
+        """The stations: configured and with readings, their rules, clock and time zone."""
+        return self.data.stations
 
     @cached_property
     def gateway(self) -> AssistantGateway:

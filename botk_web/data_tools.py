@@ -6,8 +6,10 @@ import attrs
 
 from botk_adapters.reports import FilesystemReportStore
 from botk_adapters.sensors import synthetic_readings
+from botk_adapters.sensors.config import parse_rules, parse_stations
 from botk_adapters.weather import parse_places, weather_provider
 from botk_core.ports import MeasurementRepository, ReportStore, WeatherProvider
+from botk_core.sensors.stations import Stations
 from botk_core.tools import Tool
 from botk_core.tools.diagnosis import diagnostico_tool
 from botk_core.tools.measurements import promedio_estacional_tool, promedio_tool
@@ -26,12 +28,15 @@ class DataTools:
     weather: WeatherProvider
     reports: ReportStore
     tools: tuple[Tool, ...]
+    stations: Stations
 
 
 def build_data_tools(settings: Settings, measurements: MeasurementRepository, parts: Parts) -> DataTools:
     """The given parts, or the default adapters; the storage's readings (not a
     replacement's) get synthetic demonstration readings while they have none."""
     clock = parts.clock
+    rules = parse_rules(settings.sensor_rules)
+    stations = Stations(measurements, parse_stations(settings.stations), rules, clock)
     if parts.measurements is None and settings.synthetic_data:
         load_synthetic_if_empty(measurements, lambda: synthetic_readings(clock()))
     weather = parts.weather or weather_provider(
@@ -41,10 +46,10 @@ def build_data_tools(settings: Settings, measurements: MeasurementRepository, pa
         settings.reports_dir, settings.latex_template_path, max_bytes=settings.report_max_bytes
     )
     tools = (
-        promedio_tool(measurements, clock),
-        promedio_estacional_tool(measurements),
+        promedio_tool(stations),
+        promedio_estacional_tool(stations),
         clima_tool(weather),
-        diagnostico_tool(measurements, weather, clock),
+        diagnostico_tool(stations, weather),
         modify_document_tool(reports),
     )
-    return DataTools(measurements, weather, reports, tools)
+    return DataTools(measurements, weather, reports, tools, stations)

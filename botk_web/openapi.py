@@ -9,6 +9,7 @@ from typing import Any
 
 from botk_web.openapi_build import IDEMPOTENCY, THREAD_Q, form_body, op, path, query, with_cross_site_refusals
 from botk_web.openapi_schemas import SCHEMAS, error_responses
+from botk_web.openapi_stations import STATION_SCHEMAS, station_paths
 from botk_web.page.assets import MIMETYPES
 
 THREAD_BODY = {"type": "object", "required": ["thread_id"], "properties": {"thread_id": {"type": "string"}}}
@@ -108,6 +109,7 @@ def paths() -> dict[str, Any]:
         "/page/{name}": {"get": page_file_op()},
         **document_paths(),
         **report_paths(),
+        **station_paths(),
     }
 
 
@@ -207,7 +209,7 @@ def openapi_document() -> dict[str, Any]:
         },
         "paths": with_cross_site_refusals(paths()),
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": {**SCHEMAS, **STATION_SCHEMAS},
             "responses": error_responses(),
             "securitySchemes": {
                 "bearer": {

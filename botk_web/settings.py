@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 from dotenv import dotenv_values
 
+from botk_adapters.sensors.config import parse_rules, parse_stations
 from botk_adapters.weather.places import parse_places
 from botk_core.profile import DEFAULT_ASSISTANT_ID
 from botk_web.env_values import Env, SettingsError, env_bool, env_int, env_level, env_list
@@ -42,6 +43,8 @@ class Settings:
     reports_dir: str = "var/reports"
     sensor_data_url: str | None = None
     weather_places: str = ""
+    stations: str = ""
+    sensor_rules: str = ""
     sensor_refresh_minutes: int = 0
     synthetic_data: bool = True
     max_message_chars: int = 32_000
@@ -118,6 +121,8 @@ def _service(env: Env) -> dict[str, Any]:
         "reports_dir": env.get("BOTK_REPORTS_DIR", d.reports_dir),
         "sensor_data_url": env.get("SENSOR_DATA_URL"),
         "weather_places": _places(env.get("BOTK_WEATHER_PLACES") or ""),
+        "stations": _checked("BOTK_STATIONS", env.get("BOTK_STATIONS") or "", parse_stations),
+        "sensor_rules": _checked("BOTK_SENSOR_RULES", env.get("BOTK_SENSOR_RULES") or "", parse_rules),
         "sensor_refresh_minutes": env_int(env, "SENSOR_REFRESH_MINUTES", 0, 0, 7 * 24 * 60),
         "synthetic_data": env_bool(env, "BOTK_SYNTHETIC_DATA", d.synthetic_data),
         "max_message_chars": env_int(env, "BOTK_MAX_MESSAGE_CHARS", d.max_message_chars, 1, 10_000_000),
@@ -175,6 +180,15 @@ def _database_url(env: Env) -> str | None:
                 raise SettingsError(f"{name} must be a postgresql://user:password@host:port/database URL")
             return url
     return None
+
+
+def _checked(name: str, spec: str, parse: Callable[[str], object]) -> str:
+    """Check a setting's text now, so a typo stops the start with the variable's name."""
+    try:
+        parse(spec)
+    except ValueError as error:
+        raise SettingsError(f"{name}: {error}") from None
+    return spec
 
 
 def _places(spec: str) -> str:

@@ -13,11 +13,13 @@ import attrs
 
 from botk_adapters.documents import load_synonyms
 from botk_adapters.openai.vector_state import VectorStoreRecord, VectorStoreState
+from botk_adapters.sensors.config import parse_rules
 from botk_adapters.sqlite import Database, SqliteThreadRepository
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
 from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
 from botk_adapters.sqlite.rate_limits import SqliteTokenBuckets
 from botk_core.ports import DocumentStore, MeasurementRepository, ThreadRepository
+from botk_core.sensors.rules import QualityRules
 from botk_web.ratelimit import TokenBuckets
 from botk_web.settings import Settings
 
@@ -54,7 +56,7 @@ def _sqlite(settings: Settings) -> Storage:
         SQLITE,
         SqliteThreadRepository(db),
         SqliteFtsDocumentStore(db, load_synonyms(settings.documents_dir)),
-        SqliteMeasurementRepository(db),
+        SqliteMeasurementRepository(db, _quality_rules(settings)),
         # In a file of their own: a request's token never waits on a long write of the main file.
         SqliteTokenBuckets.beside(settings.database_path),
         VectorStoreState(db),
@@ -88,13 +90,17 @@ def _postgres(settings: Settings) -> Storage:
         POSTGRESQL,
         threads,
         PostgresDocumentStore(db, load_synonyms(settings.documents_dir)),
-        PostgresMeasurementRepository(db),
+        PostgresMeasurementRepository(db, _quality_rules(settings)),
         PostgresTokenBuckets(db),
         PostgresVectorStoreState(db),
         db.writable,
         close,
         public_location(settings.database_url),
     )
+
+
+def _quality_rules(settings: Settings) -> QualityRules:
+    return parse_rules(settings.sensor_rules).quality
 
 
 def pool_sizes(settings: Settings) -> tuple[int, int]:

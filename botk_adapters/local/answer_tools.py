@@ -1,122 +1,116 @@
-"""Answer writers for the data tools' outputs: numbers with units, conclusions, data age."""
+"""Answer writers for the data tools: they read the typed results, never guess at keys."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
+from botk_adapters.local.answer_diagnosis import forecast_line, num, write_diagnosis
 from botk_adapters.local.answers import Answer, Writer
+from botk_core.domain import WeatherReport
+from botk_core.sensors.spanish import day_of
+from botk_core.tools.diagnosis import DIAGNOSTICO
+from botk_core.tools.measurements import GET_PROMEDIO, GET_PROMEDIO_ESTACIONAL
+from botk_core.tools.report import MODIFY_DOCUMENT
+from botk_core.tools.results import AllAverages, Means, Provenance, SeasonalAverages, StationAverages
+from botk_core.tools.results_diagnosis import DiagnosisResult
+from botk_core.tools.seasons import SEASONS
+from botk_core.tools.typed import from_json
+from botk_core.tools.weather import GET_CLIMA
 
-SEASON_ORDER = ("Verano", "Otoño", "Invierno", "Primavera")
+__all__ = ["TOOL_WRITERS", "forecast_line", "num"]
 
-
-def num(value: Any, unit: str, decimals: int = 1) -> str:
-    """A number the Chilean way (decimal comma) with its unit, or "sin dato"."""
-    if value is None:
-        return "sin dato"
-    text = f"{float(value):.{decimals}f}".replace(".", ",")
-    return f"{text} {unit}" if unit else text
-
-
-def when(iso: str | None) -> str:
-    """A local ISO time as "15-01-2026 10:00"."""
-    if not iso:
-        return "fecha desconocida"
-    try:
-        return datetime.fromisoformat(iso).strftime("%d-%m-%Y %H:%M")
-    except ValueError:
-        return iso
+T = TypeVar("T")
+UNREADABLE = "No pude leer el resultado de la consulta."
 
 
-def _values(means: Mapping[str, Any], decimals: int = 2) -> str:
+def typed(cls: type[T], write: Callable[[T, str], Answer]) -> Writer:
+    """A writer that first reads the output as ``cls``."""
+
+    def writer(output: Mapping[str, Any], question: str) -> Answer:
+        try:
+            result = from_json(cls, output)
+        except ValueError:
+            return Answer(UNREADABLE)
+        return write(result, question)
+
+    return writer
+
+
+def values(means: Means, decimals: int = 2) -> str:
     return (
-        f"temperatura {num(means.get('temperatura'), '°C', decimals)}, "
-        f"humedad {num(means.get('humedad'), '%', decimals)}, "
-        f"nivel del estanque {num(means.get('nivel'), 'm', decimals)}"
+        f"temperatura {num(means.temperature, '°C', decimals)}, "
+        f"humedad {num(means.humidity, '%', decimals)}, "
+        f"nivel del estanque {num(means.level, 'm', decimals)}"
     )
 
 
-def _with_notice(lines: list[str], output: Mapping[str, Any]) -> Answer:
-    if output.get("datos_sinteticos"):
-        lines.append(f"⚠ {output.get('aviso', 'Datos sintéticos de demostración.')}")
+def with_notice(lines: list[str], provenance: Provenance) -> Answer:
+    if provenance.synthetic and provenance.notice:
+        lines.append(f"⚠ {provenance.notice}")
     return Answer("\n".join(lines))
+
+
+def station_lines(result: StationAverages) -> list[str]:
+    lines = []
+    window, where = result.window, ""
+    if window is not None and window.fallback:
+        lines.append(
+            f"No hay lecturas de {result.station} en {window.requested}: el último dato es de "
+            f"{window.last_data}. Te muestro los promedios de {window.used}."
+        )
+    if window is not None:
+        where = f" en {window.requested}" + (" con datos" if window.fallback else "")
+    span = f", {result.period}" if result.period else ""
+    lines.append(f"Promedios de la estación {result.station}{where} ({result.readings} lecturas{span}):")
+    lines.append(values(result.means) + ".")
+    if result.quality_note:
+        lines.append(result.quality_note)
+    return lines
 
 
 def write_promedio(output: Mapping[str, Any], question: str) -> Answer:
-    head = (
-        f"Promedios de la estación {output['estacion']} ({output['lecturas']} lecturas, "
-        f"del {when(output.get('desde'))} al {when(output.get('hasta'))}):"
+    if isinstance(output.get("estaciones"), list):
+        return typed(AllAverages, _write_all)(output, question)
+    return typed(StationAverages, lambda r, q: with_notice(station_lines(r), r.provenance))(output, question)
+
+
+def _write_all(result: AllAverages, question: str) -> Answer:
+    lines: list[str] = []
+    for station in result.stations:
+        lines += [*station_lines(station), ""]
+    return with_notice(lines[:-1], result.provenance)
+
+
+def write_estacional(result: SeasonalAverages, question: str) -> Answer:
+    scope = (
+        "todas las estaciones de sensores" if result.station == "todas" else f"la estación {result.station}"
     )
-    return _with_notice([head, _values(output["promedio"]) + "."], output)
-
-
-def write_estacional(output: Mapping[str, Any], question: str) -> Answer:
-    station = output.get("estacion")
-    scope = "todas las estaciones de sensores" if station in (None, "todas") else f"la estación {station}"
     lines = [f"Promedios por estación del año ({scope}):"]
-    for season in SEASON_ORDER:
-        values = output["promedios"].get(season)
-        if values:
-            lines.append(f"- {season}: {_values(values)} ({values['n']} lecturas)")
-    return _with_notice(lines, output)
+    for season in SEASONS:
+        means = result.seasons.get(season)
+        if means:
+            row = Means(temperature=means.temperature, humidity=means.humidity, level=means.level)
+            lines.append(f"- {season}: {values(row)} ({means.n} lecturas)")
+    if result.quality_note:
+        lines.append(result.quality_note)
+    return with_notice(lines, result.provenance)
 
 
-def write_clima(output: Mapping[str, Any], question: str) -> Answer:
-    now = output["current"]
-    moment = "de día" if now.get("is_day") else "de noche"
+def write_clima(report: WeatherReport, question: str) -> Answer:
+    now = report.current
+    moment = "de día" if now.is_day else "de noche"
     lines = [
-        f"Clima en {output['location']} ahora: {num(now['temp_c'], '°C')}, "
-        f"humedad {num(now['humidity'], '%', 0)}, "
-        f"{str(now['condition']).lower()} ({moment}).",
+        f"Clima en {report.location} ahora: {num(now.temp_c, '°C')}, humedad {num(now.humidity, '%', 0)}, "
+        f"{now.condition.lower()} ({moment}).",
         "Pronóstico:",
     ]
-    for day in output.get("forecast", []):
+    for day in report.forecast:
         lines.append(
-            f"- {day['date']}: máxima {num(day['maxtemp_c'], '°C')}, mínima {num(day['mintemp_c'], '°C')}, "
-            f"probabilidad de lluvia {num(day.get('daily_chance_of_rain'), '%', 0)}"
+            f"- {day_of(day.date)}: máxima {num(day.maxtemp_c, '°C')}, mínima {num(day.mintemp_c, '°C')}, "
+            f"probabilidad de lluvia {num(day.daily_chance_of_rain, '%', 0)}"
         )
     return Answer("\n".join(lines))
-
-
-def _forecast_line(forecast: Mapping[str, Any]) -> str:
-    if "error" in forecast:
-        return f"Pronóstico en {forecast.get('lugar', '?')}: no disponible ({forecast['error']})."
-    days = forecast.get("detalle", [])
-    chances = ", ".join(f"{d['fecha']}: {num(d['lluvia_prob'], '%', 0)}" for d in days)
-    if forecast.get("dias_con_lluvia", 0) is None:
-        return (
-            f"Pronóstico en {forecast.get('lugar')}: probabilidad de lluvia sin dato "
-            f"para los {len(days)} días; la lluvia no se pudo evaluar."
-        )
-    return (
-        f"Pronóstico en {forecast.get('lugar')}: {forecast.get('dias_con_lluvia', 0)} de {len(days)} días "
-        f"con lluvia probable (≥ 50 %). Probabilidad de lluvia por día: {chances}."
-    )
-
-
-def write_diagnostico(output: Mapping[str, Any], question: str) -> Answer:
-    verdict = output["diagnostico"]
-    if output.get("sin_datos"):
-        return Answer(f"{output['mensaje']}\n{_forecast_line(output['pronostico'])}")
-    sensors = output["sensores"]
-    day = sensors.get("ultimas_24h", {})
-    lines = [
-        f"Diagnóstico hídrico de {output['estacion']}: {verdict['conclusion']}.",
-        f"Última lectura ({when(sensors.get('fecha'))}, {sensors.get('antiguedad')}): "
-        f"nivel del estanque {num(sensors.get('nivel'), 'm', 2)}, "
-        f"humedad {num(sensors.get('humedad'), '%')}, "
-        f"temperatura {num(sensors.get('temperatura'), '°C')}.",
-        f"Promedio de las últimas 24 h ({day.get('n', 0)} lecturas): {_values(day)}.",
-        _forecast_line(output["pronostico"]),
-    ]
-    reasons = verdict.get("analisis") or ["Ningún indicador está bajo su umbral."]
-    lines += ["Razones:", *(f"- {reason}" for reason in reasons)]
-    if verdict.get("nota"):
-        lines.append(verdict["nota"])
-    if output.get("advertencia"):
-        lines.append(f"⚠ {output['advertencia']}")
-    return _with_notice(lines, output)
 
 
 def write_modify_document(output: Mapping[str, Any], question: str) -> Answer:
@@ -124,9 +118,9 @@ def write_modify_document(output: Mapping[str, Any], question: str) -> Answer:
 
 
 TOOL_WRITERS: dict[str, Writer] = {
-    "get_promedio": write_promedio,
-    "get_promedio_estacional": write_estacional,
-    "get_clima": write_clima,
-    "diagnostico_hidrico_integrado": write_diagnostico,
-    "modify_document": write_modify_document,
+    GET_PROMEDIO: write_promedio,
+    GET_PROMEDIO_ESTACIONAL: typed(SeasonalAverages, write_estacional),
+    GET_CLIMA: typed(WeatherReport, write_clima),
+    DIAGNOSTICO: typed(DiagnosisResult, write_diagnosis),
+    MODIFY_DOCUMENT: write_modify_document,
 }

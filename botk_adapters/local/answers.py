@@ -56,7 +56,14 @@ def write_search_answer(output: Mapping[str, Any], question: str) -> Answer:
 
 
 def write_error(tool: str, output: Mapping[str, Any]) -> Answer:
-    return Answer(f"No pude completar la consulta ({tool}): {output['error']}")
+    """The tool's error as the user reads it, never with the tool's name.
+
+    A message that is already a sentence (capitalised) is said as it is.
+    """
+    message = str(output["error"]).strip()
+    if message[:1].isupper():
+        return Answer(message)
+    return Answer(f"No pude completar la consulta: {message}")
 
 
 def coverage(result: Mapping[str, Any], question: str) -> float:

@@ -10,11 +10,22 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from botk_adapters.local.route_stations import (
+    COMMUNITY,
+    how_is_place,
+    known_place,
+    named_station,
+    place_in,
+    station_in,
+)
 from botk_adapters.local.routing import Route
+from botk_core.sensors.stations import ALL
 from botk_core.text import fold
+from botk_core.tools.diagnosis import DIAGNOSTICO
+from botk_core.tools.measurements import GET_PROMEDIO, GET_PROMEDIO_ESTACIONAL
+from botk_core.tools.report import MODIFY_DOCUMENT
+from botk_core.tools.weather import GET_CLIMA
 
-KNOWN_PLACES = {"iquiuca": "Iquiuca", "quipisca": "Quipisca", "macaya": "Macaya", "mamina": "Mamiña"}
-DEFAULT_STATION = "Iquiuca"
 # The report template's Spanish headings, so "pon en la sección propósito ..." works.
 SPANISH_SECTIONS = {
     "titulo": "TITLE", "investigadores": "RESEARCHER", "investigador": "RESEARCHER",
@@ -46,13 +57,15 @@ _WEATHER = re.compile(
     r"|hace (?:calor|frio))\b"
 )
 _DIAGNOSIS = re.compile(
-    r"\b(?:como (?:esta|estan|anda|va|viene) (?:el|la|los) (?:agua|estanques?|nivel)"
+    r"\b(?:como (?:esta|estan|anda|andan|va|van|viene) (?:el|la|los|las) "
+    r"(?:agua|estanques?|tanques?|nivel|estaciones)"
+    r"|estado de(?:l| los| las)? (?:agua|estanques?|tanques?|estaciones)"
+    r"|nivel (?:actual )?del (?:agua|estanque|tanque)|nivel de los (?:estanques|tanques)|nivel actual"
     r"|(?:haz|hazme|dame|realiza|genera|quiero) (?:un |el )?diagnostico"
     r"|(?:la )?situacion (?:del|de la) agua|estado del agua|que (?:hago|hacemos) con el agua"
     r"|(?:conviene|debo|debemos|puedo|podemos|deberiamos|hay que) (?:usar|liberar|guardar|repartir|ahorrar)"
     r" (?:el )?agua|hay (?:suficiente|poca) agua)\b"
 )
-_PLACE_AFTER_EN = re.compile(r"\ben\s+([^\W\d_][\w]*(?:\s+[A-ZÁÉÍÓÚÑ][\w]*)*)", re.UNICODE)
 
 
 def _section(raw: str) -> str:
@@ -65,18 +78,6 @@ def report_edit(folded: str, original: str) -> Mapping[str, Any] | None:
         if match and match.group("content").strip():
             return {"Section": _section(match.group("section")), "Content": match.group("content").strip()}
     return None
-
-
-def _known_place(folded: str) -> str | None:
-    return next((name for key, name in KNOWN_PLACES.items() if re.search(rf"\b{key}\b", folded)), None)
-
-
-def _place(folded: str, original: str) -> str | None:
-    known = _known_place(folded)
-    if known:
-        return known
-    match = _PLACE_AFTER_EN.search(original)
-    return match.group(1).strip()[:60] if match and match.group(1)[0].isupper() else None
 
 
 def _days(folded: str) -> int | None:
@@ -98,14 +99,14 @@ def _days(folded: str) -> int | None:
 def seasonal(folded: str, original: str) -> Mapping[str, Any] | None:
     if not (_SEASONAL.search(folded) and (_AVERAGE.search(folded) or "estacional" in folded)):
         return None
-    station = _known_place(folded)
-    return {"estacion": station} if station else {}
+    station = named_station(original) or known_place(folded)
+    return {"estacion": station} if station and fold(station) not in COMMUNITY else {}
 
 
 def average(folded: str, original: str) -> Mapping[str, Any] | None:
     if not _AVERAGE.search(folded):
         return None
-    arguments: dict[str, Any] = {"estacion": _place(folded, original) or DEFAULT_STATION}
+    arguments: dict[str, Any] = {"estacion": station_in(folded, original) or ALL}
     days = _days(folded)
     return {**arguments, "dias": days} if days else arguments
 
@@ -113,21 +114,25 @@ def average(folded: str, original: str) -> Mapping[str, Any] | None:
 def weather(folded: str, original: str) -> Mapping[str, Any] | None:
     if not _WEATHER.search(folded):
         return None
-    place = _place(folded, original)
-    return {"location": place} if place else {}
+    found = place_in(folded, original)
+    return {"location": found} if found else {}
 
 
 def diagnosis(folded: str, original: str) -> Mapping[str, Any] | None:
     # "¿Cuándo conviene ...?" asks for the documents' rules, not for today's data.
     if re.match(r"\W*cuando\b", folded):
         return None
-    return {} if _DIAGNOSIS.search(folded) else None
+    place = how_is_place(folded, original)
+    if place is None and not _DIAGNOSIS.search(folded):
+        return None
+    station = place if place and fold(place) not in COMMUNITY else station_in(folded, original)
+    return {"estacion": station} if station else {}
 
 
 TOOL_ROUTES: list[Route] = [
-    Route("modify_document", report_edit),
-    Route("get_promedio_estacional", seasonal),
-    Route("get_promedio", average),
-    Route("diagnostico_hidrico_integrado", diagnosis),
-    Route("get_clima", weather),
+    Route(MODIFY_DOCUMENT, report_edit),
+    Route(GET_PROMEDIO_ESTACIONAL, seasonal),
+    Route(GET_PROMEDIO, average),
+    Route(DIAGNOSTICO, diagnosis),
+    Route(GET_CLIMA, weather),
 ]

@@ -5,23 +5,35 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 
-from botk_core.domain import Averages, Reading
+from botk_core.domain import MEASURED, Averages, Bucket, Reading
+from botk_core.sensors.quality import reassessment
+from botk_core.sensors.rules import QualityRules
+from botk_core.sensors.summary import left_out_of
 
-_FIELDS = ("temperatura", "humedad", "nivel")
+
+def _means(window: Sequence[Reading]) -> dict[str, float | None]:
+    means = {}
+    for field in MEASURED:
+        values = [v for r in window if (v := r.valid(field)) is not None]
+        means[field] = sum(values) / len(values) if values else None
+    return means
 
 
 class InMemoryMeasurementRepository:
-    """Readings in a dict keyed by ``id_dato``."""
+    """Readings in a dict keyed by ``id_dato``; the same quality checks as the SQLite store."""
 
-    def __init__(self, readings: Sequence[Reading] = ()) -> None:
+    def __init__(self, readings: Sequence[Reading] = (), rules: QualityRules | None = None) -> None:
         self._readings: dict[int, Reading] = {}
         self._lock = threading.Lock()
+        self._rules = rules or QualityRules()
         self.upsert(readings)
 
     def upsert(self, readings: Sequence[Reading]) -> int:
         with self._lock:
-            new = sum(1 for r in readings if r.id_dato not in self._readings)
+            new = len({r.id_dato for r in readings if r.id_dato not in self._readings})
             self._readings.update((r.id_dato, r) for r in readings)
+            changed = reassessment(readings, self._rules, self._window)
+            self._readings.update((r.id_dato, r) for r in changed)
         return new
 
     def count(self) -> int:
@@ -44,29 +56,53 @@ class InMemoryMeasurementRepository:
         mine = list(self.readings(estacion))
         return mine[-1] if mine else None
 
+    def latest_valid(self, estacion: str, field: str) -> Reading | None:
+        if field not in MEASURED:
+            raise ValueError(f"not a measured field: {field}")
+        valid = [r for r in self.readings(estacion) if r.valid(field) is not None]
+        return valid[-1] if valid else None
+
     def averages(
         self, estacion: str | None, since: float | None = None, until: float | None = None
     ) -> Averages:
         window = list(self.readings(estacion, since, until))
-        means = {}
-        for field in _FIELDS:
-            values = [getattr(r, field) for r in window if getattr(r, field) is not None]
-            means[field] = sum(values) / len(values) if values else None
         first = window[0].timestamp if window else None
         last = window[-1].timestamp if window else None
-        return Averages(n=len(window), first_timestamp=first, last_timestamp=last, **means)
+        return Averages(
+            n=len(window),
+            first_timestamp=first,
+            last_timestamp=last,
+            left_out=left_out_of(window),
+            **_means(window),
+        )
+
+    def buckets(self, estacion: str, since: float, until: float, every: float) -> list[Bucket]:
+        groups: dict[int, list[Reading]] = {}
+        for reading in self.readings(estacion, since, until):
+            groups.setdefault(int(reading.timestamp // every), []).append(reading)
+        return [Bucket(key * every, len(group), **_means(group)) for key, group in sorted(groups.items())]
 
     def readings(
         self, estacion: str | None, since: float | None = None, until: float | None = None
     ) -> Iterator[Reading]:
+        return iter(self._select(self._snapshot(), estacion, since, until))
+
+    def _window(self, estacion: str, since: float, until: float) -> list[Reading]:
+        # Called with the lock held: reads the dict directly.
+        return self._select(list(self._readings.values()), estacion, since, until)
+
+    @staticmethod
+    def _select(
+        readings: list[Reading], estacion: str | None, since: float | None, until: float | None
+    ) -> list[Reading]:
         chosen = [
             r
-            for r in self._snapshot()
+            for r in readings
             if (estacion is None or r.estacion == estacion)
             and (since is None or r.timestamp >= since)
             and (until is None or r.timestamp <= until)
         ]
-        return iter(sorted(chosen, key=lambda r: (r.timestamp, r.id_dato)))
+        return sorted(chosen, key=lambda r: (r.timestamp, r.id_dato))
 
     def _snapshot(self) -> list[Reading]:
         with self._lock:

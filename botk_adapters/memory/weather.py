@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import attrs
 
 from botk_core.domain import CurrentWeather, DailyForecast, WeatherReport
-from botk_core.errors import UpstreamError
+from botk_core.errors import UpstreamUnavailable
 
 
 def sample_report(location: str, rain: tuple[float | None, ...] = (10.0, 20.0, 0.0)) -> WeatherReport:
@@ -33,10 +33,14 @@ class FakeWeather:
     def weather(self, location: str, days: int = 3) -> WeatherReport:
         self.calls.append(location)
         if self.failing:
-            raise UpstreamError("no pude obtener el clima: el servicio no responde")
+            raise UpstreamUnavailable(
+                "No pude consultar el pronóstico del tiempo: sin conexión con el servicio."
+            )
         report = self._reports.get(location.lower())
         if report is None:
             if self._reports:
-                raise UpstreamError(f"no pude obtener el clima: no encontré el lugar '{location}'")
+                raise UpstreamUnavailable(
+                    f"No pude consultar el pronóstico del tiempo: no encontré el lugar '{location}'."
+                )
             report = sample_report(location)
         return attrs.evolve(report, forecast=report.forecast[:days])

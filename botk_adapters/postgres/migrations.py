@@ -109,10 +109,18 @@ CREATE TABLE readings (
     humedad double precision,
     nivel double precision,
     temperatura double precision,
-    synthetic boolean NOT NULL DEFAULT false
+    synthetic boolean NOT NULL DEFAULT false,
+    -- Quality flag of each measured value (NULL: valid); statistics leave flagged values out.
+    flag_temperatura text,
+    flag_humedad text,
+    flag_nivel text
 );
 CREATE INDEX readings_station_time ON readings (estacion, timestamp);
 CREATE INDEX readings_time ON readings (timestamp);
+-- The few flagged and synthetic readings, found without a scan.
+CREATE INDEX readings_flagged ON readings (estacion, timestamp)
+    WHERE (flag_temperatura IS NOT NULL OR flag_humedad IS NOT NULL OR flag_nivel IS NOT NULL);
+CREATE INDEX readings_synthetic ON readings (id_dato) WHERE synthetic;
 """
 
 OPENAI_VECTOR_STORES = """

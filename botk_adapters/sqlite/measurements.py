@@ -6,34 +6,25 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from botk_adapters.sqlite import measurement_sql as sql
 from botk_adapters.sqlite.db import Database
-from botk_core.domain import Averages, Reading
+from botk_core.domain import Averages, Bucket, Reading
+from botk_core.sensors.quality import reassessment
+from botk_core.sensors.rules import QualityRules
 
-_COLUMNS = (
-    "id_dato, estacion, timestamp, location, dispositivo, bateria, humedad, nivel, temperatura, synthetic"
-)
 _BATCH = 500
 
 
-def _from_row(row: sqlite3.Row) -> Reading:
-    return Reading(**{**dict(row), "synthetic": bool(row["synthetic"])})
-
-
-def _window(estacion: str | None, since: float | None, until: float | None) -> tuple[str, list[object]]:
-    clauses: list[str] = ["1 = 1"]
-    params: list[object] = []
-    for clause, value in (("estacion = ?", estacion), ("timestamp >= ?", since), ("timestamp <= ?", until)):
-        if value is not None:
-            clauses.append(clause)
-            params.append(value)
-    return " AND ".join(clauses), params
-
-
 class SqliteMeasurementRepository:
-    """Readings keyed by ``id_dato``; an upsert replaces the stored reading."""
+    """Readings keyed by ``id_dato``; an upsert replaces the stored reading and judges its quality.
 
-    def __init__(self, db: Database | str | Path) -> None:
+    Statistics run in SQL over the valid values only, so they stay fast on
+    hundreds of thousands of readings.
+    """
+
+    def __init__(self, db: Database | str | Path, rules: QualityRules | None = None) -> None:
         self._db = db if isinstance(db, Database) else Database(db)
+        self._rules = rules or QualityRules()
 
     def upsert(self, readings: Sequence[Reading]) -> int:
         new = 0
@@ -42,10 +33,9 @@ class SqliteMeasurementRepository:
                 batch = readings[start : start + _BATCH]
                 ids = list({r.id_dato for r in batch})
                 new += len(ids) - self._existing(conn, ids)
-                conn.executemany(
-                    f"INSERT OR REPLACE INTO readings ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [self._row(r) for r in batch],
-                )
+                conn.executemany(sql.INSERT, [sql.to_row(r) for r in batch])
+            changed = reassessment(readings, self._rules, lambda s, a, b: self._query(conn, s, a, b))
+            conn.executemany(sql.UPDATE_FLAGS, [(*sql.flag_values(r), r.id_dato) for r in changed])
         return new
 
     def count(self) -> int:
@@ -60,45 +50,54 @@ class SqliteMeasurementRepository:
             return conn.execute("DELETE FROM readings WHERE synthetic = 1").rowcount
 
     def stations(self) -> list[str]:
-        rows = self._db.connection().execute("SELECT DISTINCT estacion FROM readings ORDER BY estacion")
-        return [row[0] for row in rows]
+        return [row[0] for row in self._db.connection().execute(sql.STATIONS).fetchall()]
 
     def latest(self, estacion: str) -> Reading | None:
         row = (
             self._db.connection()
             .execute(
-                f"SELECT {_COLUMNS} FROM readings WHERE estacion = ? "
+                f"SELECT {sql.COLUMNS} FROM readings WHERE estacion = ? "
                 "ORDER BY timestamp DESC, id_dato DESC LIMIT 1",
                 (estacion,),
             )
             .fetchone()
         )
-        return _from_row(row) if row else None
+        return sql.from_row(row) if row else None
+
+    def latest_valid(self, estacion: str, field: str) -> Reading | None:
+        row = self._db.connection().execute(sql.latest_valid_sql(field), (estacion,)).fetchone()
+        return sql.from_row(row) if row else None
 
     def averages(
         self, estacion: str | None, since: float | None = None, until: float | None = None
     ) -> Averages:
-        where, params = _window(estacion, since, until)
-        row = (
-            self._db.connection()
-            .execute(
-                "SELECT AVG(temperatura), AVG(humedad), AVG(nivel), COUNT(*), MIN(timestamp), MAX(timestamp) "
-                f"FROM readings WHERE {where}",
-                params,
-            )
-            .fetchone()
-        )
-        return Averages(*row)
+        where, params = sql.window(estacion, since, until)
+        conn = self._db.connection()
+        row = conn.execute(sql.AVERAGES + where, params).fetchone()
+        flagged = conn.execute(sql.FLAGGED + where, params).fetchall() if row[3] else []
+        return sql.averages_from(row, flagged)
+
+    def buckets(self, estacion: str, since: float, until: float, every: float) -> list[Bucket]:
+        rows = self._db.connection().execute(sql.BUCKETS, (every, estacion, since, until)).fetchall()
+        return [sql.bucket_from(row, every) for row in rows]
 
     def readings(
         self, estacion: str | None, since: float | None = None, until: float | None = None
     ) -> Iterator[Reading]:
-        where, params = _window(estacion, since, until)
-        cursor = self._db.connection().execute(
-            f"SELECT {_COLUMNS} FROM readings WHERE {where} ORDER BY timestamp, id_dato", params
-        )
         # fetchall: a lazy cursor would be shared with other users of this thread's connection.
-        return iter([_from_row(row) for row in cursor.fetchall()])
+        return iter(self._query(self._db.connection(), estacion, since, until))
+
+    @staticmethod
+    def _query(
+        conn: sqlite3.Connection, estacion: str | None, since: float | None, until: float | None
+    ) -> list[Reading]:
+        where, params = sql.window(estacion, since, until)
+        cursor = conn.cursor()
+        cursor.row_factory = None  # plain tuples: this runs for every reading read
+        cursor.execute(
+            f"SELECT {sql.COLUMNS} FROM readings WHERE {where} ORDER BY timestamp, id_dato", params
+        )
+        return [sql.from_row(row) for row in cursor.fetchall()]
 
     @staticmethod
     def _existing(conn: sqlite3.Connection, ids: list[int]) -> int:
@@ -106,8 +105,3 @@ class SqliteMeasurementRepository:
         return int(
             conn.execute(f"SELECT COUNT(*) FROM readings WHERE id_dato IN ({marks})", ids).fetchone()[0]
         )
-
-    @staticmethod
-    def _row(r: Reading) -> tuple[object, ...]:
-        values = (r.bateria, r.humedad, r.nivel, r.temperatura)
-        return (r.id_dato, r.estacion, r.timestamp, r.location, r.dispositivo, *values, int(r.synthetic))

@@ -124,6 +124,18 @@ INSERT INTO document_index_state (id, generation) VALUES (1, 0);
 UPDATE documents SET content_hash = '';
 """
 
+# Quality flags of each measured value (NULL: valid); flagged values stay stored
+# but statistics leave them out. Readings stored before this are judged on their next import.
+# The partial indexes find the few flagged and synthetic readings without a scan.
+READING_FLAGS = """
+ALTER TABLE readings ADD COLUMN flag_temperatura TEXT;
+ALTER TABLE readings ADD COLUMN flag_humedad TEXT;
+ALTER TABLE readings ADD COLUMN flag_nivel TEXT;
+CREATE INDEX readings_flagged ON readings(estacion, timestamp)
+    WHERE (flag_temperatura IS NOT NULL OR flag_humedad IS NOT NULL OR flag_nivel IS NOT NULL);
+CREATE INDEX readings_synthetic ON readings(id_dato) WHERE synthetic = 1;
+"""
+
 MIGRATIONS: list[str] = [
     THREADS,
     DOCUMENTS,
@@ -133,4 +145,5 @@ MIGRATIONS: list[str] = [
     DOCUMENT_VOCABULARY,
     DOCUMENT_SIZES,
     DOCUMENT_FACTS,
+    READING_FLAGS,
 ]

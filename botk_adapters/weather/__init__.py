@@ -2,7 +2,8 @@
 
 from collections.abc import Mapping
 
-from botk_adapters.weather.http import JsonGetter, TtlCache
+from botk_adapters.weather.cache import TtlCache
+from botk_adapters.weather.http import JsonGetter
 from botk_adapters.weather.openmeteo import OpenMeteoWeather
 from botk_adapters.weather.places import PinnedPlaces, parse_places
 from botk_adapters.weather.weatherapi import WeatherApiWeather

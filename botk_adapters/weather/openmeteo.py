@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from botk_adapters.weather.http import JsonGetter, TtlCache, unavailable
+from botk_adapters.weather.cache import TtlCache
+from botk_adapters.weather.http import JsonGetter, unavailable
 from botk_adapters.weather.places import parse_coordinates
 from botk_core.domain import CurrentWeather, DailyForecast, WeatherReport
 

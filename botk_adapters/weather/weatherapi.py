@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from botk_adapters.weather.http import JsonGetter, TtlCache, unavailable
+from botk_adapters.weather.cache import TtlCache
+from botk_adapters.weather.http import PREFIX, JsonGetter, unavailable
 from botk_core.domain import CurrentWeather, DailyForecast, WeatherReport
 from botk_core.errors import UpstreamAuthError
 
@@ -50,7 +51,7 @@ def _error(status: int, body: Any, location: str) -> Exception:
     if code == _NO_PLACE:
         return unavailable(f"no encontré el lugar '{location}'")
     if code in _KEY_PROBLEMS or status in (401, 403):
-        return UpstreamAuthError("no pude obtener el clima: el servicio rechazó la clave WEATHERAPI_KEY")
+        return UpstreamAuthError(PREFIX + "el servicio rechazó la clave WEATHERAPI_KEY.")
     return unavailable(f"el servicio respondió con error {status}")
 
 

@@ -23,20 +23,27 @@ from botk_core.domain.documents import (
     is_sample,
     sample_warning,
 )
-from botk_core.domain.sensors import Averages, Reading
+from botk_core.domain.sensors import CLEAN, MEASURED, MISSING, Averages, Bucket, Flag, Flags, LeftOut, Reading
 from botk_core.domain.turns import AcceptedTurn, is_reserved_key, reply_key
 from botk_core.domain.weather import CurrentWeather, DailyForecast, WeatherReport
 
 __all__ = [
+    "CLEAN",
+    "MEASURED",
+    "MISSING",
     "SAMPLE_PREFIX",
     "AcceptedTurn",
     "AssistantProfile",
     "Averages",
+    "Bucket",
     "Chunk",
     "Citation",
     "CurrentWeather",
     "DailyForecast",
     "DocumentInfo",
+    "Flag",
+    "Flags",
+    "LeftOut",
     "Message",
     "MessagePage",
     "MessageStatus",

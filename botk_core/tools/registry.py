@@ -12,6 +12,7 @@ import attrs
 from botk_core.domain import Citation, ToolCall, ToolRun, ToolSpec
 from botk_core.errors import BotkError
 from botk_core.tools.schema import validate
+from botk_core.tools.typed import to_json
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +26,13 @@ class ToolContext:
 
 @attrs.frozen
 class ToolResult:
-    """A tool's JSON-serialisable output plus the sources it used."""
+    """A tool's output plus the sources it used.
 
-    output: Mapping[str, Any]
+    ``output`` is a JSON-ready mapping or an attrs instance (a typed result),
+    serialised with ``to_json`` when the registry hands it to the model.
+    """
+
+    output: Mapping[str, Any] | attrs.AttrsInstance
     citations: tuple[Citation, ...] = ()
 
 
@@ -73,7 +78,7 @@ class ToolRegistry:
             # The model gets a generic error; the traceback stays in our logs.
             log.exception("tool %s failed", call.name)
             return _error_run(call, f"tool '{call.name}' failed unexpectedly")
-        output = json.dumps(result.output, ensure_ascii=False)
+        output = json.dumps(to_json(result.output), ensure_ascii=False)
         return ToolRun(call.call_id, call.name, call.arguments, output, False, result.citations)
 
 

@@ -39,7 +39,7 @@ def seasonal_means(readings: Iterable[Reading], zone: tzinfo) -> dict[str, dict[
     """Means per season, ``{season: {temperatura, humedad, nivel, n}}``, 2 decimals.
 
     Seasons without readings are left out; ``n`` counts readings, and each
-    mean is taken over the readings that have that value.
+    mean is taken over the readings whose value is valid (measured, not flagged).
     """
     sums: dict[str, dict[str, float]] = {}
     counts: dict[str, dict[str, int]] = {}
@@ -49,7 +49,7 @@ def seasonal_means(readings: Iterable[Reading], zone: tzinfo) -> dict[str, dict[
         count = counts.setdefault(season, {"n": 0, **dict.fromkeys(_FIELDS, 0)})
         count["n"] += 1
         for field in _FIELDS:
-            value = getattr(reading, field)
+            value = reading.valid(field)
             if value is not None:
                 total[field] += value
                 count[field] += 1

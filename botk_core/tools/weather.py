@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
-
-from botk_core.domain import ToolSpec, WeatherReport
+from botk_core.domain import ToolSpec
 from botk_core.ports import WeatherProvider
 from botk_core.tools.registry import Tool, ToolContext, ToolResult
 
@@ -36,20 +34,14 @@ CLIMA_SPEC = ToolSpec(
 )
 
 
-def report_output(report: WeatherReport) -> dict[str, Any]:
-    """A weather report in the seed's output shape."""
-    return {
-        "location": report.location,
-        "current": attrs.asdict(report.current),
-        "forecast": [attrs.asdict(day) for day in report.forecast],
-    }
-
-
 def clima_tool(weather: WeatherProvider, default_location: str = DEFAULT_LOCATION) -> Tool:
-    """Build ``get_clima``; an unreachable service reaches the model as an error."""
+    """Build ``get_clima``; its output is the ``WeatherReport`` itself (the original service's shape).
+
+    An unreachable service reaches the model as an error in one plain sentence.
+    """
 
     def handler(arguments: Mapping[str, Any], context: ToolContext) -> ToolResult:
         location = (arguments.get("location") or default_location).strip()
-        return ToolResult(report_output(weather.weather(location, FORECAST_DAYS)))
+        return ToolResult(weather.weather(location, FORECAST_DAYS))
 
     return Tool(CLIMA_SPEC, handler)

@@ -140,7 +140,11 @@ def test_cli_import_prints_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "Registros leídos: 7 · importados: 2 (nuevos: 2, actualizados: 0) · omitidos: 5" in out
     assert "Se borraron" in out and "✗ registro 4: nivel no es un número: 'abc'" in out
     assert main(["sensors", "status"]) == 0
-    assert capsys.readouterr().out.strip() == "Iquiuca: 2 lecturas"
+    assert (
+        capsys.readouterr()
+        .out.strip()
+        .startswith("Iquiuca: 2 lecturas; último nivel válido 1,49 m (último dato hace")
+    )
 
 
 def test_the_periodic_import_reads_the_url_and_survives_failures(sensor_server: str, tmp_path: Path) -> None:

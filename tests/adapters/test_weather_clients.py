@@ -123,7 +123,9 @@ def test_open_meteo_resolves_the_place_and_maps_the_forecast(stub: tuple[Stub, s
 def test_open_meteo_unknown_place_is_a_clear_error(stub: tuple[Stub, str]) -> None:
     fake, base = stub
     fake.on("/v1/search", (200, {"generationtime_ms": 0.4}, 0.0))
-    with pytest.raises(UpstreamError, match="no pude obtener el clima: no encontré el lugar 'Atlantis'"):
+    with pytest.raises(
+        UpstreamError, match="No pude consultar el pronóstico del tiempo: no encontré el lugar 'Atlantis'"
+    ):
         open_meteo(base).weather("Atlantis")
 
 
@@ -138,7 +140,10 @@ def test_a_500_is_retried_once(stub: tuple[Stub, str]) -> None:
 def test_repeated_500s_become_an_upstream_error(stub: tuple[Stub, str]) -> None:
     fake, base = stub
     fake.on("/v1/search", (503, b"<html>down</html>", 0.0))
-    with pytest.raises(UpstreamError, match="no pude obtener el clima: el servicio respondió con error 503"):
+    with pytest.raises(
+        UpstreamError,
+        match="No pude consultar el pronóstico del tiempo: el servicio respondió con error 503",
+    ):
         open_meteo(base).weather("Mamiña")
     assert len(fake.requests) == 2
 
@@ -147,7 +152,10 @@ def test_a_slow_service_times_out(stub: tuple[Stub, str]) -> None:
     fake, base = stub
     fake.on("/v1/search", (200, GEOCODING, 0.6))
     client = OpenMeteoWeather(fast_http(read_timeout=0.2), geocoding_url=f"{base}/v1/search")
-    with pytest.raises(UpstreamTimeout, match="no pude obtener el clima: el servicio no respondió a tiempo"):
+    with pytest.raises(
+        UpstreamTimeout,
+        match="No pude consultar el pronóstico del tiempo: el servicio no respondió a tiempo",
+    ):
         client.weather("Mamiña")
 
 
@@ -156,7 +164,9 @@ def test_an_unreachable_service_is_retried_then_reported() -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     client = OpenMeteoWeather(fast_http(), geocoding_url=f"http://127.0.0.1:{port}/v1/search")
-    with pytest.raises(UpstreamError, match="no pude obtener el clima: no hay conexión"):
+    with pytest.raises(
+        UpstreamError, match="No pude consultar el pronóstico del tiempo: sin conexión con el servicio"
+    ):
         client.weather("Mamiña")
 
 
@@ -165,7 +175,7 @@ def test_malformed_bodies_are_reported_not_crashed_on(stub: tuple[Stub, str], bo
     fake, base = stub
     fake.on("/v1/search", (200, GEOCODING, 0.0))
     fake.on("/v1/forecast", (200, body, 0.0))
-    with pytest.raises(UpstreamError, match="no pude obtener el clima: el servicio"):
+    with pytest.raises(UpstreamError, match="No pude consultar el pronóstico del tiempo: el servicio"):
         open_meteo(base).weather("Mamiña")
 
 
@@ -231,3 +241,41 @@ def test_open_meteo_without_rain_chances_reports_them_unknown(stub: tuple[Stub, 
     fake.on("/v1/forecast", (200, {**FORECAST, "daily": daily}, 0.0))
     report = open_meteo(base).weather("Mamiña", 3)
     assert [d.daily_chance_of_rain for d in report.forecast] == [None, None, None]
+
+
+def test_a_failure_is_remembered_for_a_minute_then_tried_again(stub: tuple[Stub, str]) -> None:
+    fake, base = stub
+    fake.on("/v1/search", (503, {"error": True}, 0.0), (503, {"error": True}, 0.0), (200, GEOCODING, 0.0))
+    fake.on("/v1/forecast", (200, FORECAST, 0.0))
+    now = [1000.0]
+    getter = JsonGetter(connect_timeout=1.0, backoff_seconds=0.0, clock=lambda: now[0])
+    client = OpenMeteoWeather(
+        getter,
+        cache=TtlCache(clock=lambda: now[0]),
+        geocoding_url=f"{base}/v1/search",
+        forecast_url=f"{base}/v1/forecast",
+    )
+    with pytest.raises(UpstreamError, match="error 503"):
+        client.weather("Mamiña")
+    assert len(fake.requests) == 2
+    for place in ("Mamiña", "Iquiuca"):  # the same place, and another one on the same service
+        with pytest.raises(UpstreamError, match="error 503"):
+            client.weather(place)
+    assert len(fake.requests) == 2
+    now[0] += 61
+    assert client.weather("Mamiña").current.temp_c == 24.3
+    assert len(fake.requests) == 4
+
+
+def test_the_cache_keeps_a_bounded_number_of_fresh_entries() -> None:
+    now = [0.0]
+    cache = TtlCache(ttl_seconds=300, clock=lambda: now[0], max_entries=3)
+    for place in range(10):
+        cache.get_or_compute(place, lambda place=place: f"report {place}")
+        now[0] += 1
+    assert cache.size() == 3
+    assert cache.get_or_compute(9, lambda: "again") == "report 9"
+    assert cache.get_or_compute(0, lambda: "again") == "again"  # the oldest went first
+    now[0] += 1000
+    cache.get_or_compute("new", lambda: "x")
+    assert cache.size() == 1  # expired entries are dropped

@@ -26,6 +26,6 @@ def test_named_place_and_failures_reach_the_model_as_errors() -> None:
     weather = FakeWeather({"Mamiña": sample_report("Mamiña")})
     assert run(clima_tool(weather), location="Mamiña")["location"] == "Mamiña"
     assert run(clima_tool(weather), location="Atlantis") == {
-        "error": "no pude obtener el clima: no encontré el lugar 'Atlantis'"
+        "error": "No pude consultar el pronóstico del tiempo: no encontré el lugar 'Atlantis'."
     }
     assert run(clima_tool(weather), location=" ")["error"].startswith("invalid arguments")

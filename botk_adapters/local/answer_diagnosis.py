@@ -1,0 +1,130 @@
+"""The offline answer for the water diagnosis: decision first, then its numbers and reasons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from botk_adapters.local.answers import Answer
+from botk_core.sensors.spanish import day_of
+from botk_core.tools.results import Means
+from botk_core.tools.results_diagnosis import (
+    DiagnosisResult,
+    Forecast,
+    Recommendation,
+    Sensors,
+    StationDiagnosis,
+    TrendOut,
+)
+
+
+def num(value: Any, unit: str, decimals: int = 1) -> str:
+    """A number the Chilean way (decimal comma) with its unit, or "sin dato"."""
+    if value is None:
+        return "sin dato"
+    text = f"{float(value):.{decimals}f}".replace(".", ",")
+    return f"{text} {unit}" if unit else text
+
+
+def forecast_line(forecast: Forecast) -> str:
+    if forecast.error is not None:
+        return f"Pronóstico en {forecast.place}: {forecast.error}"
+    chances = ", ".join(f"{day_of(d.date)}: {num(d.rain_pct, '%', 0)}" for d in forecast.days)
+    if forecast.rain_days is None:
+        return (
+            f"Pronóstico en {forecast.place}: probabilidad de lluvia sin dato "
+            f"para los {len(forecast.days)} días; la lluvia no se pudo evaluar."
+        )
+    return (
+        f"Pronóstico en {forecast.place}: {forecast.rain_days} de {len(forecast.days)} días "
+        f"con lluvia probable (≥ 50 %). Probabilidad de lluvia por día: {chances}."
+    )
+
+
+def _means(means: Means) -> str:
+    return (
+        f"temperatura {num(means.temperature, '°C', 2)}, humedad {num(means.humidity, '%', 2)}, "
+        f"nivel del estanque {num(means.level, 'm', 2)}"
+    )
+
+
+def _sensor_lines(sensors: Sensors) -> list[str]:
+    """The latest valid values; a date is said once for the values that share it."""
+    named = [
+        (name, v, unit)
+        for name, v, unit in (
+            ("nivel del estanque", sensors.level, "m"),
+            ("humedad", sensors.humidity, "%"),
+            ("temperatura", sensors.temperature, "°C"),
+        )
+        if v is not None
+    ]
+    if not named:
+        return ["No hay lecturas válidas de nivel, humedad ni temperatura."]
+    groups: dict[str, list[str]] = {}
+    for name, v, unit in named:
+        groups.setdefault(v.when, []).append(f"{name} {num(v.value, unit, 2 if unit == 'm' else 1)}")
+    parts = [f"{', '.join(values)} ({when})" for when, values in groups.items()]
+    head = (
+        "Últimos valores válidos: "
+        if sensors.level
+        else "No hay lecturas válidas de nivel. Últimos valores: "
+    )
+    day = f"Promedio de {sensors.day_window} ({sensors.day_readings} lecturas): {_means(sensors.day_means)}."
+    return [head + "; ".join(parts) + ".", day]
+
+
+def _trend_line(trend: TrendOut | None) -> list[str]:
+    if trend is None:
+        return []
+    speed = num(abs(trend.cm_per_day), "cm por día")
+    if trend.cm_per_day <= -0.5:
+        text = f"baja {speed}"
+        if trend.days_to_threshold:
+            days = max(1, round(trend.days_to_threshold))
+            plural = "s" if days > 1 else ""
+            text += f"; a este ritmo llegaría a {num(trend.threshold_m, 'm')} en {days} día{plural}"
+        elif trend.days_to_threshold == 0:
+            text += "; ya está bajo el umbral"
+    else:
+        text = f"sube {speed}" if trend.cm_per_day >= 0.5 else "estable"
+    return [f"Tendencia del nivel en {trend.period} ({trend.points} lecturas): {text}."]
+
+
+def _recommendation_lines(rec: Recommendation | None) -> list[str]:
+    if rec is None:
+        return []
+    reasons = f": {'; '.join(rec.reasons)}" if rec.reasons else ""
+    lines = [f"Recomendación: {rec.action}{reasons}."]
+    if not rec.trusted and rec.distrust:
+        lines.append(f"⚠ No se puede confiar en esta recomendación para hoy: {rec.distrust}.")
+    return lines
+
+
+def station_block(d: StationDiagnosis) -> list[str]:
+    """One station's part of the answer."""
+    if d.message:
+        return [d.message, forecast_line(d.forecast)]
+    lines = [
+        f"Diagnóstico hídrico de {d.station}: {d.verdict.conclusion}.",
+        *_recommendation_lines(d.recommendation),
+    ]
+    if d.sensors:
+        lines += _sensor_lines(d.sensors)
+    lines += [*_trend_line(d.trend), forecast_line(d.forecast), "Hallazgos:"]
+    lines += [f"- {f}" for f in d.verdict.findings] or ["- Ningún indicador está bajo su umbral."]
+    lines += [d.verdict.note] if d.verdict.note else []
+    lines += [f"Calidad de los datos: {d.quality_note}"] if d.quality_note else []
+    if d.events:
+        lines += ["Eventos:", *(f"- {e.text[0].upper()}{e.text[1:]}." for e in d.events)]
+    trusted = d.recommendation is None or d.recommendation.trusted
+    if d.warning and trusted:
+        lines.append(f"⚠ {d.warning}")
+    return lines
+
+
+def write_diagnosis(result: DiagnosisResult, question: str) -> Answer:
+    blocks = ["\n".join(station_block(d)) for d in result.stations]
+    text = "\n\n".join(blocks)
+    if result.provenance.synthetic and result.provenance.notice:
+        text += f"\n⚠ {result.provenance.notice}"
+    return Answer(text)

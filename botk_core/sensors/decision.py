@@ -1,0 +1,118 @@
+"""The water decision: findings, their label, and a recommendation with its reasons.
+
+Findings are the thresholds the committee knows (low level, low humidity, no
+rain expected): none is "Condición normal", one "moderada", two or more
+"crítica". The recommendation also weighs the level's trend and the data's
+age, and says when it cannot be trusted.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from botk_core.sensors.rules import DecisionRules, StationConfig
+from botk_core.sensors.spanish import decimal
+from botk_core.sensors.trend import Trend
+
+NORMAL, MODERATE, CRITICAL = "Condición normal", "Condición moderada", "Condición crítica"
+NO_DATA = "Sin datos suficientes"
+SAVE, NORMAL_USE, RATION, CHECK = "guardar agua", "uso normal", "racionar el agua", "revisar el sensor"
+
+
+@attrs.frozen(kw_only=True)
+class Situation:
+    """What the decision looks at, for one station."""
+
+    config: StationConfig
+    level: float | None
+    humidity: float | None
+    rain_days: int | None  # None: the forecast is unknown
+    forecast_days: int
+    trend: Trend | None
+    stale: str | None  # why the data is too old, or None
+    sparse: str | None  # why the data is too thin, or None
+    suspect: str | None  # why the sensor looks wrong, or None
+
+
+@attrs.frozen
+class Decision:
+    findings: tuple[str, ...]
+    label: str
+    action: str
+    reasons: tuple[str, ...]
+    trusted: bool
+    distrust: str | None
+
+
+def findings(s: Situation) -> list[str]:
+    """The thresholds crossed; an unknown value crosses none."""
+    found = []
+    low_level, low_humidity = s.config.low_level_m, s.config.low_humidity_pct
+    if s.level is not None and s.level < low_level:
+        found.append(f"Nivel de agua bajo: {decimal(s.level)} m (umbral {decimal(low_level, 1)} m).")
+    if s.humidity is not None and s.humidity < low_humidity:
+        found.append(f"Humedad del aire baja: {decimal(s.humidity, 1)} % (umbral {low_humidity:g} %).")
+    if s.rain_days == 0:
+        found.append("No se espera lluvia significativa (ningún día con probabilidad de lluvia ≥ 50 %).")
+    return found
+
+
+def label(found: list[str]) -> str:
+    return CRITICAL if len(found) >= 2 else MODERATE if found else NORMAL
+
+
+def decide(s: Situation, rules: DecisionRules) -> Decision:
+    """The recommendation, its reasons and whether it can be trusted today."""
+    found = findings(s)
+    action, reasons = _action(s, rules)
+    if s.suspect:
+        reasons.append(s.suspect)
+        action = f"{action} y {CHECK}" if action != CHECK else action
+    distrust = s.stale or s.sparse or (None if s.level is not None else "no hay lecturas válidas de nivel")
+    return Decision(tuple(found), label(found), action, tuple(reasons), distrust is None, distrust)
+
+
+def _action(s: Situation, rules: DecisionRules) -> tuple[str, list[str]]:
+    if s.level is None:
+        return CHECK, ["no hay lecturas válidas de nivel"]
+    threshold = decimal(s.config.low_level_m, 1)
+    trend, rain = _trend_reason(s.trend, threshold), _rain_reason(s)
+    if s.level < s.config.low_level_m:
+        return RATION, [
+            f"el nivel ({decimal(s.level)} m) está bajo el umbral de {threshold} m",
+            *trend,
+            *rain,
+        ]
+    days = s.trend.days_to_threshold if s.trend else None
+    if days is not None and days <= rules.horizon_days:
+        return SAVE, [*trend, *rain]
+    return NORMAL_USE, [
+        f"el nivel ({decimal(s.level)} m) está sobre el umbral de {threshold} m",
+        *trend,
+        *rain,
+    ]
+
+
+def _trend_reason(trend: Trend | None, threshold: str) -> list[str]:
+    if trend is None:
+        return []
+    speed = decimal(abs(trend.cm_per_day), 1)
+    if trend.falling:
+        reason = f"el nivel baja {speed} cm por día"
+        if trend.days_to_threshold:
+            reason += f"; a este ritmo llegaría a {threshold} m en {_days(trend.days_to_threshold)}"
+        return [reason]
+    return [f"el nivel sube {speed} cm por día" if trend.rising else "el nivel se mantiene estable"]
+
+
+def _rain_reason(s: Situation) -> list[str]:
+    if s.rain_days is None:
+        return ["no se pudo evaluar la lluvia"]
+    if s.rain_days == 0:
+        return [f"no se espera lluvia en los próximos {s.forecast_days} días"]
+    return [f"se espera lluvia en {s.rain_days} de los próximos {s.forecast_days} días"]
+
+
+def _days(days: float) -> str:
+    whole = max(1, round(days))
+    return "1 día" if whole == 1 else f"{whole} días"

@@ -1,0 +1,94 @@
+"""Which stations exist: the configured ones and those with readings; one way to name them."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from datetime import tzinfo
+
+import attrs
+
+from botk_core.errors import StationNotFound
+from botk_core.ports import MeasurementRepository
+from botk_core.sensors.rules import DEFAULT_STATION, SensorRules, StationConfig
+from botk_core.text import words
+from botk_core.tools.seasons import local_zone
+
+ALL = "todas"
+
+
+def station_key(name: str) -> str:
+    """A name as compared: case, accents, hyphens and spacing ignored ("Cau-Cau" = "cau cau")."""
+    return " ".join(words(name))
+
+
+@attrs.frozen
+class StationCatalog:
+    """The configured stations; a station with readings but no configuration gets ``defaults``."""
+
+    configured: tuple[StationConfig, ...] = (DEFAULT_STATION,)
+    defaults: StationConfig = DEFAULT_STATION
+
+    def config(self, name: str) -> StationConfig:
+        """The configuration of ``name``, or the defaults under that name."""
+        key = station_key(name)
+        found = next((c for c in self.configured if station_key(c.name) == key), None)
+        return found or attrs.evolve(self.defaults, name=name)
+
+    def known(self, with_data: Sequence[str]) -> list[str]:
+        """Configured names first, then stations with readings that are not configured."""
+        names = [c.name for c in self.configured]
+        keys = {station_key(n) for n in names}
+        return names + [n for n in with_data if station_key(n) not in keys]
+
+    def resolve(self, name: str, with_data: Sequence[str]) -> str:
+        """The station ``name`` means: the stored spelling when it has readings.
+
+        A name followed by other words ("Cau Cau hoy") still finds the station.
+        Raises ``StationNotFound`` listing the known stations.
+        """
+        candidates = [*with_data, *(c.name for c in self.configured)]
+        key = station_key(name)
+        for station in candidates:
+            if station_key(station) == key:
+                return station
+        for station in sorted(candidates, key=lambda s: -len(station_key(s))):
+            if station_key(station) and f"{key} ".startswith(station_key(station) + " "):
+                return station
+        known = tuple(self.known(with_data))
+        listed = ", ".join(known) if known else "ninguna"
+        raise StationNotFound(
+            f"No hay una estación llamada «{name.strip()}». Estaciones conocidas: {listed}.", known
+        )
+
+
+@attrs.frozen
+class Stations:
+    """The stations with their readings, configuration, rules, clock and time zone."""
+
+    repo: MeasurementRepository
+    catalog: StationCatalog = StationCatalog()
+    rules: SensorRules = attrs.field(factory=SensorRules)
+    clock: Callable[[], float] = time.time
+    zone: tzinfo = attrs.field(factory=local_zone)
+
+    def resolve(self, name: str) -> str:
+        return self.catalog.resolve(name, self.repo.stations())
+
+    def chosen(self, name: str | None) -> list[str]:
+        """One station by name; with no name (or "todas"), every station with readings.
+
+        When no station has readings yet, the configured ones (so that the answer says so).
+        """
+        if name and station_key(name) != ALL:
+            return [self.resolve(name)]
+        return self.repo.stations() or [c.name for c in self.catalog.configured]
+
+    def known(self) -> list[str]:
+        return self.catalog.known(self.repo.stations())
+
+    def config(self, name: str) -> StationConfig:
+        return self.catalog.config(name)
+
+    def now(self) -> float:
+        return self.clock()

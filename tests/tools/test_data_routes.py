@@ -1,0 +1,43 @@
+"""Which data tool the offline assistant picks for a question, and for which station."""
+
+from __future__ import annotations
+
+import pytest
+
+from botk_adapters.local.route_tools import TOOL_ROUTES
+from botk_adapters.local.routing import pick_route, search_route
+
+ROUTES = [*TOOL_ROUTES, search_route()]
+TOOLS = {route.tool for route in ROUTES}
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "arguments"),
+    [
+        ("¿cómo están los estanques?", "diagnostico_hidrico_integrado", {}),
+        ("como estan los tanques", "diagnostico_hidrico_integrado", {}),
+        (
+            "¿cómo está el estanque de Cau Cau esta semana?",
+            "diagnostico_hidrico_integrado",
+            {"estacion": "Cau Cau"},
+        ),
+        ("¿Cómo está Quipisca?", "diagnostico_hidrico_integrado", {"estacion": "Quipisca"}),
+        ("¿cómo está el agua en Iquiuca?", "diagnostico_hidrico_integrado", {"estacion": "Iquiuca"}),
+        ("¿cómo están los estanques de Macaya?", "diagnostico_hidrico_integrado", {}),
+        (
+            "cual es el nivel del estanque de la Escuela",
+            "diagnostico_hidrico_integrado",
+            {"estacion": "Escuela"},
+        ),
+        ("promedio de los últimos 7 días", "get_promedio", {"estacion": "todas", "dias": 7}),
+        ("promedio del estanque de Cau-Cau", "get_promedio", {"estacion": "Cau-Cau"}),
+        ("promedios por estación del año", "get_promedio_estacional", {}),
+        ("¿cómo está compuesto el sensor?", "search_documents", {"query": "¿cómo está compuesto el sensor?"}),
+        ("¿cómo está la situación del sensor de nivel?", "search_documents", None),
+    ],
+)
+def test_data_questions_reach_their_tool(question: str, tool: str, arguments: dict | None) -> None:
+    chosen, given = pick_route(ROUTES, question, TOOLS)  # type: ignore[misc]
+    assert chosen == tool
+    if arguments is not None:
+        assert dict(given) == arguments
