@@ -14,8 +14,9 @@ from botk_core.errors import DocumentNotFound
 from botk_core.retrieval import plan_query, searchable
 from botk_core.synonyms import Synonyms
 
-# The GIN index and ts_rank hand over this many chunks (at least) for the final ranking.
-_PRESELECTED = 200
+# The GIN index and ts_rank hand over this many chunks (at least) for the final ranking:
+# twice what bm25 keeps, so that its best 30 are among them.
+_PRESELECTED = 2 * ranking.CANDIDATES
 
 
 class PostgresDocumentStore:
@@ -62,11 +63,12 @@ class PostgresDocumentStore:
             wanted = searchable(plan, index.vocabulary)
             if not wanted:
                 return []
-            params = {**lookup.query_params(index, wanted), "limit": max(_PRESELECTED, 8 * k)}
+            sql = lookup.statements(index, wanted, max(_PRESELECTED, 8 * k))
             with conn.pipeline():
-                counting = conn.execute(lookup.COUNTS, params)
-                finding = conn.execute(lookup.PRESELECT, params)
-            counts = {row["alternative"]: int(row["n"]) for row in counting.fetchall()}
+                counting = conn.execute(sql.counts, sql.params) if sql.counts else None
+                finding = conn.execute(sql.preselect, sql.params)
+            found = counting.fetchone() if counting else None
+            counts = {n: int(found[f"n{n}"]) for n in sql.counted} if found else {}
             rows = finding.fetchall()
         return [_passage(row, score) for score, row in ranking.rank(plan, index, wanted, counts, rows, k)]
 

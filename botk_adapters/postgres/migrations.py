@@ -81,6 +81,9 @@ CREATE TABLE document_chunks (
     length integer NOT NULL,
     search tsvector NOT NULL
 );
+-- The vector stays in the row (the long text goes out to TOAST first): a search reads it for every
+-- chunk it weighs, and the text only for the few it returns.
+ALTER TABLE document_chunks ALTER COLUMN search SET STORAGE MAIN;
 CREATE INDEX document_chunks_document ON document_chunks (document_id, ordinal);
 CREATE INDEX document_chunks_search ON document_chunks USING gin (search);
 -- How many chunks hold each term: rare terms weigh more, and typos are corrected against them.
