@@ -91,14 +91,16 @@ CREATE TABLE document_vocabulary (
     term text COLLATE "C" PRIMARY KEY,
     chunks integer NOT NULL
 );
--- One row: bumped by every change, so that each instance knows when its cached vocabulary is stale.
+-- One row: bumped by every change, so that each instance knows when its cached vocabulary is stale;
+-- ``analyzed`` is how many chunks there were when the planner last learnt the table's statistics.
 CREATE TABLE document_index_state (
     id integer PRIMARY KEY CHECK (id = 1),
     generation bigint NOT NULL,
     chunks bigint NOT NULL,
-    tokens bigint NOT NULL
+    tokens bigint NOT NULL,
+    analyzed bigint NOT NULL DEFAULT 0
 );
-INSERT INTO document_index_state VALUES (1, 0, 0, 0);
+INSERT INTO document_index_state VALUES (1, 0, 0, 0, 0);
 """
 
 MEASUREMENTS = """
