@@ -38,6 +38,11 @@ THREADS = Kind(
     lambda row: (row["id"],),
     ("id",),
 )
+# Each copied thread's count of messages, as turns keep it.
+RECOUNT = (
+    "UPDATE threads AS t SET message_count = (SELECT count(*) FROM messages AS m WHERE m.thread_id = t.id)"
+    " WHERE t.id = ANY(%s)"
+)
 # In acceptance order, so that each thread's messages keep theirs; a status may have moved on.
 MESSAGES = Kind(
     "messages",

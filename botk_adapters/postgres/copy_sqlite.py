@@ -45,7 +45,7 @@ def copy_sqlite(path: str | Path, database: PostgresDatabase, progress: Progress
         database.migrate()
         return [
             _copy(source, database, progress, "conversaciones", copy_rows.THREADS),
-            _copy(source, database, progress, "mensajes", copy_rows.MESSAGES),
+            _copy(source, database, progress, "mensajes", copy_rows.MESSAGES, recount=True),
             _copy_documents(source, database, progress),
             _copy_readings(source, database, progress),
             _copy(source, database, progress, "almacenes de vectores", copy_rows.VECTOR_STORES),
@@ -71,12 +71,15 @@ def _copy(
     progress: Progress,
     what: str,
     kind: copy_rows.Kind,
+    recount: bool = False,
 ) -> CopyCount:
     total = _count(source, kind.table)
     keys: list[Any] = []
     for batch in _batches(source, kind.select, BATCH):
         with database.write() as conn, conn.cursor() as cursor:
             cursor.executemany(kind.upsert, [kind.convert(row) for row in batch])
+            if recount:
+                cursor.execute(copy_rows.RECOUNT, (list({row["thread_id"] for row in batch}),))
         keys += [kind.key(row) for row in batch]
         progress(what, len(keys), total)
     return CopyCount(what, total, copy_rows.present(database, kind, keys))

@@ -21,10 +21,12 @@ MIGRATION_LOCK = 1
 DOCUMENT_WRITE_LOCK = 2
 
 THREADS = """
+-- ``message_count`` says whether a turn still fits without counting a long thread's messages.
 CREATE TABLE threads (
     id text PRIMARY KEY,
     assistant_id text NOT NULL,
-    created_at double precision NOT NULL
+    created_at double precision NOT NULL,
+    message_count integer NOT NULL DEFAULT 0
 );
 -- Few indexes on purpose: every turn writes two messages and updates one.
 CREATE TABLE messages (

@@ -25,21 +25,21 @@ from botk_core.errors import IdempotencyKeyReused, ThreadFull, ThreadNotFound
 
 ACCEPT = f"""
 WITH thread AS (
-    SELECT id, assistant_id, created_at FROM threads WHERE id = %(thread_id)s AND {HELD}
+    SELECT id, assistant_id, created_at, message_count FROM threads WHERE id = %(thread_id)s AND {HELD}
 ), known AS (
     SELECT * FROM messages WHERE thread_id = %(thread_id)s AND client_message_id = %(client_message_id)s
         AND EXISTS (SELECT 1 FROM thread)
 ), answer AS (
     SELECT a.* FROM messages AS a JOIN known AS k ON a.client_message_id = %(reply_prefix)s || k.id
     WHERE a.thread_id = %(thread_id)s AND a.role = 'assistant'
-), size AS (
-    SELECT count(*) AS n FROM messages
-    WHERE thread_id = %(thread_id)s AND %(limited)s AND EXISTS (SELECT 1 FROM thread)
 ), inserted AS (
     INSERT INTO messages ({COLUMNS}) SELECT {VALUES} FROM thread
     WHERE NOT EXISTS (SELECT 1 FROM known)
-        AND (NOT %(limited)s OR (SELECT n FROM size) + 2 <= %(max_messages)s)
+        AND (NOT %(limited)s OR thread.message_count + 2 <= %(max_messages)s)
     RETURNING seq
+), counted AS (
+    UPDATE threads SET message_count = message_count + 1
+    WHERE id = %(thread_id)s AND EXISTS (SELECT 1 FROM inserted)
 ), retried AS (
     UPDATE messages SET status = 'pending'
     WHERE id = (SELECT id FROM known WHERE role = 'user' AND content = %(content)s)
@@ -56,12 +56,19 @@ SELECT (SELECT row_to_json(thread) FROM thread) AS thread,
        (SELECT row_to_json(known) FROM known) AS known,
        (SELECT row_to_json(answer) FROM answer LIMIT 1) AS answer,
        (SELECT seq FROM stored) AS seq,
-       (SELECT coalesce(json_agg(h ORDER BY h.seq), '[]') FROM (
-            SELECT {COLUMNS}, seq FROM messages WHERE thread_id = %(thread_id)s AND status = 'completed'
-                AND seq < (SELECT seq FROM stored) ORDER BY seq DESC LIMIT %(history)s
+       (SELECT coalesce(json_agg(json_build_array(h.id, h.role, h.content, h.created_at) ORDER BY h.seq),
+                        '[]')
+        FROM (
+            SELECT id, role, content, created_at, seq FROM messages
+            WHERE thread_id = %(thread_id)s AND status = 'completed' AND seq < (SELECT seq FROM stored)
+            ORDER BY seq DESC LIMIT %(history)s
        ) AS h) AS history
 """
-FINISH_ANSWERED = f"WITH answer AS ({INSERT}) UPDATE messages SET status = 'completed' WHERE id = %(user_id)s"
+FINISH_ANSWERED = (
+    f"WITH answer AS ({INSERT}),"
+    " counted AS (UPDATE threads SET message_count = message_count + 1 WHERE id = %(thread_id)s)"
+    " UPDATE messages SET status = 'completed' WHERE id = %(user_id)s"
+)
 FINISH_FAILED = "UPDATE messages SET status = 'failed' WHERE id = %(user_id)s"
 
 
@@ -90,7 +97,8 @@ def accepted(row: dict[str, Any] | None, user: Message, lease: str, max_messages
         raise ThreadFull(
             f"La conversación llegó a su límite de {max_messages} mensajes; inicia una conversación nueva."
         )
-    history = tuple(from_row(message) for message in row["history"])
+    # The earlier completed messages as the model reads them: role and text only.
+    history = tuple(Message(id_, user.thread_id, role, text, at) for id_, role, text, at in row["history"])
     question = attrs.evolve(known or user, status="pending")
     return AcceptedTurn(thread, question, history, lease=lease, retry=known is not None)
 
