@@ -1,34 +1,64 @@
-"""Excerpts for the offline gateway: the sentences of a passage that answer a question."""
+"""Excerpts for the offline gateway: the sentences of a passage that answer a question.
+
+Quotes are cut at sentence boundaries and never altered, so an answer only
+repeats what the document says. A list item or a colour line comes with the
+line that gives it its meaning (its lead-in, its component), and a question
+written in the document comes with the answer that follows it.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from botk_core.text import keywords
+_LINE = re.compile(r"\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_LABEL_LINE = re.compile(r"^[-•*]?\s*[\w ]{1,25}:\s")
+SHORT_LINE = 90
+MAX_CHARS = 420
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
+# Scores a sentence: how well it answers the question.
+Scorer = Callable[[str], float]
 
 
-def best_excerpt(text: str, query: str, max_chars: int = 420) -> str:
-    """The run of sentences of ``text`` that best covers ``query``'s words.
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of ``text`` with the number of the line each one is on."""
+    found = []
+    for number, line in enumerate(_LINE.split(text)):
+        for sentence in _SENTENCE_END.split(line.strip()):
+            if sentence.strip():
+                found.append((number, sentence.strip()))
+    return found
 
-    Quotes are cut at sentence boundaries and never altered, so the answer
-    only repeats what the document says.
-    """
-    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-    if not sentences:
+
+def best_excerpt(text: str, score: Scorer, max_chars: int = MAX_CHARS) -> str:
+    """The sentence of ``text`` that ``score`` likes best, with the context it needs."""
+    parts = sentences(text)
+    if not parts:
         return ""
-    terms = {t[:5] for t in keywords(query)}
-
-    def hits(sentence: str) -> int:
-        return sum(1 for w in keywords(sentence) if w[:5] in terms)
-
-    start = max(range(len(sentences)), key=lambda i: hits(sentences[i]))
-    excerpt = sentences[start]
-    for sentence in sentences[start + 1 :]:
-        if len(excerpt) + len(sentence) + 1 > max_chars:
-            break
-        excerpt += " " + sentence
+    index = max(range(len(parts)), key=lambda i: (score(parts[i][1]), -i))
+    line, chosen = parts[index]
+    pieces = [chosen]
+    lines = _LINE.split(text.strip())
+    if line > 0 and _needs_lead_in(lines[line]):
+        lead = lines[0].strip()
+        if lead and lead not in pieces[0]:
+            pieces.insert(0, lead)
+    follow = parts[index + 1 :]
+    if follow and (chosen.endswith((":", "?")) or len(chosen) < 40):
+        pieces.append(follow[0][1])
+    excerpt = " ".join(p if p.endswith((".", ":", "?", "!", ";")) else p + "." for p in pieces[:-1])
+    excerpt = f"{excerpt} {pieces[-1]}".strip()
     if len(excerpt) > max_chars:
         excerpt = excerpt[: max_chars - 1].rsplit(" ", 1)[0] + "…"
     return excerpt
+
+
+def _needs_lead_in(line: str) -> bool:
+    """A list item, a short line or a "Rojo: ..." line means little without the passage's first line."""
+    stripped = line.strip()
+    return (
+        stripped.startswith(("-", "•", "*"))
+        or len(stripped) < SHORT_LINE
+        or bool(_LABEL_LINE.match(stripped))
+    )

@@ -25,9 +25,13 @@ class ToolContext:
 
 @attrs.frozen
 class ToolResult:
-    """A tool's JSON-serialisable output plus the sources it used."""
+    """A tool's output plus the sources it used.
 
-    output: Mapping[str, Any]
+    ``output`` is a JSON-serialisable mapping or an attrs instance (a typed
+    result), which becomes JSON here, at the registry's edge.
+    """
+
+    output: Mapping[str, Any] | attrs.AttrsInstance
     citations: tuple[Citation, ...] = ()
 
 
@@ -73,8 +77,13 @@ class ToolRegistry:
             # The model gets a generic error; the traceback stays in our logs.
             log.exception("tool %s failed", call.name)
             return _error_run(call, f"tool '{call.name}' failed unexpectedly")
-        output = json.dumps(result.output, ensure_ascii=False)
+        output = json.dumps(_plain(result.output), ensure_ascii=False)
         return ToolRun(call.call_id, call.name, call.arguments, output, False, result.citations)
+
+
+def _plain(output: Mapping[str, Any] | attrs.AttrsInstance) -> object:
+    """A typed result as plain JSON data (tuples become lists); a mapping as it is."""
+    return output if isinstance(output, Mapping) else attrs.asdict(output)
 
 
 def _error_run(call: ToolCall, message: str) -> ToolRun:

@@ -1,0 +1,55 @@
+"""Word matching for the offline assistant: same stem, or one typo away.
+
+Users write from phones ("manganezo", "miraflore", "agsoto"); a word of five
+letters or more matches a word of the documents one edit away (a letter
+added, dropped, changed, or two neighbours swapped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from botk_core.text import stem
+
+TYPO_MIN_LENGTH = 5
+PREFIX_LENGTH = 5
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most one edit (a swap of neighbours counts as one)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diffs) == 1:
+            return True
+        first, *rest = diffs
+        return (
+            len(diffs) == 2 and rest[0] == first + 1 and a[first] == b[first + 1] and a[first + 1] == b[first]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:index] + long[index + 1 :] == short for index in range(len(long)))
+
+
+def similar(word: str, other: str) -> bool:
+    """Whether the user's ``word`` means the documents' ``other``.
+
+    Same stem, the same first five letters (words of six or more), or one
+    typo apart (both of five letters or more).
+    """
+    if word == other or stem(word) == stem(other):
+        return True
+    if word.isdigit() or other.isdigit():
+        return False
+    long_words = len(word) > PREFIX_LENGTH and len(other) > PREFIX_LENGTH
+    if long_words and word[:PREFIX_LENGTH] == other[:PREFIX_LENGTH]:
+        return True
+    # The user's word needs five letters for a typo to count ("mayor" is not "mayo").
+    return len(word) >= TYPO_MIN_LENGTH and len(other) >= TYPO_MIN_LENGTH and one_edit_apart(word, other)
+
+
+def matches_any(word: str, others: Iterable[str]) -> bool:
+    """Whether ``word`` is similar to one of ``others``."""
+    return any(similar(word, other) for other in others)

@@ -1,0 +1,178 @@
+"""A question read into its parts: parameter, place, campaign, colour, subject and intent.
+
+Each part remembers where the text says it (its span), so that a follow-up
+can replace one part of an earlier question and keep the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from botk_adapters.local.dates import Campaign, find_campaign
+from botk_adapters.local.intents import MARKER_WORDS, Intent, intent_of
+from botk_adapters.local.matching import one_edit_apart
+from botk_adapters.local.vocabulary import ABBREVIATIONS, COLOURS, PARAMETER_NAMES, WEAK_WORDS
+from botk_core.text import STOP_WORDS, fold
+
+Span = tuple[int, int]
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_PLACE_OPENERS = ("en", "de", "del")
+_ARTICLES = frozenset({"el", "la", "los", "las", "un", "una"})
+_JOINERS = frozenset({"de", "del"})
+_OTHER_PLACE = re.compile(
+    r"\b(?:el|la|los|las)?\s*otr[oa]s?\s+(?:punto|lugar|sector|estanque|localidad|sitio)s?"
+)
+
+
+@attrs.frozen
+class Token:
+    word: str
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Question:
+    """What one user turn asks, as read from its (possibly completed) text."""
+
+    text: str
+    tokens: tuple[Token, ...] = ()
+    parameter: str | None = None
+    parameter_span: Span | None = None
+    campaign: Campaign | None = None
+    place: tuple[str, ...] = ()
+    place_span: Span | None = None
+    colour: str | None = None
+    colour_span: Span | None = None
+    subject: tuple[str, ...] = ()
+    intent: Intent = "prose"
+    other_place: bool = False
+    excluded: tuple[str, ...] = ()
+    followup: bool = False
+
+    @property
+    def tabular(self) -> bool:
+        """Whether it reads like a question about a lab table (names a parameter)."""
+        return self.parameter is not None
+
+    def content_words(self) -> list[str]:
+        """Every meaningful word, for matching passages."""
+        return [t.word for t in self.tokens if t.word not in STOP_WORDS and len(t.word) > 1]
+
+
+def normalise(text: str) -> str:
+    """Folded text with chat abbreviations spelled out ("q" -> "que")."""
+    return _TOKEN.sub(lambda m: ABBREVIATIONS.get(m.group(0), m.group(0)), fold(text)).strip()
+
+
+def read_question(text: str) -> Question:
+    """Read ``text`` (a user's words) into a Question."""
+    folded = normalise(text)
+    tokens = tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded))
+    parameter, parameter_span = _parameter(folded, tokens)
+    campaign = find_campaign(folded)
+    colour = next((t for t in tokens if t.word in COLOURS), None)
+    taken = [s for s in (parameter_span, campaign.span if campaign else None) if s]
+    other = _OTHER_PLACE.search(folded)
+    place, place_span = ((), other.span()) if other else _place(tokens, taken, colour)
+    spans = [*taken, place_span] if place_span else taken
+    used = {i for i, t in enumerate(tokens) if _inside(t, spans)}
+    subject = tuple(t.word for i, t in enumerate(tokens) if i not in used and _free(t) and t is not colour)
+    if parameter and not place and subject:
+        place, place_span = _bare_place(tokens, used, colour)
+        subject = ()
+    return Question(
+        text=folded,
+        tokens=tokens,
+        parameter=parameter,
+        parameter_span=parameter_span,
+        campaign=campaign,
+        place=place,
+        place_span=place_span,
+        colour=COLOURS[colour.word] if colour else None,
+        colour_span=(colour.start, colour.end) if colour else None,
+        subject=subject,
+        intent=intent_of(folded, parameter is not None),
+        other_place=other is not None,
+    )
+
+
+def _parameter(folded: str, tokens: tuple[Token, ...]) -> tuple[str | None, Span | None]:
+    """The parameter named (longest name first), allowing one typo in a long single word."""
+    for name in sorted(PARAMETER_NAMES, key=len, reverse=True):
+        if " " in name or len(name) > 2:
+            found = re.search(rf"\b{re.escape(name)}(?:s|es)?\b", folded)
+            if found:
+                return PARAMETER_NAMES[name], found.span()
+    for token in tokens:
+        if token.word in PARAMETER_NAMES:
+            return PARAMETER_NAMES[token.word], (token.start, token.end)
+    for token in tokens:
+        if len(token.word) >= 5 and token.word not in STOP_WORDS:
+            for name in PARAMETER_NAMES:
+                if " " not in name and len(name) >= 5 and one_edit_apart(token.word, name):
+                    return PARAMETER_NAMES[name], (token.start, token.end)
+    return None, None
+
+
+def _free(token: Token) -> bool:
+    """A word that can name a place or a subject."""
+    word = token.word
+    return not (
+        word in STOP_WORDS or word in WEAK_WORDS or word in MARKER_WORDS or word in _ARTICLES or len(word) < 2
+    ) or any(c.isdigit() for c in word)
+
+
+def _inside(token: Token, spans: list[Span]) -> bool:
+    return any(start <= token.start and token.end <= end for start, end in spans)
+
+
+def _place(
+    tokens: tuple[Token, ...], taken: list[Span], colour: Token | None
+) -> tuple[tuple[str, ...], Span | None]:
+    """The first "en/de X" phrase whose words are free (not a date, parameter or colour)."""
+    best: tuple[tuple[str, ...], Span | None] = ((), None)
+    for index, token in enumerate(tokens):
+        if token.word not in _PLACE_OPENERS:
+            continue
+        words, end = _phrase(tokens, index + 1, taken, colour)
+        if words and (token.word == "en" or not best[0]):
+            best = (tuple(words), (token.start, end))
+            if token.word == "en":
+                return best
+    return best
+
+
+def _phrase(
+    tokens: tuple[Token, ...], index: int, taken: list[Span], colour: Token | None
+) -> tuple[list[str], int]:
+    while index < len(tokens) and tokens[index].word in _ARTICLES:
+        index += 1
+    words: list[str] = []
+    end = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.word in _JOINERS and words and index + 1 < len(tokens):
+            index += 1
+            continue
+        if not _free(token) or token is colour or _inside(token, taken):
+            break
+        words.append(token.word)
+        end = token.end
+        index += 1
+    return words[:4], end
+
+
+def _bare_place(
+    tokens: tuple[Token, ...], used: set[int], colour: Token | None
+) -> tuple[tuple[str, ...], Span | None]:
+    """In a table question without "en X", the first run of free words names the place."""
+    run: list[Token] = []
+    for index, token in enumerate(tokens):
+        if index not in used and _free(token) and token is not colour:
+            run.append(token)
+        elif run:
+            break
+    return tuple(t.word for t in run), (run[0].start, run[-1].end) if run else None

@@ -1,0 +1,163 @@
+"""Words the offline assistant knows: water-quality parameters, colours, question words.
+
+The parameter list is the drinking-water vocabulary (the Chilean norm's
+parameters and the usual lab analyses) with the names people use for them,
+so that "¿y el fierro?" is known to change the parameter, not the place.
+A parameter a document names that is missing here is still found through
+the table facts themselves.
+"""
+
+from __future__ import annotations
+
+from botk_core.text import fold
+
+# canonical name (as lab reports print it) -> other names people write
+_PARAMETERS: dict[str, tuple[str, ...]] = {
+    "hierro": ("fierro", "fe"),
+    "manganeso": ("mn",),
+    "plomo": ("pb",),
+    "cobre": ("cu",),
+    "zinc": ("cinc", "zn"),
+    "arsenico": ("arsenio",),
+    "cadmio": ("cd",),
+    "mercurio": ("hg",),
+    "cromo": ("cromo total", "cromo hexavalente"),
+    "niquel": ("ni",),
+    "aluminio": ("al",),
+    "boro": (),
+    "selenio": (),
+    "antimonio": (),
+    "bario": (),
+    "berilio": (),
+    "plata": (),
+    "cobalto": (),
+    "molibdeno": (),
+    "vanadio": (),
+    "uranio": (),
+    "talio": (),
+    "estano": (),
+    "litio": (),
+    "calcio": (),
+    "magnesio": (),
+    "sodio": (),
+    "potasio": (),
+    "cianuro": (),
+    "fluoruro": ("fluor", "floruro"),
+    "cloruro": ("cloruros",),
+    "sulfato": ("sulfatos",),
+    "nitrato": ("nitratos",),
+    "nitrito": ("nitritos",),
+    "amonio": ("amoniaco", "nitrogeno amoniacal"),
+    "fosfato": ("fosforo",),
+    "bicarbonato": (),
+    "carbonato": (),
+    "silice": (),
+    "cloro libre": ("cloro residual", "cloro libre residual"),
+    "cloro total": (),
+    "cloro": (),
+    "ph": (),
+    "turbiedad": ("turbidez", "turbiedad", "turbio"),
+    "conductividad": ("conductividad electrica",),
+    "dureza": ("dureza total",),
+    "alcalinidad": (),
+    "solidos disueltos": ("solidos disueltos totales", "sdt", "tds"),
+    "coliformes totales": ("coliformes",),
+    "coliformes fecales": ("e coli", "escherichia coli"),
+    "color": ("color verdadero",),
+    "olor": (),
+    "sabor": (),
+    "oxigeno disuelto": ("oxigeno",),
+    "trihalometanos": (),
+    "benceno": (),
+    "tolueno": (),
+    "xileno": (),
+}
+
+PARAMETER_NAMES: dict[str, str] = {}
+for _canonical, _aliases in _PARAMETERS.items():
+    PARAMETER_NAMES[_canonical] = _canonical
+    for _alias in _aliases:
+        PARAMETER_NAMES[_alias] = _canonical
+
+# Display names with their accents, for the sentences the assistant writes.
+_DISPLAY = {
+    "arsenico": "arsénico",
+    "niquel": "níquel",
+    "estano": "estaño",
+    "silice": "sílice",
+    "oxigeno disuelto": "oxígeno disuelto",
+    "solidos disueltos": "sólidos disueltos",
+    "ph": "pH",
+}
+
+
+def parameter_display(canonical: str) -> str:
+    return _DISPLAY.get(canonical, canonical)
+
+
+COLOURS: dict[str, str] = {
+    "roja": "rojo", "rojo": "rojo", "rojas": "rojo", "verde": "verde", "verdes": "verde",
+    "amarilla": "amarillo", "amarillo": "amarillo", "azul": "azul", "naranja": "naranjo",
+    "naranjo": "naranjo", "blanca": "blanco", "blanco": "blanco", "morada": "morado",
+    "violeta": "morado", "apagada": "sin luz", "apagado": "sin luz",
+}  # fmt: skip
+
+# Chat abbreviations of phones, read as the words they stand for.
+ABBREVIATIONS = {
+    "q": "que", "k": "que", "xq": "porque", "pq": "porque", "pa": "para", "tb": "tambien",
+    "tmb": "tambien", "tbn": "tambien", "d": "de", "x": "por", "cdo": "cuando", "xfa": "por favor",
+    "dnd": "donde", "ud": "usted", "uds": "ustedes", "hno": "hermano", "msj": "mensaje",
+}  # fmt: skip
+
+# Words that ask rather than name: they carry no subject of their own.
+WEAK_WORDS = frozenset(
+    fold(
+        """
+    salio salieron sale salen habia hubo fue fueron dio dieron dan da tiene tienen tenia tomo tomaron
+    hizo hicieron realizo realizaron midio midieron marco registro registraron necesita necesitan
+    significa significan sirve sirven usa usan dice dicen indica indican aparece aparecen pasa paso
+    quiere queria busco busca encontrar resultado resultados valor valores dato datos nivel cantidad
+    cuanto cuanta cuantos cuantas cual cuales como donde cuando quien quienes que porque hola
+    medido estaba estuvo estan esta resulto arrojo hay habian
+    """
+    ).split()
+)
+
+FOLLOW_UP_OPENERS = ("y ", "e ", "tambien ", "y que tal", "que tal ", "ahora ", "y ahora", "entonces ")
+_ANAPHORA_TEXT = """
+    eso esos esas ese esto ahi alli aca alla mismo misma otro otra anterior
+"""
+ANAPHORA = frozenset(_ANAPHORA_TEXT.split())
+
+# Words of the same meaning for telling whether a passage answers (the index has its own list).
+_RELATED_GROUPS = (
+    "luz luces led leds indicador indicadores luminoso foco lampara ampolleta piloto",
+    "caja cajita gabinete carcasa proteccion",
+    "estanque estanques tanque tanques copa deposito acumulador",
+    "norma limite limites maximo permitido nch",
+    "hierro fierro",
+    "muestra muestras muestreo muestreos",
+    "parpadea parpadeando parpadeo pestanea intermitente titila",
+    "litro litros lt lts l",
+    "metro metros mt mts m",
+    "clave contrasena password",
+    "wifi wi fi red inalambrica",
+    "bateria baterias pila",
+    "panel paneles placa solar",
+    "arreglar reparar solucionar hacer",
+    "falla fallas error errores problema problemas",
+    "analizo analizaron analisis laboratorio",
+    "correo mail email",
+    "telefono celular fono numero",
+    "riego regar",
+)
+RELATED: dict[str, frozenset[str]] = {}
+for _group in _RELATED_GROUPS:
+    for _word in _group.split():
+        RELATED[_word] = RELATED.get(_word, frozenset()) | frozenset(_group.split())
+
+_NUMBER_WORDS_TEXT = """
+    uno una dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cien mil
+    media medio mitad doble diario diaria semanal mensual anual cada
+"""
+NUMBER_WORDS = frozenset(_NUMBER_WORDS_TEXT.split())
