@@ -3,9 +3,18 @@
 Each ``docs_src/documentos_macaya/NAME.md`` becomes ``documentos_macaya/NAME.docx``
 (python-docx) and each ``NAME.pdf.md`` becomes ``NAME.pdf`` (a small PDF writer
 below, so no extra dependency). The sources use a small markdown subset:
-``#``/``##`` headings, ``- `` bullets, ``1) `` numbered items, ``**bold**``,
-a caption line ``Tabla N. ...`` and pipe tables whose rows above ``|---|`` are
-headers; equal neighbouring header cells are merged, as in real Word files.
+
+- ``#``/``##`` headings (Word heading styles); any other line is a ``Normal``
+  paragraph, so "7. ¿Qué ...?" is a numbered question without a heading style;
+- a line ending in ``\\`` continues the paragraph after a line break;
+- ``- `` bullets, ``1) `` numbered items, ``**bold**``, and a caption line
+  ``Tabla N. ...`` / ``Figura N: ...`` (Word's Caption style);
+- pipe tables. Rows above a ``|---|`` rule are bold headers. A cell ``<``
+  continues the merged cell on its left and ``^`` the one above, as Word merges
+  cells: python-docx then repeats the merged text once per grid column (a
+  caption row, a duplicated column) and vertically merged cells repeat the text
+  above. Without markers, equal neighbouring header cells are merged.
+
 Output is byte-for-byte reproducible: run ``python scripts/build_documents.py``.
 """
 
@@ -26,8 +35,10 @@ SOURCES = ROOT / "docs_src" / "documentos_macaya"
 OUTPUT = ROOT / "documentos_macaya"
 CAPTION = re.compile(r"^(Tabla|Figura) \d+[.:] ")
 FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+LEFT, UP = "<", "^"
 
 Block = tuple[str, object]  # (kind, payload)
+Grid = list[list[str]]
 
 
 def parse(text: str) -> list[Block]:
@@ -35,10 +46,12 @@ def parse(text: str) -> list[Block]:
     blocks: list[Block] = []
     lines, para = text.splitlines(), list[str]()
     for i, line in enumerate([*lines, ""]):
-        if para and (not line.strip() or line.startswith(("#", "- ", "|")) or re.match(r"\d+\) ", line)):
-            blocks.append(("para", " ".join(para)))
+        if para and not para[-1].endswith("\\") and _ends_paragraph(line):
+            blocks.append(("para", " ".join(para).replace("\\ ", "\n")))
             para = []
-        if line.startswith("#"):
+        if para:
+            para.append(line.strip())
+        elif line.startswith("#"):
             marks, _, title = line.partition(" ")
             blocks.append((f"h{len(marks)}", title))
         elif line.startswith("- "):
@@ -55,9 +68,13 @@ def parse(text: str) -> list[Block]:
     return blocks
 
 
-def _table(lines: list[str]) -> tuple[list[list[str]], list[list[str]]]:
+def _ends_paragraph(line: str) -> bool:
+    return not line.strip() or line.startswith(("#", "- ", "|")) or bool(re.match(r"\d+\) ", line))
+
+
+def _table(lines: list[str]) -> tuple[Grid, Grid]:
     """Header rows and body rows of the pipe table starting at ``lines[0]``."""
-    rows: list[list[str]] = []
+    rows: Grid = []
     header_count = 0
     for line in lines:
         if not line.startswith("|"):
@@ -71,14 +88,38 @@ def _table(lines: list[str]) -> tuple[list[list[str]], list[list[str]]]:
 
 
 def _add_runs(paragraph, text: str) -> None:
-    for i, part in enumerate(re.split(r"\*\*", text)):
-        if part:
-            paragraph.add_run(part).bold = i % 2 == 1
+    for line_number, line in enumerate(text.split("\n")):
+        if line_number:
+            paragraph.add_run().add_break()
+        for i, part in enumerate(re.split(r"\*\*", line)):
+            if part:
+                paragraph.add_run(part).bold = i % 2 == 1
 
 
-def _spans(header: list[list[str]]) -> list[tuple[int, int, int, int]]:
+Span = tuple[int, int, int, int]  # r0, c0, r1, c1
+
+
+def _marked_spans(grid: Grid) -> list[Span]:
+    """Rectangles of the explicit ``<`` and ``^`` markers."""
+    spans = []
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text in (LEFT, UP):
+                continue
+            c1 = c
+            while c1 + 1 < len(row) and row[c1 + 1] == LEFT:
+                c1 += 1
+            r1 = r
+            while r1 + 1 < len(grid) and grid[r1 + 1][c] == UP:
+                r1 += 1
+            if (r1, c1) != (r, c):
+                spans.append((r, c, r1, c1))
+    return spans
+
+
+def _equal_spans(header: Grid) -> list[Span]:
     """Merged rectangles (r0, c0, r1, c1): equal cells side by side, then equal cells stacked."""
-    spans: list[tuple[int, int, int, int]] = []
+    spans: list[Span] = []
     covered: set[tuple[int, int]] = set()
     for r, row in enumerate(header):
         c = 0
@@ -104,21 +145,37 @@ def _spans(header: list[list[str]]) -> list[tuple[int, int, int, int]]:
     return spans
 
 
-def _add_table(document: Document, header: list[list[str]], body: list[list[str]]) -> None:
-    table = document.add_table(rows=len(header) + len(body), cols=len((header or body)[0]))
+def _add_table(document: Document, header: Grid, body: Grid) -> None:
+    grid = header + body
+    width = len(grid[0])
+    table = document.add_table(rows=len(grid), cols=width)
     table.style = "Table Grid"
-    for r, row in enumerate(body, start=len(header)):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    spans = _spans(header)
-    for r0, c0, r1, c1 in spans:
-        table.cell(r0, c0).merge(table.cell(r1, c1))
+    cells = table._cells  # computed once: python-docx recomputes the whole grid on each cell()
+    marked = any(text in (LEFT, UP) for row in grid for text in row)
+    spans = _marked_spans(grid) if marked else _equal_spans(header)
     hidden = {(r, c) for r0, c0, r1, c1 in spans for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
     hidden -= {(r0, c0) for r0, c0, _, _ in spans}
-    for r, row in enumerate(header):
+    for r, row in enumerate(grid):
         for c, text in enumerate(row):
-            if (r, c) not in hidden:  # a merged cell gets its text once, like Word does
-                _add_runs(table.cell(r, c).paragraphs[0], f"**{text}**")
+            if (r, c) not in hidden and text:  # a merged cell gets its text once, like Word does
+                _add_runs(cells[r * width + c].paragraphs[0], f"**{text}**" if r < len(header) else text)
+    for r0, c0, r1, c1 in spans:
+        cells[r0 * width + c0].merge(cells[r1 * width + c1])
+
+
+def resolved(grid: Grid) -> Grid:
+    """The grid as a reader sees it: each marker replaced by the text it continues."""
+    out: Grid = []
+    for r, row in enumerate(grid):
+        texts: list[str] = []
+        for c, text in enumerate(row):
+            if text == LEFT:
+                text = texts[-1] if texts else ""
+            elif text == UP:
+                text = out[r - 1][c] if r else ""
+            texts.append(text)
+        out.append(texts)
+    return out
 
 
 def build_docx(blocks: list[Block], title: str) -> bytes:
@@ -183,9 +240,9 @@ def _lines(blocks: list[Block]) -> list[Line | None]:
         font, size = STYLE.get(kind, ("F1", 11))
         if kind not in {"bullet", "number"} and out and out[-1] is not None:
             out.append(None)  # a gap after a list
-        rows = payload[0] + payload[1] if kind == "table" else [[str(payload)]]  # type: ignore[index]
+        rows = resolved(payload[0] + payload[1]) if kind == "table" else [[str(payload)]]  # type: ignore[index]
         for row in rows:
-            text = " | ".join(row).replace("**", "")
+            text = " | ".join(row).replace("**", "").replace("\n", " ")
             indent, first = {"bullet": (18, "\u2022 "), "number": (18, f"{number}) ")}.get(kind, (0, ""))
             wrapped = _wrap(first + text, size, indent)
             out += [(font, size, indent if i else 0, line) for i, line in enumerate(wrapped)]
