@@ -11,6 +11,7 @@ from botk_adapters.local.prose import write_prose
 from botk_adapters.local.question import Question, read_question
 from botk_adapters.local.reply import Answer, Writer
 from botk_adapters.local.vocabulary import parameter_display
+from botk_adapters.local.wording import with_article
 from botk_core.tools.search import FoundPassage, SearchOutput
 
 __all__ = ["Answer", "Writer", "answer_question", "not_found", "write_error", "write_search_answer"]
@@ -38,7 +39,7 @@ def write_search_answer(output: Mapping[str, Any], question: str) -> Answer:
 
 
 def not_found(question: Question, asked: str, selection: Selection | None = None) -> Answer:
-    """ "No lo encontré", naming what was looked for, with no figure the user did not write."""
+    """«No lo encontré», naming what was looked for, with no figure the user did not write."""
     shape = selection.shape if selection else None
     name = parameter_display(question.parameter) if question.parameter else ""
     place = _place(question)
@@ -75,7 +76,7 @@ def summary(question: Question, asked: str, found: bool = True) -> str:
         return f"«{text if found else without_foreign_numbers(text, asked)}»"
     when = question.campaign.describe() if question.campaign and found else describe_campaign(question, asked)
     place = "el otro punto de muestreo" if question.other_place else _place(question)
-    parts = [parameter_display(question.parameter or "")]
+    parts = [with_article(parameter_display(question.parameter or ""))]
     parts += [f"en {place}"] if place else []
     parts += [f"en {when}"] if when else []
     text = " ".join(parts)

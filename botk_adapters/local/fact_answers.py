@@ -87,7 +87,8 @@ def _limit(question: Question, cells: list[Cell]) -> Answer:
     if not limit:
         text = f"La tabla de {name.split(' ', 1)[1]} ({fact.table}) no indica un límite permitido."
     else:
-        text = f"El límite máximo permitido para {name} es {limit}, según {fact.table or 'la tabla'}."
+        table = fact.table or "tabla del informe"
+        text = f"El límite máximo permitido para {name} es {limit}, según la {table}."
     location = fact_location(fact, "")
     return Answer(f"{text}\n{source_line(cells[0].found, location)}", (citation(cells[0].found, location),))
 
@@ -102,7 +103,7 @@ def _listed(question: Question, cells: list[Cell], head: str, lines: list[str], 
 
 
 def _verdict(question: Question, cells: list[Cell]) -> str:
-    """ "Sí" or "No" to "¿está sobre la norma?" (any over) or "¿cumple?" (none over)."""
+    """«Sí» or «No» to «¿está sobre la norma?» (any over) or «¿cumple?» (none over)."""
     states = [is_over(c.fact) for c in cells]
     if all(state is None for state in states):
         return "No lo puedo comparar (sin límite o sin medición)"

@@ -55,16 +55,18 @@ def complete(new: Question, previous: Question | None) -> Understood:
     kind = _follow_up_kind(new, previous)
     if kind is None:
         return Understood(new)
-    edits = _edits(new, previous)
+    edits = _edits(new, previous) or _remainder(new)
     completed = read_question(_apply(previous.text, edits))
     intent = new.intent if new.intent in _SLOT_INTENTS else completed.intent
     excluded = previous.place if new.other_place else previous.excluded if completed.other_place else ()
-    question = attrs.evolve(completed, intent=intent, excluded=tuple(excluded), followup=True)
+    question = attrs.evolve(
+        completed, intent=intent, excluded=tuple(excluded), followup=True, fresh=new.subject
+    )
     return Understood(question, new if kind == "guess" else None)
 
 
 def _follow_up_kind(new: Question, previous: Question) -> str | None:
-    """ "sure", "guess" or None (a question of its own)."""
+    """«sure», «guess» or None (a question of its own)."""
     words = [t.word for t in new.tokens]
     opener = any(new.text.startswith(o) or new.text.startswith("¿" + o) for o in FOLLOW_UP_OPENERS)
     asks = any(w in _INTERROGATIVES for w in words)
@@ -97,16 +99,44 @@ def _edits(new: Question, previous: Question) -> list[Edit]:
     if (new.place or new.other_place) and new.place_span:
         edits.append(_place_edit(previous, _cut(new, new.place_span)))
     if new.colour and new.colour_span:
-        edits.append((previous.colour_span, _cut(new, new.colour_span)))
+        phrase = "apagada" if new.colour == "sin luz" else _cut(new, new.colour_span)
+        edits.append((previous.colour_span, phrase))
     if new.subject and not (new.parameter or new.campaign or new.place or new.colour):
         edits.append(_subject_edit(new, previous))
     return edits
 
 
+def _component_span(question: Question) -> Span | None:
+    """In a prose question, the span of "<subject> de/del <place>" when the place qualifies a thing."""
+    span = question.place_span
+    if question.tabular or not span or not question.text[span[0] :].startswith(("de ", "del ")):
+        return None
+    before = [t for t in question.tokens if t.end <= span[0]]
+    if not before or before[-1].word not in question.subject:
+        return None
+    start = before[-1].start
+    if len(before) > 1 and before[-2].word in ("el", "la", "los", "las"):
+        start = before[-2].start
+    return (start, span[1])
+
+
+def _remainder(new: Question) -> list[Edit]:
+    """A turn with no part to swap ("¿y qué hago en ese caso?"): its own words are added."""
+    kept = [t.word for t in new.tokens if t.word not in ANAPHORA and t.word not in ("y", "e")]
+    words = " ".join(kept)
+    return [(None, words)] if words and new.intent not in _SLOT_INTENTS else []
+
+
 def _place_edit(previous: Question, phrase: str) -> Edit:
-    """Replace the earlier place; "en" is added, or dropped when the earlier text already has it."""
+    """Replace the earlier place; "en" is added, or dropped when the earlier text already has it.
+
+    In prose, "la cajita del sensor" is one thing: "¿y en el gateway?" replaces it whole.
+    """
     opened = phrase.startswith(("en ", "de ", "del "))
     span = previous.place_span
+    whole = _component_span(previous)
+    if whole:
+        return (whole, phrase.split(" ", 1)[1] if opened else phrase)
     if span and previous.text[: span[0]].endswith(("en ", "de ", "del ")):
         return (span, phrase.split(" ", 1)[1] if opened else phrase)
     return (span, phrase if opened else f"en {phrase}")
@@ -118,16 +148,22 @@ def _subject_edit(new: Question, previous: Question) -> Edit:
     if previous.tabular:
         return _place_edit(previous, " ".join(new.subject))
     if words.startswith(_ARTICLES) or len(new.tokens) <= len(new.subject) + 1:
-        last = _last_subject_span(previous)
-        if last:
-            return (last, words)
+        head = _subject_span(previous)
+        if head:
+            return (head, words)
     return (None, words)
 
 
-def _last_subject_span(question: Question) -> Span | None:
-    """The span of the question's last subject word, with the article before it."""
+def _subject_span(question: Question) -> Span | None:
+    """Where the question's main subject word is, with its article.
+
+    A question with a question word names its subject last ("cuánta agua
+    necesita la papa"); a bare phrase names it first ("clave del wifi del gateway").
+    """
     tokens = question.tokens
-    for index in range(len(tokens) - 1, -1, -1):
+    asks = bool(tokens) and tokens[0].word in _INTERROGATIVES
+    order = range(len(tokens) - 1, -1, -1) if asks else range(len(tokens))
+    for index in order:
         if tokens[index].word in question.subject:
             start = tokens[index].start
             if index and tokens[index - 1].word in ("el", "la", "los", "las"):

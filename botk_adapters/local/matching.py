@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from botk_core.text import stem
+from botk_core.text import family_prefix, stem
 
 TYPO_MIN_LENGTH = 5
-PREFIX_LENGTH = 5
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -36,15 +35,15 @@ def one_edit_apart(a: str, b: str) -> bool:
 def similar(word: str, other: str) -> bool:
     """Whether the user's ``word`` means the documents' ``other``.
 
-    Same stem, the same first five letters (words of six or more), or one
-    typo apart (both of five letters or more).
+    Same stem, one word family (the same first six letters, both of seven or
+    more: "muestras", "muestreo"), or one typo apart (both of five letters or more).
     """
     if word == other or stem(word) == stem(other):
         return True
     if word.isdigit() or other.isdigit():
         return False
-    long_words = len(word) > PREFIX_LENGTH and len(other) > PREFIX_LENGTH
-    if long_words and word[:PREFIX_LENGTH] == other[:PREFIX_LENGTH]:
+    prefix = family_prefix(word)
+    if prefix and family_prefix(other) == prefix:
         return True
     # The user's word needs five letters for a typo to count ("mayor" is not "mayo").
     return len(word) >= TYPO_MIN_LENGTH and len(other) >= TYPO_MIN_LENGTH and one_edit_apart(word, other)

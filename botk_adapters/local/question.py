@@ -13,7 +13,7 @@ import attrs
 from botk_adapters.local.dates import Campaign, find_campaign
 from botk_adapters.local.intents import MARKER_WORDS, Intent, intent_of
 from botk_adapters.local.matching import one_edit_apart
-from botk_adapters.local.vocabulary import ABBREVIATIONS, COLOURS, PARAMETER_NAMES, WEAK_WORDS
+from botk_adapters.local.vocabulary import ABBREVIATIONS, PARAMETER_NAMES, WEAK_WORDS, colour_in
 from botk_core.text import STOP_WORDS, fold
 
 Span = tuple[int, int]
@@ -51,6 +51,8 @@ class Question:
     other_place: bool = False
     excluded: tuple[str, ...] = ()
     followup: bool = False
+    # The words a follow-up turn brought itself: an answer must hold them.
+    fresh: tuple[str, ...] = ()
 
     @property
     def tabular(self) -> bool:
@@ -58,8 +60,13 @@ class Question:
         return self.parameter is not None
 
     def content_words(self) -> list[str]:
-        """Every meaningful word, for matching passages."""
-        return [t.word for t in self.tokens if t.word not in STOP_WORDS and len(t.word) > 1]
+        """Every meaningful word, for matching passages (a light's colour is matched on its own)."""
+        colour = [self.colour_span] if self.colour_span else []
+        return [
+            t.word
+            for t in self.tokens
+            if t.word not in STOP_WORDS and len(t.word) > 1 and not _inside(t, colour)
+        ]
 
 
 def normalise(text: str) -> str:
@@ -73,15 +80,16 @@ def read_question(text: str) -> Question:
     tokens = tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded))
     parameter, parameter_span = _parameter(folded, tokens)
     campaign = find_campaign(folded)
-    colour = next((t for t in tokens if t.word in COLOURS), None)
-    taken = [s for s in (parameter_span, campaign.span if campaign else None) if s]
+    colour = colour_in(folded)
+    colour_span = colour[1] if colour else None
+    taken = [s for s in (parameter_span, campaign.span if campaign else None, colour_span) if s]
     other = _OTHER_PLACE.search(folded)
-    place, place_span = ((), other.span()) if other else _place(tokens, taken, colour)
+    place, place_span = ((), other.span()) if other else _place(tokens, taken)
     spans = [*taken, place_span] if place_span else taken
     used = {i for i, t in enumerate(tokens) if _inside(t, spans)}
-    subject = tuple(t.word for i, t in enumerate(tokens) if i not in used and _free(t) and t is not colour)
+    subject = tuple(t.word for i, t in enumerate(tokens) if i not in used and _free(t))
     if parameter and not place and subject:
-        place, place_span = _bare_place(tokens, used, colour)
+        place, place_span = _bare_place(tokens, used)
         subject = ()
     return Question(
         text=folded,
@@ -91,8 +99,8 @@ def read_question(text: str) -> Question:
         campaign=campaign,
         place=place,
         place_span=place_span,
-        colour=COLOURS[colour.word] if colour else None,
-        colour_span=(colour.start, colour.end) if colour else None,
+        colour=colour[0] if colour else None,
+        colour_span=colour_span,
         subject=subject,
         intent=intent_of(folded, parameter is not None),
         other_place=other is not None,
@@ -129,15 +137,13 @@ def _inside(token: Token, spans: list[Span]) -> bool:
     return any(start <= token.start and token.end <= end for start, end in spans)
 
 
-def _place(
-    tokens: tuple[Token, ...], taken: list[Span], colour: Token | None
-) -> tuple[tuple[str, ...], Span | None]:
+def _place(tokens: tuple[Token, ...], taken: list[Span]) -> tuple[tuple[str, ...], Span | None]:
     """The first "en/de X" phrase whose words are free (not a date, parameter or colour)."""
     best: tuple[tuple[str, ...], Span | None] = ((), None)
     for index, token in enumerate(tokens):
         if token.word not in _PLACE_OPENERS:
             continue
-        words, end = _phrase(tokens, index + 1, taken, colour)
+        words, end = _phrase(tokens, index + 1, taken)
         if words and (token.word == "en" or not best[0]):
             best = (tuple(words), (token.start, end))
             if token.word == "en":
@@ -145,9 +151,7 @@ def _place(
     return best
 
 
-def _phrase(
-    tokens: tuple[Token, ...], index: int, taken: list[Span], colour: Token | None
-) -> tuple[list[str], int]:
+def _phrase(tokens: tuple[Token, ...], index: int, taken: list[Span]) -> tuple[list[str], int]:
     while index < len(tokens) and tokens[index].word in _ARTICLES:
         index += 1
     words: list[str] = []
@@ -157,7 +161,7 @@ def _phrase(
         if token.word in _JOINERS and words and index + 1 < len(tokens):
             index += 1
             continue
-        if not _free(token) or token is colour or _inside(token, taken):
+        if not _free(token) or _inside(token, taken):
             break
         words.append(token.word)
         end = token.end
@@ -165,13 +169,11 @@ def _phrase(
     return words[:4], end
 
 
-def _bare_place(
-    tokens: tuple[Token, ...], used: set[int], colour: Token | None
-) -> tuple[tuple[str, ...], Span | None]:
+def _bare_place(tokens: tuple[Token, ...], used: set[int]) -> tuple[tuple[str, ...], Span | None]:
     """In a table question without "en X", the first run of free words names the place."""
     run: list[Token] = []
     for index, token in enumerate(tokens):
-        if index not in used and _free(token) and token is not colour:
+        if index not in used and _free(token):
             run.append(token)
         elif run:
             break

@@ -25,7 +25,7 @@ def is_code(label: str) -> bool:
 
 
 def fact_location(fact: TableFact, parts: str = "row column") -> str:
-    """ "Tabla 9 · M4 Macaya Miraflores · Octubre 2021" (only the parts asked for)."""
+    """«Tabla 9 · M4 Macaya Miraflores · Octubre 2021» (only the parts asked for)."""
     pieces = [fact.table or fact.caption]
     if "row" in parts and fact.row:
         pieces.append(" ".join(_distinct(fact.row)))
@@ -35,7 +35,7 @@ def fact_location(fact: TableFact, parts: str = "row column") -> str:
 
 
 def source_line(found: FoundPassage, location: str | None = None) -> str:
-    """ "Fuente: <document> · <location>", marked when the document is a sample."""
+    """«Fuente: <document> · <location>», marked when the document is a sample."""
     where = found.location if location is None else location
     parts = " · ".join(p for p in (found.document, where) if p)
     mark = f" {SAMPLE_NOTE}" if is_sample(found.document) else ""

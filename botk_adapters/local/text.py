@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 _LINE = re.compile(r"\n+")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _LABEL_LINE = re.compile(r"^[-•*]?\s*[\w ]{1,25}:\s")
 SHORT_LINE = 90
 MAX_CHARS = 420
@@ -40,12 +40,14 @@ def best_excerpt(text: str, score: Scorer, max_chars: int = MAX_CHARS) -> str:
     line, chosen = parts[index]
     pieces = [chosen]
     lines = _LINE.split(text.strip())
+    led = False
     if line > 0 and _needs_lead_in(lines[line]):
         lead = lines[0].strip()
         if lead and lead not in pieces[0]:
             pieces.insert(0, lead)
+            led = True
     follow = parts[index + 1 :]
-    if follow and (chosen.endswith((":", "?")) or len(chosen) < 40):
+    if follow and (chosen.endswith((":", "?")) or (len(chosen) < 40 and not led)):
         pieces.append(follow[0][1])
     excerpt = " ".join(p if p.endswith((".", ":", "?", "!", ";")) else p + "." for p in pieces[:-1])
     excerpt = f"{excerpt} {pieces[-1]}".strip()

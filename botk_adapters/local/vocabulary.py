@@ -9,6 +9,8 @@ the table facts themselves.
 
 from __future__ import annotations
 
+import re
+
 from botk_core.text import fold
 
 # canonical name (as lab reports print it) -> other names people write
@@ -99,8 +101,31 @@ COLOURS: dict[str, str] = {
     "roja": "rojo", "rojo": "rojo", "rojas": "rojo", "verde": "verde", "verdes": "verde",
     "amarilla": "amarillo", "amarillo": "amarillo", "azul": "azul", "naranja": "naranjo",
     "naranjo": "naranjo", "blanca": "blanco", "blanco": "blanco", "morada": "morado",
-    "violeta": "morado", "apagada": "sin luz", "apagado": "sin luz",
+    "violeta": "morado",
 }  # fmt: skip
+
+_NO_LIGHT = re.compile(
+    r"\b(?:sin luz|no tiene luz|no hay luz|no prende|no enciende|no se enciende|sin encender|apagad[ao]s?)\b"
+)
+
+
+def colour_in(folded: str) -> tuple[str, tuple[int, int]] | None:
+    """The colour of a light a folded text names, and where ("sin luz" for a light that is off)."""
+    dark = _NO_LIGHT.search(folded)
+    if dark:
+        return "sin luz", dark.span()
+    for match in re.finditer(r"[a-z]+", folded):
+        if match.group(0) in COLOURS:
+            return COLOURS[match.group(0)], match.span()
+    return None
+
+
+def has_colour(folded: str, colour: str) -> bool:
+    """Whether a folded text names ``colour`` (anywhere, not only first)."""
+    if colour == "sin luz":
+        return bool(_NO_LIGHT.search(folded))
+    return any(COLOURS.get(word) == colour for word in re.findall(r"[a-z]+", folded))
+
 
 # Chat abbreviations of phones, read as the words they stand for.
 ABBREVIATIONS = {
@@ -118,7 +143,7 @@ WEAK_WORDS = frozenset(
     significa significan sirve sirven usa usan dice dicen indica indican aparece aparecen pasa paso
     quiere queria busco busca encontrar resultado resultados valor valores dato datos nivel cantidad
     cuanto cuanta cuantos cuantas cual cuales como donde cuando quien quienes que porque hola
-    medido estaba estuvo estan esta resulto arrojo hay habian
+    medido estaba estuvo estan esta resulto arrojo hay habian llama llaman llamo nombre hacer
     """
     ).split()
 )
@@ -150,7 +175,19 @@ _RELATED_GROUPS = (
     "correo mail email",
     "telefono celular fono numero",
     "riego regar",
+    "cambia cambiar cambio reemplaza reemplazar reemplazo sustituir renovar",
+    "dura duracion vida util",
+    "limpia limpiar limpio limpieza lavar lava lavan",
+    "revisa revisar revision inspeccion",
 )
+# What a question word asks for, as a table column or a label names it.
+ASKS_FOR = {
+    "quien": ("responsable", "encargado", "encargada", "tecnico", "nombre", "cargo"),
+    "quienes": ("responsable", "encargado", "encargados", "responsables"),
+    "cuanto": ("frecuencia", "cantidad", "valor"),
+    "donde": ("lugar", "ubicacion", "direccion", "sitio"),
+    "cuando": ("fecha", "frecuencia", "mes", "dia"),
+}
 RELATED: dict[str, frozenset[str]] = {}
 for _group in _RELATED_GROUPS:
     for _word in _group.split():

@@ -33,8 +33,12 @@ def limit_text(fact: TableFact) -> str:
 
 
 def parameter_phrase(fact: TableFact) -> str:
-    """ "el manganeso", "la turbiedad", "los coliformes totales", "el pH"."""
-    name = fact.parameter.strip() or fact.table
+    """The cell's parameter with its article: «el manganeso», «la turbiedad», «el pH»."""
+    return with_article(fact.parameter.strip() or fact.table)
+
+
+def with_article(name: str) -> str:
+    """A parameter's name with its article, lower-cased unless it is an acronym."""
     shown = name if _is_acronym(name) else name[:1].lower() + name[1:]
     first = fold(shown.split()[0]) if shown.split() else ""
     if first.endswith("s") and len(first) > 4 and not first.endswith(("sis", "gas")):
@@ -47,7 +51,7 @@ def parameter_phrase(fact: TableFact) -> str:
 
 
 def campaign_phrase(cell: Cell) -> str:
-    """ "en octubre de 2021", or the column's own label when it names no month or year."""
+    """«en octubre de 2021», or the column's own label when it names no month or year."""
     if cell.campaign:
         return f"en {cell.campaign.describe()}"
     label = cell.fact.column[-1] if cell.fact.column else ""

@@ -7,10 +7,11 @@ import logging
 import sys
 
 from botk_web.cli import assistant, chat, docs, sensors, serve
+from botk_web.cli import eval as eval_command
 from botk_web.settings import Settings, SettingsError
 
 # Each module exposes register(subparsers); its parser sets func(args, settings) -> int.
-COMMAND_MODULES = (serve, chat, docs, sensors, assistant)
+COMMAND_MODULES = (serve, chat, docs, sensors, assistant, eval_command)
 
 
 def build_parser() -> argparse.ArgumentParser:
