@@ -112,9 +112,9 @@ def _folder(case: EvalCase, path: Path, override: str | None) -> Path | None:
     return (path.parent / case.documents).resolve() if case.documents else None
 
 
-def _printer(quiet: bool, stream: TextIO = sys.stdout) -> TurnPrinter | None:
+def _printer(quiet: bool, stream: TextIO | None = None) -> TurnPrinter | None:
     def show(result: TurnResult) -> None:
-        print(turn_line(result), file=stream, flush=True)
+        print(turn_line(result), file=stream or sys.stdout, flush=True)
 
     return None if quiet else show
 
