@@ -98,6 +98,7 @@ BENCHMARKS: dict[str, Runner] = {
     "ingest": _document_bench("bench_ingest", "5a. Documents: ingest throughput"),
     "search": _document_bench("bench_search", "5b. Documents: search latency"),
     "retrieval": _retrieval,
+    "answers": _single("bench_answers"),
 }
 
 

@@ -22,7 +22,8 @@ _INTERROGATIVES_TEXT = """
     que quien quienes cual cuales como donde cuando cuanto cuanta cuantos cuantas porque
 """
 _INTERROGATIVES = frozenset(_INTERROGATIVES_TEXT.split())
-_ARTICLES = ("el ", "la ", "los ", "las ", "un ", "una ")
+_ARTICLES = ("el ", "la ", "los ", "las ", "un ", "una ", "unos ", "unas ")
+_ARTICLE_WORDS = frozenset(a.strip() for a in _ARTICLES)
 _SLOT_INTENTS = ("over", "within", "limit", "row", "column")
 _BARE_MAX_WORDS = 3
 
@@ -115,7 +116,7 @@ def _component_span(question: Question) -> Span | None:
     if not before or before[-1].word not in question.subject:
         return None
     start = before[-1].start
-    if len(before) > 1 and before[-2].word in ("el", "la", "los", "las"):
+    if len(before) > 1 and before[-2].word in _ARTICLE_WORDS:
         start = before[-2].start
     return (start, span[1])
 
@@ -166,7 +167,7 @@ def _subject_span(question: Question) -> Span | None:
     for index in order:
         if tokens[index].word in question.subject:
             start = tokens[index].start
-            if index and tokens[index - 1].word in ("el", "la", "los", "las"):
+            if index and tokens[index - 1].word in _ARTICLE_WORDS:
                 start = tokens[index - 1].start
             return (start, tokens[index].end)
     return None

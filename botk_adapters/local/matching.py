@@ -12,6 +12,13 @@ from collections.abc import Iterable
 from botk_core.text import family_prefix, stem
 
 TYPO_MIN_LENGTH = 5
+ROOT_MIN_LENGTH = 4
+# Endings of one Spanish word's forms: "espere"/"esperar", "decante"/"decantar", "muestras"/"muestreo".
+_ENDINGS = frozenset(
+    {"", "a", "e", "o", "as", "es", "os", "an", "en", "ar", "er", "ir", "ado", "ada", "ados", "adas", "ido",
+     "ida", "ando", "iendo", "aron", "ieron", "amos", "emos", "imos", "io", "aba", "ia", "eo", "eos", "ara",
+     "era", "ira", "on", "i"}
+)  # fmt: skip
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -43,10 +50,20 @@ def similar(word: str, other: str) -> bool:
     if word.isdigit() or other.isdigit():
         return False
     prefix = family_prefix(word)
-    if prefix and family_prefix(other) == prefix:
+    if (prefix and family_prefix(other) == prefix) or same_root(word, other):
         return True
     # The user's word needs five letters for a typo to count ("mayor" is not "mayo").
     return len(word) >= TYPO_MIN_LENGTH and len(other) >= TYPO_MIN_LENGTH and one_edit_apart(word, other)
+
+
+def same_root(word: str, other: str) -> bool:
+    """Two forms of one word: a shared root of four letters or more, each followed by an inflection."""
+    if word[:ROOT_MIN_LENGTH] != other[:ROOT_MIN_LENGTH]:
+        return False
+    shared = ROOT_MIN_LENGTH
+    while shared < min(len(word), len(other)) and word[shared] == other[shared]:
+        shared += 1
+    return word[shared:] in _ENDINGS and other[shared:] in _ENDINGS
 
 
 def matches_any(word: str, others: Iterable[str]) -> bool:

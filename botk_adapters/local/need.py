@@ -25,6 +25,11 @@ _FOCUS_AFTER = _QUANTITY | {"que", "cual", "cuales", "quien", "quienes", "llama"
 _SKIP_BEFORE_FOCUS = frozenset({"es", "son", "el", "la", "los", "las", "un", "una", "de", "del", "se"})
 _DIGIT = re.compile(r"\d")
 _IGNORED = frozenset({"hola", "gracias", "porfa", "favor"})
+_NUMERIC_INTENTS = ("value", "limit", "over", "within")
+# "¿Qué empresa ...?" asks for a name: the document need not say "empresa".
+_CATEGORIES = frozenset(
+    {"empresa", "institucion", "persona", "organismo", "entidad", "organizacion", "nombre", "gente"}
+)
 
 
 @attrs.frozen
@@ -58,11 +63,11 @@ def need_of(question: Question) -> Need:
     tokens = [t.word for t in question.tokens]
     hinges = [*question.fresh]
     focus = _focus(tokens)
-    if focus:
+    if focus and focus not in _CATEGORIES:
         hinges.append(focus)
     if question.tabular:
         hinges += [question.parameter or "", *question.place, *_campaign_words(question)]
-    quantity = bool(_QUANTITY & set(tokens)) or (question.tabular and question.intent == "value")
+    quantity = bool(_QUANTITY & set(tokens)) or (question.tabular and question.intent in _NUMERIC_INTENTS)
     return Need(
         required=tuple(dict.fromkeys(w for w in content if w not in WEAK_WORDS)),
         optional=tuple(dict.fromkeys(w for w in content if w in WEAK_WORDS)),
@@ -107,7 +112,12 @@ def satisfied(need: Need, have: Words) -> bool:
     count = len(need.required)
     matched = sum(1 for w in need.required if holds(w, have))
     enough = matched == count if count <= 2 else matched >= math.ceil(2 * count / 3)
-    if not (enough and count) or not all(holds(h, have) for h in need.hinges):
+    return bool(enough and count) and holds_hinges(need, have)
+
+
+def holds_hinges(need: Need, have: Words) -> bool:
+    """Whether ``have`` (the quoted excerpt) holds every hinge, the colour and, when asked, a number."""
+    if not all(holds(h, have) for h in need.hinges):
         return False
     if need.colour and not has_colour(have.text, need.colour):
         return False

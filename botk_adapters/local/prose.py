@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from botk_adapters.local.need import Need, Words, need_of, satisfied, score
+from botk_adapters.local.need import Need, Words, holds_hinges, need_of, satisfied, score
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, fact_location, source_line
@@ -47,7 +47,7 @@ def _answer_from(need: Need, found: FoundPassage) -> Answer | None:
         text = f"{label}: {fact.value.strip()}."
         return Answer(f"{text}\n{source_line(found, location)}", (citation(found, location, text),))
     excerpt = best_excerpt(found.text, lambda sentence: _sentence_score(need, sentence))
-    if not satisfied(need, Words.of(f"{excerpt} {found.location}")):
+    if not holds_hinges(need, Words.of(f"{excerpt} {found.location}")):
         return None
     return Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
 

@@ -1,9 +1,11 @@
 """Excerpts for the offline gateway: the sentences of a passage that answer a question.
 
 Quotes are cut at sentence boundaries and never altered, so an answer only
-repeats what the document says. A list item or a colour line comes with the
-line that gives it its meaning (its lead-in, its component), and a question
-written in the document comes with the answer that follows it.
+repeats what the document says. A sentence is judged together with the line
+that gives it its meaning: a list item with its lead-in ("Grupo B: ...
+4 L por m² al día"), a colour line ("Rojo: ...") with its component
+("Caja de protección: ..."), a short line with the passage's first line; and a
+question written in the document comes with the answer that follows it.
 """
 
 from __future__ import annotations
@@ -11,13 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from botk_adapters.local.vocabulary import colour_in
+from botk_core.text import fold
+
 _LINE = re.compile(r"\n+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_LABEL_LINE = re.compile(r"^[-•*]?\s*[\w ]{1,25}:\s")
+_LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w ]{0,30}):\s")
 SHORT_LINE = 90
 MAX_CHARS = 420
+CONTEXT_WEIGHT = 0.6
 
-# Scores a sentence: how well it answers the question.
+# Scores a piece of text: how well it answers the question.
 Scorer = Callable[[str], float]
 
 
@@ -31,23 +37,42 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def context_line(lines: list[str], number: int) -> int | None:
+    """The line that gives line ``number`` its meaning, or None when it stands alone."""
+    line = lines[number].strip()
+    if number == 0 or not _needs_context(line):
+        return None
+    if _is_colour_line(line):
+        found = [
+            i for i in range(number - 1, -1, -1) if _LABEL.match(lines[i]) and not _is_colour_line(lines[i])
+        ]
+        return found[0] if found else 0
+    if not _LABEL.match(line):
+        found = [i for i in range(number - 1, -1, -1) if ":" in lines[i]]
+        return found[0] if found else 0
+    return 0
+
+
 def best_excerpt(text: str, score: Scorer, max_chars: int = MAX_CHARS) -> str:
-    """The sentence of ``text`` that ``score`` likes best, with the context it needs."""
+    """The sentence of ``text`` that ``score`` likes best (judged with its context), and that context."""
     parts = sentences(text)
     if not parts:
         return ""
-    index = max(range(len(parts)), key=lambda i: (score(parts[i][1]), -i))
-    line, chosen = parts[index]
-    pieces = [chosen]
     lines = _LINE.split(text.strip())
-    led = False
-    if line > 0 and _needs_lead_in(lines[line]):
-        lead = lines[0].strip()
-        if lead and lead not in pieces[0]:
-            pieces.insert(0, lead)
-            led = True
+    contexts = [context_line(lines, line) for line, _ in parts]
+
+    def judged(i: int) -> float:
+        context = contexts[i]
+        extra = score(lines[context]) * CONTEXT_WEIGHT if context is not None else 0.0
+        return score(parts[i][1]) + extra
+
+    index = max(range(len(parts)), key=lambda i: (judged(i), -i))
+    chosen = parts[index][1]
+    context = contexts[index]
+    pieces = [lines[context].strip()] if context is not None and lines[context].strip() not in chosen else []
+    pieces.append(chosen)
     follow = parts[index + 1 :]
-    if follow and (chosen.endswith((":", "?")) or (len(chosen) < 40 and not led)):
+    if follow and (chosen.endswith((":", "?")) or (len(chosen) < 40 and len(pieces) == 1)):
         pieces.append(follow[0][1])
     excerpt = " ".join(p if p.endswith((".", ":", "?", "!", ";")) else p + "." for p in pieces[:-1])
     excerpt = f"{excerpt} {pieces[-1]}".strip()
@@ -56,11 +81,15 @@ def best_excerpt(text: str, score: Scorer, max_chars: int = MAX_CHARS) -> str:
     return excerpt
 
 
-def _needs_lead_in(line: str) -> bool:
-    """A list item, a short line or a "Rojo: ..." line means little without the passage's first line."""
-    stripped = line.strip()
-    return (
-        stripped.startswith(("-", "•", "*"))
-        or len(stripped) < SHORT_LINE
-        or bool(_LABEL_LINE.match(stripped))
-    )
+def _needs_context(line: str) -> bool:
+    """A list item, a short line or a "Rojo: ..." line means little on its own."""
+    listed = line.startswith(("-", "•", "*"))
+    return listed or len(line) < SHORT_LINE or bool(_LABEL.match(line))
+
+
+def _is_colour_line(line: str) -> bool:
+    label = _LABEL.match(line.strip())
+    if not label:
+        return False
+    found = colour_in(fold(label.group(1)))
+    return found is not None and found[1][0] == 0

@@ -179,6 +179,10 @@ _RELATED_GROUPS = (
     "dura duracion vida util",
     "limpia limpiar limpio limpieza lavar lava lavan",
     "revisa revisar revision inspeccion",
+    "dia dias diario diaria diarios diarias",
+    "llevo llevar llevaron lleva traslado trasladar traslada transporte transporto",
+    "echo echar echa agrego agregar agregue agrega poner pongo anadir anado",
+    "rato tiempo minutos horas",
 )
 # What a question word asks for, as a table column or a label names it.
 ASKS_FOR = {
