@@ -12,10 +12,12 @@ from botk_adapters.local.need import Need, Words, holds_hinges, need_of, satisfi
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, fact_location, source_line
-from botk_adapters.local.text import best_excerpt
+from botk_adapters.local.text import best_excerpts
 from botk_core.tools.search import FoundPassage
 
 _QUESTION_PENALTY = 1.5
+# A colour that several components use: each one's meaning, when the question names none.
+MAX_TIES = 3
 
 
 def write_prose(question: Question, results: Sequence[FoundPassage]) -> Answer | None:
@@ -26,11 +28,18 @@ def write_prose(question: Question, results: Sequence[FoundPassage]) -> Answer |
         have = _words_of(found)
         if satisfied(need, have):
             ranked.append((score(need, have), -rank, found))
-    for _score, _rank, found in sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True):
+    answers: list[Answer] = []
+    top = 0.0
+    for mark, _rank, found in sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True):
+        if answers and (need.colour is None or mark < top or len(answers) == MAX_TIES):
+            break
         answer = _answer_from(need, found)
         if answer is not None:
-            return answer
-    return None
+            answers.append(answer)
+            top = top or mark
+    if not answers:
+        return None
+    return Answer("\n\n".join(a.text for a in answers), tuple(c for a in answers for c in a.citations))
 
 
 def _words_of(found: FoundPassage) -> Words:
@@ -46,9 +55,11 @@ def _answer_from(need: Need, found: FoundPassage) -> Answer | None:
         location = fact_location(fact)
         text = f"{label}: {fact.value.strip()}."
         return Answer(f"{text}\n{source_line(found, location)}", (citation(found, location, text),))
-    excerpt = best_excerpt(found.text, lambda sentence: _sentence_score(need, sentence))
-    if not holds_hinges(need, Words.of(f"{excerpt} {found.location}")):
+    excerpts = best_excerpts(found.text, lambda s: _sentence_score(need, s), ties=need.colour is not None)
+    kept = [e for e in excerpts if holds_hinges(need, Words.of(f"{e} {found.location}"))]
+    if not kept:
         return None
+    excerpt = "\n".join(kept)
     return Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
 
 

@@ -55,9 +55,19 @@ def context_line(lines: list[str], number: int) -> int | None:
 
 def best_excerpt(text: str, score: Scorer, max_chars: int = MAX_CHARS) -> str:
     """The sentence of ``text`` that ``score`` likes best (judged with its context), and that context."""
+    found = best_excerpts(text, score, max_chars)
+    return found[0] if found else ""
+
+
+def best_excerpts(text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bool = False) -> list[str]:
+    """The best excerpt; with ``ties``, also the equally good ones of other contexts.
+
+    "¿Qué significa la luz roja?" is answered by the red line of every
+    component when the question does not say which one.
+    """
     parts = sentences(text)
     if not parts:
-        return ""
+        return []
     lines = _LINE.split(text.strip())
     contexts = [context_line(lines, line) for line, _ in parts]
 
@@ -66,7 +76,21 @@ def best_excerpt(text: str, score: Scorer, max_chars: int = MAX_CHARS) -> str:
         extra = score(lines[context]) * CONTEXT_WEIGHT if context is not None else 0.0
         return score(parts[i][1]) + extra
 
-    index = max(range(len(parts)), key=lambda i: (judged(i), -i))
+    marks = [judged(i) for i in range(len(parts))]
+    best = max(range(len(parts)), key=lambda i: (marks[i], -i))
+    chosen = [best]
+    if ties:
+        chosen += [
+            i
+            for i in range(len(parts))
+            if i != best and marks[i] == marks[best] and contexts[i] != contexts[best]
+        ]
+    return [_excerpt(parts, lines, contexts, i, max_chars) for i in sorted(chosen)]
+
+
+def _excerpt(
+    parts: list[tuple[int, str]], lines: list[str], contexts: list[int | None], index: int, max_chars: int
+) -> str:
     chosen = parts[index][1]
     context = contexts[index]
     pieces = [lines[context].strip()] if context is not None and lines[context].strip() not in chosen else []

@@ -72,3 +72,10 @@ def test_a_prose_passage_has_no_fact_in_the_json_and_odd_outputs_read_safely() -
     assert json.loads(run.output) == {"query": "luz", "results": []}
     output = SearchOutput.from_json({"results": [{"document": "guia.md", "text": "x", "fact": None}, "junk"]})
     assert output.results[0].fact is None and output.results[0].location == "" and len(output.results) == 1
+
+
+def test_a_colour_without_its_component_is_answered_for_every_component_that_has_it() -> None:
+    answer = ask("que significa la luz roja")
+    assert "Caja de protección: guarda el nodo y la batería. Rojo: falla del sensor de nivel" in answer
+    assert "Gateway: recibe por radio los datos. Rojo: sin conexión a internet." in answer
+    assert "Verde" not in answer
