@@ -1,4 +1,4 @@
-"""Chunking: readers emit blocks; passages keep their section heading, page and table."""
+"""Chunking: readers emit blocks; passages keep their heading trail, page and table."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ from botk_core.domain import Chunk
 
 TARGET_CHARS = 900
 MAX_CHARS = 1600
-_TRAIL_DEPTH = 2
+_TRAIL_DEPTH = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
-BlockKind = Literal["heading", "text", "row"]
+# heading: starts a section; text: joins the passage of its section; row: a table row
+# as text; unit: a passage of its own (a list under its lead-in, a figure caption);
+# fact: a table cell, already a chunk with its own location.
+BlockKind = Literal["heading", "text", "row", "unit", "fact"]
 
 
 @attrs.frozen
@@ -27,19 +30,34 @@ class Block:
     level: int = 1
     page: int | None = None
     table: str = ""
+    chunk: Chunk | None = None
 
 
 def chunk_blocks(blocks: Iterable[Block]) -> list[Chunk]:
     """Group blocks into passages that never cross a heading, a page or a table row."""
-    chunker = _Chunker()
+    blocks = list(blocks)
+    chunker = _Chunker(_title(blocks))
     for block in blocks:
         chunker.add(block)
     chunker.flush()
     return chunker.chunks
 
 
+def _title(blocks: list[Block]) -> str:
+    """The document's title: its first heading when no other heading is at its level or above.
+
+    A citation names the document already; the title in every location would
+    only repeat it (and make every passage match the title's words).
+    """
+    headings = [b for b in blocks if b.kind == "heading"]
+    if len(headings) < 2 or any(h.level <= headings[0].level for h in headings[1:]):
+        return ""
+    return headings[0].text.strip()
+
+
 class _Chunker:
-    def __init__(self) -> None:
+    def __init__(self, title: str = "") -> None:
+        self._title = title
         self.chunks: list[Chunk] = []
         self._trail: list[tuple[int, str]] = []
         self._buffer: list[str] = []
@@ -52,9 +70,13 @@ class _Chunker:
         if block.kind == "heading":
             self.flush()
             self._trail = [t for t in self._trail if t[0] < block.level] + [(block.level, text)]
-        elif block.kind == "row":
+        elif block.kind == "fact" and block.chunk is not None:
             self.flush()
-            self.chunks.append(Chunk(text, self._location(block.page, block.table)))
+            self.chunks.append(self._with_section(block.chunk))
+        elif block.kind in ("row", "unit"):
+            self.flush()
+            location = self._location(block.page, block.table)
+            self.chunks += [Chunk(piece, location) for piece in _split_long(text)]
         else:
             if block.page != self._page or self._size() + len(text) > TARGET_CHARS:
                 self.flush()
@@ -63,6 +85,12 @@ class _Chunker:
                 if self._buffer and self._size() + len(piece) > MAX_CHARS:
                     self.flush()
                 self._buffer.append(piece)
+
+    def _with_section(self, chunk: Chunk) -> Chunk:
+        """A cell of a table without a caption says which section the table is in."""
+        if chunk.fact is None or chunk.fact.caption or not self._trail:
+            return chunk
+        return attrs.evolve(chunk, text=f"{self._trail[-1][1]}\n{chunk.text}")
 
     def flush(self) -> None:
         if self._buffer:
@@ -75,7 +103,10 @@ class _Chunker:
     def _location(self, page: int | None, table: str = "") -> str:
         # A table row names only its nearest heading: the table label already narrows it.
         depth = 1 if table else _TRAIL_DEPTH
-        parts = [text for _, text in self._trail[-depth:]]
+        trail = [text for _, text in self._trail]
+        if len(trail) > 1 and trail[0] == self._title:
+            trail = trail[1:]
+        parts = trail[-depth:]
         if table:
             parts.append(table)
         location = " › ".join(parts)

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from botk_adapters.documents.chunking import Block, chunk_blocks
-from botk_adapters.documents.tables import render_table, table_label
+from botk_adapters.documents.facts import TableRow, table_chunks
+from botk_adapters.documents.tables import RawTable
 from botk_core.domain import Chunk
 from botk_core.errors import UnreadableDocument
 
@@ -49,11 +50,13 @@ def _blocks(text: str, markdown: bool) -> Iterator[Block]:
     paragraphs = [_lines(p) for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))]
     paragraphs = [lines for lines in paragraphs if lines]
     caption = ""
+    ordinal = 0
     for index, lines in enumerate(paragraphs):
         start = _table_start(lines)
         if start is not None:
             caption = " ".join(line.strip() for line in lines[:start]) or caption
-            yield from _table_rows(lines[start:], caption)
+            ordinal += 1
+            yield from _table_rows(lines[start:], caption, ordinal)
             caption = ""
             continue
         heading = _heading(lines, markdown)
@@ -96,7 +99,8 @@ def _table_start(lines: list[str]) -> int | None:
     return None
 
 
-def _table_rows(lines: list[str], caption: str) -> Iterator[Block]:
+def _table_rows(lines: list[str], caption: str, ordinal: int) -> Iterator[Block]:
+    """A pipe table's cells as facts (or rows as text); rows above the ``|---|`` rule are headers."""
     grid: list[list[str]] = []
     header_count = 0
     for line in lines:
@@ -104,8 +108,12 @@ def _table_rows(lines: list[str], caption: str) -> Iterator[Block]:
             header_count = len(grid)
         else:
             grid.append(_cells(line))
-    for text in render_table(grid, header_count, caption):
-        yield Block(text, "row", table=table_label(caption))
+    bold = [i < header_count for i in range(len(grid))]
+    for chunk in table_chunks(RawTable(grid, bold, caption, ordinal=ordinal)):
+        if isinstance(chunk, TableRow):
+            yield Block(chunk.text, "row", table=chunk.table)
+        else:
+            yield Block(chunk.text, "fact", chunk=chunk)
 
 
 def _cells(line: str) -> list[str]:

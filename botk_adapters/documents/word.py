@@ -8,29 +8,29 @@ import zipfile
 from collections.abc import Iterator, Sequence
 
 import docx
-from docx.oxml.ns import qn
-from docx.table import Table, _Row
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from botk_adapters.documents.chunking import Block, chunk_blocks
-from botk_adapters.documents.tables import render_table, table_label
+from botk_adapters.documents.facts import TableRow, table_chunks
+from botk_adapters.documents.paragraphs import Levels, Para, paragraph_blocks
+from botk_adapters.documents.word_tables import raw_table
 from botk_core.domain import Chunk
 from botk_core.errors import UnreadableDocument
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _HEADING_STYLE = re.compile(r"^(?:heading|t[íi]tulo|encabezado)\s*(\d)$", re.IGNORECASE)
-_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s+\S")
-_CAPTION_TEXT = re.compile(r"^(tabla|cuadro|table)\s*(n[°º.]?\s*)?\d+", re.IGNORECASE)
+_TABLE_CAPTION = re.compile(r"^(tabla|cuadro|table)\s*(n[°º.]?\s*)?\d+", re.IGNORECASE)
 _CAPTION_STYLES = ("caption", "descripción", "epígrafe", "título de tabla")
-_HEADING_MAX_CHARS = 150
-_MAX_HEADER_ROWS = 3
-_UNSTYLED_LEVEL = 10
+_NOTE = re.compile(r"^(?:\(?\*+\)?|\(-\)|\(<\)|nota\b|notas\b|obs\.|observaci[óo]n|fuente\b)", re.IGNORECASE)
+_NOTE_MAX_CHARS = 600
+_FIGURE = re.compile(r"^(figura|fig\.|imagen|foto)", re.IGNORECASE)
 
 StyleNames = dict[str, str]
 
 
 class DocxReader:
-    """Reads ``.docx``; a table row becomes one passage with its headers and caption."""
+    """Reads ``.docx``; every data cell of a table of measurements becomes a fact."""
 
     extensions = (".docx",)
 
@@ -75,32 +75,62 @@ def _open(data: bytes) -> docx.document.Document:
 
 
 def _blocks(document: docx.document.Document) -> Iterator[Block]:
+    """Paragraph runs through the paragraph rules; each table with its caption and note."""
     items = list(document.iter_inner_content())
     names = _style_names(document)
-    used_captions: set[int] = set()
+    used: set[int] = set()
+    pending: list[Para] = []
+    notes: set[str] = set()
+    levels = Levels()
+    ordinal = 0
     for index, item in enumerate(items):
         if isinstance(item, Table):
-            caption = _caption_near(items, index, used_captions, names)
-            header_count = _header_count(item)
-            for text in render_table(_grid(item, header_count), header_count, caption):
-                yield Block(text, "row", table=table_label(caption))
-        elif index not in used_captions:
-            block = _paragraph_block(item, items[index + 1] if index + 1 < len(items) else None, names)
-            if block is not None:
-                yield block
+            yield from paragraph_blocks(pending, levels)
+            pending = []
+            ordinal += 1
+            yield from _table_blocks(items, index, ordinal, used, names)
+        elif index not in used:
+            following = items[index + 1] if index + 1 < len(items) else None
+            if isinstance(following, Table) and _is_table_caption(item, names):
+                continue  # the table's caption travels with each of its cells
+            para = _para(item, names)
+            if _NOTE.match(para.text) and para.text in notes:
+                continue  # the same note under every table is read once
+            if _NOTE.match(para.text):
+                notes.add(para.text)
+            pending.append(para)
+    yield from paragraph_blocks(pending, levels)
 
 
-def _paragraph_block(paragraph: Paragraph, following: object, names: StyleNames) -> Block | None:
-    text = paragraph.text.strip()
-    if not text or (_is_caption(paragraph, names) and isinstance(following, Table)):
-        return None  # a table's caption travels with each of its rows
-    level = _heading_level(paragraph, text, names)
-    if level:
-        return Block(text, "heading", level)
+def _table_blocks(
+    items: Sequence[object], index: int, ordinal: int, used: set[int], names: StyleNames
+) -> Iterator[Block]:
+    table = items[index]
+    assert isinstance(table, Table)
+    caption = _caption_near(items, index, used, names)
+    after = items[index + 1] if index + 1 < len(items) else None
+    note = ""
+    if isinstance(after, Paragraph) and _NOTE.match(after.text.strip()):
+        note = after.text.strip()[:_NOTE_MAX_CHARS]
+    for chunk in table_chunks(raw_table(table, caption, note, ordinal)):
+        if isinstance(chunk, TableRow):
+            yield Block(chunk.text, "row", table=chunk.table)
+        else:
+            yield Block(chunk.text, "fact", chunk=chunk)
+
+
+def _para(paragraph: Paragraph, names: StyleNames) -> Para:
+    style = _style(paragraph, names)
+    match = _HEADING_STYLE.match(style)
+    level = int(match.group(1)) if match else (1 if style in ("title", "título", "titulo") else 0)
     numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
-    if numbered or _style(paragraph, names).startswith("list"):
-        return Block(f"- {text}")
-    return Block(text)
+    return Para(
+        paragraph.text,
+        heading=level,
+        listed=numbered or style.startswith("list"),
+        bold=_all_bold(paragraph),
+        caption=style in _CAPTION_STYLES,
+    )
 
 
 def _style(paragraph: Paragraph, names: StyleNames) -> str:
@@ -112,74 +142,25 @@ def _style_names(document: docx.document.Document) -> StyleNames:
     return {style.style_id: (style.name or "").lower() for style in document.styles}
 
 
-def _heading_level(paragraph: Paragraph, text: str, names: StyleNames) -> int:
-    style = _style(paragraph, names)
-    match = _HEADING_STYLE.match(style)
-    if match:
-        return int(match.group(1))
-    if style in ("title", "título", "titulo"):
-        return 1
-    numbered = _NUMBERED.match(text)
-    if numbered and len(text) <= _HEADING_MAX_CHARS and (text.endswith("?") or _all_bold(paragraph)):
-        # Below any styled heading: "4. ¿Cómo...?" in bold lives inside the section around it.
-        return _UNSTYLED_LEVEL + numbered.group(1).count(".")
-    return 0
-
-
 def _all_bold(paragraph: Paragraph) -> bool:
     runs = [run for run in paragraph.runs if run.text.strip()]
     return bool(runs) and all(run.bold for run in runs)
 
 
-def _is_caption(paragraph: Paragraph, names: StyleNames) -> bool:
+def _is_table_caption(paragraph: Paragraph, names: StyleNames) -> bool:
     text = paragraph.text.strip()
-    return (_style(paragraph, names) in _CAPTION_STYLES or bool(_CAPTION_TEXT.match(text))) and len(
-        text
-    ) < 300
+    if not text or len(text) >= 300 or _FIGURE.match(text):
+        return False
+    return bool(_TABLE_CAPTION.match(text)) or _style(paragraph, names) in _CAPTION_STYLES
 
 
 def _caption_near(items: Sequence[object], index: int, used: set[int], names: StyleNames) -> str:
-    """The caption just before the table, else one just after it (which is then used up)."""
+    """The caption just before the table, else one just after it; either is used up."""
     before = items[index - 1] if index else None
-    if isinstance(before, Paragraph) and _is_caption(before, names):
+    if isinstance(before, Paragraph) and _is_table_caption(before, names):
         return before.text.strip()
     after = items[index + 1] if index + 1 < len(items) else None
-    if isinstance(after, Paragraph) and _CAPTION_TEXT.match(after.text.strip()):
+    if isinstance(after, Paragraph) and _TABLE_CAPTION.match(after.text.strip()):
         used.add(index + 1)
         return after.text.strip()
     return ""
-
-
-def _grid(table: Table, header_count: int) -> list[list[str]]:
-    """Cell texts by grid column; a body cell merged across columns keeps its text once.
-
-    Header cells keep their text in every column they span, so each column gets
-    its full header ("Metales (mg/L) - Plomo").
-    """
-    grid = []
-    for number, row in enumerate(table.rows):
-        texts, previous = [], None
-        for cell in row.cells:
-            repeated = cell._tc is previous and number >= header_count
-            texts.append("" if repeated else " ".join(cell.text.split()))
-            previous = cell._tc
-        grid.append(texts)
-    return grid
-
-
-def _header_count(table: Table) -> int:
-    rows = list(table.rows)
-    count = 0
-    while count < min(_MAX_HEADER_ROWS, len(rows) - 1) and _is_header_row(rows[count]):
-        count += 1
-    if count == 0 and len(rows) > 1 and len(table.columns) >= 3:
-        return 1  # wide tables nearly always open with their headers, bold or not
-    return count
-
-
-def _is_header_row(row: _Row) -> bool:
-    tr_pr = row._tr.trPr
-    if tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None:
-        return True
-    paragraphs = [p for cell in row.cells for p in cell.paragraphs if p.text.strip()]
-    return bool(paragraphs) and all(_all_bold(p) for p in paragraphs)

@@ -105,6 +105,20 @@ DOCUMENT_VOCABULARY = """
 CREATE VIRTUAL TABLE document_vocabulary USING fts5vocab(document_index, row);
 """
 
+# Table cells are stored as facts (their labels, value and limit) beside their
+# text; a generation number tells every process when its cached vocabulary (for
+# typo tolerance) is stale. Documents indexed before are read again by the next
+# ingest (an empty hash never matches), so that their tables become facts.
+DOCUMENT_FACTS = """
+ALTER TABLE document_chunks ADD COLUMN fact TEXT;
+CREATE TABLE document_index_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    generation INTEGER NOT NULL
+);
+INSERT INTO document_index_state (id, generation) VALUES (1, 0);
+UPDATE documents SET content_hash = '';
+"""
+
 MIGRATIONS: list[str] = [
     THREADS,
     DOCUMENTS,
@@ -112,4 +126,5 @@ MIGRATIONS: list[str] = [
     OPENAI_VECTOR_STORES,
     RATE_LIMITS,
     DOCUMENT_VOCABULARY,
+    DOCUMENT_FACTS,
 ]

@@ -1,0 +1,219 @@
+"""Paragraph structure of documents whose headings are often plain paragraphs.
+
+Real documents number their sections and questions in ``Normal`` paragraphs
+("7. ¿Qué monitorean los sensores?"), put the answer after a line break in the
+same paragraph, write lists as short paragraphs under a lead-in ("Grupo B:
+hortalizas. Alrededor de 4 L por m² al día") and colour codes as lines under
+the component they belong to ("Rojo: error" under "Caja de protección: ...").
+``paragraph_blocks`` turns such paragraphs into headings and passages that keep
+that context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from botk_adapters.documents.chunking import MAX_CHARS, Block
+from botk_core.text import fold
+
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$")
+_STEP = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[-•·▪–])\s+\S")
+_KEY_VALUE = re.compile(r"^([^:\n]{2,50}?):\s+\S")
+_FIGURE = re.compile(r"^(?:figura|fig\.|imagen|foto|fotograf[íi]a|gr[áa]fico|esquema)\s*n?[°º]?\s*\d+", re.I)
+_COLOUR_TEXT = """
+    rojo roja verde azul amarillo amarilla naranjo naranja blanco blanca morado morada violeta celeste
+    sin luz led apagado apagada encendido encendida fijo fija parpadeante parpadea intermitente destella
+    rapido rapida lento lenta y o
+"""
+_COLOUR_WORDS = frozenset(_COLOUR_TEXT.split())
+_HEADING_MAX_CHARS = 100
+_HEADING_MAX_WORDS = 12
+_QUESTION_MAX_CHARS = 200
+_ITEM_MAX_CHARS = 200
+_SHORT_ITEM_CHARS = 120
+
+
+@attrs.frozen
+class Para:
+    """A paragraph as a reader found it; ``text`` has a "\\n" where the line breaks."""
+
+    text: str
+    heading: int = 0  # level from a heading style, 0 for none
+    listed: bool = False  # a list style or Word's own numbering
+    bold: bool = False
+    caption: bool = False
+
+
+def paragraph_blocks(paragraphs: Sequence[Para], levels: Levels | None = None) -> Iterator[Block]:
+    """Headings (styled or numbered), passages, lists with their lead-in, captions.
+
+    ``levels`` carries the heading levels seen so far when a document's
+    paragraphs come in several runs (between its tables).
+    """
+    levels = levels or Levels()
+    index = 0
+    while index < len(paragraphs):
+        para = paragraphs[index]
+        text = para.text.strip()
+        end = index + 1
+        if not text:
+            pass
+        elif para.heading:
+            yield from _split_heading(text, levels.styled(text, para.heading))
+        elif para.caption or _FIGURE.match(text):
+            yield Block(text, "unit")
+        elif (head := _numbered_heading(paragraphs, index)) is not None:
+            yield from _split_heading(text, levels.numbered(head), head)
+        elif _bold_heading(para, text):
+            yield Block(text, "heading", levels.unnumbered())
+        elif (items := _items_after(paragraphs, index)) > 0:
+            yield from _group(text, [p.text.strip() for p in paragraphs[index + 1 : index + 1 + items]])
+            end = index + 1 + items
+        else:
+            yield Block(f"- {text}" if para.listed else text)
+        index = end
+
+
+class Levels:
+    """Heading levels: numbered paragraphs take the level of styled headings numbered alike."""
+
+    def __init__(self) -> None:
+        self._by_depth: dict[int, int] = {}
+        self._base = 0
+
+    def styled(self, text: str, level: int) -> int:
+        match = _NUMBERED.match(text)
+        if match:
+            self._by_depth[_depth(match)] = level
+        else:
+            self._base = level
+        return level
+
+    def numbered(self, head: str) -> int:
+        match = _NUMBERED.match(head)
+        depth = _depth(match) if match else 1
+        return self._by_depth.get(depth, self._base + depth)
+
+    def unnumbered(self) -> int:
+        return self._base + 1
+
+
+def _depth(match: re.Match[str]) -> int:
+    return match.group(1).count(".") + 1
+
+
+def _split_heading(text: str, level: int, head: str | None = None) -> Iterator[Block]:
+    """The heading, then what follows it in the same paragraph (an answer after a line break)."""
+    head = head or text.split("\n", 1)[0].strip()
+    yield Block(head, "heading", level)
+    rest = text[len(head) :].strip()
+    if rest:
+        yield Block(rest)
+
+
+def _numbered_heading(paragraphs: Sequence[Para], index: int) -> str | None:
+    """The heading part of a numbered question or title in a plain paragraph, if it is one."""
+    para = paragraphs[index]
+    first = para.text.strip().split("\n", 1)[0].strip()
+    match = _NUMBERED.match(first)
+    if para.listed or match is None:
+        return None
+    if "?" in first:
+        head = first[: first.rindex("?") + 1]
+        return head if len(head) <= _QUESTION_MAX_CHARS else None
+    title = match.group(2)
+    if (
+        len(first) > _HEADING_MAX_CHARS
+        or len(first.split()) > _HEADING_MAX_WORDS
+        or first.endswith((".", ":", ";", ","))
+        or not title[0].isupper()
+        or _in_numbered_run(paragraphs, index, match)
+    ):
+        return None
+    return first
+
+
+def _in_numbered_run(paragraphs: Sequence[Para], index: int, match: re.Match[str]) -> bool:
+    """Whether a neighbour continues the numbering (1., 2., 3. are steps, not sections)."""
+    number = match.group(1)
+    for neighbour, step in ((index - 1, -1), (index + 1, 1)):
+        if 0 <= neighbour < len(paragraphs):
+            other = _NUMBERED.match(paragraphs[neighbour].text.strip())
+            if other and "?" not in other.group(0) and _follows(number, other.group(1), step):
+                return True
+    return False
+
+
+def _follows(number: str, other: str, step: int) -> bool:
+    head, _, last = number.rpartition(".")
+    other_head, _, other_last = other.rpartition(".")
+    return head == other_head and int(other_last) == int(last) + step
+
+
+def _bold_heading(para: Para, text: str) -> bool:
+    return (
+        para.bold
+        and "\n" not in text
+        and len(text) <= _HEADING_MAX_CHARS
+        and len(text.split()) <= _HEADING_MAX_WORDS
+        and not text.endswith((".", ":", ";", ","))
+    )
+
+
+def _kind(paragraphs: Sequence[Para], index: int) -> str | None:
+    """What kind of list item a paragraph could be: colour, key-value, plain; None if none."""
+    if index >= len(paragraphs):
+        return None
+    para = paragraphs[index]
+    text = para.text.strip()
+    if not text or para.heading or para.caption or "\n" in text or len(text) > _ITEM_MAX_CHARS:
+        return None
+    if _numbered_heading(paragraphs, index) is not None:
+        return None
+    key = _KEY_VALUE.match(text)
+    if key and set(fold(key.group(1)).split()) <= _COLOUR_WORDS:
+        return "colour"
+    if para.listed or _STEP.match(text):
+        return "plain"
+    if key:
+        return "kv"
+    return "plain" if len(text) <= _SHORT_ITEM_CHARS and not text.endswith(".") else None
+
+
+def _items_after(paragraphs: Sequence[Para], index: int) -> int:
+    """How many list items follow the lead-in at ``index`` (0 when it is not a lead-in)."""
+    lead = paragraphs[index]
+    text = lead.text.strip()
+    ends_with_colon = text.endswith(":")
+    if lead.listed or "\n" in text or not (ends_with_colon or _KEY_VALUE.match(text)):
+        return 0
+    first = _kind(paragraphs, index + 1)
+    if first is None or (first == "kv" and not ends_with_colon):
+        return 0
+    count = 1
+    while _kind(paragraphs, index + 1 + count) == first:
+        count += 1
+    return count if count >= 2 else 0
+
+
+def _group(lead: str, items: list[str]) -> Iterator[Block]:
+    """One passage per list: the lead-in, then its items (colour lines name their component)."""
+    label = lead.split(":", 1)[0].strip() if not lead.endswith(":") else lead.rstrip(":").strip()
+    lines = [_item_line(label, item) for item in items]
+    piece: list[str] = []
+    for line in lines:
+        if piece and len(lead) + sum(len(x) + 1 for x in piece) + len(line) > MAX_CHARS:
+            yield Block("\n".join([lead, *piece]), "unit")
+            piece = []
+        piece.append(line)
+    yield Block("\n".join([lead, *piece]), "unit")
+
+
+def _item_line(label: str, item: str) -> str:
+    key = _KEY_VALUE.match(item)
+    if key and set(fold(key.group(1)).split()) <= _COLOUR_WORDS:
+        return f"{label} — {item}"
+    return item if _STEP.match(item) else f"- {item}"

@@ -1,0 +1,70 @@
+"""A Word table as a grid of texts per grid column, read straight from its XML.
+
+Like python-docx's ``row.cells``, a cell merged across columns repeats its text
+in each column it spans and a vertically merged cell repeats the text of the
+cell above, but in one pass over the XML instead of one per row (python-docx
+recomputes the whole grid for every row).
+"""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from botk_adapters.documents.tables import RawTable
+
+_TC, _TR = qn("w:tc"), qn("w:tr")
+
+
+def raw_table(table: Table, caption: str, note: str, ordinal: int) -> RawTable:
+    rows: list[list[str]] = []
+    bold: list[bool] = []
+    for tr in table._tbl.iterchildren(_TR):
+        above = rows[-1] if rows else []
+        cells, flags = _row(tr, above)
+        rows.append(cells)
+        bold.append(_is_header_row(tr, flags))
+    return RawTable(rows, bold, caption, note, ordinal)
+
+
+def _row(tr: etree._Element, above: list[str]) -> tuple[list[str], list[bool]]:
+    cells: list[str] = []
+    flags: list[bool] = []
+    before = _int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"))
+    cells += [""] * before
+    for tc in tr.iterchildren(_TC):
+        tc_pr = tc.find(qn("w:tcPr"))
+        span = _int(tc_pr.find(qn("w:gridSpan")) if tc_pr is not None else None) or 1
+        merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
+        column = len(cells)
+        if merge is not None and merge.get(qn("w:val")) in (None, "continue"):
+            text = above[column] if column < len(above) else ""
+        else:
+            text = " ".join(" ".join(p.text.split()) for p in _paragraphs(tc) if p.text.strip())
+        cells += [text] * span
+        flags.append(_bold(tc))
+    return cells, flags
+
+
+def _paragraphs(tc: etree._Element) -> list[Paragraph]:
+    # Only the text and runs are read, so no story part is needed.
+    return [Paragraph(p, None) for p in tc.iterchildren(qn("w:p"))]  # type: ignore[arg-type]
+
+
+def _int(element: etree._Element | None) -> int:
+    value = element.get(qn("w:val")) if element is not None else None
+    return int(value) if value and value.isdigit() else 0
+
+
+def _bold(tc: etree._Element) -> bool:
+    runs = [r for p in _paragraphs(tc) for r in p.runs if r.text.strip()]
+    return bool(runs) and all(r.bold for r in runs)
+
+
+def _is_header_row(tr: etree._Element, bold: list[bool]) -> bool:
+    tr_pr = tr.find(qn("w:trPr"))
+    if tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None:
+        return True
+    return bool(bold) and all(bold)

@@ -1,0 +1,121 @@
+"""Synonyms: groups of words and phrases that a search treats as the same thing.
+
+People ask with their own words ("fierro", "la cajita", "el tanque") for what
+documents write otherwise ("hierro", "caja de protección", "estanque"). A
+group holds equivalent phrases; a search for any of them also matches the
+others. BOTK ships a list for its domain; an organisation adds its own groups
+in a text file (one group per line, phrases separated by commas).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from botk_core.text import fold, terms
+
+# An organisation's file is untrusted input: bounded so that a huge or odd file
+# cannot slow every search down.
+MAX_GROUPS = 2000
+MAX_PHRASES_PER_GROUP = 30
+MAX_PHRASE_CHARS = 80
+MAX_PHRASE_TERMS = 5
+
+Phrase = tuple[str, ...]  # stemmed terms, stop words left out, as the index holds them
+
+_BUILTIN = """
+hierro, fierro
+estanque, tanque, depósito, aljibe
+caja de protección, cajita, caja del sensor, caja protectora, gabinete
+luz, led, indicador, luz indicadora, lucecita, piloto, foco
+norma, normativa, límite máximo permitido, límite permitido, máximo permitido, lmp, límite
+gateway, concentrador, pasarela, gatewey
+teléfono, fono, celular, número de teléfono
+correo, correo electrónico, email, e-mail, mail
+clave, contraseña, password
+batería, pila
+panel solar, placa solar
+asterisco, estrellita, estrella
+localidad, pueblo
+transporte, traslado
+lavado, limpieza, lavar, limpiar, lavan, limpian, lava, limpia
+revisar, chequear, verificar, revisión
+riego, regar, riegos
+lluvia, precipitación, precipitaciones
+responsable, encargado
+arreglar, reparar, solucionar
+parpadea, parpadeante, pestañea, intermitente
+medir, mide, miden, medición, mediciones, monitorear, monitorea, monitorean, monitoreo
+supera, superan, superó, pasa, pasan, pasó, sobrepasa, sobrepasan, excede, exceden
+frecuencia, frecuente, seguido, a menudo
+recepción, recibir, recibió, recibe, recibidas
+cambiar, cambio, reemplazar, reemplazo, recambio
+ahorrar, ahorro, guardar, cuidar
+potencia, watts, vatios, w
+"""
+
+
+@attrs.frozen
+class Synonyms:
+    """Groups of equivalent phrases, each phrase as the stemmed terms the index holds."""
+
+    groups: tuple[tuple[Phrase, ...], ...] = ()
+    _index: dict[Phrase, tuple[int, ...]] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[Phrase, list[int]] = {}
+        for number, group in enumerate(self.groups):
+            for phrase in group:
+                index.setdefault(phrase, []).append(number)
+        object.__setattr__(self, "_index", {p: tuple(g) for p, g in index.items()})
+
+    @classmethod
+    def parse(cls, text: str) -> Synonyms:
+        """Groups from lines of comma-separated phrases; ``#`` starts a comment line."""
+        groups: list[tuple[Phrase, ...]] = []
+        for line in text.splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            group = _group(line.replace(";", ",").split(","))
+            if len(group) > 1:
+                groups.append(group)
+            if len(groups) >= MAX_GROUPS:
+                break
+        return cls(tuple(groups))
+
+    @classmethod
+    def builtin(cls) -> Synonyms:
+        """The list BOTK ships for water monitoring in rural Chile."""
+        return cls.parse(_BUILTIN)
+
+    def merged(self, other: Synonyms) -> Synonyms:
+        return Synonyms(self.groups + other.groups)
+
+    @property
+    def longest(self) -> int:
+        return max((len(p) for p in self._index), default=0)
+
+    def equivalents(self, phrase: Phrase) -> tuple[Phrase, ...]:
+        """Every phrase equivalent to ``phrase`` (itself first); empty when it is in no group."""
+        found: dict[Phrase, None] = {}
+        for number in self._index.get(phrase, ()):
+            found.update(dict.fromkeys(self.groups[number]))
+        found.pop(phrase, None)
+        return (phrase, *found) if found else ()
+
+    def single_terms(self) -> Iterable[str]:
+        """The one-word phrases, so that a typo of a synonym is recognised too."""
+        return (p[0] for p in self._index if len(p) == 1)
+
+
+def _group(phrases: Iterable[str]) -> tuple[Phrase, ...]:
+    group: dict[Phrase, None] = {}
+    for raw in phrases:
+        phrase = tuple(terms(fold(raw.strip())[:MAX_PHRASE_CHARS]))
+        if phrase and len(phrase) <= MAX_PHRASE_TERMS:
+            group[phrase] = None
+        if len(group) >= MAX_PHRASES_PER_GROUP:
+            break
+    return tuple(group)
