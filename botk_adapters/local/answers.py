@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from botk_adapters.local.fact_answers import write_selection
-from botk_adapters.local.facts import Selection, cells_of, select
+from botk_adapters.local.facts import Selection, cells_of, is_cell, select
 from botk_adapters.local.prose import write_prose
 from botk_adapters.local.question import Question, read_question
 from botk_adapters.local.reply import Answer, Writer
@@ -20,14 +20,27 @@ NOT_FOUND = "No lo encontré"
 _ANSWERING = ("cell", "row", "column", "table", "limit")
 
 
-def answer_question(question: Question, results: Sequence[FoundPassage], asked: str) -> Answer:
-    """The answer to ``question`` from ``results``; ``asked`` is what the user typed this turn."""
-    selections = select(question, cells_of(results))
+def answer_question(
+    question: Question, results: Sequence[FoundPassage], asked: str, prefer: Sequence[str] = ()
+) -> Answer:
+    """The answer to ``question`` from ``results``; ``asked`` is what the user typed this turn.
+
+    ``prefer`` names the documents the conversation was just about: a follow-up
+    ("¿y el teléfono?") is answered from them when they answer it.
+    """
+    cells = cells_of(results)
+    passages = [r for r in results if r.fact is None or not is_cell(r.fact)]
+    if question.explains:
+        # "¿Cómo midieron el fluoruro?" asks for the method, not for the figures.
+        explained = write_prose(question, passages, prefer)
+        if explained is not None:
+            return explained
+    selections = select(question, cells)
     good = [s for s in selections if s.shape in _ANSWERING]
     if good:
         parts = [write_selection(question, s) for s in good]
         return Answer("\n\n".join(p.text for p in parts), tuple(c for p in parts for c in p.citations))
-    prose = write_prose(question, [r for r in results if r.fact is None or r.fact.kind == "text"])
+    prose = None if question.explains else write_prose(question, passages, prefer)
     if prose is not None:
         return prose
     return not_found(question, asked, selections[0] if selections else None)

@@ -8,6 +8,7 @@ from typing import Literal
 import attrs
 
 from botk_adapters.local.dates import Campaign, find_campaign
+from botk_adapters.local.limits import with_caption_limit
 from botk_adapters.local.matching import similar
 from botk_adapters.local.question import Question
 from botk_adapters.local.sources import is_code
@@ -49,20 +50,18 @@ def cells_of(results: Sequence[FoundPassage]) -> list[Cell]:
     """The results that are table cells with a parameter (key/value rows are prose-like)."""
     found = []
     for result in results:
-        fact = result.fact
-        if fact is None or not (fact.parameter or fact.unit or fact.limit is not None):
+        if result.fact is None or not is_cell(result.fact):
             continue
-        campaign = next(
-            (
-                c
-                for label in reversed(fact.column)
-                if (c := find_campaign(" ".join(words(label)), labels=True))
-            ),
-            None,
-        )
+        fact = with_caption_limit(result.fact)
         names = [label for label in fact.row if label and not is_code(label)]
-        found.append(Cell(result, fact, campaign, max(names, key=len) if names else " ".join(fact.row)))
+        place = max(names, key=len) if names else " ".join(fact.row)
+        found.append(Cell(attrs.evolve(result, fact=fact), fact, _campaign(fact), place))
     return found
+
+
+def is_cell(fact: TableFact) -> bool:
+    """A measurement of a parameter; other table cells (a key/value row, a parts list) read as prose."""
+    return bool(fact.parameter or fact.unit or fact.limit is not None)
 
 
 def _campaign(fact: TableFact) -> Campaign | None:
@@ -117,17 +116,24 @@ def _rows(question: Question, cells: list[Cell]) -> set[tuple[str, ...]]:
     """The rows the question names (all rows when it names none)."""
     every = {c.row_key for c in cells}
     if question.other_place:
-        return (
-            {c.row_key for c in cells if _place_score(question.excluded, c) == 0}
-            if question.excluded
-            else every
-        )
+        return _other_rows(question.excluded, cells) if question.excluded else every
     wanted = [w for w in question.place if w not in STOP_WORDS]
     if not wanted:
         return every
     scores = {c.row_key: _place_score(tuple(wanted), c) for c in cells}
     best = max(scores.values())
     return {row for row, score in scores.items() if score == best} if best > 0 else set()
+
+
+def _other_rows(excluded: tuple[str, ...], cells: list[Cell]) -> set[tuple[str, ...]]:
+    """The rows that are not the one named before; "the other point" of its locality when it has one."""
+    scores = {c.row_key: _place_score(excluded, c) for c in cells}
+    best = max(scores.values(), default=0.0)
+    named = {c.row_key: c.place for c in cells if best > 0 and scores[c.row_key] == best}
+    others = {c.row_key: c.place for c in cells if c.row_key not in named}
+    localities = {words(place)[0] for place in named.values() if words(place)}
+    same = {row for row, place in others.items() if words(place)[:1] and words(place)[0] in localities}
+    return same if len(same) == 1 else set(others)
 
 
 def _place_score(wanted: tuple[str, ...], cell: Cell) -> float:

@@ -33,11 +33,20 @@ class Understood:
     """The question a turn asks once its thread is read, and whether it leaned on earlier turns.
 
     ``alone`` is the turn read on its own, kept when the follow-up reading is a
-    guess (a bare word such as "¿kuskalla?" may be a place or a new topic).
+    guess: a bare word after a table question ("¿kuskalla?") may be a place or
+    a new topic; new words after a prose question ("¿y el correo?") usually
+    stand on their own, so that reading goes first.
     """
 
     question: Question
     alone: Question | None = None
+    alone_first: bool = False
+
+    def readings(self) -> list[Question]:
+        """The readings to search, the likelier first."""
+        if self.alone is None:
+            return [self.question]
+        return [self.alone, self.question] if self.alone_first else [self.question, self.alone]
 
 
 def understand(history: Iterable[str], current: str) -> Understood:
@@ -61,9 +70,16 @@ def complete(new: Question, previous: Question | None) -> Understood:
     intent = new.intent if new.intent in _SLOT_INTENTS else completed.intent
     excluded = previous.place if new.other_place else previous.excluded if completed.other_place else ()
     question = attrs.evolve(
-        completed, intent=intent, excluded=tuple(excluded), followup=True, fresh=new.subject
+        completed, intent=intent, excluded=tuple(excluded), followup=True, fresh=_fresh(new, previous)
     )
-    return Understood(question, new if kind == "guess" else None)
+    if kind != "guess":
+        return Understood(question)
+    return Understood(question, new, alone_first=not previous.tabular)
+
+
+def _fresh(new: Question, previous: Question) -> tuple[str, ...]:
+    """The words the new turn brings that an answer must hold (a prose component counts)."""
+    return new.subject if previous.tabular else (*new.subject, *new.place)
 
 
 def _follow_up_kind(new: Question, previous: Question) -> str | None:

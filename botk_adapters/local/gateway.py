@@ -22,6 +22,7 @@ from botk_core.tools.search import SEARCH_DOCUMENTS, SearchOutput
 
 __all__ = ["GREETING", "LocalAssistantGateway"]
 
+_SOURCE = re.compile(r"^Fuente: (.+?)(?: · | \(documento de ejemplo\)|$)", re.MULTILINE)
 _SENTENCE = re.compile(r"((?<=[.!?:»)])\s+|\n)")
 
 
@@ -48,7 +49,9 @@ class LocalAssistantGateway:
                 return ModelReply(text=chat)
         understood = understand(_earlier_user_texts(request), asked)
         if outputs:
-            answer = self._answer(outputs, understood, asked)
+            thread = understood.question.followup or understood.alone is not None
+            prefer = _last_sources(request) if thread else ()
+            answer = self._answer(outputs, understood, asked, prefer)
             return ModelReply(text=answer.text, citations=answer.citations)
         return self._call(request, understood, asked)
 
@@ -71,23 +74,27 @@ class LocalAssistantGateway:
         tool, arguments = chosen
         if tool != SEARCH_DOCUMENTS:
             return ModelReply(tool_calls=(_tool_call(tool, arguments),))
-        readings = [question, *([understood.alone] if understood.alone else [])]
-        return ModelReply(tool_calls=tuple(_tool_call(tool, search_arguments(q, asked)) for q in readings))
+        calls = (_tool_call(tool, search_arguments(q, asked)) for q in understood.readings())
+        return ModelReply(tool_calls=tuple(calls))
 
-    def _answer(self, outputs: tuple[ToolOutput, ...], understood: Understood, asked: str) -> Answer:
+    def _answer(
+        self, outputs: tuple[ToolOutput, ...], understood: Understood, asked: str, prefer: tuple[str, ...]
+    ) -> Answer:
         searches = [o for o in outputs if o.name == SEARCH_DOCUMENTS]
         others = [self._write(o.name, o.output, asked) for o in outputs if o.name != SEARCH_DOCUMENTS]
-        parts = [*others, *([self._answer_search(searches, understood, asked)] if searches else [])]
+        answered = [self._answer_search(searches, understood, asked, prefer)] if searches else []
+        parts = [*others, *answered]
         return Answer("\n\n".join(p.text for p in parts), tuple(c for p in parts for c in p.citations))
 
-    def _answer_search(self, outputs: list[ToolOutput], understood: Understood, asked: str) -> Answer:
-        readings = [understood.question, *([understood.alone] if understood.alone else [])]
+    def _answer_search(
+        self, outputs: list[ToolOutput], understood: Understood, asked: str, prefer: tuple[str, ...]
+    ) -> Answer:
         first: Answer | None = None
-        for question, output in zip(readings, outputs, strict=False):
+        for question, output in zip(understood.readings(), outputs, strict=False):
             parsed = _parsed(output.output)
             if isinstance(parsed, Answer):
                 return parsed
-            answer = answer_question(question, SearchOutput.from_json(parsed).results, asked)
+            answer = answer_question(question, SearchOutput.from_json(parsed).results, asked, prefer)
             if question.followup and answer.found:
                 answer = Answer(f"Entendí: {summary(question, asked)}.\n{answer.text}", answer.citations)
             if answer.found:
@@ -114,6 +121,14 @@ def _earlier_user_texts(request: ModelRequest) -> list[str]:
     """The user's earlier turns in the history window, oldest first (this turn left out)."""
     texts = [item.text for item in request.items if isinstance(item, ChatItem) and item.role == "user"]
     return texts[:-1]
+
+
+def _last_sources(request: ModelRequest) -> tuple[str, ...]:
+    """The documents the last answer of the thread cited (its "Fuente: ..." lines)."""
+    answers = [i.text for i in request.items if isinstance(i, ChatItem) and i.role == "assistant"]
+    if not answers:
+        return ()
+    return tuple(dict.fromkeys(m.group(1) for m in _SOURCE.finditer(answers[-1])))
 
 
 def _parsed(raw_output: str, tool: str = SEARCH_DOCUMENTS) -> Mapping[str, Any] | Answer:

@@ -25,7 +25,8 @@ _WITHIN = re.compile(
     r"|\bse puede (?:tomar|beber|consumir)|\bes potable|\bapta? para"
 )
 _LIMIT = re.compile(
-    r"\b(?:limite|limites|norma|maximo permitido|valor maximo|lo maximo|maximo|permitido|nch\s*409|tope)\b"
+    r"\b(?:limite|limites|norma|maximo permitido|valor maximo|lo maximo|maximo|permitido|nch\s*409|tope"
+    r"|rango)\b"
 )
 _ROW = re.compile(
     r"\b(?:todas las campanas|todos los meses|todos los muestreos|todas las fechas|cada campana|cada muestreo"
@@ -48,7 +49,7 @@ _MARKER_WORDS_TEXT = """
     meses mes muestreos muestreo fechas historial evolucion tiempo largo variado cambiado anos mediciones
     limite limites norma maximo permitido tope sobre encima arriba supera superan supero superaron
     sobrepasa excede exceden cumple dentro bajo mucho harto alto alta elevado peligroso grave malo
-    demasiado normal bien aceptable seguro potable apta apto preocupante excesivo toxico poco donde
+    demasiado normal bien aceptable seguro potable apta apto preocupante excesivo toxico poco donde rango
 """
 MARKER_WORDS = frozenset(_MARKER_WORDS_TEXT.split())
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from botk_core import text
 from botk_core.text import family_prefix, stem
 
-TYPO_MIN_LENGTH = 5
+# Stricter than the index's five letters: a five-letter word one edit from another
+# is too often another word ("marca" and "marcha", "cobre" and "cobra").
+TYPO_MIN_LENGTH = 6
 ROOT_MIN_LENGTH = 4
 # Endings of one Spanish word's forms: "espere"/"esperar", "decante"/"decantar", "muestras"/"muestreo".
 _ENDINGS = frozenset(
@@ -22,24 +25,11 @@ _ENDINGS = frozenset(
 
 
 def one_edit_apart(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by at most one edit (a swap of neighbours counts as one)."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        if len(diffs) == 1:
-            return True
-        first, *rest = diffs
-        return (
-            len(diffs) == 2 and rest[0] == first + 1 and a[first] == b[first + 1] and a[first + 1] == b[first]
-        )
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:index] + long[index + 1 :] == short for index in range(len(long)))
+    """Whether ``a`` and ``b`` are equal or one edit apart (a swap of neighbours counts as one)."""
+    return a == b or text.one_edit_apart(a, b)
 
 
-def similar(word: str, other: str) -> bool:
+def similar(word: str, other: str, typos: bool = True) -> bool:
     """Whether the user's ``word`` means the documents' ``other``.
 
     Same stem, one word family (the same first six letters, both of seven or
@@ -52,7 +42,8 @@ def similar(word: str, other: str) -> bool:
     prefix = family_prefix(word)
     if (prefix and family_prefix(other) == prefix) or same_root(word, other):
         return True
-    # The user's word needs five letters for a typo to count ("mayor" is not "mayo").
+    if not typos:
+        return False
     return len(word) >= TYPO_MIN_LENGTH and len(other) >= TYPO_MIN_LENGTH and one_edit_apart(word, other)
 
 

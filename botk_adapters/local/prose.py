@@ -8,30 +8,51 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from botk_adapters.local.need import Need, Words, holds_hinges, need_of, satisfied, score
+from botk_adapters.local.need import (
+    Need,
+    Words,
+    heading_answers,
+    holds_hinges,
+    need_of,
+    satisfied,
+    score,
+    with_rarity,
+)
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, fact_location, source_line
-from botk_adapters.local.text import best_excerpts
+from botk_adapters.local.text import best_excerpts, opening
+from botk_adapters.local.vocabulary import colour_in, has_colour
+from botk_core.text import fold
 from botk_core.tools.search import FoundPassage
 
 _QUESTION_PENALTY = 1.5
 # A colour that several components use: each one's meaning, when the question names none.
 MAX_TIES = 3
+TIE = 1.0
+HEADING_BONUS = 2.0
+PREFER_BONUS = 1.5
+OTHER_COLOUR_PENALTY = 3.0
 
 
-def write_prose(question: Question, results: Sequence[FoundPassage]) -> Answer | None:
+def write_prose(
+    question: Question, results: Sequence[FoundPassage], prefer: Sequence[str] = ()
+) -> Answer | None:
     """The answer from the best passage (or key/value cell) that answers, else None."""
-    need = need_of(question)
+    haves = [_words_of(found) for found in results]
+    need = with_rarity(need_of(question), haves)
     ranked = []
-    for rank, found in enumerate(results):
-        have = _words_of(found)
+    for rank, (found, have) in enumerate(zip(results, haves, strict=True)):
         if satisfied(need, have):
-            ranked.append((score(need, have), -rank, found))
+            # Words in the passage's own text count more than words only in its heading.
+            mark = score(need, have) + 0.5 * score(need, Words.of(found.text))
+            mark += HEADING_BONUS if heading_answers(need, found.location) else 0.0
+            mark += PREFER_BONUS if found.document in prefer else 0.0
+            ranked.append((mark, -rank, found))
     answers: list[Answer] = []
     top = 0.0
     for mark, _rank, found in sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True):
-        if answers and (need.colour is None or mark < top or len(answers) == MAX_TIES):
+        if answers and (need.colour is None or mark < top - TIE or len(answers) == MAX_TIES):
             break
         answer = _answer_from(need, found)
         if answer is not None:
@@ -55,7 +76,10 @@ def _answer_from(need: Need, found: FoundPassage) -> Answer | None:
         location = fact_location(fact)
         text = f"{label}: {fact.value.strip()}."
         return Answer(f"{text}\n{source_line(found, location)}", (citation(found, location, text),))
-    excerpts = best_excerpts(found.text, lambda s: _sentence_score(need, s), ties=need.colour is not None)
+    if heading_answers(need, found.location) and need.colour is None:
+        excerpts = [opening(found.text)]  # the document's own question: its answer starts the passage
+    else:
+        excerpts = best_excerpts(found.text, lambda s: _sentence_score(need, s), ties=need.colour is not None)
     kept = [e for e in excerpts if holds_hinges(need, Words.of(f"{e} {found.location}"))]
     if not kept:
         return None
@@ -65,4 +89,7 @@ def _answer_from(need: Need, found: FoundPassage) -> Answer | None:
 
 def _sentence_score(need: Need, sentence: str) -> float:
     penalty = _QUESTION_PENALTY if sentence.rstrip().endswith("?") else 0.0
+    named = colour_in(fold(sentence)) if need.colour else None
+    if named and named[0] != need.colour and not has_colour(fold(sentence), need.colour or ""):
+        penalty += OTHER_COLOUR_PENALTY  # "Sin luz: ..." does not answer "¿y la luz roja?"
     return score(need, Words.of(sentence)) - penalty  # the document's own question: its answer follows

@@ -13,14 +13,21 @@ import attrs
 from botk_adapters.local.dates import Campaign, find_campaign
 from botk_adapters.local.intents import MARKER_WORDS, Intent, intent_of
 from botk_adapters.local.matching import one_edit_apart
-from botk_adapters.local.vocabulary import ABBREVIATIONS, PARAMETER_NAMES, WEAK_WORDS, colour_in
-from botk_core.text import STOP_WORDS, fold
+from botk_adapters.local.vocabulary import PARAMETER_NAMES, WEAK_WORDS, colour_in
+from botk_core.text import STOP_WORDS, expand_abbreviations, fold
 
 Span = tuple[int, int]
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_PUNCTUATION = re.compile(r"([¿?¡!;:]|,(?!\d))")
+_SPACE_BEFORE = re.compile(r"\s+([?!,;:])")
+_SPACE_AFTER = re.compile(r"([¿¡])\s+")
 _PLACE_OPENERS = ("en", "de", "del")
 _ARTICLES = frozenset({"el", "la", "los", "las", "un", "una"})
 _JOINERS = frozenset({"de", "del"})
+_EXPLAINS = re.compile(
+    r"^\W*(?:y\s+)?(?:por que|porque|para que|con que|de que manera|que metodo|cual metodo|que significa"
+    r"|como (?:se )?(?:mid|analiz|calcul|determin|hic|hace|tom|mues|sac|lleg|funcion))"
+)
 _OTHER_PLACE = re.compile(
     r"\b(?:el|la|los|las)?\s*otr[oa]s?\s+(?:punto|lugar|sector|estanque|localidad|sitio)s?"
 )
@@ -53,6 +60,10 @@ class Question:
     followup: bool = False
     # The words a follow-up turn brought itself: an answer must hold them.
     fresh: tuple[str, ...] = ()
+    # The place was a bare word ("método", "verano"), not an "en X" phrase: maybe not a place.
+    place_bare: bool = False
+    # Asks how or why ("¿cómo midieron el fluoruro?"): prose answers it, not a table cell.
+    explains: bool = False
 
     @property
     def tabular(self) -> bool:
@@ -70,8 +81,10 @@ class Question:
 
 
 def normalise(text: str) -> str:
-    """Folded text with chat abbreviations spelled out ("q" -> "que")."""
-    return _TOKEN.sub(lambda m: ABBREVIATIONS.get(m.group(0), m.group(0)), fold(text)).strip()
+    """Folded text with chat abbreviations spelled out ("q" -> "que"), punctuation kept."""
+    spaced = _PUNCTUATION.sub(r" \1 ", fold(text))
+    joined = _SPACE_BEFORE.sub(r"\1", expand_abbreviations(spaced))
+    return _SPACE_AFTER.sub(r"\1", joined).strip()
 
 
 def read_question(text: str) -> Question:
@@ -88,7 +101,9 @@ def read_question(text: str) -> Question:
     spans = [*taken, place_span] if place_span else taken
     used = {i for i, t in enumerate(tokens) if _inside(t, spans)}
     subject = tuple(t.word for i, t in enumerate(tokens) if i not in used and _free(t))
-    if parameter and not place and subject:
+    intent = intent_of(folded, parameter is not None)
+    bare = bool(parameter and not place and subject and intent != "limit")
+    if bare:
         place, place_span = _bare_place(tokens, used)
         subject = ()
     return Question(
@@ -102,8 +117,10 @@ def read_question(text: str) -> Question:
         colour=colour[0] if colour else None,
         colour_span=colour_span,
         subject=subject,
-        intent=intent_of(folded, parameter is not None),
+        intent=intent,
         other_place=other is not None,
+        place_bare=bare,
+        explains=bool(_EXPLAINS.search(folded)),
     )
 
 

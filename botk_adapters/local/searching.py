@@ -16,6 +16,8 @@ PROSE_K = 8
 def search_arguments(question: Question, asked: str) -> dict[str, Any]:
     """The query (the completed question for a follow-up) and how many passages it needs."""
     query = question.text if question.followup else asked.strip()
+    if question.excluded:
+        query = f"{query} {' '.join(question.excluded)}"  # "el otro punto" of the same locality
     if question.parameter and question.parameter not in query:
         query = f"{query} {parameter_display(question.parameter)}"  # "fierro" also finds "hierro"
     return {"query": query[:MAX_QUERY_CHARS], "k": _k(question)}

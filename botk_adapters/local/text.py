@@ -18,7 +18,8 @@ from botk_core.text import fold
 
 _LINE = re.compile(r"\n+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w ]{0,30}):\s")
+_LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w —–-]{0,40}):\s")
+_LEAD_IN_ITEMS = 12
 SHORT_LINE = 90
 MAX_CHARS = 420
 CONTEXT_WEIGHT = 0.6
@@ -51,6 +52,15 @@ def context_line(lines: list[str], number: int) -> int | None:
         found = [i for i in range(number - 1, -1, -1) if ":" in lines[i]]
         return found[0] if found else 0
     return 0
+
+
+def opening(text: str, max_chars: int = MAX_CHARS) -> str:
+    """The first sentences of ``text`` (two, or up to the end of a lead-in's list)."""
+    parts = sentences(text)
+    if not parts:
+        return ""
+    lines = _LINE.split(text.strip())
+    return _excerpt(parts, lines, [None] * len(parts), 0, max_chars, opening=True)
 
 
 def best_excerpt(text: str, score: Scorer, max_chars: int = MAX_CHARS) -> str:
@@ -89,20 +99,37 @@ def best_excerpts(text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bo
 
 
 def _excerpt(
-    parts: list[tuple[int, str]], lines: list[str], contexts: list[int | None], index: int, max_chars: int
+    parts: list[tuple[int, str]],
+    lines: list[str],
+    contexts: list[int | None],
+    index: int,
+    max_chars: int,
+    opening: bool = False,
 ) -> str:
     chosen = parts[index][1]
     context = contexts[index]
     pieces = [lines[context].strip()] if context is not None and lines[context].strip() not in chosen else []
     pieces.append(chosen)
     follow = parts[index + 1 :]
-    if follow and (chosen.endswith((":", "?")) or (len(chosen) < 40 and len(pieces) == 1)):
+    if chosen.endswith(":") or (pieces[0].endswith(":") and len(pieces) > 1):
+        # A lead-in ("Conviene guardar agua cuando:") is answered with its whole list.
+        start = index + 1 if chosen.endswith(":") else _first_after(parts, contexts[index])
+        pieces = [*pieces[:-1], chosen] if chosen.endswith(":") else pieces[:1]
+        pieces += [sentence for _, sentence in parts[start : start + _LEAD_IN_ITEMS]]
+    elif follow and (opening or chosen.endswith("?") or (len(chosen) < 40 and len(pieces) == 1)):
         pieces.append(follow[0][1])
+        if follow[0][1].endswith(":"):
+            pieces += [sentence for _, sentence in follow[1 : 1 + _LEAD_IN_ITEMS]]
     excerpt = " ".join(p if p.endswith((".", ":", "?", "!", ";")) else p + "." for p in pieces[:-1])
     excerpt = f"{excerpt} {pieces[-1]}".strip()
     if len(excerpt) > max_chars:
         excerpt = excerpt[: max_chars - 1].rsplit(" ", 1)[0] + "…"
     return excerpt
+
+
+def _first_after(parts: list[tuple[int, str]], line: int | None) -> int:
+    """The index of the first sentence after line ``line``."""
+    return next((i for i, (number, _) in enumerate(parts) if line is not None and number > line), len(parts))
 
 
 def _needs_context(line: str) -> bool:

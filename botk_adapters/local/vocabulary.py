@@ -25,7 +25,7 @@ _PARAMETERS: dict[str, tuple[str, ...]] = {
     "mercurio": ("hg",),
     "cromo": ("cromo total", "cromo hexavalente"),
     "niquel": ("ni",),
-    "aluminio": ("al",),
+    "aluminio": (),
     "boro": (),
     "selenio": (),
     "antimonio": (),
@@ -127,13 +127,6 @@ def has_colour(folded: str, colour: str) -> bool:
     return any(COLOURS.get(word) == colour for word in re.findall(r"[a-z]+", folded))
 
 
-# Chat abbreviations of phones, read as the words they stand for.
-ABBREVIATIONS = {
-    "q": "que", "k": "que", "xq": "porque", "pq": "porque", "pa": "para", "tb": "tambien",
-    "tmb": "tambien", "tbn": "tambien", "d": "de", "x": "por", "cdo": "cuando", "xfa": "por favor",
-    "dnd": "donde", "ud": "usted", "uds": "ustedes", "hno": "hermano", "msj": "mensaje",
-}  # fmt: skip
-
 # Words that ask rather than name: they carry no subject of their own.
 WEAK_WORDS = frozenset(
     fold(
@@ -143,7 +136,8 @@ WEAK_WORDS = frozenset(
     significa significan sirve sirven usa usan dice dicen indica indican aparece aparecen pasa paso
     quiere queria busco busca encontrar resultado resultados valor valores dato datos nivel cantidad
     cuanto cuanta cuantos cuantas cual cuales como donde cuando quien quienes que porque hola
-    medido estaba estuvo estan esta resulto arrojo hay habian llama llaman llamo nombre hacer
+    medido estaba estuvo estan esta resulto arrojo hay habian llama llaman llamo nombre hacer marque
+    quedo queda quedaron sea ser puede pueden bien mal normal correcto ok
     """
     ).split()
 )
@@ -174,7 +168,7 @@ _RELATED_GROUPS = (
     "analizo analizaron analisis laboratorio",
     "correo mail email",
     "telefono celular fono numero",
-    "riego regar",
+    "riego regar riegos agua",
     "cambia cambiar cambio reemplaza reemplazar reemplazo sustituir renovar",
     "dura duracion vida util",
     "limpia limpiar limpio limpieza lavar lava lavan",
@@ -183,10 +177,12 @@ _RELATED_GROUPS = (
     "llevo llevar llevaron lleva traslado trasladar traslada transporte transporto",
     "echo echar echa agrego agregar agregue agrega poner pongo anadir anado",
     "rato tiempo minutos horas",
+    "cuesta cuestan costo costar precio tarifa cobra cobran",
 )
+LIGHT_WORDS = frozenset({"luz", "luces", "led", "leds", "indicador", "lucecita", "foco", "piloto", "lampara"})
 # What a question word asks for, as a table column or a label names it.
 ASKS_FOR = {
-    "quien": ("responsable", "encargado", "encargada", "tecnico", "nombre", "cargo"),
+    "quien": ("responsable", "encargado", "encargada", "tecnico", "cargo"),
     "quienes": ("responsable", "encargado", "encargados", "responsables"),
     "cuanto": ("frecuencia", "cantidad", "valor"),
     "donde": ("lugar", "ubicacion", "direccion", "sitio"),

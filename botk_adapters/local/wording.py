@@ -62,7 +62,7 @@ def comparison(fact: TableFact) -> str:
     """How the value stands against the limit: ", sobre el límite de 0,1 mg/L", or ""."""
     limit = limit_text(fact)
     if not limit:
-        return ""
+        return ", sobre el límite permitido (la tabla lo marca con *)" if is_over(fact) else ""
     if fact.kind == "below_detection":
         if fact.number is not None and fact.limit is not None and fact.number > fact.limit:
             return (
@@ -74,8 +74,8 @@ def comparison(fact: TableFact) -> str:
     if over is None:
         return ""
     if over:
-        marked = " (la tabla lo marca con *)" if "*" in fact.value else ""
-        return f", sobre el límite de {limit}{marked}"
+        mark = " (la tabla lo marca con *)" if "*" in fact.value else ""
+        return f", sobre el límite de {limit}{mark}"
     if fact.number is not None and fact.limit is not None and fact.number == fact.limit:
         return f", justo en el límite de {limit}"
     return f", bajo el límite de {limit}"
