@@ -193,7 +193,9 @@ def satisfied(need: Need, have: Words) -> bool:
     enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)
     if count == 2 and len(held) == 1 and held[0] in need.rare:
         enough = not any(w in need.hinges for w in required if w not in held)
-    return bool(enough and count) and holds_hinges(need, have)
+    if not count:
+        return need.colour is not None and holds_hinges(need, have)  # "¿y la luz roja?": the colour is enough
+    return enough and holds_hinges(need, have)
 
 
 def with_rarity(need: Need, haves: list[Words]) -> Need:

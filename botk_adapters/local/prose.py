@@ -32,6 +32,7 @@ MAX_TIES = 3
 TIE = 1.0
 HEADING_BONUS = 2.0
 PREFER_BONUS = 1.5
+LABEL_BONUS = 2.0
 OTHER_COLOUR_PENALTY = 3.0
 
 
@@ -48,6 +49,7 @@ def write_prose(
             mark = score(need, have) + 0.5 * score(need, Words.of(found.text))
             mark += HEADING_BONUS if heading_answers(need, found.location) else 0.0
             mark += PREFER_BONUS if found.document in prefer else 0.0
+            mark += LABEL_BONUS if _labels_what_is_asked(need, found) else 0.0
             ranked.append((mark, -rank, found))
     answers: list[Answer] = []
     top = 0.0
@@ -61,6 +63,14 @@ def write_prose(
     if not answers:
         return None
     return Answer("\n\n".join(a.text for a in answers), tuple(c for a in answers for c in a.citations))
+
+
+def _labels_what_is_asked(need: Need, found: FoundPassage) -> bool:
+    """A table cell whose label names what a «quién» or «cuándo» asks ("Responsable de ...")."""
+    if found.fact is None or not need.asks_for:
+        return False
+    labels = Words.of(" ".join((*found.fact.row, *found.fact.column)))
+    return any(word in labels.words for word in need.asks_for)
 
 
 def _words_of(found: FoundPassage) -> Words:

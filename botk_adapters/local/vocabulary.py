@@ -165,7 +165,7 @@ _RELATED_GROUPS = (
     "panel paneles placa solar",
     "arreglar reparar solucionar hacer",
     "falla fallas error errores problema problemas",
-    "analizo analizaron analisis laboratorio",
+    "analizo analizaron analisis analizar",
     "correo mail email",
     "telefono celular fono numero",
     "riego regar riegos agua",
