@@ -36,6 +36,7 @@ _QUANTITY = frozenset({"cuanto", "cuanta", "cuantos", "cuantas"})
 _FOCUS_AFTER = _QUANTITY | {"que", "cual", "cuales", "llama", "llaman"}
 _SKIP_BEFORE_FOCUS = frozenset({"es", "son", "el", "la", "los", "las", "un", "una", "de", "del", "se"})
 _DIGIT = re.compile(r"\d")
+_ACTS = re.compile(r"\b(?:hago|hacemos|hacer|arreglo|arreglar|soluciono|solucionar|reviso|debo|reparo)\b")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "del", "al", "su", "sus"})
 # Question words that a document's own question heading repeats ("¿Cuándo conviene guardar agua?").
@@ -81,6 +82,8 @@ class Need:
     quantity: bool = False
     asks_for: tuple[str, ...] = ()
     asks: tuple[str, ...] = ()
+    # Asks what to do ("¿qué hago?"): steps answer it better than a colour code.
+    acts: bool = False
 
 
 def need_of(question: Question) -> Need:
@@ -111,6 +114,7 @@ def need_of(question: Question) -> Need:
         nouns=nouns,
         any_of=component,
         asks=tuple(t for t in tokens if t in _ASKING),
+        acts=bool(_ACTS.search(question.text)),
     )
 
 

@@ -21,7 +21,7 @@ from botk_adapters.local.need import (
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, fact_location, source_line
-from botk_adapters.local.text import best_excerpts, opening
+from botk_adapters.local.text import best_excerpts, colour_code, opening
 from botk_adapters.local.vocabulary import colour_in, has_colour
 from botk_core.text import fold
 from botk_core.tools.search import FoundPassage
@@ -33,6 +33,7 @@ TIE = 1.0
 HEADING_BONUS = 2.0
 PREFER_BONUS = 1.5
 LABEL_BONUS = 2.0
+CODE_BONUS = 1.5  # a colour code line ("Rojo: ...") says what a light means
 OTHER_COLOUR_PENALTY = 3.0
 
 
@@ -50,6 +51,8 @@ def write_prose(
             mark += HEADING_BONUS if heading_answers(need, found.location) else 0.0
             mark += PREFER_BONUS if found.document in prefer else 0.0
             mark += LABEL_BONUS if _labels_what_is_asked(need, found) else 0.0
+            coded = need.colour and not need.acts and colour_code(found.text, need.colour)
+            mark += CODE_BONUS if coded else 0.0
             ranked.append((mark, -rank, found))
     answers: list[Answer] = []
     top = 0.0
@@ -99,6 +102,8 @@ def _answer_from(need: Need, found: FoundPassage) -> Answer | None:
 
 def _sentence_score(need: Need, sentence: str) -> float:
     penalty = _QUESTION_PENALTY if sentence.rstrip().endswith("?") else 0.0
+    if need.colour and not need.acts and colour_code(sentence, need.colour):
+        penalty -= CODE_BONUS
     named = colour_in(fold(sentence)) if need.colour else None
     if named and named[0] != need.colour and not has_colour(fold(sentence), need.colour or ""):
         penalty += OTHER_COLOUR_PENALTY  # "Sin luz: ..." does not answer "¿y la luz roja?"

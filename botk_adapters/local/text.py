@@ -116,6 +116,8 @@ def _excerpt(
         start = index + 1 if chosen.endswith(":") else _first_after(parts, contexts[index])
         pieces = [*pieces[:-1], chosen] if chosen.endswith(":") else pieces[:1]
         pieces += [sentence for _, sentence in parts[start : start + _LEAD_IN_ITEMS]]
+    elif follow and _LABEL.match(chosen) and follow[0][0] == parts[index][0]:
+        pieces += [s for number, s in follow if number == parts[index][0]]  # a code line whole
     elif follow and (opening or chosen.endswith("?") or (len(chosen) < 40 and len(pieces) == 1)):
         pieces.append(follow[0][1])
         if follow[0][1].endswith(":"):
@@ -136,6 +138,18 @@ def _needs_context(line: str) -> bool:
     """A list item, a short line or a "Rojo: ..." line means little on its own."""
     listed = line.startswith(("-", "•", "*"))
     return listed or len(line) < SHORT_LINE or bool(_LABEL.match(line))
+
+
+def colour_code(text: str, colour: str) -> bool:
+    """Whether ``text`` has a colour code line for ``colour`` ("Rojo: ...", "Gateway — Rojo: ...")."""
+    for line in _LINE.split(text):
+        label = _LABEL.match(line.strip())
+        if label:
+            last = fold(label.group(1)).replace("—", " ").replace("–", " ").split()
+            found = colour_in(" ".join(last[-2:]))
+            if found and found[0] == colour:
+                return True
+    return False
 
 
 def _is_colour_line(line: str) -> bool:
