@@ -20,5 +20,5 @@ def test_the_python_example_in_the_readme_answers_with_a_source(tmp_path: Path) 
         [sys.executable, "-c", example], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stderr
-    assert "Luz roja" in done.stdout
-    assert "Citation(document='preguntas_frecuentes_kuskalla" in done.stdout
+    assert "Rojo: " in done.stdout
+    assert "Citation(document='EJEMPLO_manual_red_kuskalla" in done.stdout

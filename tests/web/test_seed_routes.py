@@ -31,9 +31,9 @@ def test_chat_answers_a_document_question_quoting_the_document_and_naming_its_fi
 
     assert response.status_code == 200
     body = response.get_json()
-    assert "Luz roja" in body["response"]
-    assert "preguntas_frecuentes_kuskalla" in body["response"]
-    assert body["citations"][0]["document"].startswith("preguntas_frecuentes_kuskalla")
+    assert "Rojo: falla del sensor de nivel" in body["response"]
+    assert "manual_red_kuskalla" in body["response"]
+    assert "manual_red_kuskalla" in body["citations"][0]["document"]
     assert body["citations"][0]["quote"] in body["response"]
 
 
