@@ -119,3 +119,7 @@ def _group(phrases: Iterable[str]) -> tuple[Phrase, ...]:
         if len(group) >= MAX_PHRASES_PER_GROUP:
             break
     return tuple(group)
+
+
+# The file, in a documents folder, where an organisation lists its own synonyms.
+SYNONYMS_FILE = "sinonimos.txt"

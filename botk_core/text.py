@@ -120,7 +120,7 @@ def family_prefix(term: str) -> str | None:
 _QUESTION_WORDS_TEXT = """
     salio salieron sale salen habia habian hubo dio dieron tenia tenian tuvo tuvieron dices dime oye
     hola porfa necesito quisiera ver mirar significa quiere decir hacer hago hacemos quedo queda
-    quedaron anda andan aparece aparecen
+    quedaron anda andan
 """
 QUESTION_WORDS = frozenset(_QUESTION_WORDS_TEXT.split())
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from botk_adapters.documents import default_reader
+from botk_adapters.documents import default_reader, load_synonyms
 from botk_adapters.sensors import PeriodicImport
 from botk_adapters.sqlite import Database, SqliteThreadRepository
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
@@ -89,7 +89,8 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     """
     db = Database(settings.database_path)
     threads = overrides.get("threads") or SqliteThreadRepository(db)
-    documents = overrides.get("documents") or SqliteFtsDocumentStore(db)
+    synonyms = load_synonyms(settings.documents_dir)  # built-in list + the folder's sinonimos.txt
+    documents = overrides.get("documents") or SqliteFtsDocumentStore(db, synonyms)
     gateway = overrides.get("gateway") or build_gateway(settings, documents)
     data = build_data_tools(settings, db, overrides)
     tools = ToolRegistry([search_documents_tool(documents), *data.tools, *_extra_tools(overrides)])

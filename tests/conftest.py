@@ -40,3 +40,19 @@ def _block_network() -> Any:
     yield
     socket.socket.connect = _real_connect  # type: ignore[method-assign]
     socket.socket.connect_ex = _real_connect_ex  # type: ignore[method-assign]
+
+
+@pytest.fixture(scope="session")
+def sample_documents(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A fresh build of the sample documents: tests never read what a user keeps in documentos_macaya/."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_documents.py"
+    spec = importlib.util.spec_from_file_location("build_documents", script)
+    assert spec and spec.loader
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    folder = tmp_path_factory.mktemp("documentos_macaya")
+    builder.build_all(builder.SOURCES, folder)
+    return folder

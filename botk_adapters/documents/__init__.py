@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from botk_adapters.documents.pdf import PdfReaderAdapter
 from botk_adapters.documents.reader import CompositeReader
+from botk_adapters.documents.synonyms import load_synonyms
 from botk_adapters.documents.text import TextReader
 from botk_adapters.documents.word import DocxReader
 
@@ -13,4 +14,11 @@ def default_reader() -> CompositeReader:
     return CompositeReader([TextReader(), DocxReader(), PdfReaderAdapter()])
 
 
-__all__ = ["CompositeReader", "DocxReader", "PdfReaderAdapter", "TextReader", "default_reader"]
+__all__ = [
+    "CompositeReader",
+    "DocxReader",
+    "PdfReaderAdapter",
+    "TextReader",
+    "default_reader",
+    "load_synonyms",
+]

@@ -14,8 +14,13 @@ from botk_core.domain import ValueKind
 from botk_core.text import MONTHS, fold
 
 _NUMBER = r"[+-]?(?:\d{1,3}(?:\.\d{3})+,\d+|\d+(?:[.,]\d+)?)"
-_VALUE = re.compile(rf"^(?P<below><|≤|&lt;)?\s*(?P<number>{_NUMBER})\s*(?P<star>\*+)?$")
-_NOT_MEASURED = {"-", "–", "—", "--", "s/i", "s/d", "n/m", "nm", "n.m.", "no medido", "sin dato", "no aplica"}
+_VALUE = re.compile(
+    rf"^(?P<below><|≤|&lt;)?\s*(?P<number>{_NUMBER})\s*(?P<star>\*+)?\s*(?P<unit>[a-zA-Zµ°%][\w/°%.]{{0,12}})?\s*(?P<star2>\*+)?$"
+)
+_NOT_MEASURED = {
+    *("-", "–", "—", "--", "s/i", "s/d", "s/m", "n/m", "nm", "n.m."),
+    *("no medido", "sin dato", "sin muestra", "no aplica"),
+}
 _NOT_DETECTED = {"nd", "n.d.", "n/d", "no detectado", "<ld", "< ld", "bajo ld"}
 _UNIT = re.compile(r"^(?P<name>.*?)\s*[\[(](?P<unit>[^\])]{1,20})[\])]\s*$")
 _LIMIT = re.compile(
@@ -51,12 +56,12 @@ def read_value(text: str) -> CellValue:
         return CellValue(raw, "not_measured")
     if folded in _NOT_DETECTED:
         return CellValue(raw, "below_detection")
-    match = _VALUE.match(raw.replace(" ", "") if len(raw) < 20 else raw)
+    match = _VALUE.match(raw)
     if match is None:
         return CellValue(raw, "text")
     number = to_number(match.group("number"))
     kind: ValueKind = "below_detection" if match.group("below") else "value"
-    return CellValue(raw, kind, number, bool(match.group("star")))
+    return CellValue(raw, kind, number, bool(match.group("star") or match.group("star2")))
 
 
 def looks_like_value(text: str) -> bool:

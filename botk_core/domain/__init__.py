@@ -13,11 +13,21 @@ from botk_core.domain.conversation import (
     ToolSpec,
     Usage,
 )
-from botk_core.domain.documents import Chunk, DocumentInfo, Passage, TableFact, ValueKind
+from botk_core.domain.documents import (
+    SAMPLE_PREFIX,
+    Chunk,
+    DocumentInfo,
+    Passage,
+    TableFact,
+    ValueKind,
+    is_sample,
+    sample_warning,
+)
 from botk_core.domain.sensors import Averages, Reading
 from botk_core.domain.weather import CurrentWeather, DailyForecast, WeatherReport
 
 __all__ = [
+    "SAMPLE_PREFIX",
     "AssistantProfile",
     "Averages",
     "Chunk",
@@ -39,4 +49,6 @@ __all__ = [
     "Usage",
     "ValueKind",
     "WeatherReport",
+    "is_sample",
+    "sample_warning",
 ]

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 import attrs
 
 from botk_core.domain.conversation import Citation
+
+# Sample documents are named with this mark, so that whoever reads a citation
+# knows an invented figure for what it is.
+SAMPLE_PREFIX = "EJEMPLO_"
+
+
+def is_sample(name: str) -> bool:
+    """Whether a document (by its file name, maybe in a folder) is one of BOTK's invented samples."""
+    return name.replace("\\", "/").rsplit("/", 1)[-1].upper().startswith(SAMPLE_PREFIX)
+
+
+def sample_warning(names: Iterable[str]) -> str | None:
+    """A Spanish warning when sample documents sit beside real ones; None otherwise."""
+    names = list(names)
+    samples = [n for n in names if is_sample(n)]
+    if not samples or len(samples) == len(names):
+        return None
+    return (
+        f"Aviso: hay {len(samples)} documento(s) de EJEMPLO (inventados) junto a {len(names) - len(samples)} "
+        "documento(s) reales. Quítelos para que el asistente no cite cifras inventadas: borre los archivos "
+        f"{SAMPLE_PREFIX}* de la carpeta y vuelva a ejecutar «botk docs ingest»."
+    )
 
 
 @attrs.frozen
@@ -21,6 +44,11 @@ class DocumentInfo:
     # Where the document came from ("dir:<folder>", "upload"), so that a folder
     # ingest only removes what an earlier ingest of that folder added.
     source: str = ""
+
+    @property
+    def sample(self) -> bool:
+        """Whether this is an invented sample document (its name carries the EJEMPLO_ mark)."""
+        return is_sample(self.name)
 
 
 # How a table cell reads: a number, "<x" below the detection limit, "-" not measured, or text.
@@ -76,6 +104,11 @@ class Passage:
     text: str
     score: float = 0.0
     fact: TableFact | None = None
+
+    @property
+    def sample(self) -> bool:
+        """Whether the passage comes from an invented sample document."""
+        return is_sample(self.document)
 
     def citation(self, quote_chars: int = 300) -> Citation:
         return Citation(self.document, self.location, self.text[:quote_chars], self.document_id)

@@ -14,6 +14,7 @@ from botk_core.domain import Chunk, DocumentInfo
 from botk_core.errors import BotkError, InvalidInput
 from botk_core.ids import new_id
 from botk_core.ports import DocumentReader, DocumentStore
+from botk_core.synonyms import SYNONYMS_FILE
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +51,10 @@ class IngestReport:
 
 
 def is_ignored(relative: Path) -> bool:
-    """Hidden files, Office lock files and the folder's README files are not documents."""
+    """Hidden files, Office lock files, the folder's README and synonyms files are not documents."""
     if any(part.startswith((".", "~$", "__")) for part in relative.parts):
         return True
-    return relative.name.upper().startswith("README")
+    return relative.name.upper().startswith("README") or relative.name.lower() == SYNONYMS_FILE
 
 
 def _documents_in(directory: Path) -> list[Path]:

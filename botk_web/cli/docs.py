@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TextIO
 
+from botk_core.domain import sample_warning
 from botk_core.errors import BotkError
 from botk_core.ports import DocumentStore
 from botk_core.usecases.documents import SearchDocuments, SearchDocumentsInput
@@ -70,6 +71,9 @@ def summary(report: IngestReport) -> str:
         f"Pasajes indexados: {report.chunks} · tiempo: {report.seconds:.2f} s",
     ]
     lines += [f"  ✗ {name}: {reason}" for name, reason in report.failed]
+    warning = sample_warning([*report.added, *report.replaced, *report.skipped])
+    if warning:
+        lines.append(warning)
     return "\n".join(lines)
 
 

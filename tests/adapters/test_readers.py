@@ -76,30 +76,36 @@ def _by_text(chunks: list[Chunk], needle: str) -> Chunk:
     return next(c for c in chunks if needle in c.text)
 
 
-def test_docx_table_rows_carry_headers_caption_and_no_duplicated_merged_cells() -> None:
+def test_docx_table_cells_are_facts_with_caption_row_and_column_and_no_duplicated_merged_cells() -> None:
     chunks = default_reader().read("informe.docx", _word_file())
-    row = _by_text(chunks, "Pulcha")
-    assert row.text == (
+    lead = [
+        c
+        for c in chunks
+        if c.fact and c.fact.row == ("Pulcha", "agosto 2022") and c.fact.column[-1] == "Plomo"
+    ]
+    assert len(lead) == 1 and lead[0].fact is not None
+    assert lead[0].text == (
         "Tabla 2. Metales por estanque y fecha.\n"
-        "Estanque: Pulcha; Fecha: agosto 2022; "
-        "Metales (mg/L) - Arsénico: 0,007; Metales (mg/L) - Plomo: 0,013*"
+        "Pulcha agosto 2022 · Metales (mg/L) · Plomo: 0,013* (sobre el límite)"
     )
-    assert row.location == "Resultados › Tabla 2"
+    assert lead[0].location == "Tabla 2 · Pulcha agosto 2022 · Plomo"
+    assert (lead[0].fact.parameter, lead[0].fact.unit, lead[0].fact.number) == ("Plomo", "mg/L", 0.013)
+    assert len([c for c in chunks if c.fact]) == 4  # two rows x two metals, the merged header once
 
 
 def test_docx_keeps_headings_numbered_questions_and_lists() -> None:
     chunks = default_reader().read("informe.docx", _word_file())
     answer = _by_text(chunks, "luz del nodo")
-    assert answer.location == "Informe de química del agua › 4. ¿Cómo detectar una falla en la red?"
+    assert answer.location == "4. ¿Cómo detectar una falla en la red?"  # the title is the document's name
     assert "- Limpiar el panel solar" in answer.text
     assert _by_text(chunks, "Muestras tomadas").location == "Informe de química del agua"
 
 
-def test_docx_table_row_is_what_a_search_finds() -> None:
+def test_docx_table_cell_is_what_a_search_finds() -> None:
     store = InMemoryDocumentStore()
     store.put(DocumentInfo("doc_1", "informe.docx", "h"), default_reader().read("informe.docx", _word_file()))
     best = store.search("plomo en Pulcha en agosto 2022")[0]
-    assert "Pulcha" in best.text and "0,013*" in best.text
+    assert best.fact is not None and best.fact.value == "0,013*"
 
 
 def test_pdf_passages_keep_their_page_number_and_heading() -> None:
@@ -158,9 +164,10 @@ def test_markdown_pipe_table_with_two_header_rows() -> None:
     )
     chunks = default_reader().read("informe.md", text.encode())
     assert [c.text for c in chunks] == [
-        "Tabla 1. Metales.\nEstanque: Puquios; Metales - Boro: 1,610*; Metales - Plomo: <0,002"
+        "Tabla 1. Metales.\nPuquios · Metales · Boro: 1,610* (sobre el límite)",
+        "Tabla 1. Metales.\nPuquios · Metales · Plomo: <0,002 (bajo el límite de detección)",
     ]
-    assert chunks[0].location == "Resultados › Tabla 1"
+    assert [c.location for c in chunks] == ["Tabla 1 · Puquios · Boro", "Tabla 1 · Puquios · Plomo"]
 
 
 def test_long_sections_are_split_but_keep_their_heading() -> None:

@@ -9,9 +9,10 @@ import pytest
 
 from botk_adapters.memory.documents import InMemoryDocumentStore
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
-from botk_core.domain import Chunk, DocumentInfo
+from botk_core.domain import Chunk, DocumentInfo, TableFact
 from botk_core.errors import DocumentNotFound
 from botk_core.ports import DocumentStore
+from botk_core.synonyms import Synonyms
 
 StoreFactory = Callable[[], DocumentStore]
 
@@ -116,3 +117,105 @@ def test_documents_persist_across_store_instances(store: DocumentStore, make_sto
 
 def test_punctuation_in_a_query_is_harmless(store: DocumentStore) -> None:
     assert store.search('"nivel" AND (estanque* OR NEAR) -- ;')[0].location == "Sensores"
+
+
+# --- Questions as people write them, on a lab table read as facts ---------------------------
+
+SynonymStoreFactory = Callable[[Synonyms], DocumentStore]
+
+
+@pytest.fixture(params=["sqlite", "memory"])
+def make_store_with(request: pytest.FixtureRequest, tmp_path: Path) -> SynonymStoreFactory:
+    if request.param == "sqlite":
+        return lambda synonyms: SqliteFtsDocumentStore(tmp_path / "lab.sqlite3", synonyms)
+    return InMemoryDocumentStore
+
+
+def _cell(place: str, code: str, parameter: str, campaign: str, value: str) -> Chunk:
+    fact = TableFact(
+        table="Tabla 9",
+        caption=f"Tabla 9: {parameter} presente en muestras de agua. Límite máximo permitido: 0,05 mg/L",
+        parameter=parameter,
+        unit="mg/L",
+        limit=0.05,
+        row=(code, f"Macaya {place}"),
+        column=(f"{parameter} [mg/L]", campaign),
+        value=value,
+        number=float(value.replace(",", ".")),
+    )
+    text = f"{fact.caption}\n{code} Macaya {place} · {parameter} [mg/L] · {campaign}: {value}"
+    return Chunk(text, f"Tabla 9 · {code} Macaya {place} · {campaign}", fact)
+
+
+@pytest.fixture
+def lab(make_store_with: SynonymStoreFactory) -> DocumentStore:
+    store = make_store_with(Synonyms.builtin().merged(Synonyms.parse("posta, consultorio\n")))
+    cells = [
+        _cell(place, code, parameter, campaign, f"0,0{i}{j}{k}")
+        for i, (code, place) in enumerate([("M4", "Miraflores"), ("M6", "Pulcha"), ("M11", "Posta")], 1)
+        for j, campaign in enumerate(["Octubre 2021", "Agosto 2022", "Diciembre 2022", "Diciembre 2021"], 1)
+        for k, parameter in enumerate(["Plomo", "Hierro", "Manganeso"], 1)
+    ]
+    prose = [
+        Chunk("El plomo y el hierro se midieron en Miraflores y Pulcha en cada campaña.", "Antecedentes"),
+        Chunk("Caja de protección — Rojo: falla del sensor de nivel.", "3. Componentes y sus luces"),
+        Chunk("Gateway — Rojo: sin conexión a internet.", "3. Componentes y sus luces"),
+    ]
+    store.put(DocumentInfo("doc_lab", "EJEMPLO_informe.docx", "h"), [*cells, *prose])
+    return store
+
+
+@pytest.mark.parametrize(
+    ("question", "location"),
+    [
+        (
+            "cuanto plomo salio en miraflores en diciembre del 2022",
+            "Tabla 9 · M4 Macaya Miraflores · Diciembre 2022",
+        ),
+        ("plomo miraflores dic 2022", "Tabla 9 · M4 Macaya Miraflores · Diciembre 2022"),
+        ("plomo en miraflores 12/2022", "Tabla 9 · M4 Macaya Miraflores · Diciembre 2022"),
+        ("plomo en Miraflores, 2022-12", "Tabla 9 · M4 Macaya Miraflores · Diciembre 2022"),
+        ("fierro en pulcha oct del 2021", "Tabla 9 · M6 Macaya Pulcha · Octubre 2021"),
+        ("manganeso en pulcha en oct-21", "Tabla 9 · M6 Macaya Pulcha · Octubre 2021"),
+        ("plomo en el consultorio en agosto 2022", "Tabla 9 · M11 Macaya Posta · Agosto 2022"),
+        ("manganezo en mirafores dic 2021", "Tabla 9 · M4 Macaya Miraflores · Diciembre 2021"),
+    ],
+)
+def test_a_question_naming_row_column_and_parameter_gets_that_cell_first(
+    lab: DocumentStore, question: str, location: str
+) -> None:
+    best = lab.search(question)[0]
+    parameter = {"plomo": "Plomo", "fierro": "Hierro", "manganeso": "Manganeso", "manganezo": "Manganeso"}
+    assert best.location == location
+    assert best.fact is not None and best.fact.parameter == next(
+        name for word, name in parameter.items() if word in question.lower()
+    )
+
+
+def test_a_fact_comes_back_whole_from_the_store(lab: DocumentStore) -> None:
+    best = lab.search("hierro pulcha agosto 2022")[0]
+    assert best.fact == _cell("Pulcha", "M6", "Hierro", "Agosto 2022", "0,0222").fact
+    assert best.sample  # the name carries the sample mark, so a citation can say so
+    assert lab.search("luz roja de la caja")[0].fact is None
+
+
+def test_the_component_of_a_colour_line_decides_which_one_answers(lab: DocumentStore) -> None:
+    assert "sensor de nivel" in lab.search("la cajita del sensor tiene la luz roja")[0].text
+    assert "internet" in lab.search("luz roja del concentrador")[0].text
+
+
+def test_one_typo_is_tolerated_in_words_of_five_letters_or_more(lab: DocumentStore) -> None:
+    assert lab.search("plommo miraflors")[0].location.startswith("Tabla 9 · M4")
+    assert lab.search("pulcah")[0].location.startswith("Tabla 9 · M6")  # two letters swapped
+    assert lab.search("plo") == []  # short words are never corrected
+    assert lab.search("xilofonos") == []
+
+
+def test_an_organisations_synonym_file_reaches_the_search(make_store_with: SynonymStoreFactory) -> None:
+    document = DocumentInfo("doc_a", "a.md", "h")
+    plain = make_store_with(Synonyms.builtin())
+    plain.put(document, [Chunk("La sede social abre los martes.", "Horario")])
+    assert plain.search("junta vecinal") == []
+    custom = make_store_with(Synonyms.builtin().merged(Synonyms.parse("sede social, junta vecinal")))
+    custom.put(document, [Chunk("La sede social abre los martes.", "Horario")])
+    assert custom.search("cuando abre la junta vecinal")[0].location == "Horario"

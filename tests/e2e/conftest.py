@@ -43,11 +43,11 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 2
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
+def server(tmp_path: Path, sample_documents: Path) -> Iterator[str]:
     """Start ``botk serve`` with no .env and no API key; yield its base URL."""
     database = tmp_path / "botk.sqlite3"
     IngestDocuments(SqliteFtsDocumentStore(Database(database)), default_reader()).execute(
-        IngestDocumentsInput(ROOT / "documentos_macaya")
+        IngestDocumentsInput(sample_documents)
     )
     port = free_port()
     env = {k: v for k, v in os.environ.items() if "API_KEY" not in k and not k.startswith("BOTK_")}

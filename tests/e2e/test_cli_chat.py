@@ -24,8 +24,10 @@ def botk(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedPro
     )
 
 
-def test_chat_answers_in_the_terminal_and_keeps_the_conversation(tmp_path: Path) -> None:
-    ingest = botk(tmp_path, "docs", "ingest", str(ROOT / "documentos_macaya"))
+def test_chat_answers_in_the_terminal_and_keeps_the_conversation(
+    tmp_path: Path, sample_documents: Path
+) -> None:
+    ingest = botk(tmp_path, "docs", "ingest", str(sample_documents))
     assert ingest.returncode == 0, ingest.stderr
 
     done = botk(tmp_path, "chat", stdin="¿Qué es Kuskalla?\nsalir\n")

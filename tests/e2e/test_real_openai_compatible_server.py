@@ -76,10 +76,12 @@ def _wait_for_model(url: str, process: subprocess.Popen[bytes], seconds: float =
 
 
 @pytest.fixture(params=["auto", "none"], ids=["tools", "no-tools"])
-def botk(request: pytest.FixtureRequest, upstream: str, tmp_path: Path) -> Iterator[tuple[str, Path, bool]]:
+def botk(
+    request: pytest.FixtureRequest, upstream: str, tmp_path: Path, sample_documents: Path
+) -> Iterator[tuple[str, Path, bool]]:
     """``botk serve`` on openai-chat; yields its URL, its log file and whether tools must be refused."""
     database = tmp_path / "botk.sqlite3"
-    ingest = [sys.executable, "-m", "botk_web.cli", "docs", "ingest", str(ROOT / "documentos_macaya")]
+    ingest = [sys.executable, "-m", "botk_web.cli", "docs", "ingest", str(sample_documents)]
     env = {k: v for k, v in os.environ.items() if "API_KEY" not in k and not k.startswith("BOTK_")}
     env.update(BOTK_DATABASE=str(database), BOTK_GATEWAY="openai-chat", OPENAI_BASE_URL=upstream)
     env.update(BOTK_MODEL="tiny", BOTK_CHAT_TOOLS=request.param, BOTK_OPENAI_TIMEOUT="60")

@@ -18,8 +18,8 @@ def test_start_chat_and_read_history_over_http(server: str) -> None:
     )
     assert answer.status_code == 200
     body = answer.json()
-    assert "preguntas_frecuentes_kuskalla" in body["response"]
-    assert "batería" in body["response"]
+    assert "manual_red_kuskalla" in body["response"]
+    assert "cable del sensor" in body["response"]
 
     history = requests.get(f"{server}/threadHistory", params={"thread_id": thread_id}, timeout=5).json()
     assert [m["role"] for m in history["data"]] == ["user", "assistant"]

@@ -1,4 +1,4 @@
-"""A Flask test client on a real SQLite file with the sample documents ingested."""
+"""A Flask test client on a real SQLite file with a fresh build of the sample documents ingested."""
 
 from __future__ import annotations
 
@@ -13,14 +13,12 @@ from botk_adapters.documents import default_reader
 from botk_core.usecases.ingest import IngestDocuments, IngestDocumentsInput
 from botk_web import Settings, create_app
 
-SAMPLE_DOCS = Path(__file__).resolve().parents[2] / "documentos_macaya"
-
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings(tmp_path: Path, sample_documents: Path) -> Settings:
     return Settings(
         database_path=str(tmp_path / "botk.sqlite3"),
-        documents_dir=str(SAMPLE_DOCS),
+        documents_dir=str(sample_documents),
         reports_dir=str(tmp_path / "reports"),
     )
 
@@ -29,7 +27,9 @@ def settings(tmp_path: Path) -> Settings:
 def app(settings: Settings) -> Iterator[Flask]:
     app = create_app(settings)
     services = app.extensions["botk"]
-    IngestDocuments(services.documents, default_reader()).execute(IngestDocumentsInput(SAMPLE_DOCS))
+    IngestDocuments(services.documents, default_reader()).execute(
+        IngestDocumentsInput(settings.documents_dir)
+    )
     yield app
 
 

@@ -156,9 +156,9 @@ def test_a_chat_refused_for_a_reused_key_indexes_nothing(client: FlaskClient, th
 
 def test_an_upload_cannot_replace_a_document_of_the_shared_folder(client: FlaskClient) -> None:
     before = {d["name"]: d["chunks"] for d in client.get("/documents").get_json()["data"]}
-    upload = (io.BytesIO(_docx("El tanque Janchima está contaminado.")), "diagnostico_hidrico.docx")
+    upload = (io.BytesIO(_docx("El tanque Janchima está contaminado.")), "EJEMPLO_diagnostico_hidrico.docx")
     response = client.post("/documents", data={"files": upload}, content_type="multipart/form-data")
     assert response.status_code == 409
-    assert "diagnostico_hidrico.docx" in response.get_json()["error"]
+    assert "EJEMPLO_diagnostico_hidrico.docx" in response.get_json()["error"]
     after = {d["name"]: d["chunks"] for d in client.get("/documents").get_json()["data"]}
     assert after == before

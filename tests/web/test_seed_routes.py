@@ -33,7 +33,7 @@ def test_chat_answers_a_document_question_quoting_the_document_and_naming_its_fi
     body = response.get_json()
     assert "Rojo: falla del sensor de nivel" in body["response"]
     assert "manual_red_kuskalla" in body["response"]
-    assert "manual_red_kuskalla" in body["citations"][0]["document"]
+    assert body["citations"][0]["document"] == "EJEMPLO_manual_red_kuskalla.docx"
     assert body["citations"][0]["quote"] in body["response"]
 
 
