@@ -29,7 +29,8 @@ def answer_question(
     ("¿y el teléfono?") is answered from them when they answer it.
     """
     cells = cells_of(results)
-    passages = [r for r in results if r.fact is None or not is_cell(r.fact)]
+    # A question that names no known parameter may ask for any table's cell ("¿cuántos fusibles hay?").
+    passages = [r for r in results if r.fact is None or not is_cell(r.fact) or not question.tabular]
     if question.explains:
         # "¿Cómo midieron el fluoruro?" asks for the method, not for the figures.
         explained = write_prose(question, passages, prefer)

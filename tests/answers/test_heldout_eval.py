@@ -21,4 +21,6 @@ def test_held_out_questions_are_answered_with_the_right_fact_and_source_and_no_i
     assert run.totals.scored >= 40
     assert run.totals.invented == 0
     assert run.totals.not_found[0] == run.totals.not_found[1]
-    assert run.totals.score >= 0.9, "\n".join(r.turn.ask for r in run.results if r.score and not r.score.right)
+    assert run.totals.score >= 0.9, "\n".join(
+        r.turn.ask for r in run.results if r.score and not r.score.right
+    )
