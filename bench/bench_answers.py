@@ -22,7 +22,8 @@ from pathlib import Path
 from common import BENCH, ROOT, Section, at_least, at_most, section_main
 
 from botk_core.usecases.ingest import IngestDocumentsInput
-from botk_web.cli.eval import Evaluation, evaluate, failures, load_case
+from botk_web.cli.eval import Evaluation, evaluate, load_case
+from botk_web.cli.eval_report import failures
 from botk_web.container import build_services
 from botk_web.settings import Settings
 from tests.fixtures.heldout.build import build

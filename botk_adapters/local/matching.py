@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import attrs
+
+from botk_adapters.local.related import RELATED
 from botk_core import text
-from botk_core.text import family_prefix, stem
+from botk_core.synonyms import Synonyms
+from botk_core.text import family_prefix, fold, stem, words
+
+SYNONYMS = Synonyms.builtin()
 
 # Stricter than the index's five letters: a five-letter word one edit from another
 # is too often another word ("marca" and "marcha", "cobre" and "cobra").
@@ -60,3 +66,31 @@ def same_root(word: str, other: str) -> bool:
 def matches_any(word: str, others: Iterable[str]) -> bool:
     """Whether ``word`` is similar to one of ``others``."""
     return any(similar(word, other) for other in others)
+
+
+@attrs.frozen
+class Words:
+    """A text's words and their stems, looked up many times."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    text: str
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        found = frozenset(words(text))
+        return cls(found, frozenset(stem(w) for w in found), fold(text))
+
+
+def holds(word: str, have: Words, typos: bool = True) -> bool:
+    """Whether ``have`` contains ``word``, a synonym of it, or (with ``typos``) a near spelling."""
+    if word in have.words or stem(word) in have.stems:
+        return True
+    if not word.isalpha():
+        return word in have.text
+    related = RELATED.get(word, frozenset())
+    if related & have.words:
+        return True
+    if any(all(t in have.stems for t in phrase) for phrase in SYNONYMS.equivalents((stem(word),))):
+        return True
+    return any(similar(word, h, typos) for h in have.words)

@@ -16,20 +16,11 @@ import re
 import attrs
 
 from botk_adapters.local.dates import MONTH_NAMES
-from botk_adapters.local.matching import similar
+from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.question import Question
-from botk_adapters.local.vocabulary import (
-    ASKS_FOR,
-    LIGHT_WORDS,
-    NUMBER_WORDS,
-    RELATED,
-    WEAK_WORDS,
-    has_colour,
-)
-from botk_core.synonyms import Synonyms
-from botk_core.text import STOP_WORDS, fold, stem, words
-
-SYNONYMS = Synonyms.builtin()
+from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
+from botk_adapters.local.vocabulary import WEAK_WORDS, has_colour
+from botk_core.text import STOP_WORDS
 
 _QUANTITY = frozenset({"cuanto", "cuanta", "cuantos", "cuantas"})
 # The word after these names the thing asked ("¿qué laboratorio ...?"); after "quién" comes a verb.
@@ -48,20 +39,6 @@ ENOUGH = 0.6
 _CATEGORIES = frozenset(
     {"empresa", "institucion", "persona", "organismo", "entidad", "organizacion", "nombre", "gente"}
 )
-
-
-@attrs.frozen
-class Words:
-    """A text's words and their stems, looked up many times."""
-
-    words: frozenset[str]
-    stems: frozenset[str]
-    text: str
-
-    @classmethod
-    def of(cls, text: str) -> Words:
-        found = frozenset(words(text))
-        return cls(found, frozenset(stem(w) for w in found), fold(text))
 
 
 @attrs.frozen
@@ -168,20 +145,6 @@ def _campaign_words(question: Question) -> list[str]:
         return []
     found = [MONTH_NAMES[campaign.month]] if campaign.month else []
     return found + ([str(campaign.year)] if campaign.year else [])
-
-
-def holds(word: str, have: Words, typos: bool = True) -> bool:
-    """Whether ``have`` contains ``word``, a synonym of it, or (with ``typos``) a near spelling."""
-    if word in have.words or stem(word) in have.stems:
-        return True
-    if not word.isalpha():
-        return word in have.text
-    related = RELATED.get(word, frozenset())
-    if related & have.words:
-        return True
-    if any(all(t in have.stems for t in phrase) for phrase in SYNONYMS.equivalents((stem(word),))):
-        return True
-    return any(similar(word, h, typos) for h in have.words)
 
 
 def satisfied(need: Need, have: Words) -> bool:

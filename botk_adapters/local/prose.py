@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from botk_adapters.local.matching import Words
 from botk_adapters.local.need import (
     Need,
-    Words,
     heading_answers,
     holds_hinges,
     need_of,
