@@ -83,7 +83,7 @@ def _follow_up_kind(new: Question, previous: Question) -> str | None:
     if asks and new.subject and not new.tabular and not new.place:
         return None  # "¿y quién tomó las muestras?" asks something new
     if opener or any(w in ANAPHORA for w in words) or new.other_place:
-        return "guess" if new.subject and not previous.tabular else "sure"
+        return "guess" if new.subject else "sure"
     has_subject = new.tabular or bool(new.subject)
     slots = new.campaign or new.place or new.colour or new.intent in SLOT_INTENTS
     if not has_subject and slots:

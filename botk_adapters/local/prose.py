@@ -43,17 +43,11 @@ def write_prose(
     """The answer from the best passage (or key/value cell) that answers, else None."""
     haves = [_words_of(found) for found in results]
     need = with_rarity(need_of(question), haves)
-    ranked = []
-    for rank, (found, have) in enumerate(zip(results, haves, strict=True)):
-        if satisfied(need, have):
-            # Words in the passage's own text count more than words only in its heading.
-            mark = score(need, have) + 0.5 * score(need, Words.of(found.text))
-            mark += HEADING_BONUS if heading_answers(need, found.location) else 0.0
-            mark += PREFER_BONUS if found.document in prefer else 0.0
-            mark += LABEL_BONUS if _labels_what_is_asked(need, found) else 0.0
-            coded = need.colour and not need.acts and colour_code(found.text, need.colour)
-            mark += CODE_BONUS if coded else 0.0
-            ranked.append((mark, -rank, found))
+    ranked = [
+        (_mark(need, found, have, prefer), -rank, found)
+        for rank, (found, have) in enumerate(zip(results, haves, strict=True))
+        if satisfied(need, have)
+    ]
     answers: list[Answer] = []
     top = 0.0
     for mark, _rank, found in sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True):
@@ -66,6 +60,17 @@ def write_prose(
     if not answers:
         return None
     return Answer("\n\n".join(a.text for a in answers), tuple(c for a in answers for c in a.citations))
+
+
+def _mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[str]) -> float:
+    """How well a passage that answers does it, for choosing among them."""
+    # Words in the passage's own text count more than words only in its heading.
+    mark = score(need, have) + 0.5 * score(need, Words.of(found.text))
+    mark += HEADING_BONUS if heading_answers(need, found.location) else 0.0
+    mark += PREFER_BONUS if found.document in prefer else 0.0
+    mark += LABEL_BONUS if _labels_what_is_asked(need, found) else 0.0
+    coded = need.colour and not need.acts and colour_code(found.text, need.colour)
+    return mark + (CODE_BONUS if coded else 0.0)
 
 
 def _labels_what_is_asked(need: Need, found: FoundPassage) -> bool:

@@ -12,8 +12,7 @@ import attrs
 
 from botk_adapters.local.dates import Campaign, find_campaign
 from botk_adapters.local.intents import MARKER_WORDS, Intent, intent_of
-from botk_adapters.local.matching import one_edit_apart
-from botk_adapters.local.vocabulary import PARAMETER_NAMES, WEAK_WORDS, colour_in
+from botk_adapters.local.vocabulary import WEAK_WORDS, colour_in, find_parameter
 from botk_core.text import STOP_WORDS, expand_abbreviations, fold
 
 Span = tuple[int, int]
@@ -91,21 +90,15 @@ def read_question(text: str) -> Question:
     """Read ``text`` (a user's words) into a Question."""
     folded = normalise(text)
     tokens = tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded))
-    parameter, parameter_span = _parameter(folded, tokens)
+    parameter, parameter_span = find_parameter(folded)
     campaign = find_campaign(folded)
     colour = colour_in(folded)
     colour_span = colour[1] if colour else None
     taken = [s for s in (parameter_span, campaign.span if campaign else None, colour_span) if s]
     other = _OTHER_PLACE.search(folded)
-    place, place_span = ((), other.span()) if other else _place(tokens, taken)
-    spans = [*taken, place_span] if place_span else taken
-    used = {i for i, t in enumerate(tokens) if _inside(t, spans)}
-    subject = tuple(t.word for i, t in enumerate(tokens) if i not in used and _free(t))
     intent = intent_of(folded, parameter is not None)
-    bare = bool(parameter and not place and subject and intent != "limit")
-    if bare:
-        place, place_span = _bare_place(tokens, used)
-        subject = ()
+    tabular = parameter is not None and intent != "limit"
+    place, place_span, subject, bare = _place_and_subject(tokens, taken, other, tabular)
     return Question(
         text=folded,
         tokens=tokens,
@@ -124,22 +117,22 @@ def read_question(text: str) -> Question:
     )
 
 
-def _parameter(folded: str, tokens: tuple[Token, ...]) -> tuple[str | None, Span | None]:
-    """The parameter named (longest name first), allowing one typo in a long single word."""
-    for name in sorted(PARAMETER_NAMES, key=len, reverse=True):
-        if " " in name or len(name) > 2:
-            found = re.search(rf"\b{re.escape(name)}(?:s|es)?\b", folded)
-            if found:
-                return PARAMETER_NAMES[name], found.span()
-    for token in tokens:
-        if token.word in PARAMETER_NAMES:
-            return PARAMETER_NAMES[token.word], (token.start, token.end)
-    for token in tokens:
-        if len(token.word) >= 5 and token.word not in STOP_WORDS:
-            for name in PARAMETER_NAMES:
-                if " " not in name and len(name) >= 5 and one_edit_apart(token.word, name):
-                    return PARAMETER_NAMES[name], (token.start, token.end)
-    return None, None
+def _place_and_subject(
+    tokens: tuple[Token, ...], taken: list[Span], other: re.Match[str] | None, tabular: bool
+) -> tuple[tuple[str, ...], Span | None, tuple[str, ...], bool]:
+    """The place (its words and span), the remaining subject words, and whether the place was bare.
+
+    In a table question without "en X", the free words name the place
+    ("cómo salió miraflores en el plomo").
+    """
+    place, place_span = ((), other.span()) if other else _place(tokens, taken)
+    spans = [*taken, place_span] if place_span else taken
+    used = {i for i, t in enumerate(tokens) if _inside(t, spans)}
+    subject = tuple(t.word for i, t in enumerate(tokens) if i not in used and _free(t))
+    if tabular and not place and subject:
+        place, place_span = _bare_place(tokens, used)
+        return place, place_span, (), True
+    return place, place_span, subject, False
 
 
 def _free(token: Token) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from botk_core.text import fold
+from botk_core.text import STOP_WORDS, fold, one_edit_apart
 
 # canonical name (as lab reports print it) -> other names people write
 _PARAMETERS: dict[str, tuple[str, ...]] = {
@@ -81,6 +81,10 @@ for _canonical, _aliases in _PARAMETERS.items():
     for _alias in _aliases:
         PARAMETER_NAMES[_alias] = _canonical
 
+# Two-letter symbols ("pb", "mn") count only as whole words, after the names.
+_BY_LENGTH = sorted(PARAMETER_NAMES, key=len, reverse=True)
+_SINGLE_WORDS = [name for name in PARAMETER_NAMES if " " not in name and len(name) >= 5]
+
 # Display names with their accents, for the sentences the assistant writes.
 _DISPLAY = {
     "arsenico": "arsénico",
@@ -91,6 +95,21 @@ _DISPLAY = {
     "solidos disueltos": "sólidos disueltos",
     "ph": "pH",
 }
+
+
+def find_parameter(folded: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The parameter a folded text names and where (longest name first; one typo in a long word)."""
+    for name in _BY_LENGTH:
+        found = re.search(rf"\b{re.escape(name)}(?:s|es)?\b", folded)
+        if found:
+            return PARAMETER_NAMES[name], found.span()
+    for word in re.finditer(r"[a-z]{5,}", folded):
+        if word.group(0) in STOP_WORDS:
+            continue  # "sobre" is not a typo of "cobre"
+        for name in _SINGLE_WORDS:
+            if one_edit_apart(word.group(0), name):
+                return PARAMETER_NAMES[name], word.span()
+    return None, None
 
 
 def parameter_display(canonical: str) -> str:

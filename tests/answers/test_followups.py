@@ -83,3 +83,19 @@ def test_the_other_point_lists_the_points_not_yet_named() -> None:
     answer = chat.ask("¿y en el otro punto?").content
     assert "M1 Macaya Cau-Cau: 0,0335 mg/L" in answer and "M6 Macaya Pulcha: 0,0042 mg/L" in answer
     assert "Miraflores:" not in answer
+
+
+def test_a_bare_word_that_is_no_place_falls_back_to_its_own_reading() -> None:
+    chat = Chat(FactStore())
+    chat.ask(FIRST)
+    answer = chat.ask("y la alfalfa?").content
+    assert answer.startswith("Grupo C: forrajes. Alrededor de 7 L por m² al día")
+    assert "Entendí" not in answer
+
+
+def test_a_follow_up_not_found_names_no_year_the_user_did_not_write_this_turn() -> None:
+    chat = Chat(FactStore())
+    chat.ask(FIRST)
+    answer = chat.ask("¿y en enero?").content
+    assert answer.startswith("Entendí: el plomo en Miraflores en enero.\nNo lo encontré")
+    assert "2022" not in answer

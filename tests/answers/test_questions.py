@@ -87,3 +87,8 @@ def test_small_talk_gets_a_short_fitting_reply(text: str, reply_starts: str) -> 
 def test_a_greeting_with_a_question_is_a_question() -> None:
     assert small_talk_reply("hola, cuanto plomo hay en miraflores") is None
     assert small_talk_reply("no se midio el cobre?") is None
+
+
+def test_function_words_are_never_a_parameter_with_a_typo() -> None:
+    assert read_question("esta sobre la norma?").parameter is None  # "sobre" is not "cobre"
+    assert read_question("y el plomoo?").parameter == "plomo"
