@@ -34,6 +34,8 @@ class Understood:
     question: Question
     alone: Question | None = None
     alone_first: bool = False
+    # What the user typed in the thread, to show the understood question with their accents.
+    said: tuple[str, ...] = ()
 
     def readings(self) -> list[Question]:
         """The readings to search, the likelier first."""
@@ -44,11 +46,12 @@ class Understood:
 
 def understand(history: Iterable[str], current: str) -> Understood:
     """Read ``current`` in the light of the earlier user turns ``history`` (oldest first)."""
+    said = (*history, current)
     previous: Question | None = None
-    for text in history:
+    for text in said[:-1]:
         if not is_small_talk(text):
             previous = complete(read_question(text), previous).question
-    return complete(read_question(current), previous)
+    return attrs.evolve(complete(read_question(current), previous), said=said)
 
 
 def complete(new: Question, previous: Question | None) -> Understood:

@@ -10,11 +10,13 @@ from typing import Any
 from botk_adapters.local.answer_tools import TOOL_WRITERS
 from botk_adapters.local.answers import answer_question, not_found, summary, write_error
 from botk_adapters.local.followup import Understood, understand
+from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer, Writer
 from botk_adapters.local.route_tools import TOOL_ROUTES
 from botk_adapters.local.routing import Route, pick_route, search_route
 from botk_adapters.local.searching import search_arguments
 from botk_adapters.local.smalltalk import GREETING, small_talk_reply
+from botk_adapters.local.text import as_typed
 from botk_core.domain import ToolCall
 from botk_core.ids import new_id
 from botk_core.model import ChatItem, GatewayEvent, ModelReply, ModelRequest, ReplyDone, TextDelta, ToolOutput
@@ -82,6 +84,12 @@ class LocalAssistantGateway:
     ) -> Answer:
         searches = [o for o in outputs if o.name == SEARCH_DOCUMENTS]
         others = [self._write(o.name, o.output, asked) for o in outputs if o.name != SEARCH_DOCUMENTS]
+        if others and understood.question.followup:
+            # A data tool reached through the thread ("¿y en Mamiña?" after the weather) says so too.
+            others[0] = Answer(
+                f"Entendí: {_heard(understood, understood.question, asked)}.\n{others[0].text}",
+                others[0].citations,
+            )
         answered = [self._answer_search(searches, understood, asked, prefer)] if searches else []
         parts = [*others, *answered]
         return Answer("\n\n".join(p.text for p in parts), tuple(c for p in parts for c in p.citations))
@@ -96,14 +104,16 @@ class LocalAssistantGateway:
                 return parsed
             answer = answer_question(question, SearchOutput.from_json(parsed).results, asked, prefer)
             if question.followup and answer.found:
-                answer = Answer(f"Entendí: {summary(question, asked)}.\n{answer.text}", answer.citations)
+                answer = Answer(
+                    f"Entendí: {_heard(understood, question, asked)}.\n{answer.text}", answer.citations
+                )
             if answer.found:
                 return answer
             first = first or answer
         if first is None:
             return not_found(understood.question, asked)
         if understood.question.followup:
-            heard = summary(understood.question, asked, found=False)
+            heard = _heard(understood, understood.question, asked, found=False)
             return Answer(f"Entendí: {heard}.\n{first.text}", (), found=False)
         return first
 
@@ -115,6 +125,11 @@ class LocalAssistantGateway:
         if writer is None:
             return Answer(f"Resultado de {tool}: {raw_output}")
         return writer(parsed, asked)
+
+
+def _heard(understood: Understood, question: Question, asked: str, found: bool = True) -> str:
+    """The understood question in a few words, with the accents the user typed."""
+    return as_typed(summary(question, asked, found), list(understood.said))
 
 
 def _earlier_user_texts(request: ModelRequest) -> list[str]:

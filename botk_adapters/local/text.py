@@ -17,6 +17,7 @@ from botk_adapters.local.vocabulary import colour_in
 from botk_core.text import fold
 
 _LINE = re.compile(r"\n+")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w —–-]{0,40}):\s")
 _LEAD_IN_ITEMS = 12
@@ -26,6 +27,15 @@ CONTEXT_WEIGHT = 0.6
 
 # Scores a piece of text: how well it answers the question.
 Scorer = Callable[[str], float]
+
+
+def as_typed(text: str, originals: list[str]) -> str:
+    """``text`` (folded) with each word as the user typed it in ``originals`` ("mamina" -> "Mamiña")."""
+    typed: dict[str, str] = {}
+    for original in originals:
+        for word in _WORD.findall(original):
+            typed.setdefault(fold(word), word if not word.isupper() or len(word) < 2 else word.lower())
+    return _WORD.sub(lambda m: typed.get(m.group(0), m.group(0)), text)
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
