@@ -98,8 +98,10 @@ def _listed(question: Question, cells: list[Cell], head: str, lines: list[str], 
         head = f"{_verdict(question, cells)}. {head}"
     more = [f"(y {len(cells) - MAX_LIST} más en la tabla)"] if len(cells) > MAX_LIST else []
     text = "\n".join([head, *lines, *more, source_line(cells[0].found, location)])
-    quote = "\n".join(c.found.text for c in cells)
-    return Answer(text, (citation(cells[0].found, location, quote),))
+    if len({c.row_key for c in cells}) == 1:
+        return Answer(text, (citation(cells[0].found, location, "\n".join(c.found.text for c in cells)),))
+    # Several rows: each listed cell is cited with its own table, row and column.
+    return Answer(text, tuple(citation(c.found, fact_location(c.fact)) for c in cells[:MAX_LIST]))
 
 
 def _verdict(question: Question, cells: list[Cell]) -> str:

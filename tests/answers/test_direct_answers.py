@@ -114,3 +114,13 @@ def test_not_found_names_what_it_looked_for_and_invents_no_figure() -> None:
         answer = answer_question(read_question(question), [found(f) for f in table], question)
         assert answer.text.startswith("No lo encontré: ") and reason in answer.text, answer.text
         assert figures(answer.text) <= figures(question) and answer.citations == ()
+
+
+def test_a_list_over_several_points_cites_each_row() -> None:
+    facts = [cell("Tabla 9", p, OCT) for p in (PULCHA, CAU_CAU)]
+    question = "plomo en todos los puntos en oct 2021"
+    answer = answer_question(read_question(question), [found(f) for f in facts], question)
+    assert [c.location for c in answer.citations] == [
+        "Tabla 9 · M1 Macaya Cau-Cau · Octubre 2021",
+        "Tabla 9 · M6 Macaya Pulcha · Octubre 2021",
+    ]
