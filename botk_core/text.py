@@ -160,6 +160,18 @@ def normalise_dates(text: str) -> str:
     return _ISO_MONTH.sub(lambda m: _month_name(int(m.group(2)), m.group(1)) or m.group(0), text)
 
 
+_CAMPAIGN = re.compile(rf"\b({'|'.join(MONTHS)}) ((?:19|20)\d\d)\b")
+
+
+def month_and_year(text: str) -> tuple[int, int] | None:
+    """(year, month) of the first month-and-year date in ``text`` ("Octubre 2021", "oct-21", "10/2021").
+
+    Campaign columns sort by it, so "el último muestreo" is the latest one.
+    """
+    match = _CAMPAIGN.search(normalise_dates(text))
+    return (int(match.group(2)), MONTHS.index(match.group(1)) + 1) if match else None
+
+
 def _month_year(match: re.Match[str]) -> str:
     month, year = _MONTH_ABBREVIATIONS.get(match.group(1), match.group(1)), match.group(2)
     if len(year) == 2:

@@ -16,7 +16,7 @@ from botk_adapters.documents.cells import (
 )
 from botk_adapters.documents.tables import RawTable, TableStructure, structure
 from botk_core.domain import Chunk, TableFact
-from botk_core.text import same_name
+from botk_core.text import fold, same_name
 
 # A trailing "*" means "over the limit" unless the note under the table says otherwise.
 _STAR_MEANS_OVER = re.compile(r"l[íi]mite|norma|supera|sobre|exce|fuera|m[áa]ximo", re.IGNORECASE)
@@ -53,23 +53,63 @@ def _measurements(shape: TableStructure) -> bool:
 
 
 def _facts(shape: TableStructure, caption: str, name: str, note: str) -> list[Chunk | TableRow]:
+    roles = _Roles.of(shape)
     limit = read_limit(caption)
     star_over = not note or bool(_STAR_MEANS_OVER.search(note))
     base = TableFact(table=name, caption=caption, limit=limit.number, limit_text=limit.text, note=note)
     chunks: list[Chunk | TableRow] = []
     for row, group in zip(shape.body, shape.groups, strict=True):
-        labels = tuple(dict.fromkeys(c for c in [group, *row[: shape.label_columns]] if c))
+        kept = [c for i, c in enumerate(row[: shape.label_columns]) if i not in (roles.unit, roles.limit)]
+        labels = tuple(dict.fromkeys(c for c in [group, *kept] if c))
         for column in range(shape.label_columns, len(row)):
-            if not row[column]:
+            if not row[column] or column == roles.limit:
                 continue
             parts = tuple(shape.headers[column])
-            parameter, unit = _parameter(parts, caption)
-            applies = not caption_parameter(caption) or same_name(parameter, caption_parameter(caption))
-            fact = _cell(base, labels, parts, row[column], parameter, unit or limit.unit, star_over)
-            if not applies:
-                fact = attrs.evolve(fact, limit=None, limit_text="", over_limit=fact.over_limit or None)
+            if roles.parameter is None:
+                parameter, unit = _parameter(parts, caption)
+                applies = not caption_parameter(caption) or same_name(parameter, caption_parameter(caption))
+                cell_base = base if applies else attrs.evolve(base, limit=None, limit_text="")
+            else:
+                parameter, unit, cell_base = roles.per_row(base, row)
+            fact = _cell(cell_base, labels, parts, row[column], parameter, unit or limit.unit, star_over)
             chunks.append(_fact_chunk(fact, caption or name))
     return chunks
+
+
+_PARAMETER_HEADER = re.compile(
+    r"^(?:parametro|analito|elemento|compuesto|determinacion|ensayo)", re.IGNORECASE
+)
+_UNIT_HEADER = re.compile(r"^unidad", re.IGNORECASE)
+_LIMIT_HEADER = re.compile(r"^(?:limite|lmp|norma|valor maximo|maximo permitido)", re.IGNORECASE)
+
+
+@attrs.frozen
+class _Roles:
+    """Columns of a table that lists one parameter per row (with its unit and limit) instead of per table."""
+
+    parameter: int | None = None
+    unit: int | None = None
+    limit: int | None = None
+
+    @classmethod
+    def of(cls, shape: TableStructure) -> _Roles:
+        def first(pattern: re.Pattern[str], columns: range) -> int | None:
+            return next((c for c in columns if any(pattern.match(fold(p)) for p in shape.headers[c])), None)
+
+        labels = range(shape.label_columns)
+        parameter = first(_PARAMETER_HEADER, labels)
+        if parameter is None:
+            return cls()
+        return cls(parameter, first(_UNIT_HEADER, labels), first(_LIMIT_HEADER, range(len(shape.headers))))
+
+    def per_row(self, base: TableFact, row: list[str]) -> tuple[str, str, TableFact]:
+        assert self.parameter is not None
+        parameter, unit = split_unit(row[self.parameter])
+        unit = row[self.unit] if self.unit is not None and row[self.unit] else unit
+        stated = row[self.limit] if self.limit is not None else ""
+        number = read_value(stated).number if stated else None
+        limit_text = f"{stated} {unit}".strip() if stated else ""
+        return parameter, unit, attrs.evolve(base, limit=number, limit_text=limit_text)
 
 
 def _parameter(parts: tuple[str, ...], caption: str) -> tuple[str, str]:

@@ -11,18 +11,10 @@ import attrs
 
 from botk_core.domain import Chunk, DocumentInfo, Passage
 from botk_core.errors import DocumentNotFound
-from botk_core.retrieval import (
-    Alternative,
-    Candidate,
-    QueryPlan,
-    Vocabulary,
-    blended,
-    coverage,
-    index_terms,
-    plan_query,
-    searchable,
-)
+from botk_core.ranking import Candidate, Ranker, blended
+from botk_core.retrieval import Alternative, QueryPlan, index_terms, plan_query, searchable
 from botk_core.synonyms import Synonyms
+from botk_core.vocabulary import Vocabulary
 
 _HEADING_WEIGHT = 2.0
 _TITLE_WEIGHT = 0.5
@@ -81,7 +73,8 @@ class InMemoryDocumentStore:
         wanted = searchable(plan, vocabulary)
         candidates = [e for e in entries if any(_holds(e.candidate, a) for a in wanted)]
         hits = [(e, _relevance(plan, e.candidate, vocabulary)) for e in candidates]
-        covered = [coverage(plan, e.candidate, vocabulary) for e, _ in hits]
+        ranker = Ranker(plan, vocabulary)
+        covered = [ranker.coverage(e.candidate) for e, _ in hits]
         scores = blended(covered, [r for _, r in hits])
         order = sorted(range(len(hits)), key=lambda i: (-scores[i], -hits[i][1], i))[:k]
         return [_passage(hits[i][0], scores[i]) for i in order]

@@ -11,17 +11,10 @@ from botk_adapters.sqlite.db import Database
 from botk_adapters.sqlite.facts import fact_from_json, fact_to_json
 from botk_core.domain import Chunk, DocumentInfo, Passage
 from botk_core.errors import DocumentNotFound
-from botk_core.retrieval import (
-    Alternative,
-    Candidate,
-    Vocabulary,
-    blended,
-    coverage,
-    index_terms,
-    plan_query,
-    searchable,
-)
+from botk_core.ranking import Candidate, Ranker, blended
+from botk_core.retrieval import Alternative, index_terms, plan_query, searchable
 from botk_core.synonyms import Synonyms
+from botk_core.vocabulary import Vocabulary
 
 # Column weights for bm25: a word in the section heading (or a cell's row and
 # column labels) says more about a passage than the same word in its body; the
@@ -117,7 +110,8 @@ class SqliteFtsDocumentStore:
         if not expression:
             return []
         rows = conn.execute(_SEARCH, (expression, max(_CANDIDATES, 4 * k))).fetchall()
-        covered = [coverage(plan, _candidate(row), vocabulary) for row in rows]
+        ranker = Ranker(plan, vocabulary)
+        covered = [ranker.coverage(_candidate(row)) for row in rows]
         scores = blended(covered, [-row[5] for row in rows])
         ranked = sorted(zip(scores, rows, strict=True), key=lambda pair: -pair[0])[:k]
         return [

@@ -228,3 +228,30 @@ def test_a_two_row_header_that_is_not_bold_with_merged_cells_in_the_first_row() 
 def test_the_same_note_under_every_table_is_one_passage(repeat: int) -> None:
     chunks = default_reader().read("informe.docx", _word(*[_lab_table] * repeat))
     assert sum(1 for c in chunks if c.text == NOTE) == 1
+
+
+def test_a_table_with_one_parameter_per_row_takes_unit_and_limit_from_that_row() -> None:
+    def per_row(document: docx.document.Document) -> None:
+        document.add_paragraph("Tabla 4. Resultados del pozo de Iquiuca.", style="Caption")
+        table = document.add_table(rows=3, cols=5)
+        rows = [
+            ("Parámetro", "Unidad", "LMP NCh 409", "Abril 2023", "Octubre 2023"),
+            ("Arsénico", "mg/L", "0,01", "0,008", "0,013*"),
+            ("Turbiedad", "UNT", "4", "<0,2", "5,1*"),
+        ]
+        for row, texts in zip(table.rows, rows, strict=True):
+            for cell, text in zip(row.cells, texts, strict=True):
+                cell.text = text
+
+    facts = {(c.fact.row, c.fact.column): c.fact for c in _facts(_word(per_row)) if c.fact}
+    assert len(facts) == 4  # the limit column is the rows' limit, not a measurement
+    arsenic = facts[(("Arsénico",), ("Octubre 2023",))]
+    assert (arsenic.parameter, arsenic.unit, arsenic.limit, arsenic.limit_text) == (
+        "Arsénico",
+        "mg/L",
+        0.01,
+        "0,01 mg/L",
+    )
+    assert arsenic.over_limit is True and facts[(("Arsénico",), ("Abril 2023",))].over_limit is False
+    turbidity = facts[(("Turbiedad",), ("Abril 2023",))]
+    assert (turbidity.unit, turbidity.limit, turbidity.kind) == ("UNT", 4.0, "below_detection")

@@ -219,3 +219,24 @@ def test_an_organisations_synonym_file_reaches_the_search(make_store_with: Synon
     custom = make_store_with(Synonyms.builtin().merged(Synonyms.parse("sede social, junta vecinal")))
     custom.put(document, [Chunk("La sede social abre los martes.", "Horario")])
     assert custom.search("cuando abre la junta vecinal")[0].location == "Horario"
+
+
+def test_documents_indexed_before_facts_existed_are_read_again_by_the_next_ingest(tmp_path: Path) -> None:
+    import sqlite3
+
+    from botk_adapters.sqlite.db import _statements
+    from botk_adapters.sqlite.migrations import DOCUMENT_FACTS, MIGRATIONS
+
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    for script in MIGRATIONS[: MIGRATIONS.index(DOCUMENT_FACTS)]:
+        for statement in _statements(script):
+            old.execute(statement)
+    old.execute(f"PRAGMA user_version = {MIGRATIONS.index(DOCUMENT_FACTS)}")
+    old.execute("INSERT INTO documents (id, name, content_hash, added_at) VALUES ('doc_1', 'a.docx', 'h', 0)")
+    old.commit()
+    old.close()
+    store = SqliteFtsDocumentStore(path)
+    assert [(d.name, d.content_hash) for d in store.list_documents()] == [("a.docx", "")]  # never "unchanged"
+    store.put(DocumentInfo("doc_1", "a.docx", "h2"), [_cell("Pulcha", "M6", "Plomo", "Agosto 2022", "0,011")])
+    assert store.search("plomo pulcha agosto 2022")[0].fact is not None

@@ -10,10 +10,11 @@ from botk_adapters.documents import default_reader, load_synonyms
 from botk_adapters.documents.synonyms import MAX_FILE_BYTES
 from botk_adapters.memory.documents import InMemoryDocumentStore
 from botk_core.domain import Chunk, DocumentInfo, is_sample, sample_warning
-from botk_core.retrieval import Vocabulary, plan_query
+from botk_core.retrieval import plan_query
 from botk_core.synonyms import MAX_PHRASES_PER_GROUP, Synonyms
-from botk_core.text import expand_abbreviations, fold, normalise_dates, one_edit_apart, stem
+from botk_core.text import expand_abbreviations, fold, month_and_year, normalise_dates, one_edit_apart, stem
 from botk_core.usecases.ingest import IngestDocuments, IngestDocumentsInput, IngestReport
+from botk_core.vocabulary import Vocabulary
 from botk_web.cli.docs import summary
 
 
@@ -40,6 +41,11 @@ def test_dates_that_are_not_a_month_and_year_are_left_alone() -> None:
     assert normalise_dates("octubre 21") == "octubre 21"  # a day, more likely than a year
     for text in ("24/7", "192.168.4.1", "13/2022", "el mar de Iquique"):
         assert normalise_dates(text) == text.lower()
+
+
+def test_campaign_labels_sort_by_month_and_year() -> None:
+    labels = ["Diciembre 2022", "Mayo 2021", "oct-21", "Campaña 3/2022", "Observaciones"]
+    assert [month_and_year(label) for label in labels] == [(2022, 12), (2021, 5), (2021, 10), (2022, 3), None]
 
 
 def test_chat_abbreviations_are_written_out() -> None:
