@@ -14,7 +14,7 @@ from botk_adapters.local.question import Question
 from botk_adapters.local.sources import is_code
 from botk_adapters.local.vocabulary import PARAMETER_NAMES, WEAK_WORDS
 from botk_core.domain import TableFact
-from botk_core.text import STOP_WORDS, stem, words
+from botk_core.text import STOP_WORDS, month_and_year, stem, words
 from botk_core.tools.search import FoundPassage
 
 Shape = Literal["cell", "row", "column", "table", "limit", "no_parameter", "no_place", "no_campaign"]
@@ -67,6 +67,9 @@ def is_cell(fact: TableFact) -> bool:
 def _campaign(fact: TableFact) -> Campaign | None:
     """The campaign a cell's column labels name (the innermost label first)."""
     for label in reversed(fact.column):
+        dated = month_and_year(label)  # the index reads campaign labels the same way
+        if dated:
+            return Campaign(dated[1], dated[0])
         campaign = find_campaign(" ".join(words(label)), labels=True)
         if campaign:
             return campaign
