@@ -36,11 +36,13 @@ _ISO = re.compile(rf"\b(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])\b")
 _YEAR_ALONE = re.compile(rf"\b(?P<year>{_YEAR})\b")
 _LATEST = re.compile(
     r"\b(?:(?:el|la|los|las)\s+)?(?:ultim[oa]s?|mas recientes?)\s+"
-    r"(?:muestreos?|campanas?|mediciones?|analisis|muestras?|informes?|datos?|resultados?|monitoreos?)"
-    r"|\b(?:lo|el|la) mas reciente|\bla ultima vez|\bultimamente"
+    r"(?:muestreos?|campanas?|mediciones?|analisis|muestras?|informes?|datos?|resultados?|monitoreos?"
+    r"|valor(?:es)?|registros?)"
+    r"|\b(?:lo|el|la) mas reciente|\bla ultima vez|\bultimamente|\b(?:el|la) ultim[oa]\b"
 )
 _EARLIEST = re.compile(
-    r"\b(?:(?:el|la)\s+)?primer[oa]?\s+(?:muestreo|campana|medicion|analisis|muestra|monitoreo)"
+    r"\b(?:(?:el|la)\s+)?primer[oa]?\s+(?:muestreo|campana|medicion|analisis|muestra|monitoreo|valor|registro)"
+    r"|\b(?:el|la) primer[oa]\b"
 )
 
 

@@ -46,9 +46,10 @@ def _row(question: Question, cells: list[Cell]) -> Answer:
         f"{_capital(parameter_phrase(first.fact))} en {first.place or ' '.join(first.fact.row)}, por campaña"
     )
     head += f" (límite {limit}):" if limit else ":"
-    lines = [f"- {_campaign_label(c)}: {short_reading(c.fact)}" for c in cells[:MAX_LIST]]
+    shown, head = _over_only(question, cells, head, "campañas")
+    lines = [f"- {_campaign_label(c)}: {short_reading(c.fact)}" for c in shown[:MAX_LIST]]
     location = fact_location(first.fact, "row")
-    return _listed(question, cells, head, lines, location)
+    return _listed(question, shown, head, lines, location)
 
 
 def _column(question: Question, cells: list[Cell]) -> Answer:
@@ -56,9 +57,25 @@ def _column(question: Question, cells: list[Cell]) -> Answer:
     limit = limit_text(first.fact)
     head = f"{_capital(parameter_phrase(first.fact))} {campaign_phrase(first)}, por punto de muestreo"
     head += f" (límite {limit}):" if limit else ":"
-    lines = [f"- {' '.join(_distinct(c.fact.row))}: {short_reading(c.fact)}" for c in cells[:MAX_LIST]]
+    shown, head = _over_only(question, cells, head, "puntos de muestreo")
+    lines = [f"- {' '.join(_distinct(c.fact.row))}: {short_reading(c.fact)}" for c in shown[:MAX_LIST]]
     location = fact_location(first.fact, "column")
-    return _listed(question, cells, head, lines, location)
+    return _listed(question, shown, head, lines, location)
+
+
+def _over_only(question: Question, cells: list[Cell], head: str, what: str) -> tuple[list[Cell], str]:
+    """For «¿en qué puntos se pasó ...?», only the cells over the limit, and how many of all."""
+    over = [c for c in cells if is_over(c.fact)]
+    if question.intent != "over" or not over:
+        return cells, head
+    limit = limit_text(cells[0].fact)
+    bound = f"el límite de {limit}" if limit else "el límite permitido"
+    first = cells[0]
+    scope = campaign_phrase(first) if what != "campañas" else f"en {first.place or ' '.join(first.fact.row)}"
+    return (
+        over,
+        f"Sí: {parameter_phrase(first.fact)} {scope} superó {bound} en {len(over)} de {len(cells)} {what}:",
+    )
 
 
 def _table(question: Question, cells: list[Cell]) -> Answer:
@@ -94,7 +111,7 @@ def _limit(question: Question, cells: list[Cell]) -> Answer:
 
 
 def _listed(question: Question, cells: list[Cell], head: str, lines: list[str], location: str) -> Answer:
-    if yes_no(question.intent):
+    if yes_no(question.intent) and not head.startswith("Sí:"):
         head = f"{_verdict(question, cells)}. {head}"
     more = [f"(y {len(cells) - MAX_LIST} más en la tabla)"] if len(cells) > MAX_LIST else []
     text = "\n".join([head, *lines, *more, source_line(cells[0].found, location)])

@@ -124,3 +124,23 @@ def test_a_list_over_several_points_cites_each_row() -> None:
         "Tabla 9 · M1 Macaya Cau-Cau · Octubre 2021",
         "Tabla 9 · M6 Macaya Pulcha · Octubre 2021",
     ]
+
+
+def test_which_points_went_over_lists_only_those_and_says_how_many() -> None:
+    facts = [cell("Tabla 9", p, MAY) for p in (PULCHA, CAU_CAU, MIRAFLORES)]
+    question = "en que puntos se paso el plomo en mayo 2021"
+    lines = answer_question(read_question(question), [found(f) for f in facts], question).text.splitlines()
+    assert (
+        lines[0] == "Sí: el plomo en mayo de 2021 superó el límite de 0,05 mg/L en 2 de 3 puntos de muestreo:"
+    )
+    assert lines[1:3] == [
+        "- M1 Macaya Cau-Cau: 0,0681 mg/L (sobre el límite)",
+        "- M4 Macaya Miraflores: 0,0779 mg/L (sobre el límite)",
+    ]
+
+
+def test_the_latest_and_the_first_sampling() -> None:
+    facts = [cell("Tabla 9", MIRAFLORES, c) for c in (MAY, OCT, DEC)]
+    latest = ask("cual fue el ultimo valor de plomo en miraflores", *facts)
+    assert latest.startswith("En diciembre de 2022 el plomo en Macaya Miraflores fue 0,0591 mg/L")
+    assert ask("plomo en miraflores en el primer muestreo", *facts).startswith("En mayo de 2021")
