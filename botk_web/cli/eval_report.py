@@ -38,6 +38,11 @@ def report(evaluation: Evaluation) -> str:
         f"Latencia por turno: p50 {t.p50_ms:.1f} ms · p95 {t.p95_ms:.1f} ms".replace(".", ","),
         f"Errores: {t.errors}",
     ]
+    tags = by_tag(evaluation.results)
+    if tags:
+        lines.append(
+            "Por etiqueta: " + " · ".join(f"{tag} {right}/{total}" for tag, (right, total) in tags.items())
+        )
     if evaluation.ingest_seconds is not None:
         took = f"{evaluation.ingest_seconds:.2f} s".replace(".", ",")
         lines.insert(1, f"Documentos: {evaluation.documents} (ingeridos en {took})")
@@ -45,6 +50,19 @@ def report(evaluation: Evaluation) -> str:
     count = sum(1 for r in evaluation.results if r.score is not None and not r.score.right)
     lines += [f"Fallas ({count}):" if failed else "Fallas: ninguna", *failed]
     return "\n".join(lines)
+
+
+def by_tag(results: tuple[TurnResult, ...]) -> dict[str, tuple[int, int]]:
+    """Right and scored turns per conversation tag, in order of first appearance."""
+    counts: dict[str, list[int]] = {}
+    for result in results:
+        if result.score is None:
+            continue
+        for tag in result.tags:
+            pair = counts.setdefault(tag, [0, 0])
+            pair[0] += int(result.score.right)
+            pair[1] += 1
+    return {tag: (right, total) for tag, (right, total) in counts.items()}
 
 
 def failures(results: tuple[TurnResult, ...]) -> list[str]:

@@ -17,6 +17,7 @@ from botk_core.profile import AssistantCatalog, default_profile
 from botk_core.tools import ToolRegistry
 from botk_core.usecases import SendMessage, StartConversation, TurnRunner
 from botk_web.cli import main
+from botk_web.cli.eval_report import by_tag
 from tests.answers.lab import FactStore
 from tests.answers.thread import Chat
 
@@ -107,6 +108,7 @@ def test_the_runner_asks_each_conversation_in_a_fresh_thread_and_adds_up_the_sco
     figures = totals([(r.score, r.seconds, r.error is not None) for r in results])
     assert (figures.scored, figures.right, figures.fact, figures.not_found) == (4, 3, (2, 3), (1, 1))
     assert figures.invented == 0 and figures.p95_ms >= figures.p50_ms > 0
+    assert by_tag(tuple(results)) == {"tabla": (2, 2), "seguimiento": (2, 2)}
 
 
 def test_a_turn_that_fails_is_a_wrong_answer_not_a_crash() -> None:
