@@ -23,7 +23,7 @@ from common import BENCH, ROOT, Section, at_least, at_most, section_main
 
 from botk_core.usecases.ingest import IngestDocumentsInput
 from botk_web.cli.eval import Evaluation, evaluate, load_case
-from botk_web.cli.eval_report import failures
+from botk_web.cli.eval_report import by_tag, failures
 from botk_web.container import build_services
 from botk_web.settings import Settings
 from tests.fixtures.heldout.build import build
@@ -83,6 +83,9 @@ def run(quick: bool = False) -> Section:
         "",
         f"Ingesting the sample folder ({SAMPLES.name}/): {ingest * 1000:.0f} ms (median of 3, fresh file).",
     ]
+    for name, result in (("shipped", shipped), ("held-out", heldout)):
+        tags = " · ".join(f"{tag} {right}/{total}" for tag, (right, total) in by_tag(result.results).items())
+        section.lines += ["", f"Per tag, {name}: {tags}."]
     for name, result in (("shipped set", shipped), ("held-out set", heldout)):
         listed = failures(result.results)
         wrong = result.totals.scored - result.totals.right
