@@ -79,7 +79,7 @@ def run(quick: bool = False) -> Section:
         "| invented figures | p50 ms | p95 ms |",
         "|---|---|---|---|---|---|---|---|---|---|",
         _row("shipped: bench/eval/preguntas_macaya.json (samples)", shipped),
-        _row("held-out: tests/fixtures/heldout (generated, never tuned on)", heldout),
+        _row("held-out: tests/fixtures/heldout (generated, not the samples)", heldout),
         "",
         f"Ingesting the sample folder ({SAMPLES.name}/): {ingest * 1000:.0f} ms (median of 3, fresh file).",
     ]

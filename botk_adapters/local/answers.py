@@ -55,6 +55,8 @@ def write_search_answer(output: Mapping[str, Any], question: str) -> Answer:
 def not_found(question: Question, asked: str, selection: Selection | None = None) -> Answer:
     """«No lo encontré», naming what was looked for, with no figure the user did not write."""
     shape = selection.shape if selection else None
+    if question.explains:
+        shape = None  # "¿con qué método ...?" looked for a method, not for a sampling point
     name = parameter_display(question.parameter) if question.parameter else ""
     place = _place(question)
     when = describe_campaign(question, asked)
