@@ -49,7 +49,7 @@ def test_chat_says_plainly_when_the_documents_do_not_answer(client: FlaskClient,
     assert body.get_json()["citations"] == []
 
 
-def test_history_returns_both_messages_oldest_first_in_the_seed_shape(
+def test_history_returns_both_messages_oldest_first_in_the_original_shape(
     client: FlaskClient, thread_id: str
 ) -> None:
     answer = client.post("/chat", data={"thread_id": thread_id, "message": QUESTION}).get_json()
@@ -96,7 +96,7 @@ def test_empty_history_has_null_ids(client: FlaskClient, thread_id: str) -> None
     }
 
 
-def test_list_assistants_and_dummy_keep_the_seed_bodies(client: FlaskClient) -> None:
+def test_list_assistants_and_dummy_keep_the_original_bodies(client: FlaskClient) -> None:
     assert client.get("/listAssistants").get_json() == ["asst_botk_macaya"]
     assert client.get("/dummy").get_json() == {"msj": "sorprise mdk"}
 
