@@ -14,7 +14,8 @@ from botk_adapters.local.question import Question
 from botk_adapters.local.sources import is_code
 from botk_adapters.local.vocabulary import PARAMETER_NAMES, WEAK_WORDS
 from botk_core.domain import TableFact
-from botk_core.text import STOP_WORDS, month_and_year, stem, words
+from botk_core.phrasing import month_and_year
+from botk_core.text import STOP_WORDS, stem, words
 from botk_core.tools.search import FoundPassage
 
 Shape = Literal["cell", "row", "column", "table", "limit", "no_parameter", "no_place", "no_campaign"]

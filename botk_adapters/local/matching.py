@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import attrs
 
 from botk_adapters.local.related import RELATED
-from botk_core import text
+from botk_core import phrasing
 from botk_core.synonyms import Synonyms
 from botk_core.text import family_prefix, fold, stem, words
 
@@ -32,7 +32,7 @@ _ENDINGS = frozenset(
 
 def one_edit_apart(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` are equal or one edit apart (a swap of neighbours counts as one)."""
-    return a == b or text.one_edit_apart(a, b)
+    return a == b or phrasing.one_edit_apart(a, b)
 
 
 def similar(word: str, other: str, typos: bool = True) -> bool:

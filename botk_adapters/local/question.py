@@ -13,7 +13,8 @@ import attrs
 from botk_adapters.local.dates import Campaign, find_campaign
 from botk_adapters.local.intents import MARKER_WORDS, Intent, intent_of
 from botk_adapters.local.vocabulary import WEAK_WORDS, colour_in, find_parameter
-from botk_core.text import STOP_WORDS, expand_abbreviations, fold
+from botk_core.phrasing import expand_abbreviations
+from botk_core.text import STOP_WORDS, fold
 
 Span = tuple[int, int]
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)

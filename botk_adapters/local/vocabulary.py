@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from botk_core.text import STOP_WORDS, fold, one_edit_apart
+from botk_core.phrasing import one_edit_apart
+from botk_core.text import STOP_WORDS, fold
 
 # canonical name (as lab reports print it) -> other names people write
 _PARAMETERS: dict[str, tuple[str, ...]] = {
