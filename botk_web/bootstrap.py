@@ -78,9 +78,10 @@ class Services:
 
     @cached_property
     def documents(self) -> DocumentStore:
+        if self.parts.documents is not None:
+            return self.parts.documents
         # The built-in synonyms plus the folder's own sinonimos.txt, read at start.
-        synonyms = load_synonyms(self.settings.documents_dir)
-        return self.parts.documents or SqliteFtsDocumentStore(self.database, synonyms)
+        return SqliteFtsDocumentStore(self.database, load_synonyms(self.settings.documents_dir))
 
     @cached_property
     def rate_limits(self) -> TokenBuckets:
