@@ -1,6 +1,6 @@
 """Concurrency: turns/s at 1, 8, 32 and 64 clients with a 200 ms model step.
 
-BOTK's production gunicorn settings versus the seed's (4 sync workers) versus
+BOTK's production gunicorn settings versus API BOTK's (4 sync workers) versus
 the ideal (clients / latency). The same run samples the workers' memory.
 """
 

@@ -90,7 +90,7 @@ def run(quick: bool = False) -> Section:
         f"{ms(figures['whole'])} | {ms(figures['gap'])} |",
         "",
         f"The user sees text after {figures['first_byte'] / figures['whole']:.0%} of the time the whole "
-        "answer takes (with /chat, and with the seed, nothing shows until the end).",
+        "answer takes (with /chat, and with API BOTK, nothing shows until the end).",
     ]
     section.targets.append(at_most(TARGET, figures["gap"] * 1000, 10.0, " ms"))
     section.data = figures

@@ -30,17 +30,16 @@ class StatementCounter:
         self.reads: collections.Counter[str] = collections.Counter()
 
     def install(self) -> Any:
-        from botk_adapters.sqlite import db
+        """Trace every ``sqlite3.connect`` of this process (main database and bucket file alike)."""
+        original = sqlite3.connect
 
-        original = db.connect
-
-        def traced(path: str | Path) -> sqlite3.Connection:
-            conn = original(path)
-            name = Path(str(path)).name
+        def traced(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+            conn = original(database, *args, **kwargs)
+            name = Path(str(database)).name
             conn.set_trace_callback(lambda sql, name=name: self._saw(name, sql))
             return conn
 
-        db.connect = traced  # type: ignore[assignment]
+        sqlite3.connect = traced  # type: ignore[assignment]
         return original
 
     def _saw(self, name: str, sql: str) -> None:

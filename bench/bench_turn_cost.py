@@ -1,8 +1,8 @@
-"""Upstream cost of a turn: BOTK on the Responses API versus the seed's Assistants-style polling.
+"""Upstream cost of a turn: BOTK on the Responses API versus API BOTK's Assistants-style polling.
 
 Both run against one fake upstream that adds a fixed latency to every
 request. BOTK is a real gunicorn server whose ``OpenAIResponsesGateway`` uses
-the real openai SDK; the seed's flow is reproduced as its request pattern
+the real openai SDK; API BOTK's flow is reproduced as its request pattern
 with raw HTTP (its own Flask hop is left out, which only flatters it).
 """
 
@@ -37,7 +37,7 @@ def _poll(session: requests.Session, run_url: str, interval: float) -> dict[str,
 
 
 def seed_turn(session: requests.Session, base: str, thread_id: str, text: str, interval: float) -> str:
-    """Message, run, poll, tool outputs, poll, list messages: the seed's turn."""
+    """Message, run, poll, tool outputs, poll, list messages: API BOTK's turn."""
     thread = f"{base}/threads/{thread_id}"
     session.post(f"{thread}/messages", json={"role": "user", "content": text}, timeout=30)
     run = session.post(f"{thread}/runs", json={"assistant_id": "asst_seed"}, timeout=30).json()
@@ -67,7 +67,7 @@ def _timed(upstream: FakeUpstream, turn: Any, reps: int) -> tuple[float, int]:
 
 
 def measure(reps: int, interval: float, latency: float) -> dict[str, dict[str, tuple[float, int]]]:
-    """BOTK, the seed's flow polling at ``interval``, and the same flow with no wait between polls."""
+    """BOTK, API BOTK's flow polling at ``interval``, and the same flow with no wait between polls."""
     results: dict[str, dict[str, tuple[float, int]]] = {"BOTK": {}, "seed": {}, "seed, no wait": {}}
     # Every request costs `latency`, streamed or not: the model's text is not spread over time here.
     with (
@@ -97,7 +97,7 @@ def measure(reps: int, interval: float, latency: float) -> dict[str, dict[str, t
 
 
 def chart(results: dict[str, dict[str, tuple[float, int]]], latency: float, path: Path) -> bool:
-    """Turn latency, BOTK beside the seed, per kind of turn; False without matplotlib."""
+    """Turn latency, BOTK beside API BOTK, per kind of turn; False without matplotlib."""
     try:
         import matplotlib
 
@@ -152,10 +152,10 @@ def run(quick: bool = False, out_dir: Path = BENCH) -> Section:
     section.targets += [
         Target("one-tool turn = 2 upstream requests", tool_count == 2, f"{tool_count} requests (target 2)"),
         at_most(
-            "plain turn latency <= 0.26 x the seed's flow with no poll wait", ratios["no tool"], 0.26, "x", 3
+            "plain turn latency <= 0.26 x API BOTK's flow with no poll wait", ratios["no tool"], 0.26, "x", 3
         ),
         at_most(
-            "one-tool turn latency <= 0.34 x the seed's flow with no poll wait",
+            "one-tool turn latency <= 0.34 x API BOTK's flow with no poll wait",
             ratios["one tool"],
             0.34,
             "x",

@@ -113,6 +113,7 @@ BENCHMARKS: dict[str, Runner] = {
     "retrieval": _retrieval,
     "sensors": _single("bench_sensors"),
     "page": _single("bench_page"),
+    "answers": _single("bench_answers"),
     "postgres": _postgres,  # SQLite vs PostgreSQL, on a throwaway local cluster
 }
 

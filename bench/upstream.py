@@ -6,7 +6,7 @@ It speaks two dialects, so one run compares them against the same upstream:
   ``OpenAIResponsesGateway`` calls it through the real openai SDK;
 - an Assistants-style flow (threads, messages, runs that go queued ->
   in_progress -> requires_action -> completed, run steps,
-  ``submit_tool_outputs``), as the seed used it.
+  ``submit_tool_outputs``), as API BOTK used it.
 
 A user message containing ``[tool]`` makes the model ask for one
 ``search_documents`` call first; the answer follows the tool output.

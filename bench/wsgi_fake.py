@@ -80,6 +80,8 @@ def build(db: str | None = None, gateway: str | None = None, database_url: str |
         # is measured) but with a ceiling no benchmark reaches.
         "BOTK_RATE_LIMIT": "10000000",
         "BOTK_RATE_LIMIT_BURST": "10000000",
+        # One thread takes thousands of turns in a run: no per-thread message quota.
+        "BOTK_MAX_THREAD_MESSAGES": "0",
     }
     settings = Settings.from_env(environ, dotenv_path=None)
     return create_app(settings, gateway=gateway_from(gateway or os.environ.get("BENCH_GATEWAY", "latency:0")))
@@ -95,19 +97,14 @@ def free_port() -> int:
 def botk_options(env: dict[str, str] | None = None) -> tuple[list[str], str]:
     """BOTK's production gunicorn options and where they come from (``env`` as given to Server)."""
     if PRODUCTION_CONF.is_file():
-        text = PRODUCTION_CONF.read_text()
-        sizes = [_env_default(text, name, env or {}) for name in ("BOTK_WORKERS", "BOTK_THREADS")]
+        from botk_web.settings import Settings
+
+        sizes = Settings.from_env({**os.environ, **(env or {})}, dotenv_path=None)
         return [
             "-c",
             str(PRODUCTION_CONF),
-        ], f"deploy/gunicorn.conf.py (gthread, {sizes[0]} workers x {sizes[1]} threads)"
+        ], f"deploy/gunicorn.conf.py (gthread, {sizes.workers} workers x {sizes.threads} threads)"
     return FALLBACK_BOTK, "gthread, 2 workers x 32 threads (deploy/gunicorn.conf.py not found)"
-
-
-def _env_default(conf: str, name: str, env: dict[str, str]) -> str:
-    """The value the conf uses for ``name``: the environment's, else the conf's default."""
-    found = re.search(rf'"{name}", "(\d+)"', conf)
-    return env.get(name) or os.environ.get(name) or (found.group(1) if found else "?")
 
 
 class Server:

@@ -12,18 +12,9 @@ from collections.abc import Sequence
 
 import attrs
 
+from botk_core.phrasing import TYPO_MIN_LENGTH, expand_abbreviations, normalise_dates
 from botk_core.synonyms import Phrase, Synonyms
-from botk_core.text import (
-    QUESTION_WORDS,
-    STOP_WORDS,
-    TYPO_MIN_LENGTH,
-    expand_abbreviations,
-    family_prefix,
-    normalise_dates,
-    stem,
-    terms,
-    words,
-)
+from botk_core.text import QUESTION_WORDS, STOP_WORDS, family_prefix, stem, terms, words
 from botk_core.vocabulary import Vocabulary
 
 SYNONYM_WEIGHT = 0.9

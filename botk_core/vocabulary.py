@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from botk_core.text import deletions, one_edit_apart
+from botk_core.phrasing import deletions, one_edit_apart
 
 if TYPE_CHECKING:
     from botk_core.retrieval import Alternative

@@ -17,7 +17,7 @@ from botk_core.errors import CrossSiteRefused
 from botk_web.cors import allowed_origin
 
 STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-# The seed's contract lets GET create a conversation; an <img> on another site must not.
+# The HTTP contract lets GET /start create a conversation; an <img> on another site must not.
 WRITING_GETS = frozenset({"/start"})
 REFUSAL = (
     "Solicitud rechazada: viene de otro sitio web. Si ese sitio es el panel de esta instalación, "

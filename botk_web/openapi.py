@@ -8,21 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from botk_web.openapi_build import IDEMPOTENCY, THREAD_Q, form_body, op, path, query, with_cross_site_refusals
+from botk_web.openapi_files import document_paths, report_paths
 from botk_web.openapi_schemas import SCHEMAS, error_responses
 from botk_web.openapi_stations import STATION_SCHEMAS, station_paths
 from botk_web.page.assets import MIMETYPES
 
-THREAD_BODY = {"type": "object", "required": ["thread_id"], "properties": {"thread_id": {"type": "string"}}}
-UPLOAD = {
-    "type": "object",
-    "required": ["files"],
-    "properties": {
-        "files": {
-            "type": "array",
-            "items": {"type": "string", "contentMediaType": "application/octet-stream"},
-        }
-    },
-}
 CHAT_ERRORS = ("400", "404", "409", "413", "415", "502", "503", "504")
 HISTORY_PARAMS = (
     THREAD_Q,
@@ -119,83 +109,6 @@ def page_file_op() -> dict[str, Any]:
     kinds = sorted({mimetype.split(";")[0] for mimetype in MIMETYPES.values()})
     files["responses"]["200"]["content"] = {kind: {"schema": {"type": "string"}} for kind in kinds}
     return files
-
-
-def document_paths() -> dict[str, Any]:
-    return {
-        "/documents": {
-            "get": op("Documentos indexados.", "DocumentList"),
-            "post": op(
-                "Sube documentos (.docx, .pdf, .md, .txt).",
-                "DocumentList",
-                "400",
-                "409",
-                "413",
-                "415",
-                body=form_body(UPLOAD, ("multipart/form-data",)),
-                status="201",
-            ),
-        },
-        "/documents/{document_id}": {
-            "delete": op("Quita un documento.", "DocumentDeleted", "404", params=(path("document_id"),))
-        },
-        "/search": {
-            "get": op(
-                "Busca pasajes en los documentos.",
-                "SearchResults",
-                "400",
-                params=(
-                    query("q", {"type": "string"}, True),
-                    query("k", {"type": "integer", "minimum": 1, "maximum": 10}),
-                ),
-            )
-        },
-    }
-
-
-def report_paths() -> dict[str, Any]:
-    pdf = {"type": "string", "contentMediaType": "application/pdf"}
-    return {
-        "/readTextFile": {
-            "get": op(
-                "Fuente LaTeX del informe del hilo.", "ReportText", "400", "404", "501", params=(THREAD_Q,)
-            )
-        },
-        "/threads/{thread_id}/report.tex": {
-            "get": op(
-                "Fuente LaTeX del informe.",
-                None,
-                "404",
-                "501",
-                params=(path("thread_id"),),
-                media="application/x-tex",
-            )
-        },
-        "/threads/{thread_id}/report.pdf": {
-            "get": op(
-                "Informe en PDF.",
-                pdf,
-                "404",
-                "501",
-                "502",
-                params=(path("thread_id"),),
-                media="application/pdf",
-            )
-        },
-        "/compile": {
-            "post": op(
-                "Compila el informe del hilo a PDF.",
-                pdf,
-                "400",
-                "404",
-                "415",
-                "501",
-                "502",
-                body=form_body(THREAD_BODY),
-                media="application/pdf",
-            )
-        },
-    }
 
 
 def openapi_document() -> dict[str, Any]:

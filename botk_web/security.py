@@ -8,7 +8,7 @@ from flask import Flask, Response, request
 
 from botk_core.errors import Unauthorized
 
-# Liveness, the seed's smoke test, readiness (load balancers probe it without
+# Liveness, the smoke test /dummy, readiness (load balancers probe it without
 # credentials; it reveals only ok/not ok) and the API description (no secrets).
 OPEN_PATHS = frozenset({"/health", "/dummy", "/ready", "/openapi.json"})
 # The chat page and its static files hold no data: the page asks for the key

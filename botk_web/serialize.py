@@ -1,4 +1,4 @@
-"""JSON shapes of the seed's contract (OpenAI thread.message style)."""
+"""JSON shapes of the HTTP contract (OpenAI thread.message style)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Start with ``gunicorn -c deploy/gunicorn.conf.py`` (``make prod``). A chat
 turn mostly waits on the model provider, so each worker runs many threads;
-the seed's 4 sync workers could hold only 4 chats at once. The turn lock
+4 sync workers would hold only 4 chats at once. The turn lock
 lives in SQLite and the rate limit in its own SQLite file, so both hold
 across these workers.
 

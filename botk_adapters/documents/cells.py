@@ -11,7 +11,8 @@ import re
 import attrs
 
 from botk_core.domain import ValueKind
-from botk_core.text import MONTHS, fold
+from botk_core.phrasing import MONTHS
+from botk_core.text import fold
 
 _NUMBER = r"[+-]?(?:\d{1,3}(?:\.\d{3})+,\d+|\d+(?:[.,]\d+)?)"
 _VALUE = re.compile(

@@ -1,58 +1,76 @@
-"""Writing Spanish answers from tool outputs, for the offline gateway."""
+"""Writing Spanish answers from search results: a table fact, a prose sentence, or "No lo encontré"."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-import attrs
+from botk_adapters.local.fact_answers import write_selection
+from botk_adapters.local.facts import Selection, cells_of, is_cell, select
+from botk_adapters.local.prose import write_prose
+from botk_adapters.local.question import Question, read_question
+from botk_adapters.local.reply import Answer, Writer
+from botk_adapters.local.vocabulary import parameter_display
+from botk_adapters.local.wording import with_article
+from botk_core.tools.search import FoundPassage, SearchOutput
 
-from botk_adapters.local.text import best_excerpt
-from botk_core.domain import Citation
-from botk_core.text import keywords
+__all__ = ["Answer", "Writer", "answer_question", "not_found", "write_error", "write_search_answer"]
+
+NOT_FOUND = "No lo encontré"
+_ANSWERING = ("cell", "row", "column", "table", "limit")
 
 
-@attrs.frozen
-class Answer:
-    """A piece of the final answer and the sources it quotes."""
+def answer_question(
+    question: Question, results: Sequence[FoundPassage], asked: str, prefer: Sequence[str] = ()
+) -> Answer:
+    """The answer to ``question`` from ``results``; ``asked`` is what the user typed this turn.
 
-    text: str
-    citations: tuple[Citation, ...] = ()
-
-
-# A writer gets the tool's parsed output and the user's question.
-Writer = Callable[[Mapping[str, Any], str], Answer]
-
-NOTHING_FOUND = (
-    "No encontré información sobre eso en los documentos disponibles. "
-    "Prueba con otras palabras, o agrega el documento que corresponda a la carpeta de documentos."
-)
-MAX_QUOTES = 3
-PARTIAL_COVERAGE = 0.5
-CLOSEST_ONLY = "No encontré una respuesta directa a tu pregunta. Lo más cercano que dicen los documentos es:"
+    ``prefer`` names the documents the conversation was just about: a follow-up
+    ("¿y el teléfono?") is answered from them when they answer it.
+    """
+    cells = cells_of(results)
+    # A question that names no known parameter may ask for any table's cell ("¿cuántos fusibles hay?").
+    passages = [r for r in results if r.fact is None or not is_cell(r.fact) or not question.tabular]
+    if question.explains:
+        # "¿Cómo midieron el fluoruro?" asks for the method, not for the figures.
+        explained = write_prose(question, passages, prefer)
+        if explained is not None:
+            return explained
+    selections = select(question, cells)
+    good = [s for s in selections if s.shape in _ANSWERING]
+    if good:
+        parts = [write_selection(question, s) for s in good]
+        return Answer("\n\n".join(p.text for p in parts), tuple(c for p in parts for c in p.citations))
+    prose = None if question.explains else write_prose(question, passages, prefer)
+    if prose is not None:
+        return prose
+    return not_found(question, asked, selections[0] if selections else None)
 
 
 def write_search_answer(output: Mapping[str, Any], question: str) -> Answer:
-    """Quote the best passages with their document and section.
+    """A Writer for ``search_documents`` outputs, reading the question on its own."""
+    return answer_question(read_question(question), SearchOutput.from_json(output).results, question)
 
-    Passages covering more than half of the question's words answer it; when
-    the best ones cover exactly half, they are offered as the closest thing
-    found, said plainly; below that, nothing is quoted.
-    """
-    scored = [(coverage(r, question), r) for r in output.get("results", [])]
-    best = max((c for c, _ in scored), default=0.0)
-    if best < PARTIAL_COVERAGE:
-        return Answer(NOTHING_FOUND)
-    header = "Esto es lo que dicen los documentos:" if best > PARTIAL_COVERAGE else CLOSEST_ONLY
-    lines, citations = [header], []
-    for _, result in [(c, r) for c, r in scored if c >= PARTIAL_COVERAGE][:MAX_QUOTES]:
-        quote = best_excerpt(result["text"], question)
-        place = f", {result['location']}" if result.get("location") else ""
-        lines.append(f"- «{quote}» (Fuente: {result['document']}{place})")
-        citations.append(
-            Citation(result["document"], result.get("location", ""), quote, result.get("document_id", ""))
-        )
-    return Answer("\n".join(lines), tuple(citations))
+
+def not_found(question: Question, asked: str, selection: Selection | None = None) -> Answer:
+    """«No lo encontré», naming what was looked for, with no figure the user did not write."""
+    shape = selection.shape if selection else None
+    if question.explains:
+        shape = None  # "¿con qué método ...?" looked for a method, not for a sampling point
+    name = parameter_display(question.parameter) if question.parameter else ""
+    place = _place(question)
+    when = describe_campaign(question, asked)
+    if shape == "no_place" and name:
+        text = f"hay datos de {name} en los documentos, pero de ningún punto de muestreo llamado «{place}»"
+    elif shape == "no_campaign" and name:
+        where = f" en {place}" if place else ""
+        text = f"hay datos de {name}{where}, pero no {_of(when)}"
+    elif shape == "no_parameter" and name:
+        text = f"busqué datos de {name} en las tablas de los documentos y no aparecen"
+    else:
+        text = f"busqué «{without_foreign_numbers(_topic(question), asked)}» en los documentos y no aparece"
+    advice = "Prueba con otras palabras, o agrega el documento que corresponda a la carpeta de documentos."
+    return Answer(f"{NOT_FOUND}: {text}. {advice}", (), found=False)
 
 
 def write_error(tool: str, output: Mapping[str, Any]) -> Answer:
@@ -62,18 +80,51 @@ def write_error(tool: str, output: Mapping[str, Any]) -> Answer:
     """
     message = str(output["error"]).strip()
     if message[:1].isupper():
-        return Answer(message)
-    return Answer(f"No pude completar la consulta: {message}")
+        return Answer(message, found=False)
+    return Answer(f"No pude completar la consulta: {message}", found=False)
 
 
-def coverage(result: Mapping[str, Any], question: str) -> float:
-    """The share of the question's words (by stem) that a passage or its heading contains.
+def describe_campaign(question: Question, asked: str) -> str:
+    """The campaign in words; its year only when the user wrote it this turn (or it is on record)."""
+    campaign = question.campaign
+    if campaign is None:
+        return ""
+    return campaign.describe(with_year=bool(campaign.year) and str(campaign.year) in asked)
 
-    One shared word is not enough: "¿qué vacunas necesitan las llamas?" shares
-    "necesitan" with a passage on irrigation, and quoting it would mislead.
-    """
-    wanted = {w[:5] for w in keywords(question)}
-    if not wanted:
-        return 1.0
-    have = {w[:5] for w in keywords(result.get("text", "") + " " + result.get("location", ""))}
-    return len(wanted & have) / len(wanted)
+
+def summary(question: Question, asked: str, found: bool = True) -> str:
+    """What the assistant understood, in a few words ("plomo en Miraflores en agosto de 2022")."""
+    if not question.tabular:
+        text = question.text.strip(" ¿?")
+        return f"«{text if found else without_foreign_numbers(text, asked)}»"
+    when = question.campaign.describe() if question.campaign and found else describe_campaign(question, asked)
+    place = "el otro punto de muestreo" if question.other_place else _place(question)
+    parts = [with_article(parameter_display(question.parameter or ""))]
+    parts += [f"en {place}"] if place else []
+    parts += [f"en {when}"] if when else []
+    text = " ".join(parts)
+    if question.intent == "over":
+        return f"si {text} está sobre el límite"
+    if question.intent == "within":
+        return f"si {text} cumple el límite"
+    if question.intent == "limit":
+        return f"el límite de {text}"
+    return text
+
+
+def without_foreign_numbers(text: str, asked: str) -> str:
+    """``text`` without the numbers that ``asked`` does not contain."""
+    kept = [w for w in text.split() if not any(ch.isdigit() for ch in w) or w.strip("¿?.,") in asked]
+    return " ".join(kept)
+
+
+def _place(question: Question) -> str:
+    return " ".join(w.capitalize() for w in question.place)
+
+
+def _topic(question: Question) -> str:
+    return question.text.strip(" ¿?!.")
+
+
+def _of(when: str) -> str:
+    return f"de {when}" if when else "de esa fecha"

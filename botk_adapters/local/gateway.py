@@ -4,31 +4,35 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from botk_adapters.local.answer_tools import TOOL_WRITERS
-from botk_adapters.local.answers import Answer, Writer, write_error, write_search_answer
+from botk_adapters.local.answers import answer_question, not_found, summary, write_error
+from botk_adapters.local.followup import Understood, understand
+from botk_adapters.local.question import Question
+from botk_adapters.local.reply import Answer, Writer
 from botk_adapters.local.route_tools import TOOL_ROUTES
 from botk_adapters.local.routing import Route, pick_route, search_route
+from botk_adapters.local.searching import search_arguments
+from botk_adapters.local.smalltalk import GREETING, small_talk_reply
+from botk_adapters.local.text import as_typed
 from botk_core.domain import ToolCall
 from botk_core.ids import new_id
-from botk_core.model import GatewayEvent, ModelReply, ModelRequest, ReplyDone, TextDelta
-from botk_core.text import fold
+from botk_core.model import ChatItem, GatewayEvent, ModelReply, ModelRequest, ReplyDone, TextDelta, ToolOutput
+from botk_core.tools.search import SEARCH_DOCUMENTS, SearchOutput
 
-GREETING = (
-    "Hola, soy BOTK, el asistente del monitoreo de agua de Macaya. Puedo buscar en los "
-    "documentos técnicos de la comunidad y citar la fuente. Pregúntame, por ejemplo: "
-    "«¿qué significa la luz roja del sensor?»"
-)
-LOCAL_NOTE = "(Modo local sin modelo de lenguaje: respondo solo con lo que dicen las fuentes.)"
-_GREETING_WORDS = re.compile(r"^(hola|buenas|buenos dias|buenas tardes|ayuda|help|gracias)\b")
+__all__ = ["GREETING", "LocalAssistantGateway"]
+
+_SOURCE = re.compile(r"^Fuente: (.+?)(?: · | \(documento de ejemplo\)|$)", re.MULTILINE)
 _SENTENCE = re.compile(r"((?<=[.!?:»)])\s+|\n)")
 
 
 class LocalAssistantGateway:
-    """Routes the last user message by keywords to a tool, then answers from its output.
+    """Reads the thread, routes the (completed) question to a tool, then answers from its output.
 
-    It never invents content: every answer is built from tool outputs, quoted.
+    It never invents content: every answer is built from tool outputs, and a
+    follow-up says which question it understood.
     """
 
     name = "local"
@@ -36,23 +40,22 @@ class LocalAssistantGateway:
 
     def __init__(self, routes: list[Route] | None = None, writers: dict[str, Writer] | None = None) -> None:
         self._routes = routes if routes is not None else [*TOOL_ROUTES, search_route()]
-        self._writers = {"search_documents": write_search_answer, **TOOL_WRITERS, **(writers or {})}
+        self._writers = {**TOOL_WRITERS, **(writers or {})}
 
     def reply(self, request: ModelRequest) -> ModelReply:
-        question = request.last_user_text()
+        asked = request.last_user_text()
         outputs = request.tool_outputs_since_user()
+        if not outputs:
+            chat = small_talk_reply(asked)
+            if chat is not None:
+                return ModelReply(text=chat)
+        understood = understand(_earlier_user_texts(request), asked)
         if outputs:
-            answers = [self._write(o.name, o.output, question) for o in outputs]
-            text = "\n\n".join(a.text for a in answers) + "\n\n" + LOCAL_NOTE
-            return ModelReply(text=text, citations=tuple(c for a in answers for c in a.citations))
-        if _GREETING_WORDS.match(fold(question)) and len(question.split()) <= 4:
-            return ModelReply(text=GREETING)
-        chosen = pick_route(self._routes, question, {spec.name for spec in request.tools})
-        if chosen is None:
-            return ModelReply(text="No tengo herramientas disponibles para responder eso sin un modelo.")
-        tool, arguments = chosen
-        call = ToolCall(new_id("call"), tool, json.dumps(arguments, ensure_ascii=False))
-        return ModelReply(tool_calls=(call,))
+            thread = understood.question.followup or understood.alone is not None
+            prefer = _last_sources(request) if thread else ()
+            answer = self._answer(outputs, understood, asked, prefer)
+            return ModelReply(text=answer.text, citations=answer.citations)
+        return self._call(request, understood, asked)
 
     def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
         """The same reply, streamed sentence by sentence."""
@@ -64,14 +67,96 @@ class LocalAssistantGateway:
                 yield TextDelta(piece + separator)
         yield ReplyDone(reply)
 
-    def _write(self, tool: str, raw_output: str, question: str) -> Answer:
-        try:
-            output = json.loads(raw_output)
-        except json.JSONDecodeError:
-            return Answer(f"La herramienta {tool} devolvió una respuesta que no pude leer.")
-        if isinstance(output, dict) and "error" in output:
-            return write_error(tool, output)
+    def _call(self, request: ModelRequest, understood: Understood, asked: str) -> ModelReply:
+        question = understood.question
+        text = question.text if question.followup else asked
+        chosen = pick_route(self._routes, text, {spec.name for spec in request.tools})
+        if chosen is None:
+            return ModelReply(text="No tengo herramientas disponibles para responder eso sin un modelo.")
+        tool, arguments = chosen
+        if tool != SEARCH_DOCUMENTS:
+            return ModelReply(tool_calls=(_tool_call(tool, arguments),))
+        calls = (_tool_call(tool, search_arguments(q, asked)) for q in understood.readings())
+        return ModelReply(tool_calls=tuple(calls))
+
+    def _answer(
+        self, outputs: tuple[ToolOutput, ...], understood: Understood, asked: str, prefer: tuple[str, ...]
+    ) -> Answer:
+        searches = [o for o in outputs if o.name == SEARCH_DOCUMENTS]
+        others = [self._write(o.name, o.output, asked) for o in outputs if o.name != SEARCH_DOCUMENTS]
+        if others and understood.question.followup:
+            # A data tool reached through the thread ("¿y en Mamiña?" after the weather) says so too.
+            others[0] = Answer(
+                f"Entendí: {_heard(understood, understood.question, asked)}.\n{others[0].text}",
+                others[0].citations,
+            )
+        answered = [self._answer_search(searches, understood, asked, prefer)] if searches else []
+        parts = [*others, *answered]
+        return Answer("\n\n".join(p.text for p in parts), tuple(c for p in parts for c in p.citations))
+
+    def _answer_search(
+        self, outputs: list[ToolOutput], understood: Understood, asked: str, prefer: tuple[str, ...]
+    ) -> Answer:
+        first: Answer | None = None
+        for question, output in zip(understood.readings(), outputs, strict=False):
+            parsed = _parsed(output.output)
+            if isinstance(parsed, Answer):
+                return parsed
+            answer = answer_question(question, SearchOutput.from_json(parsed).results, asked, prefer)
+            if question.followup and answer.found:
+                answer = Answer(
+                    f"Entendí: {_heard(understood, question, asked)}.\n{answer.text}", answer.citations
+                )
+            if answer.found:
+                return answer
+            first = first or answer
+        if first is None:
+            return not_found(understood.question, asked)
+        if understood.question.followup:
+            heard = _heard(understood, understood.question, asked, found=False)
+            return Answer(f"Entendí: {heard}.\n{first.text}", (), found=False)
+        return first
+
+    def _write(self, tool: str, raw_output: str, asked: str) -> Answer:
+        parsed = _parsed(raw_output, tool)
+        if isinstance(parsed, Answer):
+            return parsed
         writer = self._writers.get(tool)
         if writer is None:
             return Answer(f"Resultado de {tool}: {raw_output}")
-        return writer(output, question)
+        return writer(parsed, asked)
+
+
+def _heard(understood: Understood, question: Question, asked: str, found: bool = True) -> str:
+    """The understood question in a few words, with the accents the user typed."""
+    return as_typed(summary(question, asked, found), list(understood.said))
+
+
+def _earlier_user_texts(request: ModelRequest) -> list[str]:
+    """The user's earlier turns in the history window, oldest first (this turn left out)."""
+    texts = [item.text for item in request.items if isinstance(item, ChatItem) and item.role == "user"]
+    return texts[:-1]
+
+
+def _last_sources(request: ModelRequest) -> tuple[str, ...]:
+    """The documents the last answer of the thread cited (its "Fuente: ..." lines)."""
+    answers = [i.text for i in request.items if isinstance(i, ChatItem) and i.role == "assistant"]
+    if not answers:
+        return ()
+    return tuple(dict.fromkeys(m.group(1) for m in _SOURCE.finditer(answers[-1])))
+
+
+def _parsed(raw_output: str, tool: str = SEARCH_DOCUMENTS) -> Mapping[str, Any] | Answer:
+    try:
+        output = json.loads(raw_output)
+    except json.JSONDecodeError:
+        return Answer(f"La herramienta {tool} devolvió una respuesta que no pude leer.", found=False)
+    if not isinstance(output, dict):
+        return Answer(f"La herramienta {tool} devolvió una respuesta que no pude leer.", found=False)
+    if "error" in output:
+        return write_error(tool, output)
+    return output
+
+
+def _tool_call(tool: str, arguments: Mapping[str, Any]) -> ToolCall:
+    return ToolCall(new_id("call"), tool, json.dumps(dict(arguments), ensure_ascii=False))

@@ -1,34 +1,170 @@
-"""Excerpts for the offline gateway: the sentences of a passage that answer a question."""
+"""Excerpts for the offline gateway: the sentences of a passage that answer a question.
+
+Quotes are cut at sentence boundaries and never altered, so an answer only
+repeats what the document says. A sentence is judged together with the line
+that gives it its meaning: a list item with its lead-in ("Grupo B: ...
+4 L por m² al día"), a colour line ("Rojo: ...") with its component
+("Caja de protección: ..."), a short line with the passage's first line; and a
+question written in the document comes with the answer that follows it.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from botk_core.text import keywords
+from botk_adapters.local.vocabulary import colour_in
+from botk_core.text import fold
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_LINE = re.compile(r"\n+")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w —–-]{0,40}):\s")
+_LEAD_IN_ITEMS = 12
+SHORT_LINE = 90
+MAX_CHARS = 420
+CONTEXT_WEIGHT = 0.6
+
+# Scores a piece of text: how well it answers the question.
+Scorer = Callable[[str], float]
 
 
-def best_excerpt(text: str, query: str, max_chars: int = 420) -> str:
-    """The run of sentences of ``text`` that best covers ``query``'s words.
+def as_typed(text: str, originals: list[str]) -> str:
+    """``text`` (folded) with each word as the user typed it in ``originals`` ("mamina" -> "Mamiña")."""
+    typed: dict[str, str] = {}
+    for original in originals:
+        for word in _WORD.findall(original):
+            typed.setdefault(fold(word), word if not word.isupper() or len(word) < 2 else word.lower())
+    return _WORD.sub(lambda m: typed.get(m.group(0), m.group(0)), text)
 
-    Quotes are cut at sentence boundaries and never altered, so the answer
-    only repeats what the document says.
-    """
-    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-    if not sentences:
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of ``text`` with the number of the line each one is on."""
+    found = []
+    for number, line in enumerate(_LINE.split(text)):
+        for sentence in _SENTENCE_END.split(line.strip()):
+            if sentence.strip():
+                found.append((number, sentence.strip()))
+    return found
+
+
+def context_line(lines: list[str], number: int) -> int | None:
+    """The line that gives line ``number`` its meaning, or None when it stands alone."""
+    line = lines[number].strip()
+    if number == 0 or not _needs_context(line):
+        return None
+    if _is_colour_line(line):
+        found = [
+            i for i in range(number - 1, -1, -1) if _LABEL.match(lines[i]) and not _is_colour_line(lines[i])
+        ]
+        return found[0] if found else 0
+    if not _LABEL.match(line):
+        found = [i for i in range(number - 1, -1, -1) if ":" in lines[i]]
+        return found[0] if found else 0
+    return 0
+
+
+def opening(text: str, max_chars: int = MAX_CHARS) -> str:
+    """The first sentences of ``text`` (two, or up to the end of a lead-in's list)."""
+    parts = sentences(text)
+    if not parts:
         return ""
-    terms = {t[:5] for t in keywords(query)}
+    lines = _LINE.split(text.strip())
+    return _excerpt(parts, lines, [None] * len(parts), 0, max_chars, opening=True)
 
-    def hits(sentence: str) -> int:
-        return sum(1 for w in keywords(sentence) if w[:5] in terms)
 
-    start = max(range(len(sentences)), key=lambda i: hits(sentences[i]))
-    excerpt = sentences[start]
-    for sentence in sentences[start + 1 :]:
-        if len(excerpt) + len(sentence) + 1 > max_chars:
-            break
-        excerpt += " " + sentence
+def best_excerpt(text: str, score: Scorer, max_chars: int = MAX_CHARS) -> str:
+    """The sentence of ``text`` that ``score`` likes best (judged with its context), and that context."""
+    found = best_excerpts(text, score, max_chars)
+    return found[0] if found else ""
+
+
+def best_excerpts(text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bool = False) -> list[str]:
+    """The best excerpt; with ``ties``, also the equally good ones of other contexts.
+
+    "¿Qué significa la luz roja?" is answered by the red line of every
+    component when the question does not say which one.
+    """
+    parts = sentences(text)
+    if not parts:
+        return []
+    lines = _LINE.split(text.strip())
+    contexts = [context_line(lines, line) for line, _ in parts]
+
+    def judged(i: int) -> float:
+        context = contexts[i]
+        extra = score(lines[context]) * CONTEXT_WEIGHT if context is not None else 0.0
+        return score(parts[i][1]) + extra
+
+    marks = [judged(i) for i in range(len(parts))]
+    best = max(range(len(parts)), key=lambda i: (marks[i], -i))
+    chosen = [best]
+    if ties:
+        chosen += [
+            i
+            for i in range(len(parts))
+            if i != best and marks[i] == marks[best] and contexts[i] != contexts[best]
+        ]
+    return [_excerpt(parts, lines, contexts, i, max_chars) for i in sorted(chosen)]
+
+
+def _excerpt(
+    parts: list[tuple[int, str]],
+    lines: list[str],
+    contexts: list[int | None],
+    index: int,
+    max_chars: int,
+    opening: bool = False,
+) -> str:
+    chosen = parts[index][1]
+    context = contexts[index]
+    pieces = [lines[context].strip()] if context is not None and lines[context].strip() not in chosen else []
+    pieces.append(chosen)
+    follow = parts[index + 1 :]
+    if chosen.endswith(":") or (pieces[0].endswith(":") and len(pieces) > 1):
+        # A lead-in ("Conviene guardar agua cuando:") is answered with its whole list.
+        start = index + 1 if chosen.endswith(":") else _first_after(parts, contexts[index])
+        pieces = [*pieces[:-1], chosen] if chosen.endswith(":") else pieces[:1]
+        pieces += [sentence for _, sentence in parts[start : start + _LEAD_IN_ITEMS]]
+    elif follow and _LABEL.match(chosen) and follow[0][0] == parts[index][0]:
+        pieces += [s for number, s in follow if number == parts[index][0]]  # a code line whole
+    elif follow and (opening or chosen.endswith("?") or (len(chosen) < 40 and len(pieces) == 1)):
+        pieces.append(follow[0][1])
+        if follow[0][1].endswith(":"):
+            pieces += [sentence for _, sentence in follow[1 : 1 + _LEAD_IN_ITEMS]]
+    excerpt = " ".join(p if p.endswith((".", ":", "?", "!", ";")) else p + "." for p in pieces[:-1])
+    excerpt = f"{excerpt} {pieces[-1]}".strip()
     if len(excerpt) > max_chars:
         excerpt = excerpt[: max_chars - 1].rsplit(" ", 1)[0] + "…"
     return excerpt
+
+
+def _first_after(parts: list[tuple[int, str]], line: int | None) -> int:
+    """The index of the first sentence after line ``line``."""
+    return next((i for i, (number, _) in enumerate(parts) if line is not None and number > line), len(parts))
+
+
+def _needs_context(line: str) -> bool:
+    """A list item, a short line or a "Rojo: ..." line means little on its own."""
+    listed = line.startswith(("-", "•", "*"))
+    return listed or len(line) < SHORT_LINE or bool(_LABEL.match(line))
+
+
+def colour_code(text: str, colour: str) -> bool:
+    """Whether ``text`` has a colour code line for ``colour`` ("Rojo: ...", "Gateway — Rojo: ...")."""
+    for line in _LINE.split(text):
+        label = _LABEL.match(line.strip())
+        if label:
+            last = fold(label.group(1)).replace("—", " ").replace("–", " ").split()
+            found = colour_in(" ".join(last[-2:]))
+            if found and found[0] == colour:
+                return True
+    return False
+
+
+def _is_colour_line(line: str) -> bool:
+    label = _LABEL.match(line.strip())
+    if not label:
+        return False
+    found = colour_in(fold(label.group(1)))
+    return found is not None and found[1][0] == 0

@@ -36,7 +36,7 @@ class VectorStoreRecord(Protocol):
 
 
 class VectorStoreState:
-    """Kept in BOTK's SQLite file, instead of rewriting ``.env`` as the seed did."""
+    """Kept in BOTK's SQLite file, never by rewriting ``.env``."""
 
     def __init__(self, db: Database) -> None:
         self._db = db

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 # One pass over the text, so an escape just written is never escaped again
-# (the seed replaced the backslash last and corrupted its own escapes).
+# (escaping the backslash last would corrupt the escapes just written).
 _ESCAPES = {
     "\\": r"\textbackslash{}",
     "&": r"\&",

@@ -62,7 +62,7 @@ def decode(data: bytes) -> str:
 def records_from_json(
     text: str, source: str = "la fuente", budget: SourceBudget = DEFAULT_SOURCE
 ) -> list[Any]:
-    """``{"data": [...]}`` (the seed's shape) or a bare list of records."""
+    """``{"data": [...]}`` (the original API BOTK's shape) or a bare list of records."""
     body = safe_json.loads(text, budget.json, source=source)
     records = body.get("data") if isinstance(body, dict) else body
     if not isinstance(records, list):

@@ -1,4 +1,4 @@
-"""The seed's sensor record format (§6) to ``Reading``: strings, nulls and bad values."""
+"""The original API BOTK's sensor record format to ``Reading``: strings, nulls and bad values."""
 
 from __future__ import annotations
 

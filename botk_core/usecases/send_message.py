@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Generator, Iterator
+from typing import Protocol
 
 import attrs
 
@@ -38,6 +39,14 @@ class SendMessageInput:
     attachments: tuple[AddDocumentInput, ...] = ()
     # The caller's rights and the upload budget that the attachments must respect.
     attachment_policy: UploadPolicy = attrs.field(factory=UploadPolicy)
+
+
+class MessageSender(Protocol):
+    """What callers of a chat turn rely on: SendMessage, or a decorator of it (logging)."""
+
+    def execute(self, request: SendMessageInput) -> Message: ...
+
+    def stream(self, request: SendMessageInput) -> Iterator[TurnEvent | Message]: ...
 
 
 class SendMessage:

@@ -7,11 +7,12 @@ import sys
 
 from botk_core.errors import BotkError
 from botk_web.cli import assistant, chat, db, docs, sensors, serve, threads
+from botk_web.cli import eval as eval_command
 from botk_web.logging_config import configure_logging
 from botk_web.settings import Settings, SettingsError
 
 # Each module exposes register(subparsers); its parser sets func(args, settings) -> int.
-COMMAND_MODULES = (serve, chat, docs, sensors, threads, assistant, db)
+COMMAND_MODULES = (serve, chat, docs, sensors, threads, assistant, eval_command, db)
 
 
 def build_parser() -> argparse.ArgumentParser:

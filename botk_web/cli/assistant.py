@@ -1,4 +1,4 @@
-"""``botk assistant sync``: the replacement for the seed's create_update_assistant.py."""
+"""``botk assistant sync``: the OpenAI vector store of the documents, kept in step with the folder."""
 
 from __future__ import annotations
 

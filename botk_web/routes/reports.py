@@ -1,4 +1,4 @@
-"""The per-thread LaTeX report: the seed's /readTextFile and /compile, plus REST forms."""
+"""The per-thread LaTeX report: /readTextFile and /compile, plus REST forms."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Importing sensor readings: the seed's JSON, CSV, URLs, bad records, synthetic data."""
+"""Importing sensor readings: the original API BOTK's JSON, CSV, URLs, bad records, synthetic data."""
 
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ def test_targets_say_met_or_not_and_by_how_much(bench: dict[str, ModuleType]) ->
     assert common.percentile([4.0, 1.0, 3.0, 2.0], 50) == 2.5
 
 
-def test_the_seed_flow_polls_through_every_run_status(bench: dict[str, ModuleType]) -> None:
+def test_the_original_flow_polls_through_every_run_status(bench: dict[str, ModuleType]) -> None:
     upstream, turn_cost = bench["upstream"], bench["bench_turn_cost"]
     with upstream.FakeUpstream(latency=0.0) as fake:
         session = requests.Session()

@@ -35,7 +35,7 @@ def test_chat_answers_in_the_terminal_and_keeps_the_conversation(
     assert done.returncode == 0, done.stderr
     assert "Conversación thread_" in done.stdout
     assert "proyecto comunitario" in done.stdout
-    assert "red_kuskalla" in done.stdout
+    assert "Fuente: EJEMPLO_preguntas_frecuentes_kuskalla.docx · 1. ¿Qué es Kuskalla?" in done.stdout
 
 
 def test_chat_ends_cleanly_at_end_of_input(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""get_clima: the seed's output shape, default place, unreachable service."""
+"""get_clima: the original API BOTK's output shape, default place, unreachable service."""
 
 from __future__ import annotations
 

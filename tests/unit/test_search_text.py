@@ -11,9 +11,10 @@ from botk_adapters.documents.folder import LocalDocumentFolder
 from botk_adapters.documents.synonyms import MAX_FILE_BYTES
 from botk_adapters.memory.documents import InMemoryDocumentStore
 from botk_core.domain import Chunk, DocumentInfo, is_sample, sample_warning
+from botk_core.phrasing import expand_abbreviations, month_and_year, normalise_dates, one_edit_apart
 from botk_core.retrieval import plan_query
 from botk_core.synonyms import MAX_PHRASES_PER_GROUP, Synonyms
-from botk_core.text import expand_abbreviations, fold, month_and_year, normalise_dates, one_edit_apart, stem
+from botk_core.text import fold, stem
 from botk_core.usecases.ingest import IngestDocuments, IngestDocumentsInput, IngestReport
 from botk_core.vocabulary import Vocabulary
 from botk_web.cli.docs import summary

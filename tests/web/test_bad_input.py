@@ -24,7 +24,7 @@ def message_count(client: FlaskClient, thread_id: str) -> int:
     "data",
     [{}, {"thread_id": "x"}, {"message": "hola"}, {"thread_id": "", "message": "hola"}, {"message": "  "}],
 )
-def test_missing_fields_give_the_seeds_exact_error(client: FlaskClient, thread_id: str, data: dict) -> None:
+def test_missing_fields_give_the_original_error(client: FlaskClient, thread_id: str, data: dict) -> None:
     data = {**data, "thread_id": thread_id} if data.get("message") == "  " else data
     response = client.post("/chat", data=data)
     assert response.status_code == 400

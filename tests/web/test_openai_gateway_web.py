@@ -60,7 +60,7 @@ def test_a_chat_turn_without_tools_costs_one_upstream_request(fake: FakeOpenAI, 
     assert len(fake.requests) == 1
 
 
-def test_the_tools_offered_are_the_seeds_interface(fake: FakeOpenAI, tmp_path: Path) -> None:
+def test_the_tools_offered_are_the_original_interface(fake: FakeOpenAI, tmp_path: Path) -> None:
     client = create_app(_settings(fake, tmp_path)).test_client()
     fake.script_responses(text("ok"))
 

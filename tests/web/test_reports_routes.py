@@ -1,4 +1,4 @@
-"""The report routes: seed /readTextFile and /compile, and /threads/<id>/report.{tex,pdf}."""
+"""The report routes: /readTextFile and /compile, and /threads/<id>/report.{tex,pdf}."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def new_thread(client: FlaskClient) -> str:
     return str(client.get("/start").get_json()["thread_id"])
 
 
-def test_a_thread_without_report_reads_empty_like_the_seed(client: FlaskClient) -> None:
+def test_a_thread_without_report_reads_empty_like_the_original_api(client: FlaskClient) -> None:
     thread_id = new_thread(client)
     assert client.get("/readTextFile", query_string={"thread_id": thread_id}).get_json() == {"response": ""}
     missing = client.get(f"/threads/{thread_id}/report.tex")

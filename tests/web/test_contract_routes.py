@@ -33,7 +33,7 @@ def test_chat_answers_a_document_question_quoting_the_document_and_naming_its_fi
 
     assert response.status_code == 200
     body = response.get_json()
-    assert "roja" in body["response"]
+    assert "Rojo: falla del sensor de nivel" in body["response"]
     assert "manual_red_kuskalla" in body["response"]
     assert body["citations"][0]["document"] == "EJEMPLO_manual_red_kuskalla.docx"
     assert body["citations"][0]["quote"] in body["response"]
@@ -47,11 +47,11 @@ def test_chat_accepts_json_too(client: FlaskClient, thread_id: str) -> None:
 
 def test_chat_says_plainly_when_the_documents_do_not_answer(client: FlaskClient, thread_id: str) -> None:
     body = client.post("/chat", data={"thread_id": thread_id, "message": "¿Quién ganó el mundial de fútbol?"})
-    assert "No encontré información" in body.get_json()["response"]
+    assert body.get_json()["response"].startswith("No lo encontré")
     assert body.get_json()["citations"] == []
 
 
-def test_history_returns_both_messages_oldest_first_in_the_seed_shape(
+def test_history_returns_both_messages_oldest_first_in_the_original_shape(
     client: FlaskClient, thread_id: str
 ) -> None:
     answer = client.post("/chat", data={"thread_id": thread_id, "message": QUESTION}).get_json()
@@ -98,7 +98,7 @@ def test_empty_history_has_null_ids(client: FlaskClient, thread_id: str) -> None
     }
 
 
-def test_list_assistants_and_dummy_keep_the_seed_bodies(client: FlaskClient) -> None:
+def test_list_assistants_and_dummy_keep_the_original_bodies(client: FlaskClient) -> None:
     assert client.get("/listAssistants").get_json() == ["asst_botk_macaya"]
     assert client.get("/dummy").get_json() == {"msj": "sorprise mdk"}
 
@@ -121,7 +121,7 @@ def test_an_answer_that_found_nothing_cites_nothing(client: FlaskClient, thread_
     body = client.post(
         "/chat", data={"thread_id": thread_id, "message": "¿Qué vacunas necesitan las llamas?"}
     )
-    assert "No encontré información" in body.get_json()["response"]
+    assert body.get_json()["response"].startswith("No lo encontré")
     assert body.get_json()["citations"] == []
     history = client.get("/threadHistory", query_string={"thread_id": thread_id}).get_json()
     assert history["data"][1]["content"][0]["text"]["annotations"] == []

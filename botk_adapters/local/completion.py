@@ -1,0 +1,131 @@
+"""Completing an earlier question with a follow-up's parts: which span to replace, what to append.
+
+Spans come from ``read_question``: a new campaign replaces the earlier
+campaign's words, a new place its place phrase, a new colour its colour; a
+part the earlier question lacked is appended ("... en agosto de 2022").
+"""
+
+from __future__ import annotations
+
+from botk_adapters.local.dates import MONTH_NAMES
+from botk_adapters.local.question import Question, Span
+from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS
+
+_INTERROGATIVES_TEXT = """
+    que quien quienes cual cuales como donde cuando cuanto cuanta cuantos cuantas porque
+"""
+INTERROGATIVES = frozenset(_INTERROGATIVES_TEXT.split())
+SLOT_INTENTS = ("over", "within", "limit", "row", "column")
+_ARTICLES = ("el ", "la ", "los ", "las ", "un ", "una ", "unos ", "unas ")
+_ARTICLE_WORDS = frozenset(a.strip() for a in _ARTICLES)
+
+Edit = tuple[Span | None, str]
+
+
+def edits(new: Question, previous: Question) -> list[Edit]:
+    """The changes ``new`` makes to ``previous``'s text: swapped parts, or parts it lacked."""
+    edits: list[Edit] = []
+    if new.parameter and new.parameter_span:
+        edits.append((previous.parameter_span, _cut(new, new.parameter_span)))
+    if new.campaign:
+        phrase = _cut(new, new.campaign.span)
+        old = previous.campaign
+        if new.campaign.month and not new.campaign.year and old and old.year:
+            phrase = f"{MONTH_NAMES[new.campaign.month]} de {old.year}"
+        edits.append((old.span if old else None, phrase if old else f"en {phrase}"))
+    if (new.place or new.other_place) and new.place_span:
+        edits.append(_place_edit(previous, _cut(new, new.place_span)))
+    if new.colour and new.colour_span:
+        phrase = "apagada" if new.colour == "sin luz" else _cut(new, new.colour_span)
+        edits.append((previous.colour_span, phrase))
+    if new.subject and not (new.parameter or new.campaign or new.place or new.colour):
+        edits.append(_subject_edit(new, previous))
+    return edits
+
+
+def _component_span(question: Question) -> Span | None:
+    """In a prose question, the span of "<subject> de/del <place>" when the place qualifies a thing."""
+    span = question.place_span
+    if question.tabular or not span or not question.text[span[0] :].startswith(("de ", "del ")):
+        return None
+    before = [t for t in question.tokens if t.end <= span[0]]
+    if not before or before[-1].word not in question.subject:
+        return None
+    start = before[-1].start
+    if len(before) > 1 and before[-2].word in _ARTICLE_WORDS:
+        start = before[-2].start
+    return (start, span[1])
+
+
+def remainder(new: Question) -> list[Edit]:
+    """A turn with no part to swap ("¿y qué hago en ese caso?"): its own words are added."""
+    kept = [t.word for t in new.tokens if t.word not in ANAPHORA and t.word not in ("y", "e")]
+    words = " ".join(kept)
+    return [(None, words)] if words and new.intent not in SLOT_INTENTS else []
+
+
+def _place_edit(previous: Question, phrase: str) -> Edit:
+    """Replace the earlier place; "en" is added, or dropped when the earlier text already has it.
+
+    In prose, "la cajita del sensor" is one thing: "¿y en el gateway?" replaces it whole.
+    """
+    opened = phrase.startswith(("en ", "de ", "del "))
+    span = previous.place_span
+    whole = _component_span(previous)
+    if whole:
+        return (whole, phrase.split(" ", 1)[1] if opened else phrase)
+    if span and previous.text[: span[0]].endswith(("en ", "de ", "del ")):
+        return (span, phrase.split(" ", 1)[1] if opened else phrase)
+    return (span, phrase if opened else f"en {phrase}")
+
+
+def _subject_edit(new: Question, previous: Question) -> Edit:
+    """Bare words: a place in a table question; in prose they replace the earlier question's last subject."""
+    words = _without_opener(new)
+    if previous.tabular:
+        return _place_edit(previous, " ".join(new.subject))
+    if words.startswith(_ARTICLES) or len(new.tokens) <= len(new.subject) + 1:
+        head = _subject_span(previous)
+        if head:
+            return (head, words)
+    return (None, words)
+
+
+def _subject_span(question: Question) -> Span | None:
+    """Where the question's main subject word is, with its article.
+
+    A question with a question word names its subject last ("cuánta agua
+    necesita la papa"); a bare phrase names it first ("clave del wifi del gateway").
+    """
+    tokens = question.tokens
+    asks = bool(tokens) and tokens[0].word in INTERROGATIVES
+    order = range(len(tokens) - 1, -1, -1) if asks else range(len(tokens))
+    for index in order:
+        if tokens[index].word in question.subject:
+            start = tokens[index].start
+            if index and tokens[index - 1].word in _ARTICLE_WORDS:
+                start = tokens[index - 1].start
+            return (start, tokens[index].end)
+    return None
+
+
+def _without_opener(question: Question) -> str:
+    text = question.text.strip(" ¿?¡!.,")
+    for opener in FOLLOW_UP_OPENERS:
+        if text.startswith(opener):
+            return text[len(opener) :].strip()
+    return text
+
+
+def _cut(question: Question, span: Span) -> str:
+    return question.text[span[0] : span[1]]
+
+
+def apply(text: str, edits: list[Edit]) -> str:
+    """Replace the spans of ``text`` (right to left), then append the parts it lacked."""
+    text = text.rstrip(" ?.!")
+    appended = [phrase for span, phrase in edits if span is None]
+    for span, phrase in sorted((e for e in edits if e[0] is not None), key=lambda e: -e[0][0]):  # type: ignore[index]
+        start, end = span  # type: ignore[misc]
+        text = text[:start] + phrase + text[end:]
+    return " ".join([text, *appended])

@@ -1,0 +1,146 @@
+"""Answers from table cells: one sentence for a cell, a short list for a row or a column."""
+
+from __future__ import annotations
+
+from botk_adapters.local.facts import Cell, Selection
+from botk_adapters.local.intents import yes_no
+from botk_adapters.local.question import Question
+from botk_adapters.local.reply import Answer
+from botk_adapters.local.sources import citation, fact_location, source_line
+from botk_adapters.local.wording import (
+    campaign_phrase,
+    comparison,
+    is_over,
+    limit_text,
+    parameter_phrase,
+    reading,
+    short_reading,
+)
+
+MAX_LIST = 15
+
+
+def write_selection(question: Question, selection: Selection) -> Answer:
+    """The answer for one table's selection (a not-found shape is handled by the caller)."""
+    writers = {"cell": _cell, "row": _row, "column": _column, "table": _table, "limit": _limit}
+    return writers[selection.shape](question, list(selection.cells))
+
+
+def _cell(question: Question, cells: list[Cell]) -> Answer:
+    cell = cells[0]
+    fact = cell.fact
+    where = f" en {cell.place}" if cell.place else ""
+    sentence = f"{campaign_phrase(cell)} {parameter_phrase(fact)}{where} {reading(fact)}{comparison(fact)}."
+    sentence = sentence.strip()
+    sentence = sentence[:1].upper() + sentence[1:]
+    if yes_no(question.intent):
+        sentence = f"{_verdict(question, [cell])}: {sentence[:1].lower()}{sentence[1:]}"
+    location = fact_location(fact)
+    return Answer(f"{sentence}\n{source_line(cell.found, location)}", (citation(cell.found, location),))
+
+
+def _row(question: Question, cells: list[Cell]) -> Answer:
+    first = cells[0]
+    limit = limit_text(first.fact)
+    head = (
+        f"{_capital(parameter_phrase(first.fact))} en {first.place or ' '.join(first.fact.row)}, por campaña"
+    )
+    head += f" (límite {limit}):" if limit else ":"
+    shown, head = _over_only(question, cells, head, "campañas")
+    lines = [f"- {_campaign_label(c)}: {short_reading(c.fact)}" for c in shown[:MAX_LIST]]
+    location = fact_location(first.fact, "row")
+    return _listed(question, shown, head, lines, location)
+
+
+def _column(question: Question, cells: list[Cell]) -> Answer:
+    first = cells[0]
+    limit = limit_text(first.fact)
+    head = f"{_capital(parameter_phrase(first.fact))} {campaign_phrase(first)}, por punto de muestreo"
+    head += f" (límite {limit}):" if limit else ":"
+    shown, head = _over_only(question, cells, head, "puntos de muestreo")
+    lines = [f"- {' '.join(_distinct(c.fact.row))}: {short_reading(c.fact)}" for c in shown[:MAX_LIST]]
+    location = fact_location(first.fact, "column")
+    return _listed(question, shown, head, lines, location)
+
+
+def _over_only(question: Question, cells: list[Cell], head: str, what: str) -> tuple[list[Cell], str]:
+    """For «¿en qué puntos se pasó ...?», only the cells over the limit, and how many of all."""
+    over = [c for c in cells if is_over(c.fact)]
+    if question.intent != "over" or not over:
+        return cells, head
+    limit = limit_text(cells[0].fact)
+    bound = f"el límite de {limit}" if limit else "el límite permitido"
+    first = cells[0]
+    scope = campaign_phrase(first) if what != "campañas" else f"en {first.place or ' '.join(first.fact.row)}"
+    return (
+        over,
+        f"Sí: {parameter_phrase(first.fact)} {scope} superó {bound} en {len(over)} de {len(cells)} {what}:",
+    )
+
+
+def _table(question: Question, cells: list[Cell]) -> Answer:
+    """Many rows and campaigns: the cells over the limit (or that none is), and the highest value."""
+    first = cells[0]
+    limit = limit_text(first.fact)
+    over = [c for c in cells if is_over(c.fact)]
+    name = parameter_phrase(first.fact)
+    if over:
+        head = f"{_capital(name)} superó el límite de {limit} en {len(over)} de {len(cells)} mediciones:"
+        lines = [f"- {_where_when(c)}: {short_reading(c.fact)}" for c in over[:MAX_LIST]]
+    else:
+        measured = [c for c in cells if c.fact.number is not None and c.fact.kind == "value"]
+        top = max(measured, key=lambda c: c.fact.number or 0.0, default=None)
+        bound = f" el límite de {limit}" if limit else " un límite (la tabla no indica uno)"
+        head = f"Ninguna de las {len(cells)} mediciones de {name.split(' ', 1)[1]} supera{bound}."
+        lines = [f"El valor más alto fue {short_reading(top.fact)} ({_where_when(top)})."] if top else []
+    location = fact_location(first.fact, "")
+    return _listed(question, cells, head, lines, location)
+
+
+def _limit(question: Question, cells: list[Cell]) -> Answer:
+    fact = cells[0].fact
+    limit = limit_text(fact)
+    name = parameter_phrase(fact)
+    if not limit:
+        text = f"La tabla de {name.split(' ', 1)[1]} ({fact.table}) no indica un límite permitido."
+    else:
+        table = fact.table or "tabla del informe"
+        text = f"El límite máximo permitido para {name} es {limit}, según la {table}."
+    location = fact_location(fact, "")
+    return Answer(f"{text}\n{source_line(cells[0].found, location)}", (citation(cells[0].found, location),))
+
+
+def _listed(question: Question, cells: list[Cell], head: str, lines: list[str], location: str) -> Answer:
+    if yes_no(question.intent) and not head.startswith("Sí:"):
+        head = f"{_verdict(question, cells)}. {head}"
+    more = [f"(y {len(cells) - MAX_LIST} más en la tabla)"] if len(cells) > MAX_LIST else []
+    text = "\n".join([head, *lines, *more, source_line(cells[0].found, location)])
+    if len({c.row_key for c in cells}) == 1:
+        return Answer(text, (citation(cells[0].found, location, "\n".join(c.found.text for c in cells)),))
+    # Several rows: each listed cell is cited with its own table, row and column.
+    return Answer(text, tuple(citation(c.found, fact_location(c.fact)) for c in cells[:MAX_LIST]))
+
+
+def _verdict(question: Question, cells: list[Cell]) -> str:
+    """«Sí» or «No» to «¿está sobre la norma?» (any over) or «¿cumple?» (none over)."""
+    states = [is_over(c.fact) for c in cells]
+    if all(state is None for state in states):
+        return "No lo puedo comparar (sin límite o sin medición)"
+    over = any(states)
+    return "Sí" if over == (question.intent == "over") else "No"
+
+
+def _where_when(cell: Cell) -> str:
+    return f"{' '.join(_distinct(cell.fact.row))}, {_campaign_label(cell)}"
+
+
+def _campaign_label(cell: Cell) -> str:
+    return cell.campaign.describe() if cell.campaign else (cell.fact.column[-1] if cell.fact.column else "")
+
+
+def _distinct(labels: tuple[str, ...]) -> list[str]:
+    return list(dict.fromkeys(label for label in labels if label))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

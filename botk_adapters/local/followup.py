@@ -1,0 +1,96 @@
+"""Follow-ups: a turn that lacks a subject takes what it lacks from the earlier turns.
+
+"¿y en agosto?" after "cuánto plomo salió en Miraflores en dic 2022" is read
+as "cuánto plomo salió en Miraflores en agosto de 2022": the new turn's
+parts (parameter, place, campaign, colour) replace the earlier question's,
+and the rest is kept. A new full question (its own subject and no "y ...",
+"eso", "otro") starts afresh, so nothing stale is inherited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from botk_adapters.local.completion import INTERROGATIVES, SLOT_INTENTS, apply, edits, remainder
+from botk_adapters.local.question import Question, read_question
+from botk_adapters.local.smalltalk import is_small_talk
+from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS
+
+_BARE_MAX_WORDS = 3
+
+
+@attrs.frozen
+class Understood:
+    """The question a turn asks once its thread is read, and whether it leaned on earlier turns.
+
+    ``alone`` is the turn read on its own, kept when the follow-up reading is a
+    guess: a bare word after a table question ("¿kuskalla?") may be a place or
+    a new topic; new words after a prose question ("¿y el correo?") usually
+    stand on their own, so that reading goes first.
+    """
+
+    question: Question
+    alone: Question | None = None
+    alone_first: bool = False
+    # What the user typed in the thread, to show the understood question with their accents.
+    said: tuple[str, ...] = ()
+
+    def readings(self) -> list[Question]:
+        """The readings to search, the likelier first."""
+        if self.alone is None:
+            return [self.question]
+        return [self.alone, self.question] if self.alone_first else [self.question, self.alone]
+
+
+def understand(history: Iterable[str], current: str) -> Understood:
+    """Read ``current`` in the light of the earlier user turns ``history`` (oldest first)."""
+    said = (*history, current)
+    previous: Question | None = None
+    for text in said[:-1]:
+        if not is_small_talk(text):
+            previous = complete(read_question(text), previous).question
+    return attrs.evolve(complete(read_question(current), previous), said=said)
+
+
+def complete(new: Question, previous: Question | None) -> Understood:
+    """``new`` with the parts it lacks taken from ``previous``, when it is a follow-up."""
+    if previous is None:
+        return Understood(new)
+    kind = _follow_up_kind(new, previous)
+    if kind is None:
+        return Understood(new)
+    changes = edits(new, previous) or remainder(new)
+    completed = read_question(apply(previous.text, changes))
+    intent = new.intent if new.intent in SLOT_INTENTS else completed.intent
+    excluded = previous.place if new.other_place else previous.excluded if completed.other_place else ()
+    question = attrs.evolve(
+        completed, intent=intent, excluded=tuple(excluded), followup=True, fresh=_fresh(new, previous)
+    )
+    if kind != "guess":
+        return Understood(question)
+    return Understood(question, new, alone_first=not previous.tabular)
+
+
+def _fresh(new: Question, previous: Question) -> tuple[str, ...]:
+    """The words the new turn brings that an answer must hold (a prose component counts)."""
+    return new.subject if previous.tabular else (*new.subject, *new.place)
+
+
+def _follow_up_kind(new: Question, previous: Question) -> str | None:
+    """«sure», «guess» or None (a question of its own)."""
+    words = [t.word for t in new.tokens]
+    opener = any(new.text.startswith(o) or new.text.startswith("¿" + o) for o in FOLLOW_UP_OPENERS)
+    asks = any(w in INTERROGATIVES for w in words)
+    if asks and new.subject and not new.tabular and not new.place:
+        return None  # "¿y quién tomó las muestras?" asks something new
+    if opener or any(w in ANAPHORA for w in words) or new.other_place:
+        return "guess" if new.subject else "sure"
+    has_subject = new.tabular or bool(new.subject)
+    slots = new.campaign or new.place or new.colour or new.intent in SLOT_INTENTS
+    if not has_subject and slots:
+        return "sure"
+    if previous.tabular and not new.tabular and not asks and 0 < len(new.subject) <= _BARE_MAX_WORDS:
+        return "guess"
+    return None

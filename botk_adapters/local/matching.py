@@ -1,0 +1,96 @@
+"""Word matching for the offline assistant: same stem, or one typo away.
+
+Users write from phones ("manganezo", "miraflore", "agsoto"); a word of five
+letters or more matches a word of the documents one edit away (a letter
+added, dropped, changed, or two neighbours swapped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from botk_adapters.local.related import RELATED
+from botk_core import phrasing
+from botk_core.synonyms import Synonyms
+from botk_core.text import family_prefix, fold, stem, words
+
+SYNONYMS = Synonyms.builtin()
+
+# Stricter than the index's five letters: a five-letter word one edit from another
+# is too often another word ("marca" and "marcha", "cobre" and "cobra").
+TYPO_MIN_LENGTH = 6
+ROOT_MIN_LENGTH = 4
+# Endings of one Spanish word's forms: "espere"/"esperar", "decante"/"decantar", "muestras"/"muestreo".
+_ENDINGS = frozenset(
+    {"", "a", "e", "o", "as", "es", "os", "an", "en", "ar", "er", "ir", "ado", "ada", "ados", "adas", "ido",
+     "ida", "ando", "iendo", "aron", "ieron", "amos", "emos", "imos", "io", "aba", "ia", "eo", "eos", "ara",
+     "era", "ira", "on", "i"}
+)  # fmt: skip
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are equal or one edit apart (a swap of neighbours counts as one)."""
+    return a == b or phrasing.one_edit_apart(a, b)
+
+
+def similar(word: str, other: str, typos: bool = True) -> bool:
+    """Whether the user's ``word`` means the documents' ``other``.
+
+    Same stem, one word family (the same first six letters, both of seven or
+    more: "muestras", "muestreo"), or one typo apart (both of five letters or more).
+    """
+    if word == other or stem(word) == stem(other):
+        return True
+    if word.isdigit() or other.isdigit():
+        return False
+    prefix = family_prefix(word)
+    if (prefix and family_prefix(other) == prefix) or same_root(word, other):
+        return True
+    if not typos:
+        return False
+    return len(word) >= TYPO_MIN_LENGTH and len(other) >= TYPO_MIN_LENGTH and one_edit_apart(word, other)
+
+
+def same_root(word: str, other: str) -> bool:
+    """Two forms of one word: a shared root of four letters or more, each followed by an inflection."""
+    if word[:ROOT_MIN_LENGTH] != other[:ROOT_MIN_LENGTH]:
+        return False
+    shared = ROOT_MIN_LENGTH
+    while shared < min(len(word), len(other)) and word[shared] == other[shared]:
+        shared += 1
+    return word[shared:] in _ENDINGS and other[shared:] in _ENDINGS
+
+
+def matches_any(word: str, others: Iterable[str]) -> bool:
+    """Whether ``word`` is similar to one of ``others``."""
+    return any(similar(word, other) for other in others)
+
+
+@attrs.frozen
+class Words:
+    """A text's words and their stems, looked up many times."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    text: str
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        found = frozenset(words(text))
+        return cls(found, frozenset(stem(w) for w in found), fold(text))
+
+
+def holds(word: str, have: Words, typos: bool = True) -> bool:
+    """Whether ``have`` contains ``word``, a synonym of it, or (with ``typos``) a near spelling."""
+    if word in have.words or stem(word) in have.stems:
+        return True
+    if not word.isalpha():
+        return word in have.text
+    related = RELATED.get(word, frozenset())
+    if related & have.words:
+        return True
+    if any(all(t in have.stems for t in phrase) for phrase in SYNONYMS.equivalents((stem(word),))):
+        return True
+    return any(similar(word, h, typos) for h in have.words)

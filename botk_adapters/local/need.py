@@ -1,0 +1,200 @@
+"""What a passage must hold to answer a question: its words, the thing asked, a colour, a number.
+
+A passage answers when it holds most of the question's words (by stem,
+synonym or one typo) and every word the question hinges on: the thing asked
+after "cuántos", "qué", "cuál" or "cómo se llama"; the colour of a light; the
+words a follow-up just added; and, for a question about a lab table answered
+from prose, its parameter, place and date. A "cuánto" question needs a number.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+
+import attrs
+
+from botk_adapters.local.dates import MONTH_NAMES
+from botk_adapters.local.matching import Words, holds
+from botk_adapters.local.question import Question
+from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
+from botk_adapters.local.vocabulary import WEAK_WORDS, has_colour
+from botk_core.text import STOP_WORDS
+
+_QUANTITY = frozenset({"cuanto", "cuanta", "cuantos", "cuantas"})
+# The word after these names the thing asked ("¿qué laboratorio ...?"); after "quién" comes a verb.
+_FOCUS_AFTER = _QUANTITY | {"que", "cual", "cuales", "llama", "llaman"}
+_SKIP_BEFORE_FOCUS = frozenset({"es", "son", "el", "la", "los", "las", "un", "una", "de", "del", "se"})
+_DIGIT = re.compile(r"\d")
+_ACTS = re.compile(r"\b(?:hago|hacemos|hacer|arreglo|arreglar|soluciono|solucionar|reviso|debo|reparo)\b")
+_DECIMAL = re.compile(r"\d+[.,]\d+")
+_DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "del", "al", "su", "sus"})
+# Question words that a document's own question heading repeats ("¿Cuándo conviene guardar agua?").
+_ASKING = frozenset({"cuando", "donde", "quien", "quienes", "como", "porque", "cuanto", "cuanta", "cuantos"})
+_IGNORED = frozenset({"hola", "gracias", "porfa", "favor"})
+_NUMERIC_INTENTS = ("value", "limit", "over", "within")
+ENOUGH = 0.6
+# "¿Qué empresa ...?" asks for a name: the document need not say "empresa".
+_CATEGORIES = frozenset(
+    {"empresa", "institucion", "persona", "organismo", "entidad", "organizacion", "nombre", "gente"}
+)
+
+
+@attrs.frozen
+class Need:
+    """What an answer must hold; ``hinges`` are words it cannot do without."""
+
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+    hinges: tuple[str, ...] = ()
+    # Required words that few of the search's passages hold: they say what the question is about.
+    rare: frozenset[str] = frozenset()
+    # Things the question names ("el camión") that no passage of the search mentions.
+    unknown: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    # A light's component ("la cajita del sensor"): the answer names one of its words.
+    any_of: tuple[str, ...] = ()
+    colour: str | None = None
+    quantity: bool = False
+    asks_for: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()
+    # Asks what to do ("¿qué hago?"): steps answer it better than a colour code.
+    acts: bool = False
+
+
+def need_of(question: Question) -> Need:
+    content = [w for w in question.content_words() if w not in _IGNORED]
+    content += _DECIMAL.findall(question.text)  # "1,5 m" is one figure, not "1" and "5"
+    tokens = [t.word for t in question.tokens]
+    nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _DETERMINERS)
+    hinges = [*question.fresh]
+    focus = _focus(tokens)
+    if focus and focus not in _CATEGORIES:
+        hinges.append(focus)
+    if question.tabular:
+        hinges.append(question.parameter or "")
+        if not (question.place_bare or question.explains):
+            hinges += [*question.place, *_campaign_words(question)]
+    component = _component(question) if question.colour and not question.tabular else ()
+    numeric = question.tabular and question.intent in _NUMERIC_INTENTS and not question.explains
+    quantity = bool(_QUANTITY & set(tokens)) or numeric
+    if question.colour:
+        content = [w for w in content if w not in LIGHT_WORDS]  # the colour line is the light
+    return Need(
+        required=tuple(dict.fromkeys(w for w in content if w not in WEAK_WORDS)),
+        optional=tuple(dict.fromkeys(w for w in content if w in WEAK_WORDS)),
+        hinges=tuple(dict.fromkeys(h for h in hinges if h)),
+        colour=question.colour,
+        quantity=quantity,
+        asks_for=tuple(word for t in tokens for word in ASKS_FOR.get(t, ())),
+        nouns=nouns,
+        any_of=component,
+        asks=tuple(t for t in tokens if t in _ASKING),
+        acts=bool(_ACTS.search(question.text)),
+    )
+
+
+def _focus(tokens: list[str]) -> str | None:
+    """The thing asked: the noun right after the first question word ("¿cuántos litros ...?")."""
+    for index, word in enumerate(tokens):
+        if word in ("quien", "quienes") and tokens[index + 1 : index + 2] in (
+            ["es"],
+            ["son"],
+            ["era"],
+            ["fue"],
+        ):
+            rest = [w for w in tokens[index + 2 :] if w not in _SKIP_BEFORE_FOCUS]
+            return rest[0] if rest and _noun_like(rest[0]) else None  # "¿quién es el presidente ...?"
+        if word in _FOCUS_AFTER:
+            rest = [w for w in tokens[index + 1 :] if w not in _SKIP_BEFORE_FOCUS]
+            if rest and _noun_like(rest[0]):
+                return rest[0]
+            if word not in ("llama", "llaman"):
+                return None
+    return None
+
+
+def _noun_like(word: str) -> bool:
+    """Not a function word, a question verb or an infinitive ("¿qué tiene que pasar ...?")."""
+    infinitive = len(word) > 4 and word.endswith(("ar", "er", "ir"))
+    return not (word in WEAK_WORDS or word in STOP_WORDS or len(word) <= 2 or infinitive)
+
+
+def heading_answers(need: Need, location: str) -> bool:
+    """Whether a passage's heading is a question that is the user's question (a FAQ entry)."""
+    last = location.rsplit("›", 1)[-1].strip()
+    if not last.endswith("?") or not need.required:
+        return False
+    have = Words.of(last)
+    return sum(1 for w in need.required if holds(w, have)) >= ENOUGH * len(need.required)
+
+
+def _component(question: Question) -> tuple[str, ...]:
+    """The words naming the thing a light belongs to: its place phrase and the subject before it."""
+    if not question.place:
+        return ()
+    before = [t.word for t in question.tokens if question.place_span and t.end <= question.place_span[0]]
+    head = [before[-1]] if before and before[-1] in question.subject else []
+    return (*head, *question.place)
+
+
+def _campaign_words(question: Question) -> list[str]:
+    campaign = question.campaign
+    if campaign is None or campaign.latest or campaign.earliest:
+        return []
+    found = [MONTH_NAMES[campaign.month]] if campaign.month else []
+    return found + ([str(campaign.year)] if campaign.year else [])
+
+
+def satisfied(need: Need, have: Words) -> bool:
+    """Whether ``have`` answers: enough of the words, every hinge, the colour, a number.
+
+    Of two words both must be there, unless the one there is rare among the
+    results ("lechuga") and the other is not what the question hinges on.
+    """
+    required = list(need.required)
+    count = len(required)
+    held = [w for w in required if holds(w, have)]
+    weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice
+    enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)
+    if count == 2 and len(held) == 1 and held[0] in need.rare:
+        enough = not any(w in need.hinges for w in required if w not in held)
+    if not count:
+        return need.colour is not None and holds_hinges(need, have)  # "¿y la luz roja?": the colour is enough
+    return enough and holds_hinges(need, have)
+
+
+def with_rarity(need: Need, haves: list[Words]) -> Need:
+    """``need`` knowing which of its words are rare among the passages ``haves`` of one search."""
+    limit = max(1, len(haves) // 4)
+    counts = {w: sum(1 for h in haves if holds(w, h)) for w in need.required}
+    rare = frozenset(w for w, n in counts.items() if 0 < n <= limit)
+    unknown = frozenset(w for w, n in counts.items() if n == 0)
+    return attrs.evolve(need, rare=rare, unknown=unknown)
+
+
+def holds_hinges(need: Need, have: Words) -> bool:
+    """Whether ``have`` (the quoted excerpt) holds every hinge, the colour and, when asked, a number."""
+    # The words a question hinges on match exactly (or by synonym): "marca" is not "marcha".
+    if not all(holds(h, have, typos=False) for h in need.hinges):
+        return False
+    if need.any_of and not any(holds(w, have) for w in need.any_of):
+        return False
+    if need.colour and not has_colour(have.text, need.colour):
+        return False
+    return not need.quantity or bool(_DIGIT.search(have.text) or have.words & NUMBER_WORDS)
+
+
+def score(need: Need, have: Words) -> float:
+    """How well ``have`` answers, for ranking passages and sentences."""
+    total = sum(2.0 for w in need.required if holds(w, have))
+    total += sum(1.0 for w in need.optional if holds(w, have))
+    total += sum(1.5 for w in need.hinges if holds(w, have))
+    total += 1.0 if any(w in have.words for w in need.asks_for) else 0.0
+    total += 0.5 * sum(1 for w in need.asks if w in have.words or (w == "porque" and "por que" in have.text))
+    if need.colour and has_colour(have.text, need.colour):
+        total += 3.0
+    if need.quantity and _DIGIT.search(have.text):
+        total += 1.0
+    return total

@@ -1,0 +1,115 @@
+"""Answers from prose passages and key/value rows: the sentence that answers, with its section.
+
+Otherwise nothing is quoted: a passage that only shares the topic would put
+its figures in the user's hands as if they answered (see ``need``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from botk_adapters.local.matching import Words
+from botk_adapters.local.need import (
+    Need,
+    heading_answers,
+    holds_hinges,
+    need_of,
+    satisfied,
+    score,
+    with_rarity,
+)
+from botk_adapters.local.question import Question
+from botk_adapters.local.reply import Answer
+from botk_adapters.local.sources import citation, fact_location, source_line
+from botk_adapters.local.text import best_excerpts, colour_code, opening
+from botk_adapters.local.vocabulary import colour_in, has_colour
+from botk_core.text import fold
+from botk_core.tools.search import FoundPassage
+
+_QUESTION_PENALTY = 1.5
+# A colour that several components use: each one's meaning, when the question names none.
+MAX_TIES = 3
+TIE = 1.0
+HEADING_BONUS = 2.0
+PREFER_BONUS = 1.5
+LABEL_BONUS = 2.0
+CODE_BONUS = 1.5  # a colour code line ("Rojo: ...") says what a light means
+OTHER_COLOUR_PENALTY = 3.0
+
+
+def write_prose(
+    question: Question, results: Sequence[FoundPassage], prefer: Sequence[str] = ()
+) -> Answer | None:
+    """The answer from the best passage (or key/value cell) that answers, else None."""
+    haves = [_words_of(found) for found in results]
+    need = with_rarity(need_of(question), haves)
+    ranked = [
+        (_mark(need, found, have, prefer), -rank, found)
+        for rank, (found, have) in enumerate(zip(results, haves, strict=True))
+        if satisfied(need, have)
+    ]
+    answers: list[Answer] = []
+    top = 0.0
+    for mark, _rank, found in sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True):
+        if answers and (need.colour is None or mark < top - TIE or len(answers) == MAX_TIES):
+            break
+        answer = _answer_from(need, found)
+        if answer is not None:
+            answers.append(answer)
+            top = top or mark
+    if not answers:
+        return None
+    return Answer("\n\n".join(a.text for a in answers), tuple(c for a in answers for c in a.citations))
+
+
+def _mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[str]) -> float:
+    """How well a passage that answers does it, for choosing among them."""
+    # Words in the passage's own text count more than words only in its heading.
+    mark = score(need, have) + 0.5 * score(need, Words.of(found.text))
+    mark += HEADING_BONUS if heading_answers(need, found.location) else 0.0
+    mark += PREFER_BONUS if found.document in prefer else 0.0
+    mark += LABEL_BONUS if _labels_what_is_asked(need, found) else 0.0
+    coded = need.colour and not need.acts and colour_code(found.text, need.colour)
+    return mark + (CODE_BONUS if coded else 0.0)
+
+
+def _labels_what_is_asked(need: Need, found: FoundPassage) -> bool:
+    """A table cell whose label names what a «quién» or «cuándo» asks ("Responsable de ...")."""
+    if found.fact is None or not need.asks_for:
+        return False
+    labels = Words.of(" ".join((*found.fact.row, *found.fact.column)))
+    return any(word in labels.words for word in need.asks_for)
+
+
+def _words_of(found: FoundPassage) -> Words:
+    fact = found.fact
+    labels = " ".join((*fact.row, *fact.column, fact.value, fact.caption)) if fact else ""
+    return Words.of(f"{found.text} {found.location} {labels}")
+
+
+def _answer_from(need: Need, found: FoundPassage) -> Answer | None:
+    fact = found.fact
+    if fact is not None:
+        label = " · ".join(p for p in (" ".join(fact.row), " ".join(fact.column)) if p) or fact.table
+        location = fact_location(fact)
+        text = f"{label}: {fact.value.strip()}."
+        return Answer(f"{text}\n{source_line(found, location)}", (citation(found, location, text),))
+    if heading_answers(need, found.location) and need.colour is None:
+        excerpts = [opening(found.text)]  # the document's own question: its answer starts the passage
+    else:
+        excerpts = best_excerpts(found.text, lambda s: _sentence_score(need, s), ties=need.colour is not None)
+    kept = [e for e in excerpts if holds_hinges(need, Words.of(f"{e} {found.location}"))]
+    if not kept:
+        return None
+    excerpt = "\n".join(kept)
+    return Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
+
+
+def _sentence_score(need: Need, sentence: str) -> float:
+    penalty = _QUESTION_PENALTY if sentence.rstrip().endswith("?") else 0.0
+    if need.colour and not need.acts and colour_code(sentence, need.colour):
+        penalty -= CODE_BONUS
+    named = colour_in(fold(sentence)) if need.colour else None
+    if named and named[0] != need.colour and not has_colour(fold(sentence), need.colour or ""):
+        penalty += OTHER_COLOUR_PENALTY  # "Sin luz: ..." does not answer "¿y la luz roja?"
+    return score(need, Words.of(sentence)) - penalty  # the document's own question: its answer follows

@@ -1,0 +1,191 @@
+"""A question read into its parts: parameter, place, campaign, colour, subject and intent.
+
+Each part remembers where the text says it (its span), so that a follow-up
+can replace one part of an earlier question and keep the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from botk_adapters.local.dates import Campaign, find_campaign
+from botk_adapters.local.intents import MARKER_WORDS, Intent, intent_of
+from botk_adapters.local.vocabulary import WEAK_WORDS, colour_in, find_parameter
+from botk_core.phrasing import expand_abbreviations
+from botk_core.text import STOP_WORDS, fold
+
+Span = tuple[int, int]
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_PUNCTUATION = re.compile(r"([¿?¡!;:]|,(?!\d))")
+_SPACE_BEFORE = re.compile(r"\s+([?!,;:])")
+_SPACE_AFTER = re.compile(r"([¿¡])\s+")
+_PLACE_OPENERS = ("en", "de", "del")
+_ARTICLES = frozenset({"el", "la", "los", "las", "un", "una"})
+_JOINERS = frozenset({"de", "del"})
+_EXPLAINS = re.compile(
+    r"^\W*(?:y\s+)?(?:por que|porque|para que|con que|de que manera|que metodo|cual metodo|que significa"
+    r"|como (?:se )?(?:mid|analiz|calcul|determin|hic|hace|tom|mues|sac|lleg|funcion))"
+)
+_OTHER_PLACE = re.compile(
+    r"\b(?:el|la|los|las)?\s*otr[oa]s?\s+(?:punto|lugar|sector|estanque|localidad|sitio)s?"
+)
+
+
+@attrs.frozen
+class Token:
+    word: str
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Question:
+    """What one user turn asks, as read from its (possibly completed) text."""
+
+    text: str
+    tokens: tuple[Token, ...] = ()
+    parameter: str | None = None
+    parameter_span: Span | None = None
+    campaign: Campaign | None = None
+    place: tuple[str, ...] = ()
+    place_span: Span | None = None
+    colour: str | None = None
+    colour_span: Span | None = None
+    subject: tuple[str, ...] = ()
+    intent: Intent = "prose"
+    other_place: bool = False
+    excluded: tuple[str, ...] = ()
+    followup: bool = False
+    # The words a follow-up turn brought itself: an answer must hold them.
+    fresh: tuple[str, ...] = ()
+    # The place was a bare word ("método", "verano"), not an "en X" phrase: maybe not a place.
+    place_bare: bool = False
+    # Asks how or why ("¿cómo midieron el fluoruro?"): prose answers it, not a table cell.
+    explains: bool = False
+
+    @property
+    def tabular(self) -> bool:
+        """Whether it reads like a question about a lab table (names a parameter)."""
+        return self.parameter is not None
+
+    def content_words(self) -> list[str]:
+        """Every meaningful word, for matching passages (a light's colour is matched on its own)."""
+        colour = [self.colour_span] if self.colour_span else []
+        return [
+            t.word
+            for t in self.tokens
+            if t.word not in STOP_WORDS and len(t.word) > 1 and not _inside(t, colour)
+        ]
+
+
+def normalise(text: str) -> str:
+    """Folded text with chat abbreviations spelled out ("q" -> "que"), punctuation kept."""
+    spaced = _PUNCTUATION.sub(r" \1 ", fold(text))
+    joined = _SPACE_BEFORE.sub(r"\1", expand_abbreviations(spaced))
+    return _SPACE_AFTER.sub(r"\1", joined).strip()
+
+
+def read_question(text: str) -> Question:
+    """Read ``text`` (a user's words) into a Question."""
+    folded = normalise(text)
+    tokens = tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded))
+    parameter, parameter_span = find_parameter(folded)
+    campaign = find_campaign(folded)
+    colour = colour_in(folded)
+    colour_span = colour[1] if colour else None
+    taken = [s for s in (parameter_span, campaign.span if campaign else None, colour_span) if s]
+    other = _OTHER_PLACE.search(folded)
+    intent = intent_of(folded, parameter is not None)
+    tabular = parameter is not None and intent != "limit"
+    place, place_span, subject, bare = _place_and_subject(tokens, taken, other, tabular)
+    return Question(
+        text=folded,
+        tokens=tokens,
+        parameter=parameter,
+        parameter_span=parameter_span,
+        campaign=campaign,
+        place=place,
+        place_span=place_span,
+        colour=colour[0] if colour else None,
+        colour_span=colour_span,
+        subject=subject,
+        intent=intent,
+        other_place=other is not None,
+        place_bare=bare,
+        explains=bool(_EXPLAINS.search(folded)),
+    )
+
+
+def _place_and_subject(
+    tokens: tuple[Token, ...], taken: list[Span], other: re.Match[str] | None, tabular: bool
+) -> tuple[tuple[str, ...], Span | None, tuple[str, ...], bool]:
+    """The place (its words and span), the remaining subject words, and whether the place was bare.
+
+    In a table question without "en X", the free words name the place
+    ("cómo salió miraflores en el plomo").
+    """
+    place, place_span = ((), other.span()) if other else _place(tokens, taken)
+    spans = [*taken, place_span] if place_span else taken
+    used = {i for i, t in enumerate(tokens) if _inside(t, spans)}
+    subject = tuple(t.word for i, t in enumerate(tokens) if i not in used and _free(t))
+    if tabular and not place and subject:
+        place, place_span = _bare_place(tokens, used)
+        return place, place_span, (), True
+    return place, place_span, subject, False
+
+
+def _free(token: Token) -> bool:
+    """A word that can name a place or a subject."""
+    word = token.word
+    return not (
+        word in STOP_WORDS or word in WEAK_WORDS or word in MARKER_WORDS or word in _ARTICLES or len(word) < 2
+    ) or any(c.isdigit() for c in word)
+
+
+def _inside(token: Token, spans: list[Span]) -> bool:
+    return any(start <= token.start and token.end <= end for start, end in spans)
+
+
+def _place(tokens: tuple[Token, ...], taken: list[Span]) -> tuple[tuple[str, ...], Span | None]:
+    """The first "en/de X" phrase whose words are free (not a date, parameter or colour)."""
+    best: tuple[tuple[str, ...], Span | None] = ((), None)
+    for index, token in enumerate(tokens):
+        if token.word not in _PLACE_OPENERS:
+            continue
+        words, end = _phrase(tokens, index + 1, taken)
+        if words and (token.word == "en" or not best[0]):
+            best = (tuple(words), (token.start, end))
+            if token.word == "en":
+                return best
+    return best
+
+
+def _phrase(tokens: tuple[Token, ...], index: int, taken: list[Span]) -> tuple[list[str], int]:
+    while index < len(tokens) and tokens[index].word in _ARTICLES:
+        index += 1
+    words: list[str] = []
+    end = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.word in _JOINERS and words and index + 1 < len(tokens):
+            index += 1
+            continue
+        if not _free(token) or _inside(token, taken):
+            break
+        words.append(token.word)
+        end = token.end
+        index += 1
+    return words[:4], end
+
+
+def _bare_place(tokens: tuple[Token, ...], used: set[int]) -> tuple[tuple[str, ...], Span | None]:
+    """In a table question without "en X", the first run of free words names the place."""
+    run: list[Token] = []
+    for index, token in enumerate(tokens):
+        if index not in used and _free(token):
+            run.append(token)
+        elif run:
+            break
+    return tuple(t.word for t in run), (run[0].start, run[-1].end) if run else None

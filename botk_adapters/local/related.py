@@ -1,0 +1,58 @@
+"""Related words for telling whether a passage answers: same meaning, what a question word asks for.
+
+The index has its own synonym list (``botk_core.synonyms``); these groups are
+the offline assistant's, used when it checks a passage against the question.
+"""
+
+from __future__ import annotations
+
+# Words of the same meaning for telling whether a passage answers (the index has its own list).
+_RELATED_GROUPS = (
+    "luz luces led leds indicador indicadores luminoso foco lampara ampolleta piloto",
+    "caja cajita gabinete carcasa proteccion",
+    "estanque estanques tanque tanques copa deposito acumulador",
+    "norma limite limites maximo permitido nch",
+    "hierro fierro",
+    "muestra muestras muestreo muestreos",
+    "parpadea parpadeando parpadeo pestanea intermitente titila",
+    "litro litros lt lts",
+    "metro metros mt mts",
+    "clave contrasena password",
+    "wifi wi fi red inalambrica",
+    "bateria baterias pila",
+    "panel paneles placa solar",
+    "arreglar reparar solucionar hacer",
+    "falla fallas error errores problema problemas",
+    "analizo analizaron analisis analizar",
+    "correo mail email",
+    "telefono celular fono numero",
+    "riego regar riegos agua",
+    "cambia cambiar cambio reemplaza reemplazar reemplazo sustituir renovar",
+    "dura duracion vida util",
+    "limpia limpiar limpio limpieza lavar lava lavan",
+    "revisa revisar revision inspeccion",
+    "dia dias diario diaria diarios diarias",
+    "llevo llevar llevaron lleva traslado trasladar traslada transporte transporto",
+    "echo echar echa agrego agregar agregue agrega poner pongo anadir anado",
+    "rato tiempo minutos horas",
+    "cuesta cuestan costo costar precio tarifa cobra cobran",
+)
+LIGHT_WORDS = frozenset({"luz", "luces", "led", "leds", "indicador", "lucecita", "foco", "piloto", "lampara"})
+# What a question word asks for, as a table column or a label names it.
+ASKS_FOR = {
+    "quien": ("responsable", "encargado", "encargada", "tecnico", "cargo"),
+    "quienes": ("responsable", "encargado", "encargados", "responsables"),
+    "cuanto": ("frecuencia", "cantidad", "valor"),
+    "donde": ("lugar", "ubicacion", "direccion", "sitio"),
+    "cuando": ("fecha", "frecuencia", "mes", "dia"),
+}
+RELATED: dict[str, frozenset[str]] = {}
+for _group in _RELATED_GROUPS:
+    for _word in _group.split():
+        RELATED[_word] = RELATED.get(_word, frozenset()) | frozenset(_group.split())
+
+_NUMBER_WORDS_TEXT = """
+    uno una dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cien mil
+    media medio mitad doble diario diaria semanal mensual anual cada
+"""
+NUMBER_WORDS = frozenset(_NUMBER_WORDS_TEXT.split())

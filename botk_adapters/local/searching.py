@@ -1,0 +1,32 @@
+"""The ``search_documents`` arguments for a question: its words, and enough passages for a list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from botk_adapters.local.question import Question
+from botk_adapters.local.vocabulary import parameter_display
+
+MAX_QUERY_CHARS = 500
+CELL_K = 10
+LIST_K = 40
+PROSE_K = 8
+
+
+def search_arguments(question: Question, asked: str) -> dict[str, Any]:
+    """The query (the completed question for a follow-up) and how many passages it needs."""
+    query = question.text if question.followup else asked.strip()
+    if question.excluded:
+        query = f"{query} {' '.join(question.excluded)}"  # "el otro punto" of the same locality
+    if question.parameter and question.parameter not in query:
+        query = f"{query} {parameter_display(question.parameter)}"  # "fierro" also finds "hierro"
+    return {"query": query[:MAX_QUERY_CHARS], "k": _k(question)}
+
+
+def _k(question: Question) -> int:
+    if not question.tabular:
+        return PROSE_K
+    complete = (question.place or question.other_place) and question.campaign
+    if complete and question.intent not in ("row", "column") and not question.other_place:
+        return CELL_K
+    return LIST_K

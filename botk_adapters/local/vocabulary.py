@@ -1,0 +1,169 @@
+"""Words the offline assistant knows: water-quality parameters, colours, question words.
+
+The parameter list is the drinking-water vocabulary (the Chilean norm's
+parameters and the usual lab analyses) with the names people use for them,
+so that "¿y el fierro?" is known to change the parameter, not the place.
+A parameter a document names that is missing here is still found through
+the table facts themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+from botk_core.phrasing import one_edit_apart
+from botk_core.text import STOP_WORDS, fold
+
+# canonical name (as lab reports print it) -> other names people write
+_PARAMETERS: dict[str, tuple[str, ...]] = {
+    "hierro": ("fierro", "fe"),
+    "manganeso": ("mn",),
+    "plomo": ("pb",),
+    "cobre": ("cu",),
+    "zinc": ("cinc", "zn"),
+    "arsenico": ("arsenio",),
+    "cadmio": ("cd",),
+    "mercurio": ("hg",),
+    "cromo": ("cromo total", "cromo hexavalente"),
+    "niquel": ("ni",),
+    "aluminio": (),
+    "boro": (),
+    "selenio": (),
+    "antimonio": (),
+    "bario": (),
+    "berilio": (),
+    "plata": (),
+    "cobalto": (),
+    "molibdeno": (),
+    "vanadio": (),
+    "uranio": (),
+    "talio": (),
+    "estano": (),
+    "litio": (),
+    "calcio": (),
+    "magnesio": (),
+    "sodio": (),
+    "potasio": (),
+    "cianuro": (),
+    "fluoruro": ("fluor", "floruro"),
+    "cloruro": ("cloruros",),
+    "sulfato": ("sulfatos",),
+    "nitrato": ("nitratos",),
+    "nitrito": ("nitritos",),
+    "amonio": ("amoniaco", "nitrogeno amoniacal"),
+    "fosfato": ("fosforo",),
+    "bicarbonato": (),
+    "carbonato": (),
+    "silice": (),
+    "cloro libre": ("cloro residual", "cloro libre residual"),
+    "cloro total": (),
+    "cloro": (),
+    "ph": (),
+    "turbiedad": ("turbidez", "turbiedad", "turbio"),
+    "conductividad": ("conductividad electrica",),
+    "dureza": ("dureza total",),
+    "alcalinidad": (),
+    "solidos disueltos": ("solidos disueltos totales", "sdt", "tds"),
+    "coliformes totales": ("coliformes",),
+    "coliformes fecales": ("e coli", "escherichia coli"),
+    "color": ("color verdadero",),
+    "olor": (),
+    "sabor": (),
+    "oxigeno disuelto": ("oxigeno",),
+    "trihalometanos": (),
+    "benceno": (),
+    "tolueno": (),
+    "xileno": (),
+}
+
+PARAMETER_NAMES: dict[str, str] = {}
+for _canonical, _aliases in _PARAMETERS.items():
+    PARAMETER_NAMES[_canonical] = _canonical
+    for _alias in _aliases:
+        PARAMETER_NAMES[_alias] = _canonical
+
+# Two-letter symbols ("pb", "mn") count only as whole words, after the names.
+_BY_LENGTH = sorted(PARAMETER_NAMES, key=len, reverse=True)
+_SINGLE_WORDS = [name for name in PARAMETER_NAMES if " " not in name and len(name) >= 5]
+
+# Display names with their accents, for the sentences the assistant writes.
+_DISPLAY = {
+    "arsenico": "arsénico",
+    "niquel": "níquel",
+    "estano": "estaño",
+    "silice": "sílice",
+    "oxigeno disuelto": "oxígeno disuelto",
+    "solidos disueltos": "sólidos disueltos",
+    "ph": "pH",
+}
+
+
+def find_parameter(folded: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The parameter a folded text names and where (longest name first; one typo in a long word)."""
+    for name in _BY_LENGTH:
+        found = re.search(rf"\b{re.escape(name)}(?:s|es)?\b", folded)
+        if found:
+            return PARAMETER_NAMES[name], found.span()
+    for word in re.finditer(r"[a-z]{5,}", folded):
+        if word.group(0) in STOP_WORDS:
+            continue  # "sobre" is not a typo of "cobre"
+        for name in _SINGLE_WORDS:
+            if one_edit_apart(word.group(0), name):
+                return PARAMETER_NAMES[name], word.span()
+    return None, None
+
+
+def parameter_display(canonical: str) -> str:
+    return _DISPLAY.get(canonical, canonical)
+
+
+COLOURS: dict[str, str] = {
+    "roja": "rojo", "rojo": "rojo", "rojas": "rojo", "verde": "verde", "verdes": "verde",
+    "amarilla": "amarillo", "amarillo": "amarillo", "azul": "azul", "naranja": "naranjo",
+    "naranjo": "naranjo", "blanca": "blanco", "blanco": "blanco", "morada": "morado",
+    "violeta": "morado",
+}  # fmt: skip
+
+_NO_LIGHT = re.compile(
+    r"\b(?:sin luz|no tiene luz|no hay luz|no prende|no enciende|no se enciende|sin encender|apagad[ao]s?)\b"
+)
+
+
+def colour_in(folded: str) -> tuple[str, tuple[int, int]] | None:
+    """The colour of a light a folded text names, and where ("sin luz" for a light that is off)."""
+    dark = _NO_LIGHT.search(folded)
+    if dark:
+        return "sin luz", dark.span()
+    for match in re.finditer(r"[a-z]+", folded):
+        if match.group(0) in COLOURS:
+            return COLOURS[match.group(0)], match.span()
+    return None
+
+
+def has_colour(folded: str, colour: str) -> bool:
+    """Whether a folded text names ``colour`` (anywhere, not only first)."""
+    if colour == "sin luz":
+        return bool(_NO_LIGHT.search(folded))
+    return any(COLOURS.get(word) == colour for word in re.findall(r"[a-z]+", folded))
+
+
+# Words that ask rather than name: they carry no subject of their own.
+WEAK_WORDS = frozenset(
+    fold(
+        """
+    salio salieron sale salen habia hubo fue fueron dio dieron dan da tiene tienen tenia tomo tomaron
+    hizo hicieron realizo realizaron midio midieron marco registro registraron necesita necesitan
+    significa significan sirve sirven usa usan dice dicen indica indican aparece aparecen pasa paso
+    quiere queria busco busca encontrar resultado resultados valor valores dato datos nivel cantidad
+    cuanto cuanta cuantos cuantas cual cuales como donde cuando quien quienes que porque hola
+    medido estaba estuvo estan esta resulto arrojo hay habian llama llaman llamo nombre hacer marque
+    quedo queda quedaron sea ser puede pueden bien mal normal correcto ok
+    """
+    ).split()
+)
+
+FOLLOW_UP_OPENERS = ("y ", "e ", "tambien ", "y que tal", "que tal ", "ahora ", "y ahora", "entonces ")
+_ANAPHORA_TEXT = """
+    eso esos esas ese esto ahi alli aca alla mismo misma otro otra anterior
+"""
+ANAPHORA = frozenset(_ANAPHORA_TEXT.split())

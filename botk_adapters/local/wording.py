@@ -1,0 +1,122 @@
+"""Spanish pieces of a table answer: a value with its unit, the limit, the parameter with its article."""
+
+from __future__ import annotations
+
+import re
+
+from botk_adapters.local.facts import Cell
+from botk_core.domain import TableFact
+from botk_core.text import fold
+
+_FEMININE_ENDINGS = ("a", "dad", "ion", "ez", "sis")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def value_text(fact: TableFact) -> str:
+    """The value as the document prints it, without its over-limit mark, with the unit."""
+    value = fact.value.replace("*", "").strip()
+    return (
+        f"{value} {fact.unit}".strip() if fact.unit and fact.kind in ("value", "below_detection") else value
+    )
+
+
+def limit_text(fact: TableFact) -> str:
+    """The legal limit as printed ("0,1 mg/L"), or "" when the table gives none."""
+    text = fact.limit_text.strip()
+    if text and _HAS_DIGIT.search(text):
+        has_unit = any(ch.isalpha() for ch in text.replace("<", "").replace("≤", ""))
+        return text if has_unit or not fact.unit else f"{text} {fact.unit}"
+    if fact.limit is None:
+        return ""
+    number = f"{fact.limit:g}".replace(".", ",")
+    return f"{number} {fact.unit}".strip()
+
+
+def parameter_phrase(fact: TableFact) -> str:
+    """The cell's parameter with its article: «el manganeso», «la turbiedad», «el pH»."""
+    return with_article(fact.parameter.strip() or fact.table)
+
+
+def with_article(name: str) -> str:
+    """A parameter's name with its article, lower-cased unless it is an acronym."""
+    shown = name if _is_acronym(name) else name[:1].lower() + name[1:]
+    first = fold(shown.split()[0]) if shown.split() else ""
+    if first.endswith("s") and len(first) > 4 and not first.endswith(("sis", "gas")):
+        article = "los"
+    elif first.endswith(_FEMININE_ENDINGS):
+        article = "la"
+    else:
+        article = "el"
+    return f"{article} {shown}"
+
+
+def campaign_phrase(cell: Cell) -> str:
+    """«en octubre de 2021», or the column's own label when it names no month or year."""
+    if cell.campaign:
+        return f"en {cell.campaign.describe()}"
+    label = cell.fact.column[-1] if cell.fact.column else ""
+    return f"en «{label}»" if label else ""
+
+
+def comparison(fact: TableFact) -> str:
+    """How the value stands against the limit: ", sobre el límite de 0,1 mg/L", or ""."""
+    limit = limit_text(fact)
+    if not limit:
+        return ", sobre el límite permitido (la tabla lo marca con *)" if is_over(fact) else ""
+    if fact.kind == "below_detection":
+        if fact.number is not None and fact.limit is not None and fact.number > fact.limit:
+            return (
+                f"; ese límite de detección es mayor que el límite permitido ({limit}), "
+                "así que no se sabe si cumple"
+            )
+        return f", es decir, bajo el límite permitido de {limit}"
+    over = is_over(fact)
+    if over is None:
+        return ""
+    if over:
+        mark = " (la tabla lo marca con *)" if "*" in fact.value else ""
+        return f", sobre el límite de {limit}{mark}"
+    if fact.number is not None and fact.limit is not None and fact.number == fact.limit:
+        return f", justo en el límite de {limit}"
+    return f", bajo el límite de {limit}"
+
+
+def is_over(fact: TableFact) -> bool | None:
+    """Whether the value exceeds the limit (the table's mark or the numbers); None when unknown."""
+    if fact.kind == "not_measured" or fact.kind == "text":
+        return None
+    if fact.over_limit is not None:
+        return fact.over_limit
+    if "*" in fact.value:
+        return True
+    if fact.number is None or fact.limit is None:
+        return None
+    if fact.kind == "below_detection":
+        return False if fact.number <= fact.limit else None
+    return fact.number > fact.limit
+
+
+def reading(fact: TableFact) -> str:
+    """The value in words: "fue 0,1400 mg/L", "estuvo bajo el límite de detección (<0,005 mg/L)"."""
+    if fact.kind == "below_detection":
+        return f"estuvo bajo el límite de detección ({value_text(fact)})"
+    if fact.kind == "not_measured":
+        return "no se midió"
+    if fact.kind == "text":
+        return f"dice «{fact.value.strip()}»"
+    return f"fue {value_text(fact)}"
+
+
+def short_reading(fact: TableFact) -> str:
+    """The value for a list line: "0,1400 mg/L (sobre el límite)", "no se midió"."""
+    if fact.kind == "below_detection":
+        return f"bajo el límite de detección ({value_text(fact)})"
+    if fact.kind == "not_measured":
+        return "no se midió"
+    over = is_over(fact)
+    return value_text(fact) + (" (sobre el límite)" if over else "")
+
+
+def _is_acronym(name: str) -> bool:
+    head = name.split()[0] if name.split() else name
+    return sum(1 for ch in head if ch.isupper()) > 1 or head in ("pH",)
