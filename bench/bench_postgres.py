@@ -148,7 +148,7 @@ def run(quick: bool = False) -> list[Section]:
 def _turn_section(
     own: dict[str, dict[str, float]], http: dict[str, dict[str, LoadResult]], writes: float
 ) -> Section:
-    section = Section("8. PostgreSQL vs SQLite: a chat turn")
+    section = Section("9. PostgreSQL vs SQLite: a chat turn")
     section.lines += [
         f"Same app, same run; PostgreSQL: {pg_server.description()}. Turn overhead as in section 2: the "
         "p50 a /chat turn (zero-latency gateway) adds to a /dummy request over HTTP, one client, gunicorn "
@@ -186,7 +186,7 @@ def _turn_section(
 
 
 def _scale_section(scale: dict[int, LoadResult]) -> Section:
-    section = Section("8b. PostgreSQL: one instance vs two behind a balancer")
+    section = Section("9b. PostgreSQL: one instance vs two behind a balancer")
     env = ", ".join(f"{k}={v}" for k, v in SMALL_INSTANCE.items())
     section.lines += [
         f"{SCALE_CLIENTS} clients, a {LATENCY * 1000:.0f} ms model; each instance is gunicorn with {env}, "

@@ -62,7 +62,7 @@ def fill(targets: dict[str, DocumentStore], size: int, seed: int = 7) -> None:
 
 def latency_section(quick: bool) -> Section:
     sizes, rounds = (SIZES[:2], 10) if quick else (SIZES, 50)
-    section = Section("8c. Document search: SQLite FTS5 vs PostgreSQL (k=5)")
+    section = Section("9c. Document search: SQLite FTS5 vs PostgreSQL (k=5)")
     section.lines += [
         f"The synthetic corpus of bench_search.py, the same chunks in both stores; {len(QUERIES)} user-style "
         f"queries x {rounds} rounds after a warm-up pass. PostgreSQL: {pg_server.description()}.",
@@ -94,7 +94,7 @@ def retrieval_section() -> Section:
             outcomes = bench_retrieval.evaluate(store, data["questions"])
             recalls[name] = (bench_retrieval.recall(outcomes, 1), bench_retrieval.recall(outcomes, 5))
             rows.append(f"| {name} | {recalls[name][0]:.3f} | {recalls[name][1]:.3f} | {len(failures)} |")
-    section = Section("8d. Document retrieval quality: SQLite vs PostgreSQL (bench/retrieval_eval.json)")
+    section = Section("9d. Document retrieval quality: SQLite vs PostgreSQL (bench/retrieval_eval.json)")
     section.lines += [
         f"{len(data['questions'])} questions over the sample and evaluation documents, k=5, the same files "
         "ingested into both stores.",

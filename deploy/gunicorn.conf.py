@@ -4,7 +4,10 @@ Start with ``gunicorn -c deploy/gunicorn.conf.py`` (``make prod``). A chat
 turn mostly waits on the model provider, so each worker runs many threads;
 4 sync workers would hold only 4 chats at once. The turn lock
 lives in SQLite and the rate limit in its own SQLite file, so both hold
-across these workers.
+across these workers; with ``BOTK_DATABASE_URL`` both live in PostgreSQL
+and hold across instances too (each worker then keeps a pool of
+``BOTK_DB_POOL_MAX`` connections, a quarter of its threads by default, plus
+one for its turn locks).
 
 Every value comes from ``Settings`` (environment or ``.env``): ``BOTK_HOST``
 and ``PORT`` (where to listen), ``BOTK_WORKERS`` (processes, default 2),
