@@ -9,7 +9,7 @@ import psycopg
 import psycopg_pool
 from psycopg import errors as pg
 
-from botk_core.errors import BotkError, StorageError
+from botk_core.errors import BotkError, Conflict, InvalidInput, NotFound, StorageError
 
 # Worth a retry by the client: the server is away, busy or gave up on a lock.
 _TRANSIENT: tuple[type[Exception], ...] = (
@@ -34,6 +34,12 @@ def translate(error: Exception) -> BotkError | None:
         return StorageError("Storage is busy; try again in a moment")
     if isinstance(error, _TRANSIENT):
         return StorageError("Storage is unavailable; try again in a moment")
+    if isinstance(error, pg.ForeignKeyViolation):  # what a row points to was deleted meanwhile
+        return NotFound("Not found")
+    if isinstance(error, pg.UniqueViolation):
+        return Conflict("The change clashes with what is stored; try again")
+    if isinstance(error, psycopg.DataError):  # a value PostgreSQL cannot hold (out of range, bad text)
+        return InvalidInput("A value is out of range or malformed")
     return None
 
 

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
+import psycopg
+
 from botk_adapters.postgres import turns
 from botk_adapters.postgres.db import Connection, PostgresDatabase
 from botk_adapters.postgres.errors import translated
 from botk_adapters.postgres.message_rows import COLUMNS, from_row
 from botk_adapters.postgres.turn_locks import TurnLocks
 from botk_core.domain import AcceptedTurn, Message, MessagePage, Thread
-from botk_core.errors import Conflict, InvalidInput
+from botk_core.errors import Conflict, InvalidInput, ThreadNotFound
 
 _BUSY = "Another message of this thread is still being answered; try again later"
 # A thread is idle when its newest message (or, with none, its creation) is older than the cutoff.
 _IDLE = "coalesce((SELECT max(m.created_at) FROM messages AS m WHERE m.thread_id = t.id), t.created_at) < %s"
+
+
+@contextlib.contextmanager
+def _thread_gone(thread_id: str) -> Iterator[None]:
+    """A message whose thread was deleted meanwhile cannot be stored: the thread is not found."""
+    try:
+        yield
+    except psycopg.errors.ForeignKeyViolation:
+        raise ThreadNotFound(thread_id) from None
 
 
 class PostgresThreadRepository:
@@ -69,7 +83,7 @@ class PostgresThreadRepository:
 
     def accept_turn(self, user: Message, *, history: int, max_messages: int | None = None) -> AcceptedTurn:
         params = turns.accept_params(user, history, max_messages)
-        with translated():
+        with translated(), _thread_gone(user.thread_id):
             lease, row = self._locks.acquire(user.thread_id, self._lock_wait, turns.ACCEPT, params)
         if lease is None:
             raise Conflict(_BUSY)
@@ -86,7 +100,7 @@ class PostgresThreadRepository:
         # One round trip: the answer and the question's status committed, then the thread let go.
         # When the write fails the lock still goes: the question stays pending and the next turn fails it.
         statement = turns.FINISH_ANSWERED if answer is not None else turns.FINISH_FAILED
-        with translated():
+        with translated(), _thread_gone(turn.thread.id):
             self._locks.release(turn.thread.id, turn.lease, statement, turns.finish_params(turn, answer))
 
     def recover_turns(self) -> int:

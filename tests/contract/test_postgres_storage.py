@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
+from psycopg import errors as pg_errors
 
 from botk_adapters.postgres import (
     PostgresDatabase,
@@ -18,9 +19,10 @@ from botk_adapters.postgres import (
     PostgresThreadRepository,
     PostgresTokenBuckets,
 )
+from botk_adapters.postgres.errors import translate
 from botk_adapters.postgres.migrations import MIGRATIONS, version
 from botk_core.domain import Chunk, DocumentInfo, Message, Thread, reply_key
-from botk_core.errors import Conflict, SchemaTooNew, StorageError
+from botk_core.errors import Conflict, InvalidInput, NotFound, SchemaTooNew, StorageError, ThreadNotFound
 from botk_core.ids import new_id
 from tests import postgres_cluster as pg
 
@@ -255,3 +257,32 @@ def test_no_question_is_ever_a_query_syntax_error(postgres_database: PostgresDat
     found = store.search(query, 5)
     assert all(p.document == "guia.md" for p in found)
     assert store.search("plomo Pulcha")[0].location == "Tabla 2"  # and the index is still there
+
+
+def test_a_thread_deleted_behind_a_turns_back_is_not_found_when_the_turn_ends(
+    instances: list[PostgresThreadRepository], postgres_url: str
+) -> None:
+    repo = instances[0]
+    thread = a_thread(repo)
+    accepted = repo.accept_turn(question(thread), history=5)
+    with psycopg.connect(postgres_url, autocommit=True) as admin:  # e.g. an operator's DELETE
+        admin.execute("DELETE FROM threads WHERE id = %s", (thread.id,))
+    with pytest.raises(ThreadNotFound):
+        repo.finish_turn(accepted, answer(accepted.user))
+    other = a_thread(repo)  # and the lock went: the repository goes on working
+    repo.finish_turn(repo.accept_turn(question(other), history=5), None)
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (pg_errors.ForeignKeyViolation("x"), NotFound),
+        (pg_errors.UniqueViolation("x"), Conflict),
+        (pg_errors.NumericValueOutOfRange("x"), InvalidInput),
+        (psycopg.OperationalError("server closed the connection"), StorageError),
+        (pg_errors.QueryCanceled("statement timeout"), StorageError),
+    ],
+)
+def test_database_errors_become_botk_errors(error: Exception, expected: type[Exception]) -> None:
+    mapped = translate(error)
+    assert isinstance(mapped, expected) and "x" not in mapped.message
