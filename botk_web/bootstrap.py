@@ -73,15 +73,15 @@ class Services:
 
     @cached_property
     def threads(self) -> ThreadRepository:
-        return self.parts.threads or self.storage.threads
+        return self.parts.threads if self.parts.threads is not None else self.storage.threads
 
     @cached_property
     def documents(self) -> DocumentStore:
-        return self.parts.documents or self.storage.documents
+        return self.parts.documents if self.parts.documents is not None else self.storage.documents
 
     @cached_property
     def rate_limits(self) -> TokenBuckets:
-        return self.parts.rate_limits or self.storage.rate_limits
+        return self.parts.rate_limits if self.parts.rate_limits is not None else self.storage.rate_limits
 
     @cached_property
     def storage_name(self) -> str:
@@ -91,7 +91,9 @@ class Services:
     @cached_property
     def data(self) -> DataTools:
         """Sensor readings, weather and reports, and the tools built on them."""
-        measurements = self.parts.measurements or self.storage.measurements
+        measurements = (
+            self.parts.measurements if self.parts.measurements is not None else self.storage.measurements
+        )
         return build_data_tools(self.settings, measurements, self.parts)
 
     @property

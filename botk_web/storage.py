@@ -2,14 +2,14 @@
 
 ``BOTK_DATABASE_URL`` (or ``DATABASE_URL``) set: every adapter works on that
 PostgreSQL database, so several instances can share it. Unset: one SQLite
-file (``BOTK_DATABASE``), as always.
+file (``BOTK_DATABASE``), as always. Each part is built on first use, so a
+command that needs only the documents never opens anything else.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import attrs
+from functools import cached_property
+from typing import TYPE_CHECKING, Protocol
 
 from botk_adapters.documents import load_synonyms
 from botk_adapters.openai.vector_state import VectorStoreRecord, VectorStoreState
@@ -20,83 +20,159 @@ from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
 from botk_adapters.sqlite.rate_limits import SqliteTokenBuckets
 from botk_core.ports import DocumentStore, MeasurementRepository, ThreadRepository
 from botk_core.sensors.rules import QualityRules
+from botk_core.synonyms import Synonyms
 from botk_web.ratelimit import TokenBuckets
 from botk_web.settings import Settings
+
+if TYPE_CHECKING:
+    from botk_adapters.postgres import PostgresDatabase, PostgresThreadRepository
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
 
 
-@attrs.frozen
-class Storage:
+class Storage(Protocol):
     """Every stateful adapter on one database, its readiness probe and how to let it go."""
 
     name: str
-    threads: ThreadRepository
-    documents: DocumentStore
-    measurements: MeasurementRepository
-    rate_limits: TokenBuckets
-    vector_state: VectorStoreRecord
-    writable: Callable[[], bool]
-    close: Callable[[], None]
-    # Where the data lives, safe to show (/health): never a password.
-    location: str = ""
+    location: str  # where the data lives, safe to show (/health): never a user or password
+
+    @property
+    def threads(self) -> ThreadRepository: ...
+
+    @property
+    def documents(self) -> DocumentStore: ...
+
+    @property
+    def measurements(self) -> MeasurementRepository: ...
+
+    @property
+    def rate_limits(self) -> TokenBuckets: ...
+
+    @property
+    def vector_state(self) -> VectorStoreRecord: ...
+
+    def writable(self) -> bool:
+        """Whether the database takes a write now (``/ready``); never raises."""
+        ...
+
+    def close(self) -> None:
+        """Let go of the connections it holds."""
+        ...
 
 
 def build_storage(settings: Settings) -> Storage:
     """The storage ``settings`` name; nothing connects until a part is used."""
-    if settings.database_url:
-        return _postgres(settings)
-    return _sqlite(settings)
+    return PostgresStorage(settings) if settings.database_url else SqliteStorage(settings)
 
 
-def _sqlite(settings: Settings) -> Storage:
-    db = Database(settings.database_path)
-    return Storage(
-        SQLITE,
-        SqliteThreadRepository(db),
-        SqliteFtsDocumentStore(db, load_synonyms(settings.documents_dir)),
-        SqliteMeasurementRepository(db, _quality_rules(settings)),
+class SqliteStorage:
+    """One SQLite file (WAL), and the rate-limit buckets in a small file beside it."""
+
+    name = SQLITE
+    location = ""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def db(self) -> Database:
+        return Database(self.settings.database_path)
+
+    @cached_property
+    def threads(self) -> ThreadRepository:
+        return SqliteThreadRepository(self.db)
+
+    @cached_property
+    def documents(self) -> DocumentStore:
+        return SqliteFtsDocumentStore(self.db, _synonyms(self.settings))
+
+    @cached_property
+    def measurements(self) -> MeasurementRepository:
+        return SqliteMeasurementRepository(self.db, _quality_rules(self.settings))
+
+    @cached_property
+    def rate_limits(self) -> TokenBuckets:
         # In a file of their own: a request's token never waits on a long write of the main file.
-        SqliteTokenBuckets.beside(settings.database_path),
-        VectorStoreState(db),
-        db.writable,
-        lambda: None,
-    )
+        return SqliteTokenBuckets.beside(self.settings.database_path)
+
+    @cached_property
+    def vector_state(self) -> VectorStoreRecord:
+        return VectorStoreState(self.db)
+
+    def writable(self) -> bool:
+        return self.db.writable()
+
+    def close(self) -> None:
+        """Nothing to do: each thread's SQLite connection closes with it."""
 
 
-def _postgres(settings: Settings) -> Storage:
-    # Imported here: an SQLite-only installation never loads psycopg.
-    from botk_adapters.postgres import (
-        PostgresDatabase,
-        PostgresDocumentStore,
-        PostgresMeasurementRepository,
-        PostgresThreadRepository,
-        PostgresTokenBuckets,
-        PostgresVectorStoreState,
-        public_location,
-    )
+class PostgresStorage:
+    """A PostgreSQL database shared by every instance: a pool per process and one lock session.
 
-    assert settings.database_url
-    low, high = pool_sizes(settings)
-    db = PostgresDatabase(settings.database_url, min_size=low, max_size=high)
-    threads = PostgresThreadRepository(db)
+    The adapters are imported when first built: an SQLite installation never loads psycopg.
+    """
 
-    def close() -> None:
-        threads.close()
-        db.close()
+    name = POSTGRESQL
 
-    return Storage(
-        POSTGRESQL,
-        threads,
-        PostgresDocumentStore(db, load_synonyms(settings.documents_dir)),
-        PostgresMeasurementRepository(db, _quality_rules(settings)),
-        PostgresTokenBuckets(db),
-        PostgresVectorStoreState(db),
-        db.writable,
-        close,
-        public_location(settings.database_url),
-    )
+    def __init__(self, settings: Settings) -> None:
+        from botk_adapters.postgres import public_location
+
+        assert settings.database_url
+        self.settings = settings
+        self.url = settings.database_url
+        self.location = public_location(self.url)
+
+    @cached_property
+    def db(self) -> PostgresDatabase:
+        from botk_adapters.postgres import PostgresDatabase
+
+        low, high = pool_sizes(self.settings)
+        return PostgresDatabase(self.url, min_size=low, max_size=high)
+
+    @cached_property
+    def threads(self) -> PostgresThreadRepository:
+        from botk_adapters.postgres import PostgresThreadRepository
+
+        return PostgresThreadRepository(self.db)
+
+    @cached_property
+    def documents(self) -> DocumentStore:
+        from botk_adapters.postgres import PostgresDocumentStore
+
+        return PostgresDocumentStore(self.db, _synonyms(self.settings))
+
+    @cached_property
+    def measurements(self) -> MeasurementRepository:
+        from botk_adapters.postgres import PostgresMeasurementRepository
+
+        return PostgresMeasurementRepository(self.db, _quality_rules(self.settings))
+
+    @cached_property
+    def rate_limits(self) -> TokenBuckets:
+        from botk_adapters.postgres import PostgresTokenBuckets
+
+        return PostgresTokenBuckets(self.db)
+
+    @cached_property
+    def vector_state(self) -> VectorStoreRecord:
+        from botk_adapters.postgres import PostgresVectorStoreState
+
+        return PostgresVectorStoreState(self.db)
+
+    def writable(self) -> bool:
+        return self.db.writable()
+
+    def close(self) -> None:
+        if "threads" in self.__dict__:
+            self.threads.close()
+        if "db" in self.__dict__:
+            self.db.close()
+
+
+def _synonyms(settings: Settings) -> Synonyms:
+    """BOTK's built-in synonyms plus the documents folder's own ``sinonimos.txt``, read at start."""
+    return load_synonyms(settings.documents_dir)
 
 
 def _quality_rules(settings: Settings) -> QualityRules:
