@@ -14,6 +14,7 @@ from botk_core.ports import MeasurementRepository, ReportStore, WeatherProvider
 from botk_core.sensors.stations import Stations
 from botk_core.tools import Tool
 from botk_core.tools.diagnosis import diagnostico_tool
+from botk_core.tools.events import eventos_tool
 from botk_core.tools.measurements import promedio_estacional_tool, promedio_tool
 from botk_core.tools.report import modify_document_tool
 from botk_core.tools.weather import clima_tool
@@ -53,6 +54,7 @@ def build_data_tools(settings: Settings, db: Database, parts: Parts) -> DataTool
         promedio_estacional_tool(stations),
         clima_tool(weather),
         diagnostico_tool(stations, weather),
+        eventos_tool(stations),
         modify_document_tool(reports),
     )
     return DataTools(measurements, weather, reports, tools, stations)

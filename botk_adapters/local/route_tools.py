@@ -1,27 +1,29 @@
-"""Routes for the data tools (weather, sensors, diagnosis, report); tried before search.
+"""Routes for the data tools (sensors, decision, events, weather, report); tried before search.
 
-Patterns are deliberately narrow: a document question that merely mentions
-rain or temperature must still reach ``search_documents``.
+``route`` reads one question on its own and picks the data tool and its
+arguments, or None when the question is for the documents. Patterns stay
+narrow: a document question that merely mentions rain, the tank or a
+station's name must still reach ``search_documents``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import tzinfo
 from typing import Any
 
-from botk_adapters.local.route_stations import (
-    COMMUNITY,
-    how_is_place,
-    known_place,
-    named_station,
-    place_in,
-    station_in,
-)
-from botk_adapters.local.routing import Route
+import attrs
+
+from botk_adapters.local.route_intents import asks_decision, asks_documents, event_kind
+from botk_adapters.local.route_stations import Lexicon, how_is_place, is_community, named_station, place_in
+from botk_adapters.local.route_windows import UnknownWindow, WindowWords, find_window
+from botk_adapters.local.vocabulary import PARAMETER_NAMES
+from botk_core.phrasing import expand_abbreviations, one_edit_apart
 from botk_core.sensors.stations import ALL
-from botk_core.text import fold
+from botk_core.text import STOP_WORDS, fold
 from botk_core.tools.diagnosis import DIAGNOSTICO
+from botk_core.tools.events import GET_EVENTOS
 from botk_core.tools.measurements import GET_PROMEDIO, GET_PROMEDIO_ESTACIONAL
 from botk_core.tools.report import MODIFY_DOCUMENT
 from botk_core.tools.weather import GET_CLIMA
@@ -53,7 +55,9 @@ _AVERAGE = re.compile(r"\b(?:promedios?|media|medias|average)\b")
 _WEATHER = re.compile(
     r"\b(?:clima|pronostico (?:del tiempo|del clima|para|en|de (?:hoy|manana|lluvia|la semana))"
     r"|(?:cual es|como viene|dame) el pronostico|va a llover|llovera|esta lloviendo"
+    r"|lluvia (?:para|esta|en los)"
     r"|(?:que|cuanta|cual es la) temperatura (?:hace|hay|habra)|que tiempo (?:hace|hara)"
+    r"|(?:como|que tal) (?:esta|estara|viene) el tiempo|el tiempo (?:en|para|de hoy|de manana)"
     r"|hace (?:calor|frio))\b"
 )
 _DIAGNOSIS = re.compile(
@@ -62,77 +66,160 @@ _DIAGNOSIS = re.compile(
     r"|estado de(?:l| los| las)? (?:agua|estanques?|tanques?|estaciones)"
     r"|nivel (?:actual )?del (?:agua|estanque|tanque)|nivel de los (?:estanques|tanques)|nivel actual"
     r"|(?:haz|hazme|dame|realiza|genera|quiero) (?:un |el )?diagnostico"
-    r"|(?:la )?situacion (?:del|de la) agua|estado del agua|que (?:hago|hacemos) con el agua"
-    r"|(?:conviene|debo|debemos|puedo|podemos|deberiamos|hay que) (?:usar|liberar|guardar|repartir|ahorrar)"
-    r" (?:el )?agua|hay (?:suficiente|poca) agua)\b"
+    r"|(?:la )?situacion (?:del|de la) agua|estado del agua)\b"
 )
+_HOW_IS = re.compile(r"^\W*(?:y\s+)?(?:como|que tal)\s+(?:esta|estan|anda|andan|va|van|sigue|siguen)\b")
+_ALL_STATIONS = re.compile(r"\b(?:los|las|todos los|todas las) (?:estanques|tanques|estaciones)\b|\btodas\b")
+# Words a question about a station's readings may hold besides the station's name.
+_DATA_WORDS_TEXT = """
+    estanque estanques tanque tanques estacion estaciones sensor sensores nivel niveles agua temperatura
+    temp humedad dato datos lectura lecturas medicion mediciones ultimo ultima ultimos ultimas
+    actual actuales ahora hoy estado situacion cuanto cuanta hay tiene queda marca
+    mide esta estan anda va tal fue llego envio mando reciente recientes
+    valor valores informacion resumen reporte y
+"""
+DATA_WORDS = frozenset(_DATA_WORDS_TEXT.split())
 
 
-def _section(raw: str) -> str:
-    return SPANISH_SECTIONS.get(fold(raw).strip(), raw.strip())
+@attrs.frozen
+class Routed:
+    """A tool call for a question, or a reply of its own (``text``) when a tool cannot serve it.
+
+    ``explicit`` is False when the question only names a station ("¿y janchima?"):
+    in a conversation about data it continues the earlier question.
+    """
+
+    tool: str | None
+    arguments: Mapping[str, Any] = attrs.field(factory=dict)
+    explicit: bool = True
+    text: str | None = None
 
 
-def report_edit(folded: str, original: str) -> Mapping[str, Any] | None:
+@attrs.frozen
+class Asked:
+    """A question read for the data tools: its folded text and the names and time it holds."""
+
+    original: str
+    folded: str
+    station: str | None  # a known station, or a name given after "estanque de" or capitalised
+    every: bool  # "los estanques", "todas", Macaya: all of them
+    window: WindowWords | UnknownWindow | None
+    named: tuple[tuple[int, int], ...]  # where the text names stations and places
+
+    @classmethod
+    def read(cls, text: str, lexicon: Lexicon, now: float, zone: tzinfo) -> Asked:
+        folded = " ".join(expand_abbreviations(fold(text)).split())
+        known, place = lexicon.station(folded), lexicon.place(folded)
+        named = tuple(m.span for m in (known, place) if m)
+        station = known.name if known else named_station(text) or how_is_place(text)
+        if station is None and place and not is_community(place.name):
+            station = place.name
+        every = (
+            bool(_ALL_STATIONS.search(folded))
+            or is_community(station)
+            or (place and is_community(place.name))
+        )
+        window = find_window(_blank(folded, named), now, zone)
+        return cls(text, folded, None if is_community(station) else station, bool(every), window, named)
+
+    def leftover(self) -> list[str]:
+        """The words that are not a station, a place or the window."""
+        spans = list(self.named) + ([self.window.span] if isinstance(self.window, WindowWords) else [])
+        return re.findall(r"[a-z0-9]+", _blank(self.folded, spans))
+
+
+def _blank(text: str, spans: Any) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def report_edit(original: str) -> Mapping[str, Any] | None:
     for pattern in (_EDIT_IN, _EDIT_AS):
         match = pattern.match(original)
         if match and match.group("content").strip():
-            return {"Section": _section(match.group("section")), "Content": match.group("content").strip()}
+            section = match.group("section")
+            return {
+                "Section": SPANISH_SECTIONS.get(fold(section).strip(), section.strip()),
+                "Content": match.group("content").strip(),
+            }
     return None
 
 
-def _days(folded: str) -> int | None:
-    match = re.search(r"ultim[oa]s?\s+(\d{1,4})\s+dias", folded)
-    if match:
-        return max(1, int(match.group(1)))
-    for words, days in (
-        ("esta semana", 7),
-        ("ultima semana", 7),
-        ("este mes", 30),
-        ("ultimo mes", 30),
-        ("hoy", 1),
-    ):
-        if words in folded:
-            return days
-    return None
-
-
-def seasonal(folded: str, original: str) -> Mapping[str, Any] | None:
-    if not (_SEASONAL.search(folded) and (_AVERAGE.search(folded) or "estacional" in folded)):
+def route(asked: Asked) -> Routed | None:
+    """The data tool for a question read on its own, or None (a document search)."""
+    edit = report_edit(asked.original)
+    if edit is not None:
+        return Routed(MODIFY_DOCUMENT, edit)
+    folded = asked.folded
+    if re.search(r"\bque dicen? (?:el|la|los|las) ", folded) and asks_documents(folded):
         return None
-    station = named_station(original) or known_place(folded)
-    return {"estacion": station} if station and fold(station) not in COMMUNITY else {}
+    if _SEASONAL.search(folded) and (_averages(folded) or "estacional" in folded):
+        return Routed(GET_PROMEDIO_ESTACIONAL, _one_station(asked))
+    if _averages(folded):
+        return averages(asked)
+    happened, kind = event_kind(folded)
+    if happened:
+        return Routed(GET_EVENTOS, {**_one_station(asked), **({"tipo": kind} if kind else {})})
+    if _WEATHER.search(folded):
+        found = place_in(folded, asked.original) or asked.station
+        return Routed(GET_CLIMA, {"location": found} if found else {})
+    return diagnosis(asked)
 
 
-def average(folded: str, original: str) -> Mapping[str, Any] | None:
-    if not _AVERAGE.search(folded):
+def averages(asked: Asked) -> Routed:
+    """``get_promedio`` with the station and the window; a window BOTK cannot compute is said."""
+    if isinstance(asked.window, UnknownWindow):
+        return Routed(None, text=unknown_window(asked.window))
+    station = asked.station if asked.station and not asked.every else ALL
+    window = dict(asked.window.arguments) if asked.window else {}
+    return Routed(GET_PROMEDIO, {"estacion": station, **window})
+
+
+def diagnosis(asked: Asked) -> Routed | None:
+    """The diagnosis for "¿cómo están los estanques?", a decision, or a station named on its own."""
+    folded = asked.folded
+    how_is = bool(_HOW_IS.match(folded) and asked.station)
+    said = bool(_DIAGNOSIS.search(folded) or how_is_place(asked.original) or how_is)
+    if not said and not asks_decision(folded) and not _about_readings(asked):
         return None
-    arguments: dict[str, Any] = {"estacion": station_in(folded, original) or ALL}
-    days = _days(folded)
-    return {**arguments, "dias": days} if days else arguments
-
-
-def weather(folded: str, original: str) -> Mapping[str, Any] | None:
-    if not _WEATHER.search(folded):
+    if said and asks_documents(folded) and not asks_decision(folded):
         return None
-    found = place_in(folded, original)
-    return {"location": found} if found else {}
+    window = asked.window
+    if isinstance(window, WindowWords) and not window.present:
+        return averages(asked)  # "¿cómo estuvo el nivel ayer?": the means of that day
+    explicit = said or asks_decision(folded)
+    return Routed(DIAGNOSTICO, _one_station(asked), explicit=explicit)
 
 
-def diagnosis(folded: str, original: str) -> Mapping[str, Any] | None:
-    # "¿Cuándo conviene ...?" asks for the documents' rules, not for today's data.
-    if re.match(r"\W*cuando\b", folded):
-        return None
-    place = how_is_place(folded, original)
-    if place is None and not _DIAGNOSIS.search(folded):
-        return None
-    station = place if place and fold(place) not in COMMUNITY else station_in(folded, original)
-    return {"estacion": station} if station else {}
+def _about_readings(asked: Asked) -> bool:
+    """A known or named station with nothing but words about its readings ("el estanque de Iquiuca")."""
+    if asked.station is None or asks_documents(asked.folded) or _lab_parameter(asked.folded):
+        return False
+    return all(w in DATA_WORDS or w in STOP_WORDS for w in asked.leftover())
 
 
-TOOL_ROUTES: list[Route] = [
-    Route(MODIFY_DOCUMENT, report_edit),
-    Route(GET_PROMEDIO_ESTACIONAL, seasonal),
-    Route(GET_PROMEDIO, average),
-    Route(DIAGNOSTICO, diagnosis),
-    Route(GET_CLIMA, weather),
-]
+def _one_station(asked: Asked) -> dict[str, Any]:
+    return {"estacion": asked.station} if asked.station and not asked.every else {}
+
+
+def _averages(folded: str) -> bool:
+    return bool(_AVERAGE.search(folded)) or any(
+        one_edit_apart(word, "promedio") for word in re.findall(r"[a-z]{7,}", folded)
+    )
+
+
+def _lab_parameter(folded: str) -> bool:
+    """Whether the question names a water-quality parameter (a lab-table question)."""
+    return any(
+        re.search(rf"\b{re.escape(name)}(?:s|es)?\b", folded) for name in PARAMETER_NAMES if len(name) >= 3
+    )
+
+
+def unknown_window(window: UnknownWindow) -> str:
+    return (
+        f"No sé calcular promedios para «{window.words}». Puedo usar: las últimas N horas, los últimos N "
+        "días o semanas, hoy, ayer, esta semana, la semana pasada, este mes, el mes pasado, un mes "
+        "(«en septiembre de 2023»), un año, un día («el 14 de septiembre») o un rango de fechas "
+        "(«del 1 al 15 de septiembre de 2023»)."
+    )

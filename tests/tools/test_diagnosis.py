@@ -67,7 +67,11 @@ def test_a_falling_week_gives_the_trend_and_the_days_to_the_threshold() -> None:
     trend = station["tendencia"]
     assert trend["cm_por_dia"] == -5.0 and trend["dias_hasta_umbral"] == 5.0
     assert station["recomendacion"]["accion"] == "guardar agua"
-    assert station["diagnostico"]["conclusion"] == "Condición normal"  # rain expected, level above 1 m
+    # Rain is expected and the level is above 1 m, but it reaches the threshold within a week: a finding.
+    assert station["diagnostico"]["analisis"] == [
+        "El nivel baja 5,0 cm por día: a este ritmo llegaría al umbral de 1,0 m en 5 días."
+    ]
+    assert station["diagnostico"]["conclusion"] == "Condición moderada"
     text = answer(diagnose(readings))
     assert (
         "Recomendación: guardar agua: el nivel baja 5,0 cm por día; a este ritmo llegaría a 1,0 m en 5 días"
