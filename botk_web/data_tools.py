@@ -44,7 +44,7 @@ def build_data_tools(settings: Settings, db: Database, parts: Parts) -> DataTool
     if parts.measurements is None and settings.synthetic_data:
         load_synthetic_if_empty(measurements, lambda: synthetic_readings(clock()))
     weather = parts.weather or weather_provider(
-        settings.weatherapi_key, parse_places(settings.weather_places)
+        settings.weatherapi_key, parse_places(settings.weather_places), settings.openmeteo_url
     )
     reports = parts.reports or FilesystemReportStore(
         settings.reports_dir, settings.latex_template_path, max_bytes=settings.report_max_bytes

@@ -37,10 +37,11 @@ def forecast_line(forecast: Forecast) -> str:
     if forecast.rain_days is None:
         return (
             f"Pronóstico en {forecast.place}: probabilidad de lluvia sin dato "
-            f"para los {len(forecast.days)} días; la lluvia no se pudo evaluar."
+            f"para {'el día' if len(forecast.days) == 1 else f'los {len(forecast.days)} días'}; "
+            "la lluvia no se pudo evaluar."
         )
     return (
-        f"Pronóstico en {forecast.place}: {forecast.rain_days} de {len(forecast.days)} días "
+        f"Pronóstico en {forecast.place}: {forecast.rain_days} de {count(len(forecast.days), 'día', 'días')} "
         f"con lluvia probable (≥ 50 %). Probabilidad de lluvia por día: {chances}."
     )
 

@@ -124,7 +124,12 @@ class DataRouter:
                 and not same
                 and (rebuilt.tool is None or available is None or rebuilt.tool in available)
             ):
-                heard = describe(rebuilt.tool, rebuilt.arguments, env.zone, env.now) if rebuilt.tool else None
+                fields = sorted(_FIELDS & set(asked.leftover()))
+                heard = (
+                    describe(rebuilt.tool, rebuilt.arguments, env.zone, env.now, fields)
+                    if rebuilt.tool
+                    else None
+                )
                 return DataTurn(rebuilt.tool, rebuilt.arguments, rebuilt.text, heard)
         return None if alone is None else DataTurn(alone.tool, alone.arguments, alone.text)
 
@@ -143,7 +148,9 @@ def continues(asked: Asked) -> bool:
     opener = bool(words) and (words[0] in _OPENERS or words[:2] == ["que", "tal"])
     slot = bool(asked.named or asked.window or asked.station or asked.every or _FIELDS & set(words))
     asks = any(w in _INTERROGATIVES for w in words)
-    return slot and len(words) <= 8 and all(w in _FILLERS for w in words) and (opener or not asks)
+    # Without "y ...", a noun of its own ("el estanque de Iquiuca") makes a question of its own.
+    allowed = _FILLERS if opener else STOP_WORDS | _FIELDS
+    return slot and len(words) <= 8 and all(w in allowed for w in words) and (opener or not asks)
 
 
 def follow(previous: DataTurn, asked: Asked, env: _Env) -> Routed | None:

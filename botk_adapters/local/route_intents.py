@@ -73,6 +73,25 @@ _ADVICE = re.compile(
 )
 
 
+# Long words these questions hinge on, put right when a question has them with one typo ("estubo").
+_SPELLED_TEXT = """
+    estuvo estuvieron vacio vaciado vaciaron hubieron ocurrio ultimamente recientemente alcanza
+    alcanzara suficiente pronostico promedio promedios
+"""
+_SPELLED = frozenset(_SPELLED_TEXT.split())
+
+
+def corrected(folded: str) -> str:
+    """``folded`` with each word one typo away from a word above written right."""
+    return re.sub(r"[a-z]{5,}", lambda m: _spelled(m.group(0)), folded)
+
+
+def _spelled(word: str) -> str:
+    if word in _SPELLED:
+        return word
+    return next((known for known in _SPELLED if one_edit_apart(word, known)), word)
+
+
 def asks_documents(folded: str) -> bool:
     """Whether the question asks what the documents say or advise."""
     return bool(_DOCUMENTS.search(folded) or _HOW_TO.search(folded))

@@ -15,11 +15,11 @@ from typing import Any
 
 import attrs
 
-from botk_adapters.local.route_intents import asks_decision, asks_documents, event_kind
+from botk_adapters.local.route_intents import asks_decision, asks_documents, corrected, event_kind
 from botk_adapters.local.route_stations import Lexicon, how_is_place, is_community, named_station, place_in
 from botk_adapters.local.route_windows import UnknownWindow, WindowWords, find_window
 from botk_adapters.local.vocabulary import PARAMETER_NAMES
-from botk_core.phrasing import expand_abbreviations, one_edit_apart
+from botk_core.phrasing import expand_abbreviations
 from botk_core.sensors.stations import ALL
 from botk_core.text import STOP_WORDS, fold
 from botk_core.tools.diagnosis import DIAGNOSTICO
@@ -61,21 +61,23 @@ _WEATHER = re.compile(
     r"|hace (?:calor|frio))\b"
 )
 _DIAGNOSIS = re.compile(
-    r"\b(?:como (?:esta|estan|anda|andan|va|van|viene) (?:el|la|los|las) "
+    r"\b(?:como (?:esta|estan|estuvo|estuvieron|estaba|anda|andan|anduvo|va|van|viene) (?:el|la|los|las) "
     r"(?:agua|estanques?|tanques?|nivel|estaciones)"
     r"|estado de(?:l| los| las)? (?:agua|estanques?|tanques?|estaciones)"
     r"|nivel (?:actual )?del (?:agua|estanque|tanque)|nivel de los (?:estanques|tanques)|nivel actual"
     r"|(?:haz|hazme|dame|realiza|genera|quiero) (?:un |el )?diagnostico"
     r"|(?:la )?situacion (?:del|de la) agua|estado del agua)\b"
 )
-_HOW_IS = re.compile(r"^\W*(?:y\s+)?(?:como|que tal)\s+(?:esta|estan|anda|andan|va|van|sigue|siguen)\b")
+_HOW_IS = re.compile(
+    r"^\W*(?:y\s+)?(?:como|que tal)\s+(?:esta|estan|estuvo|estaba|anda|andan|anduvo|va|van|sigue|siguen)\b"
+)
 _ALL_STATIONS = re.compile(r"\b(?:los|las|todos los|todas las) (?:estanques|tanques|estaciones)\b|\btodas\b")
 # Words a question about a station's readings may hold besides the station's name.
 _DATA_WORDS_TEXT = """
     estanque estanques tanque tanques estacion estaciones sensor sensores nivel niveles agua temperatura
     temp humedad dato datos lectura lecturas medicion mediciones ultimo ultima ultimos ultimas
     actual actuales ahora hoy estado situacion cuanto cuanta hay tiene queda marca
-    mide esta estan anda va tal fue llego envio mando reciente recientes
+    mide esta estan estuvo estaba anda va tal fue llego envio mando reciente recientes
     valor valores informacion resumen reporte y
 """
 DATA_WORDS = frozenset(_DATA_WORDS_TEXT.split())
@@ -151,7 +153,7 @@ def route(asked: Asked) -> Routed | None:
     edit = report_edit(asked.original)
     if edit is not None:
         return Routed(MODIFY_DOCUMENT, edit)
-    folded = asked.folded
+    folded = corrected(asked.folded)
     if re.search(r"\bque dicen? (?:el|la|los|las) ", folded) and asks_documents(folded):
         return None
     if _SEASONAL.search(folded) and (_averages(folded) or "estacional" in folded):
@@ -178,7 +180,7 @@ def averages(asked: Asked) -> Routed:
 
 def diagnosis(asked: Asked) -> Routed | None:
     """The diagnosis for "¿cómo están los estanques?", a decision, or a station named on its own."""
-    folded = asked.folded
+    folded = corrected(asked.folded)
     how_is = bool(_HOW_IS.match(folded) and asked.station)
     said = bool(_DIAGNOSIS.search(folded) or how_is_place(asked.original) or how_is)
     if not said and not asks_decision(folded) and not _about_readings(asked):
@@ -204,9 +206,7 @@ def _one_station(asked: Asked) -> dict[str, Any]:
 
 
 def _averages(folded: str) -> bool:
-    return bool(_AVERAGE.search(folded)) or any(
-        one_edit_apart(word, "promedio") for word in re.findall(r"[a-z]{7,}", folded)
-    )
+    return bool(_AVERAGE.search(folded))
 
 
 def _lab_parameter(folded: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
@@ -30,13 +30,26 @@ def window_words(arguments: Mapping[str, Any], zone: tzinfo, now: float) -> str:
     return ""
 
 
-def describe(tool: str, arguments: Mapping[str, Any], zone: tzinfo, now: float) -> str:
-    """The question a data call answers, in a few words between «»."""
+_FIELD_NAMES = {
+    "nivel": "el nivel",
+    "humedad": "la humedad",
+    "temperatura": "la temperatura",
+    "temp": "la temperatura",
+}
+
+
+def describe(
+    tool: str, arguments: Mapping[str, Any], zone: tzinfo, now: float, fields: Sequence[str] = ()
+) -> str:
+    """The question a data call answers, in a few words between «» ("la temperatura de Cau-Cau")."""
     station = arguments.get("estacion")
     one = station if station and station_key(station) != ALL else None
     when = window_words(arguments, zone, now)
     if tool == GET_PROMEDIO:
         text = f"promedio de {one or 'todas las estaciones'}{when}"
+    elif tool == DIAGNOSTICO and fields:
+        named = " y ".join(dict.fromkeys(_FIELD_NAMES[f] for f in fields))
+        text = f"{named} de {one or 'los estanques'}"
     elif tool == DIAGNOSTICO:
         text = f"cómo está el estanque de {one}" if one else "cómo están los estanques"
     elif tool == GET_CLIMA:

@@ -120,8 +120,12 @@ def _rain_reason(s: Situation) -> list[str]:
     if s.rain_days is None:
         return ["no se pudo evaluar la lluvia"]
     if s.rain_days == 0:
-        return [f"no se espera lluvia en los próximos {s.forecast_days} días"]
-    return [f"se espera lluvia en {s.rain_days} de los próximos {s.forecast_days} días"]
+        return [f"no se espera lluvia en {_coming(s.forecast_days)}"]
+    return [f"se espera lluvia en {s.rain_days} de {_coming(s.forecast_days)}"]
+
+
+def _coming(days: int) -> str:
+    return "el próximo día" if days == 1 else f"los próximos {days} días"
 
 
 def _days(days: float) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
 
 import attrs
 
+from botk_core.domain import Reading
 from botk_core.errors import StationNotFound
 from botk_core.ports import MeasurementRepository
 from botk_core.sensors.rules import DEFAULT_STATION, SensorRules, StationConfig
@@ -92,3 +94,23 @@ class Stations:
 
     def now(self) -> float:
         return self.clock()
+
+
+def canonical_names(readings: Sequence[Reading], known: Sequence[str]) -> list[Reading]:
+    """``readings`` with each station spelled one way: as in ``known`` (first match), else as most
+    readings of the batch spell it (trimmed; a mixed-case spelling wins a tie over "IQUIUCA")."""
+    spelling = {}
+    for name in known:
+        spelling.setdefault(station_key(name), name.strip())
+    seen: dict[str, Counter[str]] = {}
+    for reading in readings:
+        seen.setdefault(station_key(reading.estacion), Counter())[reading.estacion.strip()] += 1
+    for key, counts in seen.items():
+        if key not in spelling:
+            spelling[key] = max(counts, key=lambda s: (counts[s], s != s.upper() and s != s.lower()))
+    return [
+        r
+        if r.estacion == spelling[station_key(r.estacion)]
+        else attrs.evolve(r, estacion=spelling[station_key(r.estacion)])
+        for r in readings
+    ]

@@ -10,7 +10,7 @@ import pytest
 from botk_adapters.local.answer_tools import TOOL_WRITERS
 from botk_adapters.memory.weather import FakeWeather, sample_report
 from botk_core.domain import Reading
-from botk_core.sensors.rules import StationConfig
+from botk_core.sensors.rules import DecisionRules, SensorRules, StationConfig
 from botk_core.tools.diagnosis import DIAGNOSTICO, diagnostico_tool
 from botk_core.tools.weather import GET_CLIMA, clima_tool
 from tests.tools.helpers import DAY, NOW, reading, run, stations_of, week
@@ -78,6 +78,35 @@ def test_a_falling_week_gives_the_trend_and_the_days_to_the_threshold() -> None:
         in text
     )
     assert "Tendencia del nivel en los últimos 7 días (336 lecturas): baja 5,0 cm por día" in text
+
+
+@pytest.mark.parametrize(
+    ("cm_per_day", "rain", "findings", "label", "action"),
+    [
+        (-5.0, RAINY, 1, "Condición moderada", "guardar agua"),  # 1.25 m, at the threshold in 5 days
+        (-5.0, DRY, 2, "Condición crítica", "guardar agua"),  # and no rain either
+        (-2.0, RAINY, 0, "Condición normal", "uso normal"),  # 1.46 m: 23 days away, beyond the week
+        (0.0, RAINY, 0, "Condición normal", "uso normal"),  # steady, with rain: nothing to say
+    ],
+)
+def test_a_level_falling_towards_its_threshold_within_a_week_is_a_finding(
+    cm_per_day: float, rain: tuple[float, ...], findings: int, label: str, action: str
+) -> None:
+    station = one(diagnose(week(start_level=1.60, cm_per_day=cm_per_day), rain=rain))
+    assert len(station["diagnostico"]["analisis"]) == findings
+    assert station["diagnostico"]["conclusion"] == label
+    assert station["recomendacion"]["accion"] == action
+    text = answer(diagnose(week(start_level=1.60, cm_per_day=cm_per_day), rain=rain))
+    assert ("Ningún indicador está bajo su umbral." in text) is (findings == 0)
+
+
+def test_the_horizon_of_the_trend_finding_is_a_setting() -> None:
+    readings = week(start_level=1.60, cm_per_day=-5.0)  # the threshold in 5 days
+    rules = SensorRules(decision=DecisionRules(horizon_days=3.0))
+    stations = attrs.evolve(stations_of(readings), rules=rules)
+    weather = FakeWeather({"Mamiña": sample_report("Mamiña", RAINY)})
+    station = one(run(diagnostico_tool(stations, weather)))
+    assert station["diagnostico"]["conclusion"] == "Condición normal"
 
 
 def test_a_spike_is_flagged_left_out_and_said() -> None:
