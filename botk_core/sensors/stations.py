@@ -99,7 +99,7 @@ class Stations:
 def canonical_names(readings: Sequence[Reading], known: Sequence[str]) -> list[Reading]:
     """``readings`` with each station spelled one way: as in ``known`` (first match), else as most
     readings of the batch spell it (trimmed; a mixed-case spelling wins a tie over "IQUIUCA")."""
-    spelling = {}
+    spelling: dict[str, str] = {}
     for name in known:
         spelling.setdefault(station_key(name), name.strip())
     seen: dict[str, Counter[str]] = {}

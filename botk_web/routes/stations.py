@@ -42,7 +42,7 @@ def station_json(status: StationStatus, stations: Stations) -> dict[str, Any]:
     config = status.config
     level = status.latest.get("nivel")
     newest = level.timestamp if level is not None else status.newest
-    latest = None
+    latest: dict[str, Any] | None = None
     if newest is not None:
         latest = {"time": local_time(newest, stations.zone), "timestamp": newest}
         latest |= {key: status.value(field) for field, key in FIELDS.items()}
