@@ -38,8 +38,12 @@ def local_buckets(
 ) -> list[Bucket]:
     """``repo.buckets`` on the local clock: hourly and daily intervals start on local hours and midnights."""
     found: list[Bucket] = []
-    for start, end, offset in offset_spans(since, until, zone):
-        found += repo.buckets(station, start, end, every, offset)
+    for index, (start, end, offset) in enumerate(offset_spans(since, until, zone)):
+        # After a clock change, a day whose midnight the clock skipped starts with the change.
+        found += [
+            b if index == 0 or b.start >= start else Bucket(start, b.n, b.temperatura, b.humedad, b.nivel)
+            for b in repo.buckets(station, start, end, every, offset)
+        ]
     return _merged(found, every, zone)
 
 

@@ -293,3 +293,18 @@ def test_the_window_moves_with_now() -> None:
     assert station["tendencia"]["periodo"].startswith("los últimos 7 días con datos, del ")
     recent = run(diagnostico_tool(stations_of(readings, now=NOW - 10 * DAY), FakeWeather()))["estaciones"][0]
     assert recent["tendencia"]["periodo"] == "los últimos 7 días"
+
+
+def test_many_events_show_the_empty_tank_first_and_say_how_many_more() -> None:
+    # An empty tank 20 days ago, then a station silent for a day or more eight times.
+    readings = [reading(i, 480 - i * 0.25, nivel=0.0) for i in range(10)]
+    readings += [reading(20 + i, 470 - i * 0.25, nivel=1.5) for i in range(4)]
+    for gap in range(8):
+        hours = 440 - gap * 26
+        readings += [reading(100 + gap * 10 + i, hours - i * 0.25, nivel=1.5) for i in range(4)]
+    station = one(diagnose(readings))
+    kinds = [e["tipo"] for e in station["eventos"]]
+    assert kinds[0] == "estanque_vacio" and len(kinds) == 5 and station["eventos_total"] == 9
+    text = answer(diagnose(readings))
+    assert "- El estanque estuvo vacío 2 horas" in text
+    assert "- … y 4 eventos más en los datos recientes." in text
