@@ -52,7 +52,7 @@ def build_data_tools(settings: Settings, db: Database, parts: Parts) -> DataTool
     tools = (
         promedio_tool(stations),
         promedio_estacional_tool(stations),
-        clima_tool(weather),
+        clima_tool(weather, forecast_place=stations.forecast_place),
         diagnostico_tool(stations, weather),
         eventos_tool(stations),
         modify_document_tool(reports),

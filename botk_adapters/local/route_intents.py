@@ -33,11 +33,20 @@ _ACTIONS_TEXT = """
     repartir repartimos repartamos reparto distribuir distribuimos distribuyamos distribuyo ahorrar
     ahorramos ahorremos ahorro ahorra usar usamos usemos ocupar ocupamos ocupemos gastar gastamos
     gastemos almacenar almacenamos reservar reservamos juntar juntamos acumular acumulamos racionar
-    racionamos racionemos raciono cortar cortamos cortemos abrir abrimos cerrar cerramos cuidar
-    cuidamos cuidemos
+    racionamos racionemos raciono cortar cortamos cortemos abrir abrimos cerrar cerramos
 """
 _ACTIONS = frozenset(_ACTIONS_TEXT.split())
-_WATERING = frozenset(["regar", "regamos", "reguemos", "riego", "riega", "riegan", "regaremos"])
+# "¿Podemos regar esta semana?" asks for a decision; "¿cuánto hay que regar la lechuga?" for advice.
+_WATERING = re.compile(
+    r"\b(?:(?:podemos|puedo|se puede|debemos|debo|hay que|conviene|deberiamos|vamos a)\s+regar|regamos|reguemos)\b"
+)
+_PRESENT = re.compile(r"\b(?:hoy|ahora|esta semana|estos dias|este fin de semana|manana|este mes)\b")
+# A fact or a piece of advice ("¿cuánta agua se ahorra con riego por goteo?"), not a decision now.
+_FACT = re.compile(
+    r"^\W*(?:y\s+)?(?:cuant[oa]s?|cada cuant[oa]s?|que cantidad|donde|cuando|como)\b"
+    r"|\bse (?:ahorra|guarda|usa|gasta|riega|riegan|reparte|distribuye|libera|suelta|almacena)\b"
+    r"|\b(?:multas?|turnos? de riego|riego por)\b"
+)
 _WATER = re.compile(r"\b(?:agua|aguas|estanques?|tanques?|reserva|reservas)\b")
 _ENOUGH = re.compile(
     r"\balcanza(?:ra|ria|n|ran)?\b.*\bagua\b|\bagua\b.*\balcanza(?:ra|ria)?\b"
@@ -46,6 +55,7 @@ _ENOUGH = re.compile(
     r"|\bcomo (?:estamos|andamos|vamos|quedamos) (?:de|con el|con la|en) agua\b"
     r"|\bque (?:hacemos|hago|hacer|haremos|deberiamos hacer|debemos hacer) con el agua\b"
     r"|\b(?:nos )?(?:queda|quedara|faltara|falta) agua\b|\bsituacion del agua\b"
+    r"|\bcuanta agua (?:queda|nos queda|hay|tenemos)\b"
 )
 _EMPTY = re.compile(
     r"\b(?:vaci[oa]s?|vaciad[oa]s?|se vacio|se seco|sec[oa]|sin agua|cortes? (?:de|del) agua|cortaron el agua"
@@ -101,8 +111,12 @@ def asks_decision(folded: str) -> bool:
     """A decision about the water now: save, release, share out, use, water the crops; is there enough."""
     if asks_documents(folded):
         return False
+    if _ENOUGH.search(folded):
+        return True
     tokens = re.findall(r"[a-z]+", folded)
-    if any(_near(t, _WATERING) for t in tokens) or _ENOUGH.search(folded):
+    if _FACT.search(folded):
+        return False
+    if _WATERING.search(folded) and (_PRESENT.search(folded) or len(tokens) <= 4):
         return True
     return bool(_WATER.search(folded)) and any(_near(t, _ACTIONS) for t in tokens)
 

@@ -66,7 +66,14 @@ _DIAGNOSIS = re.compile(
     r"|estado de(?:l| los| las)? (?:agua|estanques?|tanques?|estaciones)"
     r"|nivel (?:actual )?del (?:agua|estanque|tanque)|nivel de los (?:estanques|tanques)|nivel actual"
     r"|(?:haz|hazme|dame|realiza|genera|quiero) (?:un |el )?diagnostico"
+    r"|^\W*(?:el |un )?diagnostico(?: hidrico)?(?: integrado)?(?: (?:de|del|para|en) (?=[a-z])| ?\W*$)"
+    r"|(?:que|cuanta|cual es la) (?:humedad|nivel) (?:hay|tiene|marca)"
     r"|(?:la )?situacion (?:del|de la) agua|estado del agua)\b"
+)
+# "¿desde qué porcentaje se considera que va a llover?": what a word means, for the documents.
+_DEFINITION = re.compile(
+    r"\b(?:se considera|porcentaje|umbral|significa|cuenta como|se define|que es|que usa|como funciona"
+    r"|como se calcula)\b"
 )
 _HOW_IS = re.compile(
     r"^\W*(?:y\s+)?(?:como|que tal)\s+(?:esta|estan|estuvo|estaba|anda|andan|anduvo|va|van|sigue|siguen)\b"
@@ -163,7 +170,7 @@ def route(asked: Asked) -> Routed | None:
     happened, kind = event_kind(folded)
     if happened:
         return Routed(GET_EVENTOS, {**_one_station(asked), **({"tipo": kind} if kind else {})})
-    if _WEATHER.search(folded):
+    if _WEATHER.search(folded) and not asks_documents(folded) and not _DEFINITION.search(folded):
         found = place_in(folded, asked.original) or asked.station
         return Routed(GET_CLIMA, {"location": found} if found else {})
     return diagnosis(asked)
@@ -185,7 +192,7 @@ def diagnosis(asked: Asked) -> Routed | None:
     said = bool(_DIAGNOSIS.search(folded) or how_is_place(asked.original) or how_is)
     if not said and not asks_decision(folded) and not _about_readings(asked):
         return None
-    if said and asks_documents(folded) and not asks_decision(folded):
+    if said and (asks_documents(folded) or _DEFINITION.search(folded)) and not asks_decision(folded):
         return None
     window = asked.window
     if isinstance(window, WindowWords) and not window.present:

@@ -92,6 +92,12 @@ class Stations:
     def config(self, name: str) -> StationConfig:
         return self.catalog.config(name)
 
+    def forecast_place(self, name: str) -> str | None:
+        """The forecast place of a known station ("Janchima" -> "Mamiña"); None for other names."""
+        key = station_key(name)
+        known = next((s for s in self.known() if station_key(s) == key), None)
+        return None if known is None else self.config(known).forecast_place
+
     def now(self) -> float:
         return self.clock()
 

@@ -94,12 +94,30 @@ def all_averages(stations: Stations, window: AskedWindow | None) -> AllAverages:
             found.append(station_averages(stations, station, window))
         except ToolFailed as error:
             missing.append(error.message)
+    if not found and window is not None and window.period is not None:
+        raise ToolFailed(_nowhere(stations, window.period.label))
     if not found:
         raise ToolFailed(" ".join(missing) or "No hay lecturas de ninguna estación de sensores.")
     provenance = Provenance.of(stations.repo.has_synthetic())
     return AllAverages(
         station="todas", stations=tuple(found), without_data=tuple(missing), provenance=provenance
     )
+
+
+def _nowhere(stations: Stations, label: str) -> str:
+    """«No hay lecturas de ninguna estación en septiembre de 2026. Hay datos de: A y B (del ...); C (del ...).»"""
+    spans: dict[str, list[str]] = {}
+    for station in stations.repo.stations():
+        span = stations.repo.averages(station)
+        if span.first_timestamp is not None and span.last_timestamp is not None:
+            where = spanish.period(span.first_timestamp, span.last_timestamp, stations.zone)
+            spans.setdefault(where, []).append(station)
+    listed = "; ".join(f"{_and(names)} ({where})" for where, names in spans.items())
+    return f"No hay lecturas de ninguna estación {label}. Hay datos de: {listed}."
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " y " + names[-1]
 
 
 def no_data_in(stations: Stations, station: str, label: str) -> str:

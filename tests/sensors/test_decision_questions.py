@@ -65,6 +65,14 @@ def test_a_decision_for_a_named_tank_is_for_that_tank(question: str, station: st
         "¿por qué hay que ahorrar agua?",
         "¿quién decide cuándo soltar el agua?",
         "¿qué criterios usa la directiva para liberar agua?",
+        # Advice and facts about watering and saving water: the documents answer them.
+        "cuanto hay q regar la lechuga",
+        "puedo regar en verano con el agua de la llave",
+        "¿Cuánta agua se ahorra con riego por goteo?",
+        "¿Cómo se riegan los árboles frutales?",
+        "cuidados del agua en invierno",
+        "multa por regar fuera de turno",
+        "desde q porcentaje se considera q va a llover",
     ],
 )
 def test_what_the_documents_say_about_saving_water_stays_a_document_search(question: str) -> None:

@@ -47,6 +47,8 @@ def test_a_named_station_gets_its_own_average(question: str, arguments: dict[str
         ("¿Cuál es el nivel de Puquios?", "Puquios"),
         ("cuando fue el ultimo dato de iquiuca", "Iquiuca"),
         ("janchima", "Janchima"),
+        ("diagnostico de cau-cau", "Cau-Cau"),
+        ("Diagnóstico hídrico de PULCHA", "Pulcha"),
     ],
 )
 def test_a_known_station_on_its_own_goes_to_its_data(question: str, station: str) -> None:
@@ -60,6 +62,7 @@ def test_a_known_station_on_its_own_goes_to_its_data(question: str, station: str
         "¿quién instaló el sensor de Janchima?",
         "¿cuándo se construyó el estanque de Cau Cau?",
         "¿qué dice el manual del estanque de Iquiuca?",
+        "¿qué es el diagnóstico hídrico de Iquiuca?",
     ],
 )
 def test_a_station_named_in_a_document_question_leaves_it_to_the_documents(question: str) -> None:

@@ -156,8 +156,10 @@ def test_the_answer_says_the_window_it_used(committee: Committee) -> None:
 
 def test_a_month_without_any_data_is_said_not_replaced_by_all_data(committee: Committee) -> None:
     answer = committee.ask("promedio de temperatura del mes pasado")
-    assert answer.startswith("No hay lecturas de Cau-Cau en diciembre de 2025.")
-    assert "Promedios de la estación" not in answer
+    assert answer == (
+        "No hay lecturas de ninguna estación en diciembre de 2025. Hay datos de: Cau-Cau, Cementerios, "
+        "Janchima, Pulcha y Puquios (del 8 al 15 de enero de 2026); Iquiuca (del 1 al 30 de abril de 2023)."
+    )
 
 
 def test_an_unknown_window_is_said_with_the_ones_botk_knows(committee: Committee) -> None:
