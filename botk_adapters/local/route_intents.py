@@ -38,7 +38,8 @@ _ACTIONS_TEXT = """
 _ACTIONS = frozenset(_ACTIONS_TEXT.split())
 # "¿Podemos regar esta semana?" asks for a decision; "¿cuánto hay que regar la lechuga?" for advice.
 _WATERING = re.compile(
-    r"\b(?:(?:podemos|puedo|se puede|debemos|debo|hay que|conviene|deberiamos|vamos a)\s+regar|regamos|reguemos)\b"
+    r"\b(?:(?:podemos|puedo|se puede|debemos|debo|hay que|conviene|deberiamos|vamos a)\s+regar"
+    r"|regamos|reguemos)\b"
 )
 _PRESENT = re.compile(r"\b(?:hoy|ahora|esta semana|estos dias|este fin de semana|manana|este mes)\b")
 # A fact or a piece of advice ("¿cuánta agua se ahorra con riego por goteo?"), not a decision now.

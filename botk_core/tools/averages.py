@@ -105,7 +105,7 @@ def all_averages(stations: Stations, window: AskedWindow | None) -> AllAverages:
 
 
 def _nowhere(stations: Stations, label: str) -> str:
-    """«No hay lecturas de ninguna estación en septiembre de 2026. Hay datos de: A y B (del ...); C (del ...).»"""
+    """«No hay lecturas de ninguna estación en septiembre de 2026. Hay datos de: A y B (del ...); C (...).»"""
     spans: dict[str, list[str]] = {}
     for station in stations.repo.stations():
         span = stations.repo.averages(station)

@@ -49,7 +49,9 @@ def test_the_weather_follows_the_place_and_a_weather_question_is_the_weather() -
 def test_the_weather_of_a_tank_is_the_forecast_of_its_place(committee: Committee) -> None:
     committee.ask("que tiempo hace en mamiña")
     answer = committee.ask("¿y janchima?")
-    assert answer.startswith("Entendí: «el tiempo en Janchima».\nClima en Mamiña (pronóstico de Janchima) ahora:")
+    assert answer.startswith(
+        "Entendí: «el tiempo en Janchima».\nClima en Mamiña (pronóstico de Janchima) ahora:"
+    )
 
 
 def test_a_question_of_its_own_inherits_nothing() -> None:
