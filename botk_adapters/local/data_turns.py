@@ -18,8 +18,9 @@ from typing import Any, Protocol
 
 import attrs
 
+from botk_adapters.local.route_asked import Asked
 from botk_adapters.local.route_stations import Lexicon, place_in
-from botk_adapters.local.route_tools import Asked, Routed, route, unknown_window
+from botk_adapters.local.route_tools import Routed, route, unknown_window
 from botk_adapters.local.route_windows import UnknownWindow, WindowWords
 from botk_adapters.local.smalltalk import is_small_talk
 from botk_adapters.local.turn_words import describe, relative_dates

@@ -10,44 +10,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import tzinfo
 from typing import Any
 
 import attrs
 
+from botk_adapters.local.route_asked import Asked
 from botk_adapters.local.route_intents import asks_decision, asks_documents, corrected, event_kind
-from botk_adapters.local.route_stations import Lexicon, how_is_place, is_community, named_station, place_in
-from botk_adapters.local.route_windows import UnknownWindow, WindowWords, find_window
+from botk_adapters.local.route_report import report_edit
+from botk_adapters.local.route_stations import how_is_place, place_in
+from botk_adapters.local.route_windows import UnknownWindow, WindowWords
 from botk_adapters.local.vocabulary import PARAMETER_NAMES
-from botk_core.phrasing import expand_abbreviations
 from botk_core.sensors.stations import ALL
-from botk_core.text import STOP_WORDS, fold
+from botk_core.text import STOP_WORDS
 from botk_core.tools.diagnosis import DIAGNOSTICO
 from botk_core.tools.events import GET_EVENTOS
 from botk_core.tools.measurements import GET_PROMEDIO, GET_PROMEDIO_ESTACIONAL
 from botk_core.tools.report import MODIFY_DOCUMENT
 from botk_core.tools.weather import GET_CLIMA
 
-# The report template's Spanish headings, so "pon en la sección propósito ..." works.
-SPANISH_SECTIONS = {
-    "titulo": "TITLE", "investigadores": "RESEARCHER", "investigador": "RESEARCHER",
-    "autores": "RESEARCHER", "proposito": "PURPOSE", "descripcion detallada": "DETAILED_DESCRIPTION",
-    "descripcion": "DETAILED_DESCRIPTION", "estado del arte": "STATE_OF_THE_ART",
-    "concepcion": "CONCEPTION", "divulgacion previa": "PREVIOUS_DISCLOSURE", "desarrollo": "DEVELOPMENT",
-    "programa o contrato": "PROGRAM_CONTRACT", "contrato": "PROGRAM_CONTRACT", "testigos": "WITNESSES",
-    "informacion relevante": "RELEVANT_INFO",
-}  # fmt: skip
-
-_EDIT_AS = re.compile(
-    r"^\s*(?:pon|poner|escribe|cambia|usa)\s+(?:como|de)\s+"
-    r"(?P<section>[^\W\d][\w ]{0,40}?)\s*:\s*(?P<content>.+)$",
-    re.IGNORECASE | re.DOTALL,
-)
-_EDIT_IN = re.compile(
-    r"^\s*(?:pon|poner|escribe|agrega|añade)\s+en\s+(?:la\s+)?secci[oó]n\s+(?P<section>[^\W\d][\w ]{0,40}?)"
-    r"\s*(?::|\s+que\s+|\s*,\s*)\s*(?P<content>.+)$",
-    re.IGNORECASE | re.DOTALL,
-)
 _SEASONAL = re.compile(
     r"estacional|estacion(?:es)? del ano|por temporada|por estacion\b|verano|invierno|otono|primavera"
 )
@@ -78,7 +58,6 @@ _DEFINITION = re.compile(
 _HOW_IS = re.compile(
     r"^\W*(?:y\s+)?(?:como|que tal)\s+(?:esta|estan|estuvo|estaba|anda|andan|anduvo|va|van|sigue|siguen)\b"
 )
-_ALL_STATIONS = re.compile(r"\b(?:los|las|todos los|todas las) (?:estanques|tanques|estaciones)\b|\btodas\b")
 # Words a question about a station's readings may hold besides the station's name.
 _DATA_WORDS_TEXT = """
     estanque estanques tanque tanques estacion estaciones sensor sensores nivel niveles agua temperatura
@@ -102,57 +81,6 @@ class Routed:
     arguments: Mapping[str, Any] = attrs.field(factory=dict)
     explicit: bool = True
     text: str | None = None
-
-
-@attrs.frozen
-class Asked:
-    """A question read for the data tools: its folded text and the names and time it holds."""
-
-    original: str
-    folded: str
-    station: str | None  # a known station, or a name given after "estanque de" or capitalised
-    every: bool  # "los estanques", "todas", Macaya: all of them
-    window: WindowWords | UnknownWindow | None
-    named: tuple[tuple[int, int], ...]  # where the text names stations and places
-
-    @classmethod
-    def read(cls, text: str, lexicon: Lexicon, now: float, zone: tzinfo) -> Asked:
-        folded = " ".join(expand_abbreviations(fold(text)).split())
-        known, place = lexicon.station(folded), lexicon.place(folded)
-        named = tuple(m.span for m in (known, place) if m)
-        station = known.name if known else named_station(text) or how_is_place(text)
-        if station is None and place and not is_community(place.name):
-            station = place.name
-        every = (
-            bool(_ALL_STATIONS.search(folded))
-            or is_community(station)
-            or (place and is_community(place.name))
-        )
-        window = find_window(_blank(folded, named), now, zone)
-        return cls(text, folded, None if is_community(station) else station, bool(every), window, named)
-
-    def leftover(self) -> list[str]:
-        """The words that are not a station, a place or the window."""
-        spans = list(self.named) + ([self.window.span] if isinstance(self.window, WindowWords) else [])
-        return re.findall(r"[a-z0-9]+", _blank(self.folded, spans))
-
-
-def _blank(text: str, spans: Any) -> str:
-    for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
-def report_edit(original: str) -> Mapping[str, Any] | None:
-    for pattern in (_EDIT_IN, _EDIT_AS):
-        match = pattern.match(original)
-        if match and match.group("content").strip():
-            section = match.group("section")
-            return {
-                "Section": SPANISH_SECTIONS.get(fold(section).strip(), section.strip()),
-                "Content": match.group("content").strip(),
-            }
-    return None
 
 
 def route(asked: Asked) -> Routed | None:
