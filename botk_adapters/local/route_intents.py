@@ -69,15 +69,16 @@ _SILENT = re.compile(
 )
 _ANOMALOUS = re.compile(
     r"\b(?:picos?|saltos?|anomalias?|(?:lecturas|valores|datos|mediciones) (?:raras|raros|extranas|extranos"
-    r"|anomalas|anomalos|malas|malos|erroneas|erroneos|falsas|falsos)|sensor pegado"
+    r"|anomalas|anomalos|malas|malos|erroneas|erroneos|falsas|falsos)|sensor pegado|pegad[oa]"
     r"|errores? de (?:medicion|lectura))\b"
 )
 _HAPPENED = re.compile(
     r"\b(?:estuvo|estuvieron|hubo|hubieron|ha habido|han habido|ha estado|han estado|se vacio|se seco|quedo"
     r"|quedaron|quedamos|paso|ocurrio|alguna vez|cuantas veces|ultimamente|recientemente|eventos?|dejo"
     r"|se cayo|se apago|se desconecto|no envio|no mando|no transmitio|no midio)\b"
-    r"|^\W*(?:y\s+)?cuando\b|\bhay (?:picos|saltos)"
+    r"|^\W*(?:y\s+)?cuando\b|\bhay (?:picos|saltos)|\bque (?:paso|ocurrio|sucedio)\b"
 )
+_ANY_EVENT = re.compile(r"\b(?:eventos?|fallas?|problemas?)\b|\bque (?:paso|ocurrio|sucedio) (?:con|en)\b")
 # "¿Qué hago si el estanque está vacío?", "¿qué significa una lectura vacía?": the documents.
 _ADVICE = re.compile(
     r"\b(?:que (?:hago|hacer|hacemos|debo|se hace)|por que|significa|que pasa si|si el|si la)\b"
@@ -133,7 +134,7 @@ def event_kind(folded: str) -> tuple[bool, str | None]:
     ):
         if pattern.search(folded):
             return True, kind
-    return bool(re.search(r"\beventos?\b", folded)), None
+    return bool(_ANY_EVENT.search(folded)), None
 
 
 def _near(token: str, vocabulary: frozenset[str]) -> bool:

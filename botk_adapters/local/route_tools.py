@@ -55,6 +55,7 @@ _DEFINITION = re.compile(
     r"\b(?:se considera|porcentaje|umbral|significa|cuenta como|se define|que es|que usa|como funciona"
     r"|como se calcula)\b"
 )
+_LATEST_DATA = re.compile(r"\bultim[oa]s? (?:datos?|lecturas?|mediciones?|medicion|registros?)\b")
 _HOW_IS = re.compile(
     r"^\W*(?:y\s+)?(?:como|que tal)\s+(?:esta|estan|estuvo|estaba|anda|andan|anduvo|va|van|sigue|siguen)\b"
 )
@@ -130,8 +131,9 @@ def diagnosis(asked: Asked) -> Routed | None:
 
 
 def _about_readings(asked: Asked) -> bool:
-    """A known or named station with nothing but words about its readings ("el estanque de Iquiuca")."""
-    if asked.station is None or asks_documents(asked.folded) or _lab_parameter(asked.folded):
+    """A station, or the latest data, with nothing but words about readings ("el estanque de Iquiuca")."""
+    latest = _LATEST_DATA.search(asked.folded)
+    if (asked.station is None and not latest) or asks_documents(asked.folded) or _lab_parameter(asked.folded):
         return False
     return all(w in DATA_WORDS or w in STOP_WORDS for w in asked.leftover())
 

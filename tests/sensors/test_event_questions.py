@@ -44,6 +44,9 @@ def test_an_empty_tank_in_the_data_is_asked_to_the_events(question: str) -> None
         ("¿Hubo picos en cau cau?", "lecturas_anomalas", "Cau-Cau"),
         ("hubo lecturas raras en pulcha", "lecturas_anomalas", "Pulcha"),
         ("¿qué eventos hubo en Iquiuca?", None, "Iquiuca"),
+        ("¿hubo alguna falla del sensor?", None, None),
+        ("¿el sensor estuvo pegado?", "lecturas_anomalas", None),
+        ("¿Qué pasó con el estanque de Pulcha?", None, "Pulcha"),
     ],
 )
 def test_other_events_and_their_station(question: str, kind: str | None, station: str | None) -> None:
@@ -58,6 +61,8 @@ def test_other_events_and_their_station(question: str, kind: str | None, station
         "¿qué hago si el estanque está vacío?",
         "¿por qué se vacía el estanque?",
         "¿qué pasa si el sensor da una lectura vacía?",
+        "¿cómo detectar una falla en la red?",
+        "¿qué hago si el sensor falla?",
     ],
 )
 def test_what_an_empty_reading_means_is_still_a_document_question(question: str) -> None:

@@ -48,6 +48,8 @@ def test_a_named_station_gets_its_own_average(question: str, arguments: dict[str
         ("cuando fue el ultimo dato de iquiuca", "Iquiuca"),
         ("janchima", "Janchima"),
         ("diagnostico de cau-cau", "Cau-Cau"),
+        ("nivel de janchima", "Janchima"),
+        ("¿cuánta agua queda en Cau Cau?", "Cau-Cau"),
         ("Diagnóstico hídrico de PULCHA", "Pulcha"),
     ],
 )
@@ -67,6 +69,11 @@ def test_a_known_station_on_its_own_goes_to_its_data(question: str, station: str
 )
 def test_a_station_named_in_a_document_question_leaves_it_to_the_documents(question: str) -> None:
     assert routed(question) is None
+
+
+def test_the_latest_data_of_every_station() -> None:
+    assert routed("¿cuándo fue la última lectura?") == (DIAGNOSIS, {})
+    assert routed("cual es el ultimo dato") == (DIAGNOSIS, {})
 
 
 def test_a_name_the_deployment_does_not_know_is_still_taken_after_estanque_de() -> None:
