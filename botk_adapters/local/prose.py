@@ -6,9 +6,10 @@ its figures in the user's hands as if they answered (see ``need``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from botk_adapters.local.matching import Words
+from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import (
     Need,
     heading_answers,
@@ -27,6 +28,7 @@ from botk_core.text import fold
 from botk_core.tools.search import FoundPassage
 
 _QUESTION_PENALTY = 1.5
+_VERDICT = re.compile(r"^\s*(?:sí|si|no)\s*[.,:;!]\s+(?=\S)", re.IGNORECASE)
 # A colour that several components use: each one's meaning, when the question names none.
 MAX_TIES = 3
 TIE = 1.0
@@ -95,7 +97,8 @@ def _answer_from(need: Need, found: FoundPassage) -> Answer | None:
         text = f"{label}: {fact.value.strip()}."
         return Answer(f"{text}\n{source_line(found, location)}", (citation(found, location, text),))
     if heading_answers(need, found.location) and need.colour is None:
-        excerpts = [opening(found.text)]  # the document's own question: its answer starts the passage
+        # The document's own question: its answer starts the passage.
+        excerpts = [_own_verdict(opening(found.text), need, found.location)]
     else:
         excerpts = best_excerpts(found.text, lambda s: _sentence_score(need, s), ties=need.colour is not None)
     kept = [e for e in excerpts if holds_hinges(need, Words.of(f"{e} {found.location}"))]
@@ -103,6 +106,21 @@ def _answer_from(need: Need, found: FoundPassage) -> Answer | None:
         return None
     excerpt = "\n".join(kept)
     return Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
+
+
+def _own_verdict(excerpt: str, need: Need, location: str) -> str:
+    """The passage's «Sí.»/«No.» answers the heading's question: kept only when that is the user's own.
+
+    A heading close to the question (most of its words) finds the passage; a
+    verdict needs all of them, or "¿estuvo vacío el estanque?" would get the
+    «No.» of "¿una lectura vacía significa que el estanque está vacío?".
+    """
+    verdict = _VERDICT.match(excerpt)
+    heading = Words.of(location.rsplit("›", 1)[-1])
+    if verdict is None or all(holds(word, heading) for word in need.required):
+        return excerpt
+    rest = excerpt[verdict.end() :]
+    return rest[:1].upper() + rest[1:]
 
 
 def _sentence_score(need: Need, sentence: str) -> float:
