@@ -20,6 +20,7 @@ from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.question import Question
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
 from botk_adapters.local.vocabulary import WEAK_WORDS, has_colour
+from botk_core.lights import is_state_word, light_state
 from botk_core.text import STOP_WORDS
 
 _QUANTITY = frozenset({"cuanto", "cuanta", "cuantos", "cuantas"})
@@ -56,6 +57,8 @@ class Need:
     # A light's component ("la cajita del sensor"): the answer names one of its words.
     any_of: tuple[str, ...] = ()
     colour: str | None = None
+    # How the light shines, when the question says it («parpadea», «fija»).
+    state: str | None = None
     quantity: bool = False
     asks_for: tuple[str, ...] = ()
     asks: tuple[str, ...] = ()
@@ -70,7 +73,7 @@ def need_of(question: Question) -> Need:
     nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _DETERMINERS)
     hinges = [*question.fresh]
     focus = _focus(tokens)
-    if focus and focus not in _CATEGORIES:
+    if focus and focus not in _CATEGORIES and not (question.colour and is_state_word(focus)):
         hinges.append(focus)
     if question.tabular:
         hinges.append(question.parameter or "")
@@ -79,13 +82,16 @@ def need_of(question: Question) -> Need:
     component = _component(question) if question.colour and not question.tabular else ()
     numeric = question.tabular and question.intent in _NUMERIC_INTENTS and not question.explains
     quantity = bool(_QUANTITY & set(tokens)) or numeric
+    state = light_state(question.text) if question.colour else None
     if question.colour:
-        content = [w for w in content if w not in LIGHT_WORDS]  # the colour line is the light
+        # The colour line is the light; its state is judged on the line's label, not as a word.
+        content = [w for w in content if w not in LIGHT_WORDS and not is_state_word(w)]
     return Need(
         required=tuple(dict.fromkeys(w for w in content if w not in WEAK_WORDS)),
         optional=tuple(dict.fromkeys(w for w in content if w in WEAK_WORDS)),
         hinges=tuple(dict.fromkeys(h for h in hinges if h)),
         colour=question.colour,
+        state=state,
         quantity=quantity,
         asks_for=tuple(word for t in tokens for word in ASKS_FOR.get(t, ())),
         nouns=nouns,
@@ -131,9 +137,17 @@ def heading_answers(need: Need, location: str) -> bool:
 
 
 def _component(question: Question) -> tuple[str, ...]:
-    """The words naming the thing a light belongs to: its place phrase and the subject before it."""
+    """The words naming the thing a light belongs to: its place phrase and the subject before it.
+
+    Without an "en/de X" phrase, the subject's own words name it ("el tablero
+    tiene la luz blanca").
+    """
     if not question.place:
-        return ()
+        return tuple(
+            w
+            for w in question.subject
+            if w not in LIGHT_WORDS and not is_state_word(w) and w not in WEAK_WORDS
+        )
     before = [t.word for t in question.tokens if question.place_span and t.end <= question.place_span[0]]
     head = [before[-1]] if before and before[-1] in question.subject else []
     return (*head, *question.place)

@@ -21,8 +21,9 @@ from botk_adapters.local.need import (
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, fact_location, source_line
-from botk_adapters.local.text import best_excerpts, colour_code, opening
+from botk_adapters.local.text import best_excerpts, colour_code, opening, scored_excerpts
 from botk_adapters.local.vocabulary import colour_in, has_colour
+from botk_core.lights import line_state
 from botk_core.text import fold
 from botk_core.tools.search import FoundPassage
 
@@ -35,6 +36,7 @@ PREFER_BONUS = 1.5
 LABEL_BONUS = 2.0
 CODE_BONUS = 1.5  # a colour code line ("Rojo: ...") says what a light means
 OTHER_COLOUR_PENALTY = 3.0
+STATE_PENALTY = 2.0
 
 
 def write_prose(
@@ -48,18 +50,40 @@ def write_prose(
         for rank, (found, have) in enumerate(zip(results, haves, strict=True))
         if satisfied(need, have)
     ]
-    answers: list[Answer] = []
-    top = 0.0
-    for mark, _rank, found in sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True):
-        if answers and (need.colour is None or mark < top - TIE or len(answers) == MAX_TIES):
-            break
-        answer = _answer_from(need, found)
-        if answer is not None:
-            answers.append(answer)
-            top = top or mark
+    ordered = sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True)
+    if need.colour:
+        answers = _colour_answers(need, ordered)
+    else:
+        found_answers = (_answer_from(need, found) for _, _, found in ordered)
+        first = next((a for a in found_answers if a is not None), None)
+        answers = [first] if first is not None else []
     if not answers:
         return None
     return Answer("\n\n".join(a.text for a in answers), tuple(c for a in answers for c in a.citations))
+
+
+def _colour_answers(need: Need, ordered: list[tuple[float, int, FoundPassage]]) -> list[Answer]:
+    """The best colour lines of all the passages that answer (one per component when none is named).
+
+    A passage is judged by its best line, so that the component's blinking
+    line in another passage beats its steady one.
+    """
+    offers = []
+    for mark, rank, found in ordered:
+        if found.fact is not None:
+            continue
+        excerpts = scored_excerpts(found.text, lambda s: _sentence_score(need, s), ties=not need.any_of)
+        offers += [
+            (line, mark, rank, excerpt, found)
+            for line, excerpt in excerpts
+            if holds_hinges(need, Words.of(f"{excerpt} {found.location}"))
+        ]
+    offers.sort(key=lambda o: (o[0], o[1], o[2]), reverse=True)
+    kept = offers[:1] if need.any_of else [o for o in offers if o[0] >= offers[0][0] - TIE][:MAX_TIES]
+    return [
+        Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
+        for _, _, _, excerpt, found in kept
+    ]
 
 
 def _mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[str]) -> float:
@@ -109,7 +133,18 @@ def _sentence_score(need: Need, sentence: str) -> float:
     penalty = _QUESTION_PENALTY if sentence.rstrip().endswith("?") else 0.0
     if need.colour and not need.acts and colour_code(sentence, need.colour):
         penalty -= CODE_BONUS
+    penalty += _state_penalty(need, sentence)
     named = colour_in(fold(sentence)) if need.colour else None
     if named and named[0] != need.colour and not has_colour(fold(sentence), need.colour or ""):
         penalty += OTHER_COLOUR_PENALTY  # "Sin luz: ..." does not answer "¿y la luz roja?"
     return score(need, Words.of(sentence)) - penalty  # the document's own question: its answer follows
+
+
+def _state_penalty(need: Need, sentence: str) -> float:
+    """A colour line whose state (blinking, steady) is not the one asked; a plain light is steady."""
+    if not need.colour or not colour_code(sentence, need.colour):
+        return 0.0
+    state = line_state(sentence)
+    if state == need.state or (state is None and need.state == "fija"):
+        return 0.0
+    return STATE_PENALTY if need.state else STATE_PENALTY / 2

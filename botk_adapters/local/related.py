@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # Words of the same meaning for telling whether a passage answers (the index has its own list).
 _RELATED_GROUPS = (
-    "luz luces led leds indicador indicadores luminoso foco lampara ampolleta piloto",
+    "luz luces led leds indicador indicadores luminoso foco foquito lucecita lampara ampolleta piloto",
     "caja cajita gabinete carcasa proteccion",
     "estanque estanques tanque tanques copa deposito acumulador",
     "norma limite limites maximo permitido nch",
@@ -37,7 +37,21 @@ _RELATED_GROUPS = (
     "rato tiempo minutos horas",
     "cuesta cuestan costo costar precio tarifa cobra cobran",
 )
-LIGHT_WORDS = frozenset({"luz", "luces", "led", "leds", "indicador", "lucecita", "foco", "piloto", "lampara"})
+LIGHT_WORDS = frozenset(
+    {
+        "luz",
+        "luces",
+        "led",
+        "leds",
+        "indicador",
+        "lucecita",
+        "foco",
+        "foquito",
+        "piloto",
+        "lampara",
+        "ampolleta",
+    }
+)
 # What a question word asks for, as a table column or a label names it.
 ASKS_FOR = {
     "quien": ("responsable", "encargado", "encargada", "tecnico", "cargo"),

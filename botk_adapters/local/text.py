@@ -14,12 +14,16 @@ import re
 from collections.abc import Callable
 
 from botk_adapters.local.vocabulary import colour_in
+from botk_core.lights import is_colour_label
 from botk_core.text import fold
 
 _LINE = re.compile(r"\n+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w —–-]{0,40}):\s")
+# A colour-code line's label may name its component with a parenthesis ("Concentrador (gateway) — Rojo").
+_CODE_LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w ()/—–-]{0,60}?):\s")
+_COMPONENT_DASH = re.compile(r"\s[—–]\s")
 _LEAD_IN_ITEMS = 12
 SHORT_LINE = 90
 MAX_CHARS = 420
@@ -53,9 +57,11 @@ def context_line(lines: list[str], number: int) -> int | None:
     line = lines[number].strip()
     if number == 0 or not _needs_context(line):
         return None
-    if _is_colour_line(line):
+    if _code_label(line) is not None:
+        if _COMPONENT_DASH.search(line.split(":", 1)[0]):
+            return None  # "Gateway — Rojo: ..." names its component itself
         found = [
-            i for i in range(number - 1, -1, -1) if _LABEL.match(lines[i]) and not _is_colour_line(lines[i])
+            i for i in range(number - 1, -1, -1) if _LABEL.match(lines[i]) and _code_label(lines[i]) is None
         ]
         return found[0] if found else 0
     if not _LABEL.match(line):
@@ -85,6 +91,13 @@ def best_excerpts(text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bo
     "¿Qué significa la luz roja?" is answered by the red line of every
     component when the question does not say which one.
     """
+    return [excerpt for _, excerpt in scored_excerpts(text, score, max_chars, ties)]
+
+
+def scored_excerpts(
+    text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bool = False
+) -> list[tuple[float, str]]:
+    """``best_excerpts`` with the mark of each (its sentence judged with its context)."""
     parts = sentences(text)
     if not parts:
         return []
@@ -105,7 +118,7 @@ def best_excerpts(text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bo
             for i in range(len(parts))
             if i != best and marks[i] == marks[best] and contexts[i] != contexts[best]
         ]
-    return [_excerpt(parts, lines, contexts, i, max_chars) for i in sorted(chosen)]
+    return [(marks[i], _excerpt(parts, lines, contexts, i, max_chars)) for i in sorted(chosen)]
 
 
 def _excerpt(
@@ -153,18 +166,18 @@ def _needs_context(line: str) -> bool:
 def colour_code(text: str, colour: str) -> bool:
     """Whether ``text`` has a colour code line for ``colour`` ("Rojo: ...", "Gateway — Rojo: ...")."""
     for line in _LINE.split(text):
-        label = _LABEL.match(line.strip())
-        if label:
-            last = fold(label.group(1)).replace("—", " ").replace("–", " ").split()
-            found = colour_in(" ".join(last[-2:]))
+        code = _code_label(line)
+        if code is not None:
+            found = colour_in(code)
             if found and found[0] == colour:
                 return True
     return False
 
 
-def _is_colour_line(line: str) -> bool:
-    label = _LABEL.match(line.strip())
+def _code_label(line: str) -> str | None:
+    """The colour part of a colour-code line's label ("Gateway — Verde fijo: ..." -> "verde fijo")."""
+    label = _CODE_LABEL.match(line.strip())
     if not label:
-        return False
-    found = colour_in(fold(label.group(1)))
-    return found is not None and found[1][0] == 0
+        return None
+    code = _COMPONENT_DASH.split(fold(label.group(1)))[-1]
+    return code if is_colour_label(code) else None

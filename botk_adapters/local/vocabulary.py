@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from botk_core.lights import COLOURS, colour_in, has_colour
 from botk_core.phrasing import one_edit_apart
 from botk_core.text import STOP_WORDS, fold
 
@@ -76,6 +77,8 @@ _PARAMETERS: dict[str, tuple[str, ...]] = {
     "xileno": (),
 }
 
+__all__ = ["COLOURS", "colour_in", "find_parameter", "has_colour", "parameter_display"]
+
 PARAMETER_NAMES: dict[str, str] = {}
 for _canonical, _aliases in _PARAMETERS.items():
     PARAMETER_NAMES[_canonical] = _canonical
@@ -115,36 +118,6 @@ def find_parameter(folded: str) -> tuple[str | None, tuple[int, int] | None]:
 
 def parameter_display(canonical: str) -> str:
     return _DISPLAY.get(canonical, canonical)
-
-
-COLOURS: dict[str, str] = {
-    "roja": "rojo", "rojo": "rojo", "rojas": "rojo", "verde": "verde", "verdes": "verde",
-    "amarilla": "amarillo", "amarillo": "amarillo", "azul": "azul", "naranja": "naranjo",
-    "naranjo": "naranjo", "blanca": "blanco", "blanco": "blanco", "morada": "morado",
-    "violeta": "morado",
-}  # fmt: skip
-
-_NO_LIGHT = re.compile(
-    r"\b(?:sin luz|no tiene luz|no hay luz|no prende|no enciende|no se enciende|sin encender|apagad[ao]s?)\b"
-)
-
-
-def colour_in(folded: str) -> tuple[str, tuple[int, int]] | None:
-    """The colour of a light a folded text names, and where ("sin luz" for a light that is off)."""
-    dark = _NO_LIGHT.search(folded)
-    if dark:
-        return "sin luz", dark.span()
-    for match in re.finditer(r"[a-z]+", folded):
-        if match.group(0) in COLOURS:
-            return COLOURS[match.group(0)], match.span()
-    return None
-
-
-def has_colour(folded: str, colour: str) -> bool:
-    """Whether a folded text names ``colour`` (anywhere, not only first)."""
-    if colour == "sin luz":
-        return bool(_NO_LIGHT.search(folded))
-    return any(COLOURS.get(word) == colour for word in re.findall(r"[a-z]+", folded))
 
 
 # Words that ask rather than name: they carry no subject of their own.
