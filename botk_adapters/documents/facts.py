@@ -16,6 +16,7 @@ from botk_adapters.documents.cells import (
 )
 from botk_adapters.documents.tables import RawTable, TableStructure, structure
 from botk_core.domain import Chunk, TableFact
+from botk_core.limits import without_limit
 from botk_core.text import fold, same_name
 
 # A trailing "*" means "over the limit" unless the note under the table says otherwise.
@@ -54,7 +55,8 @@ def _measurements(shape: TableStructure) -> bool:
 
 def _facts(shape: TableStructure, caption: str, name: str, note: str) -> list[Chunk | TableRow]:
     roles = _Roles.of(shape)
-    limit = read_limit(caption)
+    # The limit is in the caption, or in the note under the table; else maybe in a column's header.
+    limit = read_limit(caption) if read_limit(caption).text else read_limit(note)
     star_over = not note or bool(_STAR_MEANS_OVER.search(note))
     base = TableFact(table=name, caption=caption, limit=limit.number, limit_text=limit.text, note=note)
     chunks: list[Chunk | TableRow] = []
@@ -64,8 +66,13 @@ def _facts(shape: TableStructure, caption: str, name: str, note: str) -> list[Ch
         for column in range(shape.label_columns, len(row)):
             if not row[column] or column == roles.limit:
                 continue
-            parts = tuple(shape.headers[column])
-            if roles.parameter is None:
+            stated = read_limit(" ".join(shape.headers[column]))
+            parts = tuple(without_limit(p) for p in shape.headers[column])
+            if roles.parameter is None and not limit.text and stated.text:
+                parameter, unit = _parameter(parts, caption)
+                limit_text = stated.text if stated.unit or not unit else f"{stated.text} {unit}"
+                cell_base = attrs.evolve(base, limit=stated.number, limit_text=limit_text)
+            elif roles.parameter is None:
                 parameter, unit = _parameter(parts, caption)
                 applies = not caption_parameter(caption) or same_name(parameter, caption_parameter(caption))
                 cell_base = base if applies else attrs.evolve(base, limit=None, limit_text="")

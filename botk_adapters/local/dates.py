@@ -55,9 +55,13 @@ class Campaign:
     latest: bool = False
     earliest: bool = False
     span: tuple[int, int] = (0, 0)
+    # The year came from an earlier turn ("¿y en agosto?"): a campaign of that month in another year
+    # answers when that year has none.
+    year_assumed: bool = False
 
     def describe(self, with_year: bool = True) -> str:
-        """In words: "octubre de 2021", "octubre", "2021", "el último muestreo"."""
+        """In words: "octubre de 2021", "octubre", "2021", "el último muestreo" (an assumed year unsaid)."""
+        with_year = with_year and not self.year_assumed
         if self.latest:
             return "el último muestreo"
         if self.earliest:

@@ -29,8 +29,11 @@ _EXPLAINS = re.compile(
     r"|como (?:se )?(?:mid|analiz|calcul|determin|hic|hace|tom|mues|sac|lleg|funcion))"
 )
 _OTHER_PLACE = re.compile(
-    r"\b(?:el|la|los|las)?\s*otr[oa]s?\s+(?:punto|lugar|sector|estanque|localidad|sitio)s?"
+    r"\b(?:el|la|los|las)?\s*otr[oa]s?\s+(?P<kind>punto|lugar|sector|estanque|tanque|localidad|sitio|pozo"
+    r"|vertiente|captacion|copa|escuela|posta|casa|sede|red|barrio|pueblo|lado)(?:s|es)?\b"
 )
+# "el otro punto" names no kind of place; "el otro estanque" does.
+_ANY_PLACE = frozenset({"punto", "lugar", "sitio", "localidad", "lado"})
 
 
 @attrs.frozen
@@ -56,6 +59,8 @@ class Question:
     subject: tuple[str, ...] = ()
     intent: Intent = "prose"
     other_place: bool = False
+    # The kind of place "el otro ..." names ("estanque"), when it names one.
+    other_kind: str = ""
     excluded: tuple[str, ...] = ()
     followup: bool = False
     # The words a follow-up turn brought itself: an answer must hold them.
@@ -64,6 +69,8 @@ class Question:
     place_bare: bool = False
     # Asks how or why ("¿cómo midieron el fluoruro?"): prose answers it, not a table cell.
     explains: bool = False
+    # The parameter was read from a word one typo away ("mangneso"): the documents must confirm it.
+    parameter_fuzzy: bool = False
 
     @property
     def tabular(self) -> bool:
@@ -87,11 +94,11 @@ def normalise(text: str) -> str:
     return _SPACE_AFTER.sub(r"\1", joined).strip()
 
 
-def read_question(text: str) -> Question:
-    """Read ``text`` (a user's words) into a Question."""
+def read_question(text: str, fuzzy: bool = True) -> Question:
+    """Read ``text`` (a user's words) into a Question; ``fuzzy`` lets a typo name a parameter."""
     folded = normalise(text)
     tokens = tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded))
-    parameter, parameter_span = find_parameter(folded)
+    parameter, parameter_span, parameter_fuzzy = find_parameter(folded, fuzzy)
     campaign = find_campaign(folded)
     colour = colour_in(folded)
     colour_span = colour[1] if colour else None
@@ -113,8 +120,22 @@ def read_question(text: str) -> Question:
         subject=subject,
         intent=intent,
         other_place=other is not None,
+        other_kind=other["kind"] if other and other["kind"] not in _ANY_PLACE else "",
         place_bare=bare,
         explains=bool(_EXPLAINS.search(folded)),
+        parameter_fuzzy=parameter_fuzzy,
+    )
+
+
+def without_fuzzy_parameter(question: Question) -> Question:
+    """``question`` read again with no parameter guessed from a typo, its thread context kept."""
+    again = read_question(question.text, fuzzy=False)
+    return attrs.evolve(
+        again,
+        followup=question.followup,
+        fresh=question.fresh,
+        excluded=question.excluded,
+        campaign=question.campaign if again.campaign else None,
     )
 
 

@@ -101,19 +101,28 @@ _DISPLAY = {
 }
 
 
-def find_parameter(folded: str) -> tuple[str | None, tuple[int, int] | None]:
-    """The parameter a folded text names and where (longest name first; one typo in a long word)."""
+def find_parameter(folded: str, fuzzy: bool = True) -> tuple[str | None, tuple[int, int] | None, bool]:
+    """The parameter a folded text names, where, and whether only by a typo (longest name first).
+
+    A word one typo from a parameter is not one when it stands where a place
+    does ("y en la plaza" is not "plata").
+    """
     for name in _BY_LENGTH:
         found = re.search(rf"\b{re.escape(name)}(?:s|es)?\b", folded)
         if found:
-            return PARAMETER_NAMES[name], found.span()
+            return PARAMETER_NAMES[name], found.span(), False
+    if not fuzzy:
+        return None, None, False
     for word in re.finditer(r"[a-z]{5,}", folded):
-        if word.group(0) in STOP_WORDS:
+        if word.group(0) in STOP_WORDS or _PLACE_BEFORE.search(folded[: word.start()]):
             continue  # "sobre" is not a typo of "cobre"
         for name in _SINGLE_WORDS:
             if one_edit_apart(word.group(0), name):
-                return PARAMETER_NAMES[name], word.span()
-    return None, None
+                return PARAMETER_NAMES[name], word.span(), True
+    return None, None, False
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:en(?: el| la| los| las)?|(?:de|a) (?:el|la|los|las)|del|al)\s+$")
 
 
 def parameter_display(canonical: str) -> str:
