@@ -17,8 +17,8 @@ from botk_adapters.documents.facts import TableRow, table_chunks
 from botk_adapters.documents.paragraphs import Levels, Para, paragraph_blocks
 from botk_adapters.documents.word_tables import raw_table
 from botk_core.domain import Chunk
-from botk_core.limits import find_limit
 from botk_core.errors import UnreadableDocument
+from botk_core.limits import find_limit
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _HEADING_STYLE = re.compile(r"^(?:heading|t[íi]tulo|encabezado)\s*(\d)$", re.IGNORECASE)

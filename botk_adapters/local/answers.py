@@ -7,8 +7,8 @@ from typing import Any
 
 from botk_adapters.local.fact_answers import write_selection
 from botk_adapters.local.facts import Selection, cells_of, is_cell, select
-from botk_adapters.local.prose import write_prose
 from botk_adapters.local.matching import Words
+from botk_adapters.local.prose import write_prose
 from botk_adapters.local.question import Question, read_question, without_fuzzy_parameter
 from botk_adapters.local.reply import Answer, Writer
 from botk_adapters.local.vocabulary import PARAMETER_NAMES, parameter_display

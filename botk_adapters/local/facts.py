@@ -130,7 +130,7 @@ def _rows(question: Question, cells: list[Cell]) -> set[tuple[str, ...]]:
 
 
 def _other_rows(excluded: tuple[str, ...], cells: list[Cell], kind: str = "") -> set[tuple[str, ...]]:
-    """The rows that are not the one named before: of the kind asked ("el otro estanque"), or of its locality."""
+    """The rows not named before: of the kind asked ("el otro estanque"), or of its locality."""
     scores = {c.row_key: _place_score(excluded, c) for c in cells}
     best = max(scores.values(), default=0.0)
     named = {c.row_key: c.place for c in cells if best > 0 and scores[c.row_key] == best}

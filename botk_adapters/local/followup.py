@@ -85,7 +85,9 @@ def _campaign(completed: Campaign | None, new: Question, previous: Question) -> 
         return completed
     said = new.campaign
     old = previous.campaign
-    month_only = said is not None and bool(said.month) and not said.year and old is not None and bool(old.year)
+    month_only = (
+        said is not None and bool(said.month) and not said.year and old is not None and bool(old.year)
+    )
     kept = said is None and old is not None and old.year_assumed
     return attrs.evolve(completed, year_assumed=True) if month_only or kept else completed
 
