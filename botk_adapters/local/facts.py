@@ -163,9 +163,10 @@ def _in_campaign(campaign: Campaign, cells: list[Cell]) -> list[Cell]:
     same_month = [c for c in dated if c.campaign and c.campaign.month == campaign.month]
     if not same_month:
         return []
-    year = campaign.year or 0
-    nearest = min(same_month, key=lambda c: (abs((c.campaign.year or 0) - year), -(c.campaign.year or 0)))
-    return [c for c in same_month if c.campaign == nearest.campaign]
+    wanted = campaign.year or 0
+    years = {c.campaign.year or 0 for c in same_month if c.campaign}
+    year = min(years, key=lambda y: (abs(y - wanted), -y))
+    return [c for c in same_month if c.campaign and (c.campaign.year or 0) == year]
 
 
 def _column(cell: Cell) -> str:
