@@ -5,9 +5,19 @@ from __future__ import annotations
 from tests.answers.documents import chat_over, docx_bytes
 
 HEADER = ["Código", "Punto de muestreo", "Abril 2022", "Noviembre 2022", "Septiembre 2023"]
-ROWS = [("Q1", "Pachica Pozo Norte"), ("Q2", "Pachica Pozo Sur"), ("Q3", "Pachica Copa"), ("Q4", "Pachica Barrio Alto")]
+ROWS = [
+    ("Q1", "Pachica Pozo Norte"),
+    ("Q2", "Pachica Pozo Sur"),
+    ("Q3", "Pachica Copa"),
+    ("Q4", "Pachica Barrio Alto"),
+]
 NITRATE = [["12,5", "14,1", "51,30*"], ["8,20", "-", "9,75"], ["3,10", "4,05", "6,60"], ["22,0", "-", "19,4"]]
-CHLORIDE = [["180,2", "190,7", "455,0*"], ["96,4", "101,3", "120,8"], ["77,0", "80,1", "79,9"], ["310", "-", "298"]]
+CHLORIDE = [
+    ["180,2", "190,7", "455,0*"],
+    ["96,4", "101,3", "120,8"],
+    ["77,0", "80,1", "79,9"],
+    ["310", "-", "298"],
+]
 
 
 def _table(values: list[list[str]]) -> list[list[str]]:
@@ -21,7 +31,9 @@ REPORT = docx_bytes(
     "Tabla 3: Cloruro en agua de pozo (Norma: 400 mg/L)",
     _table(CHLORIDE),
 )
-FAQ = docx_bytes("1. ¿Cuándo pasa el camión aljibe?\nEl camión aljibe pasa por el barrio los martes a las 10:00.")
+FAQ = docx_bytes(
+    "1. ¿Cuándo pasa el camión aljibe?\nEl camión aljibe pasa por el barrio los martes a las 10:00."
+)
 
 
 def _answers(*turns: str) -> list[str]:
@@ -40,7 +52,9 @@ def test_a_month_whose_inherited_year_has_no_campaign_takes_the_campaign_the_tab
 
 def test_a_place_one_typo_from_a_parameter_stays_a_place() -> None:
     answer = _answers("nitrato en el pozo sur en abril 2022", "y en el barrio alto?")[-1]
-    assert "22,0" in answer and "Barrio Alto" in answer and "bario" not in answer.lower().replace("barrio", "")
+    assert (
+        "22,0" in answer and "Barrio Alto" in answer and "bario" not in answer.lower().replace("barrio", "")
+    )
 
 
 def test_a_word_the_documents_do_not_have_as_a_parameter_is_not_read_as_one() -> None:
