@@ -16,6 +16,7 @@ import re
 import attrs
 
 from botk_adapters.local.dates import MONTH_NAMES
+from botk_adapters.local.kinds import FREQUENCY, Kind, holds_kind, kind_of, strongly_holds
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.question import Question
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
@@ -36,6 +37,7 @@ _ASKING = frozenset({"cuando", "donde", "quien", "quienes", "como", "porque", "c
 _IGNORED = frozenset({"hola", "gracias", "porfa", "favor"})
 _NUMERIC_INTENTS = ("value", "limit", "over", "within")
 ENOUGH = 0.6
+KIND_BONUS = 2.5
 # "¿Qué empresa ...?" asks for a name: the document need not say "empresa".
 _CATEGORIES = frozenset(
     {"empresa", "institucion", "persona", "organismo", "entidad", "organizacion", "nombre", "gente"}
@@ -64,6 +66,8 @@ class Need:
     asks: tuple[str, ...] = ()
     # Asks what to do ("¿qué hago?"): steps answer it better than a colour code.
     acts: bool = False
+    # The kind of value asked ("¿a qué hora ...?" -> a time): the answer holds one.
+    kind: Kind | None = None
 
 
 def need_of(question: Question) -> Need:
@@ -72,7 +76,10 @@ def need_of(question: Question) -> Need:
     tokens = [t.word for t in question.tokens]
     nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _DETERMINERS)
     hinges = [*question.fresh]
-    focus = _focus(tokens)
+    kind = None if question.tabular else kind_of(question.text)
+    focus = None if kind is FREQUENCY else _focus(tokens)
+    if kind and focus in kind.words:
+        focus = None  # "¿a qué hora ...?": the time answers, the word "hora" need not be there
     if focus and focus not in _CATEGORIES and not (question.colour and is_state_word(focus)):
         hinges.append(focus)
     if question.tabular:
@@ -81,7 +88,7 @@ def need_of(question: Question) -> Need:
             hinges += [*question.place, *_campaign_words(question)]
     component = _component(question) if question.colour and not question.tabular else ()
     numeric = question.tabular and question.intent in _NUMERIC_INTENTS and not question.explains
-    quantity = bool(_QUANTITY & set(tokens)) or numeric
+    quantity = (bool(_QUANTITY & set(tokens)) or numeric) and kind is None
     state = light_state(question.text) if question.colour else None
     if question.colour:
         # The colour line is the light; its state is judged on the line's label, not as a word.
@@ -98,6 +105,7 @@ def need_of(question: Question) -> Need:
         any_of=component,
         asks=tuple(t for t in tokens if t in _ASKING),
         acts=bool(_ACTS.search(question.text)),
+        kind=kind,
     )
 
 
@@ -169,7 +177,9 @@ def satisfied(need: Need, have: Words) -> bool:
     """
     required = list(need.required)
     count = len(required)
-    held = [w for w in required if holds(w, have)]
+    valued = need.kind is not None and holds_kind(need.kind, have.text)
+    # The word that asks for the value ("hora", "fono") is answered by the value itself.
+    held = [w for w in required if holds(w, have) or (valued and need.kind and w in need.kind.words)]
     weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice
     enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)
     if count == 2 and len(held) == 1 and held[0] in need.rare:
@@ -197,6 +207,8 @@ def holds_hinges(need: Need, have: Words) -> bool:
         return False
     if need.colour and not has_colour(have.text, need.colour):
         return False
+    if need.kind and not holds_kind(need.kind, have.text):
+        return False
     return not need.quantity or bool(_DIGIT.search(have.text) or have.words & NUMBER_WORDS)
 
 
@@ -211,4 +223,6 @@ def score(need: Need, have: Words) -> float:
         total += 3.0
     if need.quantity and _DIGIT.search(have.text):
         total += 1.0
+    if need.kind and holds_kind(need.kind, have.text):
+        total += KIND_BONUS + (1.0 if strongly_holds(need.kind, have.text) else 0.0)
     return total

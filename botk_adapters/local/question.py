@@ -14,7 +14,7 @@ from botk_adapters.local.dates import Campaign, find_campaign
 from botk_adapters.local.intents import MARKER_WORDS, Intent, intent_of
 from botk_adapters.local.vocabulary import WEAK_WORDS, colour_in, find_parameter
 from botk_core.phrasing import expand_abbreviations
-from botk_core.text import STOP_WORDS, fold
+from botk_core.text import QUESTION_WORDS, STOP_WORDS, fold
 
 Span = tuple[int, int]
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -160,9 +160,8 @@ def _place_and_subject(
 def _free(token: Token) -> bool:
     """A word that can name a place or a subject."""
     word = token.word
-    return not (
-        word in STOP_WORDS or word in WEAK_WORDS or word in MARKER_WORDS or word in _ARTICLES or len(word) < 2
-    ) or any(c.isdigit() for c in word)
+    asking = word in STOP_WORDS or word in WEAK_WORDS or word in QUESTION_WORDS or word in MARKER_WORDS
+    return not (asking or word in _ARTICLES or len(word) < 2) or any(c.isdigit() for c in word)
 
 
 def _inside(token: Token, spans: list[Span]) -> bool:
@@ -207,6 +206,6 @@ def _bare_place(tokens: tuple[Token, ...], used: set[int]) -> tuple[tuple[str, .
     for index, token in enumerate(tokens):
         if index not in used and _free(token):
             run.append(token)
-        elif run:
+        elif run and not (token.word in _ARTICLES or token.word in _JOINERS):
             break
     return tuple(t.word for t in run), (run[0].start, run[-1].end) if run else None

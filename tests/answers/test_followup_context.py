@@ -66,3 +66,12 @@ def test_the_other_of_a_kind_is_that_row_only() -> None:
     answer = _answers("cloruro en el pozo norte nov 2022", "y en el otro pozo?")[-1]
     assert "101,3" in answer and "Pozo Sur" in answer
     assert not any(other in answer for other in ("Copa", "Barrio Alto", "80,1", "Pozo Norte", "190,7"))
+
+
+def test_a_question_verb_before_the_place_is_not_taken_for_the_place() -> None:
+    for asked in (
+        "¿Qué nitrato tuvo el pozo sur en septiembre de 2023?",
+        "que cloruro hubo la copa sep 2023",
+    ):
+        answer = _answers(asked)[-1]
+        assert ("9,75" in answer) if "nitrato" in asked else ("79,9" in answer), answer
