@@ -169,17 +169,22 @@ def _campaign_words(question: Question) -> list[str]:
     return found + ([str(campaign.year)] if campaign.year else [])
 
 
-def satisfied(need: Need, have: Words) -> bool:
+def satisfied(need: Need, have: Words, context: Words | None = None) -> bool:
     """Whether ``have`` answers: enough of the words, every hinge, the colour, a number.
 
     Of two words both must be there, unless the one there is rare among the
     results ("lechuga") and the other is not what the question hinges on.
+    Of two words, the one that is not a hinge may be held by the passage's
+    document (``context``) when the passage holds the other itself.
     """
     required = list(need.required)
     count = len(required)
+    own = [w for w in required if holds(w, have)]
     valued = need.kind is not None and holds_kind(need.kind, have.text)
     # The word that asks for the value ("hora", "fono") is answered by the value itself.
-    held = [w for w in required if holds(w, have) or (valued and need.kind and w in need.kind.words)]
+    held = own + [w for w in required if w not in own and valued and need.kind and w in need.kind.words]
+    if context is not None and count == 2 and len(own) == 1:
+        held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
     weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice
     enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)
     if count == 2 and len(held) == 1 and held[0] in need.rare:

@@ -45,16 +45,17 @@ def write_prose(
     """The answer from the best passage (or key/value cell) that answers, else None."""
     haves = [_words_of(found) for found in results]
     need = with_rarity(need_of(question), haves)
+    contexts = _document_contexts(results)
     ranked = [
         (_mark(need, found, have, prefer), -rank, found)
         for rank, (found, have) in enumerate(zip(results, haves, strict=True))
-        if satisfied(need, have)
+        if satisfied(need, have, contexts[_document(found)])
     ]
     ordered = sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True)
     if need.colour:
         answers = _colour_answers(need, ordered)
     else:
-        found_answers = (_answer_from(need, found) for _, _, found in ordered)
+        found_answers = (_answer_from(need, found, contexts[_document(found)]) for _, _, found in ordered)
         first = next((a for a in found_answers if a is not None), None)
         answers = [first] if first is not None else []
     if not answers:
@@ -111,7 +112,24 @@ def _words_of(found: FoundPassage) -> Words:
     return Words.of(f"{found.text} {found.location} {labels}")
 
 
-def _answer_from(need: Need, found: FoundPassage) -> Answer | None:
+def _document(found: FoundPassage) -> str:
+    return found.document_id or found.document
+
+
+def _document_contexts(results: Sequence[FoundPassage]) -> dict[str, Words]:
+    """Per document, the words of all its passages in the results and of its name.
+
+    A key/value row ("Teléfono: +56 ...") of a lab report answers "fono del
+    laboratorio" though the row itself does not say "laboratorio".
+    """
+    texts: dict[str, list[str]] = {}
+    for found in results:
+        name = found.document.rsplit(".", 1)[0].replace("_", " ")
+        texts.setdefault(_document(found), [name]).append(f"{found.location} {found.text}")
+    return {key: Words.of(" ".join(parts)) for key, parts in texts.items()}
+
+
+def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) -> Answer | None:
     fact = found.fact
     if fact is not None:
         label = " · ".join(p for p in (" ".join(fact.row), " ".join(fact.column)) if p) or fact.table
@@ -122,7 +140,8 @@ def _answer_from(need: Need, found: FoundPassage) -> Answer | None:
         excerpts = [opening(found.text)]  # the document's own question: its answer starts the passage
     else:
         excerpts = best_excerpts(found.text, lambda s: _sentence_score(need, s), ties=need.colour is not None)
-    kept = [e for e in excerpts if holds_hinges(need, Words.of(f"{e} {found.location}"))]
+    # The quoted excerpt itself (with its heading) must answer, not only the passage around it.
+    kept = [e for e in excerpts if satisfied(need, Words.of(f"{e} {found.location}"), context)]
     if not kept:
         return None
     excerpt = "\n".join(kept)
