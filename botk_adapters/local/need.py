@@ -68,6 +68,8 @@ class Need:
     acts: bool = False
     # The kind of value asked ("¿a qué hora ...?" -> a time): the answer holds one.
     kind: Kind | None = None
+    # Neighbouring words of the question ("próximo muestreo"): one thing, never half held.
+    pairs: frozenset[frozenset[str]] = frozenset()
 
 
 def need_of(question: Question) -> Need:
@@ -106,6 +108,7 @@ def need_of(question: Question) -> Need:
         asks=tuple(t for t in tokens if t in _ASKING),
         acts=bool(_ACTS.search(question.text)),
         kind=kind,
+        pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
     )
 
 
@@ -188,7 +191,8 @@ def satisfied(need: Need, have: Words, context: Words | None = None) -> bool:
     weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice
     enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)
     if count == 2 and len(held) == 1 and held[0] in need.rare:
-        enough = not any(w in need.hinges for w in required if w not in held)
+        missing = [w for w in required if w not in held]
+        enough = not any(w in need.hinges or frozenset((w, held[0])) in need.pairs for w in missing)
     if not count:
         return need.colour is not None and holds_hinges(need, have)  # "¿y la luz roja?": the colour is enough
     return enough and holds_hinges(need, have)
