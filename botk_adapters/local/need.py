@@ -22,7 +22,7 @@ from botk_adapters.local.question import Question
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
 from botk_adapters.local.vocabulary import WEAK_WORDS, has_colour
 from botk_core.lights import is_state_word, light_state
-from botk_core.text import STOP_WORDS
+from botk_core.text import STOP_WORDS, fold
 
 _QUANTITY = frozenset({"cuanto", "cuanta", "cuantos", "cuantas"})
 # The word after these names the thing asked ("¿qué laboratorio ...?"); after "quién" comes a verb.
@@ -123,6 +123,8 @@ def _focus(tokens: list[str]) -> str | None:
         ):
             rest = [w for w in tokens[index + 2 :] if w not in _SKIP_BEFORE_FOCUS]
             return rest[0] if rest and _noun_like(rest[0]) else None  # "¿quién es el presidente ...?"
+        if word in ("quien", "quienes") and index + 1 < len(tokens) and _deed(tokens[index + 1]):
+            return tokens[index + 1]  # "¿quién revisó ...?": the answer names who did that
         if word in _FOCUS_AFTER:
             rest = [w for w in tokens[index + 1 :] if w not in _SKIP_BEFORE_FOCUS]
             if rest and _noun_like(rest[0]):
@@ -132,10 +134,22 @@ def _focus(tokens: list[str]) -> str | None:
     return None
 
 
+def _deed(word: str) -> bool:
+    """A verb that says what someone did ("revisó", "llevó", "firma"), not a general one ("hizo")."""
+    return len(word) > 3 and word not in WEAK_WORDS and word not in STOP_WORDS and word not in _ASKING
+
+
 def _noun_like(word: str) -> bool:
     """Not a function word, a question verb or an infinitive ("¿qué tiene que pasar ...?")."""
     infinitive = len(word) > 4 and word.endswith(("ar", "er", "ir"))
     return not (word in WEAK_WORDS or word in STOP_WORDS or len(word) <= 2 or infinitive)
+
+
+def heading_asks_alike(need: Need, location: str) -> bool:
+    """Whether a passage's question heading asks with the user's question word ("¿Por qué ...?")."""
+    last = fold(location.rsplit("›", 1)[-1])
+    have = set(re.findall(r"[a-z]+", last.replace("por que", "porque")))
+    return bool(need.asks) and any(w in have for w in need.asks)
 
 
 def heading_answers(need: Need, location: str) -> bool:
@@ -172,13 +186,14 @@ def _campaign_words(question: Question) -> list[str]:
     return found + ([str(campaign.year)] if campaign.year else [])
 
 
-def satisfied(need: Need, have: Words, context: Words | None = None) -> bool:
+def satisfied(need: Need, have: Words, context: Words | None = None, row: bool = False) -> bool:
     """Whether ``have`` answers: enough of the words, every hinge, the colour, a number.
 
     Of two words both must be there, unless the one there is rare among the
     results ("lechuga") and the other is not what the question hinges on.
     Of two words, the one that is not a hinge may be held by the passage's
-    document (``context``) when the passage holds the other itself.
+    document (``context``) when the passage holds the other itself; a
+    key/value ``row`` takes from its document every word its label lacks.
     """
     required = list(need.required)
     count = len(required)
@@ -186,7 +201,7 @@ def satisfied(need: Need, have: Words, context: Words | None = None) -> bool:
     valued = need.kind is not None and holds_kind(need.kind, have.text)
     # The word that asks for the value ("hora", "fono") is answered by the value itself.
     held = own + [w for w in required if w not in own and valued and need.kind and w in need.kind.words]
-    if context is not None and count == 2 and len(own) == 1:
+    if context is not None and own and (row or (count == 2 and len(own) == 1)):
         held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
     weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice
     enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)

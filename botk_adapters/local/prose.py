@@ -12,6 +12,7 @@ from botk_adapters.local.matching import Words
 from botk_adapters.local.need import (
     Need,
     heading_answers,
+    heading_asks_alike,
     holds_hinges,
     need_of,
     satisfied,
@@ -32,6 +33,7 @@ _QUESTION_PENALTY = 1.5
 MAX_TIES = 3
 TIE = 1.0
 HEADING_BONUS = 2.0
+ASKS_ALIKE_BONUS = 3.0  # the document's question asks with the same word ("¿Por qué ...?")
 PREFER_BONUS = 1.5
 LABEL_BONUS = 2.0
 CODE_BONUS = 1.5  # a colour code line ("Rojo: ...") says what a light means
@@ -49,7 +51,7 @@ def write_prose(
     ranked = [
         (_mark(need, found, have, prefer), -rank, found)
         for rank, (found, have) in enumerate(zip(results, haves, strict=True))
-        if satisfied(need, have, contexts[_document(found)])
+        if satisfied(need, have, contexts[_document(found)], row=found.fact is not None)
     ]
     ordered = sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True)
     if need.colour:
@@ -91,7 +93,8 @@ def _mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[str]) -
     """How well a passage that answers does it, for choosing among them."""
     # Words in the passage's own text count more than words only in its heading.
     mark = score(need, have) + 0.5 * score(need, Words.of(found.text))
-    mark += HEADING_BONUS if heading_answers(need, found.location) else 0.0
+    if heading_answers(need, found.location):
+        mark += HEADING_BONUS + (ASKS_ALIKE_BONUS if heading_asks_alike(need, found.location) else 0.0)
     mark += PREFER_BONUS if found.document in prefer else 0.0
     mark += LABEL_BONUS if _labels_what_is_asked(need, found) else 0.0
     coded = need.colour and not need.acts and colour_code(found.text, need.colour)
