@@ -1,0 +1,58 @@
+"""Who/what/when/how-much questions answered by prose or key/value rows, by the kind of value they ask."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answers.documents import chat_over, docx_bytes
+
+RECORD = docx_bytes(
+    "Registro de la bomba de Sibaya",
+    "Tabla 1: Responsables de la operación",
+    [
+        ["Encargado de la bomba", "Juan Mamani Condori"],
+        ["Revisión del tablero eléctrico", "Ana Flores Ticona"],
+        ["Traslado de repuestos", "Transportes Cariquima"],
+        ["Correo de la junta", "junta@sibaya.cl"],
+        ["Fono de emergencia", "+56 9 7777 1234"],
+        ["Lectura del medidor", "cada 7 días"],
+    ],
+    "1. Instalación",
+    "La bomba sumergible quedó operando el 3 de marzo de 2021, después de dos semanas de pruebas.",
+    "Las muestras del pozo se mantienen refrigeradas a 6 °C hasta el análisis.",
+)
+FAQ = docx_bytes(
+    "Preguntas de los vecinos",
+    "1. ¿Se corta el agua algún día?\nEl corte programado es los domingos de 14:00 a 16:00 para lavar la copa.",
+    "2. ¿Cuánto es la cuota?\nLa cuota mensual es de $4.500 por familia y se paga en la sede.",
+    "3. ¿Por qué el agua sale amarilla?\nPorque la cañería antigua suelta óxido; deje correr el agua dos minutos.",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("quien reviso el tablero", "Ana Flores Ticona"),
+        ("quien llevo los repuestos", "Transportes Cariquima"),
+        ("a q telefono llamo si hay una emergencia", "+56 9 7777 1234"),
+        ("mail de la junta", "junta@sibaya.cl"),
+        ("a q hora cortan el agua el domingo", "14:00"),
+        ("cuanto vale la cuota", "$4.500"),
+        ("xq sale amarilla el agua", "óxido"),
+        ("cuando se instalo la bomba", "3 de marzo de 2021"),
+        ("cada cuanto se lee el medidor", "cada 7 días"),
+        ("a q temperatura se guardan las muestras", "6 °C"),
+    ],
+)
+def test_the_value_asked_is_answered_from_prose_or_a_key_value_row(asked: str, expected: str) -> None:
+    chat = chat_over({"registro_bomba.docx": RECORD, "preguntas_vecinos.docx": FAQ})
+    answer = chat.ask(asked).content
+    assert expected in answer, answer
+
+
+@pytest.mark.parametrize(
+    "asked", ["cuando es la proxima reunion de la junta", "cuanto cuesta un medidor nuevo", "quien es el tesorero"]
+)
+def test_a_question_the_documents_do_not_answer_gets_no_figure(asked: str) -> None:
+    answer = chat_over({"registro_bomba.docx": RECORD, "preguntas_vecinos.docx": FAQ}).ask(asked).content
+    assert answer.startswith("No lo encontré") and not any(ch.isdigit() for ch in answer), answer
