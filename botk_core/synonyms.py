@@ -53,6 +53,7 @@ recepción, recibir, recibió, recibe, recibidas
 cambiar, cambio, reemplazar, reemplazo, recambio
 ahorrar, ahorro, guardar, cuidar
 potencia, watts, vatios, w
+muestreo, campaña, campaña de muestreo
 guardar, conservar, preservar, almacenar, refrigerar, mantener refrigerado
 costo, precio, cuesta, cuestan, vale, valen, tarifa
 hora, horario, horarios, turno, turnos

@@ -22,7 +22,7 @@ from botk_adapters.local.question import Question
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
 from botk_adapters.local.vocabulary import WEAK_WORDS, has_colour
 from botk_core.lights import is_state_word, light_state
-from botk_core.text import STOP_WORDS, fold
+from botk_core.text import STOP_WORDS, fold, stem
 
 _QUANTITY = frozenset({"cuanto", "cuanta", "cuantos", "cuantas"})
 # The word after these names the thing asked ("¿qué laboratorio ...?"); after "quién" comes a verb.
@@ -38,6 +38,7 @@ _IGNORED = frozenset({"hola", "gracias", "porfa", "favor"})
 _NUMERIC_INTENTS = ("value", "limit", "over", "within")
 ENOUGH = 0.6
 KIND_BONUS = 2.5
+COUNT_BONUS = 2.0
 # "¿Qué empresa ...?" asks for a name: the document need not say "empresa".
 _CATEGORIES = frozenset(
     {"empresa", "institucion", "persona", "organismo", "entidad", "organizacion", "nombre", "gente"}
@@ -68,6 +69,10 @@ class Need:
     acts: bool = False
     # The kind of value asked ("¿a qué hora ...?" -> a time): the answer holds one.
     kind: Kind | None = None
+    # The words of its "en ..." phrase ("en invierno"): they qualify what is asked.
+    qualifiers: tuple[str, ...] = ()
+    # The thing a «cuántos» question counts ("¿cuántos puntos ...?"): "doce puntos" answers it.
+    counted: str | None = None
     # Neighbouring words of the question ("próximo muestreo"): one thing, never half held.
     pairs: frozenset[frozenset[str]] = frozenset()
 
@@ -108,6 +113,8 @@ def need_of(question: Question) -> Need:
         asks=tuple(t for t in tokens if t in _ASKING),
         acts=bool(_ACTS.search(question.text)),
         kind=kind,
+        qualifiers=question.place if not question.tabular else (),
+        counted=focus if focus and _QUANTITY & set(tokens) else None,
         pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
     )
 
@@ -213,6 +220,16 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     return enough and holds_hinges(need, have)
 
 
+def _counts(thing: str, folded: str) -> bool:
+    """Whether a text says how many of ``thing`` there are ("doce puntos", "3 estanques")."""
+    tokens = re.findall(r"[a-z0-9]+", folded)
+    return any(
+        before.isdigit() or before in NUMBER_WORDS
+        for before, word in itertools.pairwise(tokens)
+        if stem(word) == stem(thing)
+    )
+
+
 def with_rarity(need: Need, haves: list[Words]) -> Need:
     """``need`` knowing which of its words are rare among the passages ``haves`` of one search."""
     limit = max(1, len(haves) // 4)
@@ -247,6 +264,8 @@ def score(need: Need, have: Words) -> float:
         total += 3.0
     if need.quantity and _DIGIT.search(have.text):
         total += 1.0
+    if need.counted and _counts(need.counted, have.text):
+        total += COUNT_BONUS
     if need.kind and holds_kind(need.kind, have.text):
         total += KIND_BONUS + (1.0 if strongly_holds(need.kind, have.text) else 0.0)
     return total

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from botk_adapters.local.matching import Words
+from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import (
     Need,
     heading_answers,
@@ -22,7 +22,7 @@ from botk_adapters.local.need import (
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, fact_location, source_line
-from botk_adapters.local.text import best_excerpts, colour_code, opening, scored_excerpts
+from botk_adapters.local.text import best_excerpts, colour_code, opening, scored_excerpts, sentences
 from botk_adapters.local.vocabulary import colour_in, has_colour
 from botk_core.lights import line_state
 from botk_core.text import fold
@@ -57,9 +57,9 @@ def write_prose(
     if need.colour:
         answers = _colour_answers(need, ordered)
     else:
-        found_answers = (_answer_from(need, found, contexts[_document(found)]) for _, _, found in ordered)
-        first = next((a for a in found_answers if a is not None), None)
-        answers = [first] if first is not None else []
+        found_answers = ((_answer_from(need, f, contexts[_document(f)]), f) for _, _, f in ordered)
+        first = next(((a, f) for a, f in found_answers if a is not None), None)
+        answers = [_qualified(need, first[0], first[1], results)] if first and first[0] else []
     if not answers:
         return None
     return Answer("\n\n".join(a.text for a in answers), tuple(c for a in answers for c in a.citations))
@@ -113,6 +113,28 @@ def _words_of(found: FoundPassage) -> Words:
     fact = found.fact
     labels = " ".join((*fact.row, *fact.column, fact.value, fact.caption)) if fact else ""
     return Words.of(f"{found.text} {found.location} {labels}")
+
+
+def _qualified(need: Need, answer: Answer, found: FoundPassage, results: Sequence[FoundPassage]) -> Answer:
+    """The answer with the sentence of its section that holds a word of the question it lacks.
+
+    "¿Cuánta agua necesita la lechuga en invierno?" is answered by the
+    lettuce's group and by "En invierno las cantidades bajan a la mitad".
+    """
+    quoted = Words.of(f"{answer.text} {found.location}")
+    missing = [w for w in need.required if w in need.qualifiers and not holds(w, quoted)]
+    if not missing or found.fact is not None:
+        return answer
+    for other in results:
+        same = _document(other) == _document(found) and other.location == found.location
+        if not same or other.fact is not None or other.text == found.text:
+            continue
+        lines = [line for _, line in sentences(other.text) if any(holds(w, Words.of(line)) for w in missing)]
+        if lines:
+            extra = lines[0]
+            text, source = answer.text.rsplit("\n", 1)
+            return Answer(f"{text}\n{extra}\n{source}", (*answer.citations, citation(other, quote=extra)))
+    return answer
 
 
 def _document(found: FoundPassage) -> str:

@@ -13,7 +13,7 @@ _RELATED_GROUPS = (
     "estanque estanques tanque tanques copa deposito acumulador",
     "norma limite limites maximo permitido nch",
     "hierro fierro",
-    "muestra muestras muestreo muestreos",
+    "muestra muestras muestreo muestreos campana campanas",
     "parpadea parpadeando parpadeo pestanea intermitente titila",
     "litro litros lt lts",
     "metro metros mt mts",
