@@ -26,13 +26,23 @@ _NORM = (
     r"(?:\s*,?\s*\(?\s*(?:seg[úu]n\s+|de\s+|por\s+)?(?:la\s+)?(?:NCh|D\.?\s?S\.?|norma)[\s-]*+[\d/.-]*+"
     r"(?:\s*Of\.?\s*\d{4})?\s*\)?)?"
 )
+# "el límite de la NCh 409/1 para cloruro es 400 mg/L": a few words name what it is for.
+_FOR = (
+    r"(?:\s+(?:para|del?|en)\s+(?:el\s+|la\s+|los\s+|las\s+)?[^\W\d]+(?:\s+[^\W\d]+)?"
+    r"(?=\s+(?:es|son)\b|\s*[:=]))?"
+)
 _VALUE = re.compile(
-    rf"{_NORM}\s*(?:[:=,]|\bes\b|\bde\b)?\s*"
+    rf"{_NORM}{_FOR}\s*(?:[:=,]|\bes\b|\bson\b|\bde\b)?\s*"
     rf"(?P<text>(?P<range>entre\s+)?(?P<bound>[<≤]\s*)?(?P<number>{_NUMBER})"
     rf"(?P<upper>\s*(?:y|a|-|–)\s*(?:{_NUMBER}))?(?:\s*(?P<unit>[a-zA-Zµμ°%][\w/°%²³µμ]*))?)",
     re.IGNORECASE,
 )
 _NOT_UNITS = frozenset({"y", "a", "o", "de", "del", "en", "el", "la", "los", "las", "por", "para", "of"})
+_MONTHS_TEXT = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre"
+)
+_MONTHS = frozenset(_MONTHS_TEXT.split())
+_UNIT_MAX_CHARS = 12
 
 
 @attrs.frozen
@@ -54,7 +64,7 @@ def find_limit(text: str) -> StatedLimit | None:
             continue
         unit = value["unit"] or ""
         stated = value["text"].strip()
-        if unit.lower() in _NOT_UNITS:
+        if _not_a_unit(unit):
             stated = stated[: len(stated) - len(unit)].strip()
             unit = ""
         single = not (value["range"] or value["upper"])
@@ -70,6 +80,12 @@ def without_limit(label: str) -> str:
         return label
     start, end = found.span
     return f"{label[:start].rstrip(' ([,;—–-')} {label[end:].lstrip(' )')}".strip()
+
+
+def _not_a_unit(word: str) -> bool:
+    """A word after the figure that is not its unit ("y", a month of a header "Junio 2023")."""
+    folded = word.lower()
+    return bool(word) and (folded in _NOT_UNITS or folded in _MONTHS or len(word) > _UNIT_MAX_CHARS)
 
 
 def _number(text: str) -> float:

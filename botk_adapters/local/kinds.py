@@ -31,6 +31,11 @@ class Kind:
     # A value that answers better ("13 de diciembre de 2022" rather than "diciembre de 2022").
     strong: re.Pattern[str] | None = None
 
+    @property
+    def label(self) -> str:
+        """The word a document labels such a value with ("Fecha de emisión", "Teléfono")."""
+        return self.name
+
 
 def _kind(name: str, asks: str, words: str, value: str, strong: str | None = None) -> Kind:
     return Kind(
@@ -48,10 +53,8 @@ _EVERY = (
     rf"\bcada\s+\w+|\btodos\s+los\s+(?:{_WEEKDAYS}|dias|meses|anos)|\b(?:diari|semanal|mensual|anual"
     rf"|quincenal)\w*|\b(?:una|dos|tres)\s+veces?\b|\blos\s+(?:{_WEEKDAYS})\b"
 )
-_PAST_EVENT = (
-    r"\b(?:en que fecha|que fecha|cuando (?:fue|fueron|se (?:hizo|hicieron|realizo|realizaron|tomo"
-    r"|tomaron|instalo|instalaron)|instalaron|hicieron|tomaron|realizaron))\b"
-)
+# A past event: "cuándo fue", "cuándo se instaló/emitió", "cuándo tomaron/hicieron".
+_PAST_EVENT = r"\b(?:en que fecha|que fecha|cuando (?:fue|fueron|se [a-z]{3,}o|[a-z]{3,}(?:io|aron|ieron)))\b"
 _PRICE = r"\b(?:precio|cuesta|cuestan|cuanto vale|cuanto valen|costo|cuanto cobran|cuanto se paga|tarifa)\b"
 _ADDRESS = r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+)*\.(?:cl|com|org|net)\b"
 KINDS = (

@@ -100,9 +100,10 @@ def need_of(question: Question) -> Need:
     if question.colour:
         # The colour line is the light; its state is judged on the line's label, not as a word.
         content = [w for w in content if w not in LIGHT_WORDS and not is_state_word(w)]
+    condition = _condition(tokens, content)
     return Need(
-        required=tuple(dict.fromkeys(w for w in content if w not in WEAK_WORDS)),
-        optional=tuple(dict.fromkeys(w for w in content if w in WEAK_WORDS)),
+        required=tuple(dict.fromkeys(w for w in content if w not in WEAK_WORDS and w not in condition)),
+        optional=tuple(dict.fromkeys(w for w in content if w in WEAK_WORDS or w in condition)),
         hinges=tuple(dict.fromkeys(h for h in hinges if h)),
         colour=question.colour,
         state=state,
@@ -113,10 +114,22 @@ def need_of(question: Question) -> Need:
         asks=tuple(t for t in tokens if t in _ASKING),
         acts=bool(_ACTS.search(question.text)),
         kind=kind,
-        qualifiers=question.place if not question.tabular else (),
+        qualifiers=(*question.place, *condition) if not question.tabular else (),
         counted=focus if focus and _QUANTITY & set(tokens) else None,
         pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
     )
+
+
+def _condition(tokens: list[str], content: list[str]) -> tuple[str, ...]:
+    """The words of a condition after the question ("... al pimentón si está nublado"): they qualify it.
+
+    Only when the question before "si" names its own subject ("¿qué hago si ...?" does not).
+    """
+    if "si" not in tokens[1:]:
+        return ()
+    cut = tokens.index("si", 1)
+    before = [w for w in tokens[:cut] if w in content and w not in WEAK_WORDS]
+    return tuple(w for w in tokens[cut + 1 :] if w in content) if len(before) >= 2 else ()
 
 
 def _focus(tokens: list[str]) -> str | None:

@@ -101,12 +101,17 @@ def _mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[str]) -
     return mark + (CODE_BONUS if coded else 0.0)
 
 
+# A label that names a person by what they do: "Muestreador", "Analista", "Coordinadora".
+_AGENT_ENDINGS = ("dor", "dora", "ista", "ente", "ario", "aria")
+
+
 def _labels_what_is_asked(need: Need, found: FoundPassage) -> bool:
-    """A table cell whose label names what a «quién» or «cuándo» asks ("Responsable de ...")."""
+    """A table cell whose label names what «quién» or «cuándo» asks ("Responsable de ...", "Muestreador")."""
     if found.fact is None or not need.asks_for:
         return False
     labels = Words.of(" ".join((*found.fact.row, *found.fact.column)))
-    return any(word in labels.words for word in need.asks_for)
+    agent = "quien" in need.asks and any(w.endswith(_AGENT_ENDINGS) for w in labels.words)
+    return agent or any(word in labels.words for word in need.asks_for)
 
 
 def _words_of(found: FoundPassage) -> Words:
@@ -122,7 +127,7 @@ def _qualified(need: Need, answer: Answer, found: FoundPassage, results: Sequenc
     lettuce's group and by "En invierno las cantidades bajan a la mitad".
     """
     quoted = Words.of(f"{answer.text} {found.location}")
-    missing = [w for w in need.required if w in need.qualifiers and not holds(w, quoted)]
+    missing = [w for w in need.qualifiers if not holds(w, quoted)]
     if not missing or found.fact is not None:
         return answer
     for other in results:

@@ -24,6 +24,8 @@ _SPACE_AFTER = re.compile(r"([¿¡])\s+")
 _PLACE_OPENERS = ("en", "de", "del")
 _ARTICLES = frozenset({"el", "la", "los", "las", "un", "una"})
 _JOINERS = frozenset({"de", "del"})
+# Words that also ask ("alto", "bajo") but after a place's first word are part of its name ("Estanque Alto").
+_NAME_PARTS = frozenset({"alto", "alta", "bajo", "baja", "arriba", "abajo"})
 _EXPLAINS = re.compile(
     r"^\W*(?:y\s+)?(?:por que|porque|para que|con que|de que manera|que metodo|cual metodo|que significa"
     r"|como (?:se )?(?:mid|analiz|calcul|determin|hic|hace|tom|mues|sac|lleg|funcion))"
@@ -192,7 +194,8 @@ def _phrase(tokens: tuple[Token, ...], index: int, taken: list[Span]) -> tuple[l
         if token.word in _JOINERS and words and index + 1 < len(tokens):
             index += 1
             continue
-        if not _free(token) or _inside(token, taken):
+        named = bool(words) and token.word in _NAME_PARTS
+        if not (_free(token) or named) or _inside(token, taken):
             break
         words.append(token.word)
         end = token.end
@@ -204,7 +207,7 @@ def _bare_place(tokens: tuple[Token, ...], used: set[int]) -> tuple[tuple[str, .
     """In a table question without "en X", the first run of free words names the place."""
     run: list[Token] = []
     for index, token in enumerate(tokens):
-        if index not in used and _free(token):
+        if index not in used and (_free(token) or (run and token.word in _NAME_PARTS)):
             run.append(token)
         elif run and not (token.word in _ARTICLES or token.word in _JOINERS):
             break

@@ -20,6 +20,8 @@ from botk_core.limits import find_limit
         ("Cloro libre: mínimo 0,2 y máximo 2,0 mg/L", "2,0 mg/L", 2.0),
         ("Dureza total. Límite máximo: 1.500,0 mg/L CaCO3", "1.500,0 mg/L", 1500.0),
         ("pH de terreno (límite entre 6,5 y 8,5)", "entre 6,5 y 8,5", None),
+        ("Nota: el límite de la NCh 409/1 para sulfato es 500 mg/L.", "500 mg/L", 500.0),
+        ("Color verdadero (Pt-Co) máx. 20 Marzo 2023", "20", 20.0),
     ],
 )
 def test_a_limit_is_read_in_any_wording(text: str, stated: str, number: float | None) -> None:
