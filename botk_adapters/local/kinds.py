@@ -62,6 +62,8 @@ KINDS = (
           "frecuencia cuanto cuantos cuantas", _EVERY),
     _kind("hora", r"\bque hora\b|\bhorarios?\b|\bhora de\b", "hora horas horario horarios manana tarde noche",
           rf"\b\d{{1,2}}[:.]\d{{2}}\b|\b\d{{1,2}}\s*(?:hrs?|horas|am|pm)\b|\b\w+ {_DAY_PARTS}"),
+    _kind("volumen", r"\b(?:cuanta agua|cuantos litros|que cantidad de agua)\b", "agua litros litro cantidad",
+          r"\b\d[\d.,]*\s*(?:mil\s+)?(?:litros?|lts?|l|m3|m³|metros cubicos)\b"),
     _kind("telefono", r"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto)\b",
           "telefono telefonos fono fonos celular whatsapp numero", r"\+?\d[\d\s-]{6,}\d"),
     _kind("correo", r"\b(?:correos?|e?mail|correo electronico)\b", "correo correos mail email",

@@ -26,7 +26,7 @@ _RELATED_GROUPS = (
     "analizo analizaron analisis analizar",
     "correo mail email",
     "telefono celular fono numero",
-    "riego regar riegos agua",
+    "riego regar riegos riega riegan riegue rieguen agua",
     "cambia cambiar cambio reemplaza reemplazar reemplazo sustituir renovar",
     "dura duracion vida util",
     "limpia limpiar limpio limpieza lavar lava lavan",

@@ -139,7 +139,7 @@ WEAK_WORDS = frozenset(
     quiere queria busco busca encontrar resultado resultados valor valores dato datos nivel cantidad
     cuanto cuanta cuantos cuantas cual cuales como donde cuando quien quienes que porque hola
     medido estaba estuvo estan esta resulto arrojo hay habian llama llaman llamo nombre hacer marque
-    quedo queda quedaron sea ser puede pueden bien mal normal correcto ok doy dar damos
+    quedo queda quedaron sea ser puede pueden bien mal normal correcto ok doy dar damos saco sacaron sacar
     """
     ).split()
 )

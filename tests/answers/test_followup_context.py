@@ -75,3 +75,21 @@ def test_a_question_verb_before_the_place_is_not_taken_for_the_place() -> None:
     ):
         answer = _answers(asked)[-1]
         assert ("9,75" in answer) if "nitrato" in asked else ("79,9" in answer), answer
+
+
+def test_an_adjective_that_also_asks_stays_part_of_a_place_name() -> None:
+    report = docx_bytes(
+        "Tabla 2: Sulfato en vertientes. LMP 500 mg/L",
+        [
+            ["Código", "Punto de muestreo", "Marzo 2024"],
+            ["V1", "Mocha Vertiente Alta", "120,5"],
+            ["V2", "Mocha Vertiente Baja", "310,8"],
+            ["V3", "Mocha Escuela", "98,0"],
+            ["V4", "Mocha Plaza", "101,2"],
+        ],
+    )
+    chat = chat_over({"sulfato_mocha.docx": report, "informe_pachica.docx": REPORT})
+    low = chat.ask("sulfato vertiente baja marzo 2024").content
+    assert "310,8" in low and "120,5" not in low
+    other = chat.ask("y en la otra vertiente?").content
+    assert "120,5" in other and "310,8" not in other

@@ -74,3 +74,32 @@ def test_a_list_answer_keeps_the_qualifier_the_section_states() -> None:
     chat = chat_over({"guia_forraje.docx": guide})
     answer = chat.ask("cuanto pasto come la alpaca en la epoca seca").content
     assert "3 kilos" in answer and "suben un tercio" in answer, answer
+
+
+def test_who_is_the_label_that_names_a_person_by_their_job_and_a_deed_matches_its_noun() -> None:
+    report = docx_bytes(
+        "Tabla 1: Datos del informe",
+        [
+            ["Recepción de muestras", "Irma Quispe Layme"],
+            ["Muestreador", "Pedro Colque Ayca"],
+            ["Fecha de emisión", "2 de abril de 2024"],
+        ],
+        "1. Antecedentes",
+        "El informe fue emitido por el laboratorio después de tres campañas: 3 de enero de 2024, 5 de febrero "
+        "de 2024 y 8 de marzo de 2024.",
+    )
+    chat = chat_over({"informe_mocha.docx": report})
+    assert "Pedro Colque" in chat.ask("quien saco las muestras").content
+    assert "2 de abril de 2024" in chat.ask("cuando se emitio el informe").content
+
+
+def test_a_condition_after_the_question_qualifies_the_answer() -> None:
+    guide = docx_bytes(
+        "3. ¿Cuánto se riega?",
+        "Grupo 1: frutales. Unos 20 litros por árbol a la semana",
+        "Damasco (Prunus armeniaca)",
+        "Guinda (Prunus cerasus)",
+        "Si llovió en la semana, no riegue.",
+    )
+    answer = chat_over({"riego.docx": guide}).ask("cuanta agua le doy al damasco si llovio").content
+    assert "20 litros" in answer and "no riegue" in answer, answer
