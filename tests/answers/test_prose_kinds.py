@@ -85,8 +85,8 @@ def test_who_is_the_label_that_names_a_person_by_their_job_and_a_deed_matches_it
             ["Fecha de emisión", "2 de abril de 2024"],
         ],
         "1. Antecedentes",
-        "El informe fue emitido por el laboratorio después de tres campañas: 3 de enero de 2024, 5 de febrero "
-        "de 2024 y 8 de marzo de 2024.",
+        "El informe fue emitido por el laboratorio después de tres campañas: 3 de enero de 2024, "
+        "5 de febrero de 2024 y 8 de marzo de 2024.",
     )
     chat = chat_over({"informe_mocha.docx": report})
     assert "Pedro Colque" in chat.ask("quien saco las muestras").content
