@@ -30,6 +30,7 @@ _FOCUS_AFTER = _QUANTITY | {"que", "cual", "cuales", "llama", "llaman"}
 _SKIP_BEFORE_FOCUS = frozenset({"es", "son", "el", "la", "los", "las", "un", "una", "de", "del", "se"})
 _DIGIT = re.compile(r"\d")
 _ACTS = re.compile(r"\b(?:hago|hacemos|hacer|arreglo|arreglar|soluciono|solucionar|reviso|debo|reparo)\b")
+_PROCEDURE = re.compile(r"\b(?:como|pasos?|procedimiento|instrucciones|que hay que|que tengo que)\b")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "del", "al", "su", "sus"})
 # Question words that a document's own question heading repeats ("¿Cuándo conviene guardar agua?").
@@ -67,6 +68,8 @@ class Need:
     asks: tuple[str, ...] = ()
     # Asks what to do ("¿qué hago?"): steps answer it better than a colour code.
     acts: bool = False
+    # Asks for a whole procedure ("¿cómo se cambia ...?", "los pasos"), not for one of its settings.
+    procedure: bool = False
     # The kind of value asked ("¿a qué hora ...?" -> a time): the answer holds one.
     kind: Kind | None = None
     # The words of its "en ..." phrase ("en invierno"): they qualify what is asked.
@@ -113,6 +116,7 @@ def need_of(question: Question) -> Need:
         any_of=component,
         asks=tuple(t for t in tokens if t in _ASKING),
         acts=bool(_ACTS.search(question.text)),
+        procedure=bool(_ACTS.search(question.text) or _PROCEDURE.search(question.text)),
         kind=kind,
         qualifiers=(*question.place, *condition) if not question.tabular else (),
         counted=focus if focus and _QUANTITY & set(tokens) else None,

@@ -169,7 +169,12 @@ def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) 
     if heading_answers(need, found.location) and need.colour is None:
         excerpts = [opening(found.text)]  # the document's own question: its answer starts the passage
     else:
-        excerpts = best_excerpts(found.text, lambda s: _sentence_score(need, s), ties=need.colour is not None)
+        excerpts = best_excerpts(
+            found.text,
+            lambda s: _sentence_score(need, s),
+            ties=need.colour is not None,
+            whole_list=need.procedure,
+        )
     # The quoted excerpt itself (with its heading) must answer, not only the passage around it.
     kept = [e for e in excerpts if satisfied(need, Words.of(f"{e} {found.location}"), context)]
     if not kept:

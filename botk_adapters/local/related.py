@@ -33,7 +33,7 @@ _RELATED_GROUPS = (
     "revisa revisar revision inspeccion",
     "dia dias diario diaria diarios diarias",
     "llevo llevar llevaron lleva traslado trasladar traslada transporte transporto",
-    "echo echar echa agrego agregar agregue agrega poner pongo anadir anado",
+    "echo echar echa agrego agregar agregue agrega poner pongo anadir anado coloque colocar instale instalar",
     "rato tiempo minutos horas",
     "cuesta cuestan costo costar precio tarifa cobra cobran",
 )

@@ -15,11 +15,10 @@ from collections.abc import Callable
 
 from botk_adapters.local.vocabulary import colour_in
 from botk_core.lights import is_colour_label
-from botk_core.text import fold
+from botk_core.text import fold, split_sentences
 
 _LINE = re.compile(r"\n+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w —–-]{0,40}):\s")
 # A colour-code line's label may name its component with a parenthesis ("Concentrador (gateway) — Rojo").
 _CODE_LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w ()/—–-]{0,60}?):\s")
@@ -46,7 +45,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     """The sentences of ``text`` with the number of the line each one is on."""
     found = []
     for number, line in enumerate(_LINE.split(text)):
-        for sentence in _SENTENCE_END.split(line.strip()):
+        for sentence in split_sentences(line.strip()):
             if sentence.strip():
                 found.append((number, sentence.strip()))
     return found
@@ -85,17 +84,21 @@ def best_excerpt(text: str, score: Scorer, max_chars: int = MAX_CHARS) -> str:
     return found[0] if found else ""
 
 
-def best_excerpts(text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bool = False) -> list[str]:
+def best_excerpts(
+    text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bool = False, whole_list: bool = True
+) -> list[str]:
     """The best excerpt; with ``ties``, also the equally good ones of other contexts.
 
     "¿Qué significa la luz roja?" is answered by the red line of every
-    component when the question does not say which one.
+    component when the question does not say which one. Without
+    ``whole_list``, a step of a procedure is quoted with its lead-in alone
+    ("¿qué APN le pongo?" is one step, not the five).
     """
-    return [excerpt for _, excerpt in scored_excerpts(text, score, max_chars, ties)]
+    return [excerpt for _, excerpt in scored_excerpts(text, score, max_chars, ties, whole_list)]
 
 
 def scored_excerpts(
-    text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bool = False
+    text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bool = False, whole_list: bool = True
 ) -> list[tuple[float, str]]:
     """``best_excerpts`` with the mark of each (its sentence judged with its context)."""
     parts = sentences(text)
@@ -118,7 +121,10 @@ def scored_excerpts(
             for i in range(len(parts))
             if i != best and marks[i] == marks[best] and contexts[i] != contexts[best]
         ]
-    return [(marks[i], _excerpt(parts, lines, contexts, i, max_chars)) for i in sorted(chosen)]
+    return [
+        (marks[i], _excerpt(parts, lines, contexts, i, max_chars, whole_list=whole_list))
+        for i in sorted(chosen)
+    ]
 
 
 def _excerpt(
@@ -128,13 +134,14 @@ def _excerpt(
     index: int,
     max_chars: int,
     opening: bool = False,
+    whole_list: bool = True,
 ) -> str:
     chosen = parts[index][1]
     context = contexts[index]
     pieces = [lines[context].strip()] if context is not None and lines[context].strip() not in chosen else []
     pieces.append(chosen)
     follow = parts[index + 1 :]
-    if chosen.endswith(":") or (pieces[0].endswith(":") and len(pieces) > 1):
+    if chosen.endswith(":") or (pieces[0].endswith(":") and len(pieces) > 1 and whole_list):
         # A lead-in ("Conviene guardar agua cuando:") is answered with its whole list.
         start = index + 1 if chosen.endswith(":") else _first_after(parts, contexts[index])
         pieces = [*pieces[:-1], chosen] if chosen.endswith(":") else pieces[:1]
