@@ -20,6 +20,12 @@ REPORT = docx_bytes(
         ["P1", "Camiña Copa", "0,004", "0,0150"],
         ["P2", "Camiña Posta Rural", "0,0090", "0,0030"],
     ],
+    "Tabla 6: Conductividad eléctrica en la red",
+    [
+        ["Código", "Punto de muestreo", "Junio 2023", "Enero 2024"],
+        ["P1", "Camiña Copa", "1250", "1310"],
+        ["P2", "Camiña Posta Rural", "980", "1005"],
+    ],
     "Tabla 5: Boro disuelto en la red (Decreto 735, máximo 2,4 mg/L)",
     [
         ["Código", "Punto de muestreo", "Junio 2023", "Enero 2024"],
@@ -49,3 +55,10 @@ def test_a_limit_in_a_header_cell_is_the_column_limit() -> None:
 def test_a_limit_after_a_norm_in_parentheses_is_read_and_a_follow_up_compares_with_it() -> None:
     answer = _ask("boro en la posta rural enero 2024", "eso es mucho?")
     assert "1,20" in answer and "2,4 mg/L" in answer and "bajo" in answer
+
+
+def test_a_comparison_that_cannot_be_made_says_why() -> None:
+    no_limit = _ask("la conductividad de la copa en junio 2023 esta sobre la norma?")
+    assert no_limit.startswith("No lo puedo comparar: la tabla no indica un límite") and "1250" in no_limit
+    unmeasured = _ask("el cromo de la posta rural en enero 2024 supera la norma?")
+    assert unmeasured.startswith("No lo puedo comparar: no se midió"), unmeasured

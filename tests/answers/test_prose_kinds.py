@@ -103,3 +103,21 @@ def test_a_condition_after_the_question_qualifies_the_answer() -> None:
     )
     answer = chat_over({"riego.docx": guide}).ask("cuanta agua le doy al damasco si llovio").content
     assert "20 litros" in answer and "no riegue" in answer, answer
+
+
+PROCEDURE = docx_bytes(
+    "3. Conexión del medidor",
+    "Para conectar el medidor al computador:",
+    "1. Una el cable USB al puerto del costado.",
+    "2. Ingrese el usuario admin y la clave Pozo2024.",
+    "3. Elija la velocidad 9600 baudios.",
+    "4. Descargue el archivo de lecturas.",
+)
+
+
+def test_one_setting_of_a_procedure_is_that_step_and_the_procedure_is_every_step() -> None:
+    chat = chat_over({"manual_medidor.docx": PROCEDURE})
+    setting = chat.ask("cual es la clave del medidor").content
+    assert "Pozo2024" in setting and "9600" not in setting and "USB" not in setting
+    steps = chat_over({"manual_medidor.docx": PROCEDURE}).ask("como conecto el medidor al computador").content
+    assert all(part in steps for part in ("USB", "Pozo2024", "9600", "Descargue"))
