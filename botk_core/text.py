@@ -6,6 +6,7 @@ offline assistant and the station lookup agree on what "the same word" is.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,9 +27,16 @@ _STOP_WORDS_TEXT = """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip its accents; ñ becomes n, as people type it on phones."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower-case ``text`` and strip its accents; ñ becomes n, as people type it on phones.
+
+    The same passages are folded on every search: the results are remembered.
+    """
+    lowered = text.casefold()
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -47,6 +55,7 @@ def keywords(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOP_WORDS and len(w) > 1]
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light Spanish stem: plurals, gender and the commonest verb endings removed.
 

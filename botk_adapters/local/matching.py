@@ -7,6 +7,7 @@ added, dropped, changed, or two neighbours swapped).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -36,6 +37,7 @@ def one_edit_apart(a: str, b: str) -> bool:
     return a == b or phrasing.one_edit_apart(a, b)
 
 
+@functools.lru_cache(maxsize=131072)
 def similar(word: str, other: str, typos: bool = True) -> bool:
     """Whether the user's ``word`` means the documents' ``other``.
 
