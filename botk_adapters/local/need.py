@@ -198,7 +198,7 @@ def _component(question: Question) -> tuple[str, ...]:
             if w not in LIGHT_WORDS and not is_state_word(w) and w not in WEAK_WORDS
         )
     before = [t.word for t in question.tokens if question.place_span and t.end <= question.place_span[0]]
-    head = [before[-1]] if before and before[-1] in question.subject else []
+    head = [before[-1]] if before and before[-1] in question.subject and before[-1] not in LIGHT_WORDS else []
     return (*head, *question.place)
 
 
@@ -256,12 +256,17 @@ def with_rarity(need: Need, haves: list[Words]) -> Need:
     return attrs.evolve(need, rare=rare, unknown=unknown)
 
 
-def holds_hinges(need: Need, have: Words) -> bool:
-    """Whether ``have`` (the quoted excerpt) holds every hinge, the colour and, when asked, a number."""
+def holds_hinges(need: Need, have: Words, context: Words | None = None) -> bool:
+    """Whether ``have`` (the quoted excerpt) holds every hinge, the colour and, when asked, a number.
+
+    The thing a light belongs to may be named by the document around it
+    (``context``): "la luz de la estación" is any light of the station's manual.
+    """
     # The words a question hinges on match exactly (or by synonym): "marca" is not "marcha".
     if not all(holds(h, have, typos=False) for h in need.hinges):
         return False
-    if need.any_of and not any(holds(w, have) for w in need.any_of):
+    around = [have, context] if context is not None else [have]
+    if need.any_of and not any(holds(w, words) for w in need.any_of for words in around):
         return False
     if need.colour and not has_colour(have.text, need.colour):
         return False

@@ -55,7 +55,7 @@ def write_prose(
     ]
     ordered = sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True)
     if need.colour:
-        answers = _colour_answers(need, ordered)
+        answers = _colour_answers(need, ordered, contexts)
     else:
         found_answers = ((_answer_from(need, f, contexts[_document(f)]), f) for _, _, f in ordered)
         first = next(((a, f) for a, f in found_answers if a is not None), None)
@@ -65,7 +65,9 @@ def write_prose(
     return Answer("\n\n".join(a.text for a in answers), tuple(c for a in answers for c in a.citations))
 
 
-def _colour_answers(need: Need, ordered: list[tuple[float, int, FoundPassage]]) -> list[Answer]:
+def _colour_answers(
+    need: Need, ordered: list[tuple[float, int, FoundPassage]], contexts: dict[str, Words]
+) -> list[Answer]:
     """The best colour lines of all the passages that answer (one per component when none is named).
 
     A passage is judged by its best line, so that the component's blinking
@@ -79,10 +81,12 @@ def _colour_answers(need: Need, ordered: list[tuple[float, int, FoundPassage]]) 
         offers += [
             (line, mark, rank, excerpt, found)
             for line, excerpt in excerpts
-            if holds_hinges(need, Words.of(f"{excerpt} {found.location}"))
+            if holds_hinges(need, Words.of(f"{excerpt} {found.location}"), contexts[_document(found)])
         ]
     offers.sort(key=lambda o: (o[0], o[1], o[2]), reverse=True)
-    kept = offers[:1] if need.any_of else [o for o in offers if o[0] >= offers[0][0] - TIE][:MAX_TIES]
+    # "la luz de la estación" names no one component: each component's line of that colour answers.
+    named = bool(offers) and any(holds(w, Words.of(offers[0][3])) for w in need.any_of)
+    kept = offers[:1] if named else [o for o in offers if o[0] >= offers[0][0] - TIE][:MAX_TIES]
     return [
         Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
         for _, _, _, excerpt, found in kept

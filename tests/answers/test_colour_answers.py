@@ -40,3 +40,8 @@ def test_a_steady_light_gets_the_steady_line_and_a_follow_up_changes_the_compone
 def test_a_light_that_is_off_is_the_off_line_of_its_component() -> None:
     answer = _ask("el tablero de la bomba esta sin luz")
     assert "sin tensión" in answer
+
+
+def test_a_light_of_no_named_component_is_answered_for_every_component_with_that_colour() -> None:
+    answer = _ask("q significa la luz blanca")
+    assert "bombeando" in answer and "lectura enviada" in answer
