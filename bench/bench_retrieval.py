@@ -44,9 +44,12 @@ sys.path.insert(0, str(ROOT))
 
 from botk_adapters.documents import default_reader  # noqa: E402
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore  # noqa: E402
-from botk_core.domain import SAMPLE_PREFIX, Passage  # noqa: E402
+from botk_core.domain import (  # noqa: E402
+    SAMPLE_PREFIX,
+    DocumentInfo,
+    Passage,
+)
 from botk_core.errors import BotkError  # noqa: E402
-from botk_core.domain import DocumentInfo  # noqa: E402
 
 
 def fold(text: str) -> str:
