@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from botk_adapters.documents.chunking import MAX_CHARS, Block
-from botk_core.lights import is_colour_label
+from botk_adapters.documents.colour_lines import colour_run, component_label, is_colour_line
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$")
 _STEP = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[-•·▪–])\s+\S")
@@ -69,7 +69,7 @@ def paragraph_blocks(paragraphs: Sequence[Para], levels: Levels | None = None) -
             yield Block(text, "heading", levels.unnumbered())
             component = None
         elif component and is_colour_line(text):
-            end = _colour_run(paragraphs, index)
+            end = index + colour_run([p.text for p in paragraphs[index:]])
             lines = [_item_line(component, p.text.strip()) for p in paragraphs[index:end] if p.text.strip()]
             yield Block("\n".join(lines), "unit")
         elif (items := _items_after(paragraphs, index)) > 0:
@@ -80,19 +80,6 @@ def paragraph_blocks(paragraphs: Sequence[Para], levels: Levels | None = None) -
             yield Block(f"- {text}" if para.listed else text)
             component = component_label(text) or component
         index = end
-
-
-def _colour_run(paragraphs: Sequence[Para], index: int) -> int:
-    """The end of the colour lines from ``index`` on (empty paragraphs, such as pictures, between)."""
-    end = index
-    while end < len(paragraphs):
-        text = paragraphs[end].text.strip()
-        if text and not is_colour_line(text):
-            break
-        end += 1
-    while end > index and not paragraphs[end - 1].text.strip():
-        end -= 1
-    return end
 
 
 class Levels:
@@ -192,7 +179,7 @@ def _kind(paragraphs: Sequence[Para], index: int) -> str | None:
     if _numbered_heading(paragraphs, index) is not None:
         return None
     key = _KEY_VALUE.match(text)
-    if key and is_colour_label(key.group(1)):
+    if key and is_colour_line(text):
         return "colour"
     if para.listed or _STEP.match(text):
         return "plain"
@@ -236,17 +223,3 @@ def _item_line(label: str, item: str) -> str:
     if is_colour_line(item):
         return f"{label} — {item}"
     return item if _STEP.match(item) else f"- {item}"
-
-
-def is_colour_line(text: str) -> bool:
-    """A colour-code line ("Rojo: ...", "Verde parpadeando: ...")."""
-    key = _KEY_VALUE.match(text.strip().lstrip("-•* "))
-    return key is not None and is_colour_label(key.group(1))
-
-
-def component_label(text: str) -> str | None:
-    """The component a "Componente: descripción" paragraph describes, or None."""
-    key = _KEY_VALUE.match(text.strip())
-    if key is None or "\n" in text.strip() or is_colour_label(key.group(1)):
-        return None
-    return key.group(1).strip()

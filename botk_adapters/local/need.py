@@ -15,26 +15,27 @@ import re
 
 import attrs
 
-from botk_adapters.local.dates import MONTH_NAMES
+from botk_adapters.local.asking import (
+    ASKING,
+    QUANTITY,
+    campaign_words,
+    component_words,
+    condition_words,
+    focus_of,
+)
 from botk_adapters.local.kinds import FREQUENCY, Kind, holds_kind, kind_of, strongly_holds
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.question import Question
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
 from botk_adapters.local.vocabulary import WEAK_WORDS, has_colour
 from botk_core.lights import is_state_word, light_state
-from botk_core.text import STOP_WORDS, fold, stem
+from botk_core.text import fold, stem
 
-_QUANTITY = frozenset({"cuanto", "cuanta", "cuantos", "cuantas"})
-# The word after these names the thing asked ("¿qué laboratorio ...?"); after "quién" comes a verb.
-_FOCUS_AFTER = _QUANTITY | {"que", "cual", "cuales", "llama", "llaman"}
-_SKIP_BEFORE_FOCUS = frozenset({"es", "son", "el", "la", "los", "las", "un", "una", "de", "del", "se"})
 _DIGIT = re.compile(r"\d")
 _ACTS = re.compile(r"\b(?:hago|hacemos|hacer|arreglo|arreglar|soluciono|solucionar|reviso|debo|reparo)\b")
 _PROCEDURE = re.compile(r"\b(?:como|pasos?|procedimiento|instrucciones|que hay que|que tengo que)\b")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "del", "al", "su", "sus"})
-# Question words that a document's own question heading repeats ("¿Cuándo conviene guardar agua?").
-_ASKING = frozenset({"cuando", "donde", "quien", "quienes", "como", "porque", "cuanto", "cuanta", "cuantos"})
 _IGNORED = frozenset({"hola", "gracias", "porfa", "favor"})
 _NUMERIC_INTENTS = ("value", "limit", "over", "within")
 ENOUGH = 0.6
@@ -87,7 +88,7 @@ def need_of(question: Question) -> Need:
     nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _DETERMINERS)
     hinges = [*question.fresh]
     kind = None if question.tabular else kind_of(question.text)
-    focus = None if kind is FREQUENCY else _focus(tokens)
+    focus = None if kind is FREQUENCY else focus_of(tokens)
     if kind and focus in kind.words:
         focus = None  # "¿a qué hora ...?": the time answers, the word "hora" need not be there
     if focus and focus not in _CATEGORIES and not (question.colour and is_state_word(focus)):
@@ -95,15 +96,15 @@ def need_of(question: Question) -> Need:
     if question.tabular:
         hinges.append(question.parameter or "")
         if not (question.place_bare or question.explains):
-            hinges += [*question.place, *_campaign_words(question)]
-    component = _component(question) if question.colour and not question.tabular else ()
+            hinges += [*question.place, *campaign_words(question)]
+    component = component_words(question) if question.colour and not question.tabular else ()
     numeric = question.tabular and question.intent in _NUMERIC_INTENTS and not question.explains
-    quantity = (bool(_QUANTITY & set(tokens)) or numeric) and kind is None
+    quantity = (bool(QUANTITY & set(tokens)) or numeric) and kind is None
     state = light_state(question.text) if question.colour else None
     if question.colour:
         # The colour line is the light; its state is judged on the line's label, not as a word.
         content = [w for w in content if w not in LIGHT_WORDS and not is_state_word(w)]
-    condition = _condition(tokens, content)
+    condition = condition_words(tokens, content)
     return Need(
         required=tuple(dict.fromkeys(w for w in content if w not in WEAK_WORDS and w not in condition)),
         optional=tuple(dict.fromkeys(w for w in content if w in WEAK_WORDS or w in condition)),
@@ -114,59 +115,14 @@ def need_of(question: Question) -> Need:
         asks_for=tuple(word for t in tokens for word in ASKS_FOR.get(t, ())),
         nouns=nouns,
         any_of=component,
-        asks=tuple(t for t in tokens if t in _ASKING),
+        asks=tuple(t for t in tokens if t in ASKING),
         acts=bool(_ACTS.search(question.text)),
         procedure=bool(_ACTS.search(question.text) or _PROCEDURE.search(question.text)),
         kind=kind,
         qualifiers=(*question.place, *condition) if not question.tabular else (),
-        counted=focus if focus and _QUANTITY & set(tokens) else None,
+        counted=focus if focus and QUANTITY & set(tokens) else None,
         pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
     )
-
-
-def _condition(tokens: list[str], content: list[str]) -> tuple[str, ...]:
-    """The words of a condition after the question ("... al pimentón si está nublado"): they qualify it.
-
-    Only when the question before "si" names its own subject ("¿qué hago si ...?" does not).
-    """
-    if "si" not in tokens[1:]:
-        return ()
-    cut = tokens.index("si", 1)
-    before = [w for w in tokens[:cut] if w in content and w not in WEAK_WORDS]
-    return tuple(w for w in tokens[cut + 1 :] if w in content) if len(before) >= 2 else ()
-
-
-def _focus(tokens: list[str]) -> str | None:
-    """The thing asked: the noun right after the first question word ("¿cuántos litros ...?")."""
-    for index, word in enumerate(tokens):
-        if word in ("quien", "quienes") and tokens[index + 1 : index + 2] in (
-            ["es"],
-            ["son"],
-            ["era"],
-            ["fue"],
-        ):
-            rest = [w for w in tokens[index + 2 :] if w not in _SKIP_BEFORE_FOCUS]
-            return rest[0] if rest and _noun_like(rest[0]) else None  # "¿quién es el presidente ...?"
-        if word in ("quien", "quienes") and index + 1 < len(tokens) and _deed(tokens[index + 1]):
-            return tokens[index + 1]  # "¿quién revisó ...?": the answer names who did that
-        if word in _FOCUS_AFTER:
-            rest = [w for w in tokens[index + 1 :] if w not in _SKIP_BEFORE_FOCUS]
-            if rest and _noun_like(rest[0]):
-                return rest[0]
-            if word not in ("llama", "llaman"):
-                return None
-    return None
-
-
-def _deed(word: str) -> bool:
-    """A verb that says what someone did ("revisó", "llevó", "firma"), not a general one ("hizo")."""
-    return len(word) > 3 and word not in WEAK_WORDS and word not in STOP_WORDS and word not in _ASKING
-
-
-def _noun_like(word: str) -> bool:
-    """Not a function word, a question verb or an infinitive ("¿qué tiene que pasar ...?")."""
-    infinitive = len(word) > 4 and word.endswith(("ar", "er", "ir"))
-    return not (word in WEAK_WORDS or word in STOP_WORDS or len(word) <= 2 or infinitive)
 
 
 def heading_asks_alike(need: Need, location: str) -> bool:
@@ -183,31 +139,6 @@ def heading_answers(need: Need, location: str) -> bool:
         return False
     have = Words.of(last)
     return sum(1 for w in need.required if holds(w, have)) >= ENOUGH * len(need.required)
-
-
-def _component(question: Question) -> tuple[str, ...]:
-    """The words naming the thing a light belongs to: its place phrase and the subject before it.
-
-    Without an "en/de X" phrase, the subject's own words name it ("el tablero
-    tiene la luz blanca").
-    """
-    if not question.place:
-        return tuple(
-            w
-            for w in question.subject
-            if w not in LIGHT_WORDS and not is_state_word(w) and w not in WEAK_WORDS
-        )
-    before = [t.word for t in question.tokens if question.place_span and t.end <= question.place_span[0]]
-    head = [before[-1]] if before and before[-1] in question.subject and before[-1] not in LIGHT_WORDS else []
-    return (*head, *question.place)
-
-
-def _campaign_words(question: Question) -> list[str]:
-    campaign = question.campaign
-    if campaign is None or campaign.latest or campaign.earliest:
-        return []
-    found = [MONTH_NAMES[campaign.month]] if campaign.month else []
-    return found + ([str(campaign.year)] if campaign.year else [])
 
 
 def satisfied(need: Need, have: Words, context: Words | None = None, row: bool = False) -> bool:
