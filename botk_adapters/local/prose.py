@@ -97,7 +97,9 @@ def _mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[str]) -
     """How well a passage that answers does it, for choosing among them."""
     # Words in the passage's own text count more than words only in its heading.
     mark = score(need, have) + 0.5 * score(need, Words.of(found.text))
-    if heading_answers(need, found.location):
+    # A FAQ question like the user's answers first, unless it lacks a word few passages have (a name).
+    lacks_rare = any(w in need.required and not holds(w, have) for w in need.rare)
+    if heading_answers(need, found.location) and not lacks_rare:
         mark += HEADING_BONUS + (ASKS_ALIKE_BONUS if heading_asks_alike(need, found.location) else 0.0)
     mark += PREFER_BONUS if found.document in prefer else 0.0
     mark += LABEL_BONUS if _labels_what_is_asked(need, found) else 0.0

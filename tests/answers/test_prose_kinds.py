@@ -121,3 +121,10 @@ def test_one_setting_of_a_procedure_is_that_step_and_the_procedure_is_every_step
     assert "Pozo2024" in setting and "9600" not in setting and "USB" not in setting
     steps = chat_over({"manual_medidor.docx": PROCEDURE}).ask("como conecto el medidor al computador").content
     assert all(part in steps for part in ("USB", "Pozo2024", "9600", "Descargue"))
+
+
+def test_a_faq_question_like_the_users_does_not_beat_the_passage_with_the_name_asked_about() -> None:
+    faq = docx_bytes("4. ¿Cada cuánto se lavan los estanques?\nDos veces al año, en abril y en octubre.")
+    note = docx_bytes("Estanque Pukará", "El estanque Pukará se limpia cada tres meses por su barro.")
+    chat = chat_over({"faq.docx": faq, "pukara.docx": note, "registro_bomba.docx": RECORD})
+    assert "cada tres meses" in chat.ask("cada cuanto se limpia el estanque pukara").content
