@@ -18,7 +18,7 @@ _ABBREVIATIONS = {
     "tbn": "tambien", "dnd": "donde", "cdo": "cuando", "qdo": "cuando", "x": "por", "d": "de",
     "xfa": "por favor", "porfa": "por favor", "info": "informacion", "lab": "laboratorio",
     "temp": "temperatura", "nro": "numero", "hrs": "horas", "aprox": "aproximadamente",
-    "msj": "mensaje", "cel": "celular",
+    "msj": "mensaje", "cel": "celular", "m3": "metro cubico", "mts3": "metro cubico",
 }  # fmt: skip
 
 

@@ -116,7 +116,9 @@ def _labels_what_is_asked(need: Need, found: FoundPassage) -> bool:
     if found.fact is None or not need.asks_for:
         return False
     labels = Words.of(" ".join((*found.fact.row, *found.fact.column)))
-    agent = "quien" in need.asks and any(w.endswith(_AGENT_ENDINGS) for w in labels.words)
+    # "Muestreador", "Analista", or a deed with its doer: "Muestreado por", "Revisado por".
+    doer = fold(" ".join(found.fact.row)).rstrip(" :").endswith(" por")
+    agent = "quien" in need.asks and (doer or any(w.endswith(_AGENT_ENDINGS) for w in labels.words))
     return agent or any(word in labels.words for word in need.asks_for)
 
 

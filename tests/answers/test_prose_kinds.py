@@ -128,3 +128,9 @@ def test_a_faq_question_like_the_users_does_not_beat_the_passage_with_the_name_a
     note = docx_bytes("Estanque Pukará", "El estanque Pukará se limpia cada tres meses por su barro.")
     chat = chat_over({"faq.docx": faq, "pukara.docx": note, "registro_bomba.docx": RECORD})
     assert "cada tres meses" in chat.ask("cada cuanto se limpia el estanque pukara").content
+
+
+def test_a_cubic_metre_written_m3_is_the_documents_metro_cubico() -> None:
+    faq = docx_bytes("5. ¿Cuánto se paga por el agua?\nCada metro cúbico se cobra a $620 en la boleta.")
+    chat = chat_over({"faq.docx": faq, "registro_bomba.docx": RECORD, "preguntas_vecinos.docx": FAQ})
+    assert "$620" in chat.ask("cuanto cuesta el m3").content
