@@ -43,7 +43,7 @@ prod:
 chat: ingest
 	$(BIN)/botk chat
 
-test: $(VENV)/.installed-dev node_modules/.package-lock.json
+test: $(VENV)/.installed-bench node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 # The README's picture of the chat page at phone size (needs /usr/bin/chromium).

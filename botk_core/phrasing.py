@@ -18,7 +18,7 @@ _ABBREVIATIONS = {
     "tbn": "tambien", "dnd": "donde", "cdo": "cuando", "qdo": "cuando", "x": "por", "d": "de",
     "xfa": "por favor", "porfa": "por favor", "info": "informacion", "lab": "laboratorio",
     "temp": "temperatura", "nro": "numero", "hrs": "horas", "aprox": "aproximadamente",
-    "msj": "mensaje", "cel": "celular",
+    "msj": "mensaje", "cel": "celular", "m3": "metro cubico", "mts3": "metro cubico",
 }  # fmt: skip
 
 
@@ -33,17 +33,20 @@ _MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"sept": "septiembre", "set"
 _MONTH_WORD = "|".join(sorted({*MONTHS, *_MONTH_ABBREVIATIONS}, key=len, reverse=True))
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_WORD})\.?(?:\s*(?:de|del)\s+|\s*[-/' ]\s*)((?:19|20)\d\d|\d\d)\b")
 _NUMERIC_DATE = re.compile(r"\b(?:(\d{1,2})[/.-])?(\d{1,2})[/-]((?:19|20)\d\d)\b")
+# "12/22": a month and a two-digit year past 12 (a day and a month would not be).
+_SHORT_NUMERIC = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])\s*/\s*(1[3-9]|[23]\d)\b(?![/.-]\d)")
 _ISO_MONTH = re.compile(r"\b((?:19|20)\d\d)[-/](\d{1,2})\b(?![-/]\d)")
 
 
 def normalise_dates(text: str) -> str:
     """``text`` folded, with month-and-year dates written as "diciembre 2022".
 
-    "dic 2022", "dic-22", "diciembre del 2022", "12/2022", "2022-12" and
-    "15/12/2022" all name the same campaign as a table column "Diciembre 2022".
+    "dic 2022", "dic-22", "diciembre del 2022", "12/2022", "12/22", "2022-12"
+    and "15/12/2022" all name the same campaign as a table column "Diciembre 2022".
     """
     text = _MONTH_YEAR.sub(_month_year, fold(text))
     text = _NUMERIC_DATE.sub(_numeric_date, text)
+    text = _SHORT_NUMERIC.sub(lambda m: _month_name(int(m.group(1)), f"20{m.group(2)}") or m.group(0), text)
     return _ISO_MONTH.sub(lambda m: _month_name(int(m.group(2)), m.group(1)) or m.group(0), text)
 
 

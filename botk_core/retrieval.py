@@ -20,6 +20,7 @@ from botk_core.vocabulary import Vocabulary
 SYNONYM_WEIGHT = 0.9
 TYPO_WEIGHT = 0.85
 FAMILY_WEIGHT = 0.5
+SMALL_INDEX = 60  # passages: below this, a term in most of them still selects candidates
 
 
 def index_terms(text: str) -> list[str]:
@@ -137,9 +138,11 @@ def searchable(plan: QueryPlan, vocabulary: Vocabulary) -> list[Alternative]:
     practically zero, while ranking its many hits costs most of a search's
     time; the final ranking still counts it (coverage reads every candidate's
     terms). When every term is that common, all are kept so that the query
-    still answers.
+    still answers; so is every term of a small index, where ranking all hits costs nothing.
     """
     frequencies = {a: vocabulary.frequency(a) for a in plan.alternatives}
     present = [a for a, f in frequencies.items() if f > 0]
+    if vocabulary.passages <= SMALL_INDEX:
+        return present
     telling = [a for a in present if frequencies[a] <= vocabulary.passages / 2]
     return telling or present

@@ -38,12 +38,12 @@ batería, pila
 panel solar, placa solar
 asterisco, estrellita, estrella
 localidad, pueblo
-transporte, traslado
+transporte, traslado, llevar, llevó, llevaron, trasladar, transportar
 lavado, limpieza, lavar, limpiar, lavan, limpian, lava, limpia
-revisar, chequear, verificar, revisión
+revisar, chequear, verificar, revisión, revisó, revisaron
 riego, regar, riegos
 lluvia, precipitación, precipitaciones
-responsable, encargado
+responsable, encargado, encargada, a cargo, coordinador, coordinadora
 arreglar, reparar, solucionar
 parpadea, parpadeante, pestañea, intermitente
 medir, mide, miden, medición, mediciones, monitorear, monitorea, monitorean, monitoreo
@@ -53,6 +53,10 @@ recepción, recibir, recibió, recibe, recibidas
 cambiar, cambio, reemplazar, reemplazo, recambio
 ahorrar, ahorro, guardar, cuidar
 potencia, watts, vatios, w
+muestreo, campaña, campaña de muestreo
+guardar, conservar, preservar, almacenar, refrigerar, mantener refrigerado
+costo, precio, cuesta, cuestan, vale, valen, tarifa
+hora, horario, horarios, turno, turnos
 """
 
 

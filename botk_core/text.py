@@ -6,6 +6,7 @@ offline assistant and the station lookup agree on what "the same word" is.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,9 +27,16 @@ _STOP_WORDS_TEXT = """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip its accents; ñ becomes n, as people type it on phones."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower-case ``text`` and strip its accents; ñ becomes n, as people type it on phones.
+
+    The same passages are folded on every search: the results are remembered.
+    """
+    lowered = text.casefold()
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -47,6 +55,7 @@ def keywords(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOP_WORDS and len(w) > 1]
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light Spanish stem: plurals, gender and the commonest verb endings removed.
 
@@ -123,3 +132,43 @@ _QUESTION_WORDS_TEXT = """
     quedaron anda andan
 """
 QUESTION_WORDS = frozenset(_QUESTION_WORDS_TEXT.split())
+
+
+# Abbreviations whose period does not end a sentence ("Sr. Choque", "NCh 409/1 Of. 2005", "var. cicla").
+_ABBREVIATIONS_TEXT = """
+    sr sra srta dr dra ing ingra lic prof sto sta of var subsp spp sp aprox approx ltda cia av avda
+    n nro num no pag pags tel fono cel fig figs ej etc vs min max mín máx hrs aprox ca obs art cap
+    dpto depto mg qf qfb tec ud uds km mt mts lt lts
+"""
+_ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
+_PERIOD = re.compile(r"([.!?])\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of one line of text; a period after an abbreviation or an initial does not end one.
+
+    "Acelga (Beta vulgaris var. cicla)", "la NCh 409/1 Of. 2005", "Sr. Wilson
+    Choque", "N°. 2" and "aprox. 10 cm" stay whole; so does a period followed
+    by a lower-case word.
+    """
+    pieces: list[str] = []
+    start = 0
+    for match in _PERIOD.finditer(text):
+        end = match.end()
+        numbering = text[start : match.start()].strip().isdigit()  # "2. Conecte ..." is one step
+        if match.group(1) == "." and (numbering or not _ends_sentence(text[: match.start()], text[end:])):
+            continue
+        pieces.append(text[start : match.start() + 1].strip())
+        start = end
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
+
+
+def _ends_sentence(before: str, after: str) -> bool:
+    last = before.rsplit(None, 1)[-1] if before.split() else ""
+    word = fold(last.lstrip("(«\"'¿¡")).rstrip("°º")
+    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return False
+    if "." in word and all(len(part) <= 3 for part in word.split(".")):
+        return False  # "S.A.", "Q.F.", "p.ej."
+    return not after[:1].islower()

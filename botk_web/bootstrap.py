@@ -115,7 +115,7 @@ class Services:
 
     @cached_property
     def gateway(self) -> AssistantGateway:
-        return self.parts.gateway or build_gateway(self.settings, self.documents)
+        return self.parts.gateway or build_gateway(self.settings, self.documents, lambda: self.stations)
 
     @cached_property
     def tools(self) -> ToolRegistry:

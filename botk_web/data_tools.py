@@ -12,6 +12,7 @@ from botk_core.ports import MeasurementRepository, ReportStore, WeatherProvider
 from botk_core.sensors.stations import Stations
 from botk_core.tools import Tool
 from botk_core.tools.diagnosis import diagnostico_tool
+from botk_core.tools.events import eventos_tool
 from botk_core.tools.measurements import promedio_estacional_tool, promedio_tool
 from botk_core.tools.report import modify_document_tool
 from botk_core.tools.weather import clima_tool
@@ -40,7 +41,7 @@ def build_data_tools(settings: Settings, measurements: MeasurementRepository, pa
     if parts.measurements is None and settings.synthetic_data:
         load_synthetic_if_empty(measurements, lambda: synthetic_readings(clock()))
     weather = parts.weather or weather_provider(
-        settings.weatherapi_key, parse_places(settings.weather_places)
+        settings.weatherapi_key, parse_places(settings.weather_places), settings.openmeteo_url
     )
     reports = parts.reports or FilesystemReportStore(
         settings.reports_dir, settings.latex_template_path, max_bytes=settings.report_max_bytes
@@ -48,8 +49,9 @@ def build_data_tools(settings: Settings, measurements: MeasurementRepository, pa
     tools = (
         promedio_tool(stations),
         promedio_estacional_tool(stations),
-        clima_tool(weather),
+        clima_tool(weather, forecast_place=stations.forecast_place),
         diagnostico_tool(stations, weather),
+        eventos_tool(stations),
         modify_document_tool(reports),
     )
     return DataTools(measurements, weather, reports, tools, stations)

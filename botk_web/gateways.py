@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from botk_adapters.local import LocalAssistantGateway
+from botk_adapters.local.data_turns import RouteContext
 from botk_adapters.openai import GATEWAYS, TOOLS_MODES, OpenAIConfig, current_vector_store_id, openai_gateway
 from botk_adapters.openai.chat_gateway import ToolsMode
 from botk_adapters.openai.vector_state import VectorStoreRecord
@@ -10,10 +13,12 @@ from botk_core.ports import AssistantGateway, DocumentStore
 from botk_web.settings import Settings, SettingsError
 
 
-def build_gateway(settings: Settings, documents: DocumentStore) -> AssistantGateway:
-    """The gateway named by ``BOTK_GATEWAY``."""
+def build_gateway(
+    settings: Settings, documents: DocumentStore, stations: Callable[[], RouteContext] | None = None
+) -> AssistantGateway:
+    """The gateway named by ``BOTK_GATEWAY``; the offline one learns station names from ``stations``."""
     if settings.gateway == "local":
-        return LocalAssistantGateway()
+        return LocalAssistantGateway(stations=stations)
     if settings.gateway in GATEWAYS:
         return openai_gateway(settings.gateway, openai_config(settings), documents, _tools_mode(settings))
     raise SettingsError(f"BOTK_GATEWAY={settings.gateway!r} is unknown; use local, openai or openai-chat")

@@ -24,9 +24,18 @@ STATION_SCHEMAS: dict[str, Any] = {
         latest={
             "oneOf": [
                 {"type": "null"},
-                obj(["time", "timestamp"], time=STRING, timestamp={"type": "number"}, **VALUES),
+                obj(
+                    ["time", "timestamp"],
+                    time=STRING,
+                    timestamp={"type": "number"},
+                    times={"type": "object", "additionalProperties": STRING},
+                    **VALUES,
+                ),
             ],
-            "description": "Los últimos valores válidos (sin los marcados por calidad).",
+            "description": (
+                "Los últimos valores válidos (sin los marcados por calidad). `time` es la hora del "
+                "nivel mostrado; `times`, la de cada valor."
+            ),
         },
         age_seconds={"type": ["integer", "null"]},
         age={**NULLABLE_STRING, "description": "Antigüedad en palabras: «hace 3 días, el 28 de abril…»."},
@@ -38,6 +47,11 @@ STATION_SCHEMAS: dict[str, Any] = {
         station=STRING,
         **{"from": STRING, "to": STRING},
         every_seconds=INTEGER,
+        every_requested_seconds={
+            "type": ["integer", "null"],
+            "description": "El `every` pedido; si es menor que `every_seconds`, se amplió (ver `note`).",
+        },
+        note={**NULLABLE_STRING, "description": "Por qué se amplió `every`, si se amplió."},
         thresholds=THRESHOLDS,
         points={
             "type": "array",
@@ -68,7 +82,9 @@ def station_paths() -> dict[str, Any]:
         query("from", {"type": "string"}, description=TIME_DOC + " Por defecto, 7 días antes de `to`."),
         query("to", {"type": "string"}, description=TIME_DOC + " Por defecto, la última lectura."),
         query(
-            "every", {"type": "string", "examples": ["15m", "1h", "1d"]}, description="Tamaño de cada punto."
+            "every",
+            {"type": "string", "examples": ["15m", "1h", "1d"]},
+            description="Tamaño de cada punto, en hora local (1d empieza a medianoche de Santiago).",
         ),
     )
     svg = {"type": "string", "contentMediaType": "image/svg+xml"}

@@ -22,7 +22,8 @@ def sensor_import_job(services: Services) -> PeriodicImport | None:
     url = settings.sensor_data_url
     if not (url and settings.sensor_refresh_minutes):
         return None
-    use_case = ImportMeasurements(services.measurements)
+    known = [config.name for config in services.stations.catalog.configured]
+    use_case = ImportMeasurements(services.measurements, known=known)
     budget = source_budget(settings)
 
     def run_once() -> ImportSummary:

@@ -43,6 +43,7 @@ class Settings:
     reports_dir: str = "var/reports"
     sensor_data_url: str | None = None
     weather_places: str = ""
+    openmeteo_url: str | None = None
     stations: str = ""
     sensor_rules: str = ""
     sensor_refresh_minutes: int = 0
@@ -121,6 +122,7 @@ def _service(env: Env) -> dict[str, Any]:
         "reports_dir": env.get("BOTK_REPORTS_DIR", d.reports_dir),
         "sensor_data_url": env.get("SENSOR_DATA_URL"),
         "weather_places": _places(env.get("BOTK_WEATHER_PLACES") or ""),
+        "openmeteo_url": _base_url("BOTK_OPENMETEO_URL", env.get("BOTK_OPENMETEO_URL")),
         "stations": _checked("BOTK_STATIONS", env.get("BOTK_STATIONS") or "", parse_stations),
         "sensor_rules": _checked("BOTK_SENSOR_RULES", env.get("BOTK_SENSOR_RULES") or "", parse_rules),
         "sensor_refresh_minutes": env_int(env, "SENSOR_REFRESH_MINUTES", 0, 0, 7 * 24 * 60),
@@ -189,6 +191,15 @@ def _checked(name: str, spec: str, parse: Callable[[str], object]) -> str:
     except ValueError as error:
         raise SettingsError(f"{name}: {error}") from None
     return spec
+
+
+def _base_url(name: str, url: str | None) -> str | None:
+    """An http(s) base URL, checked now so that a typo stops the start with the variable's name."""
+    if url is None:
+        return None
+    if not url.startswith(("http://", "https://")) or len(url) < len("http://x"):
+        raise SettingsError(f"{name}: debe ser una URL http:// o https://, no {url!r}")
+    return url.rstrip("/")
 
 
 def _places(spec: str) -> str:

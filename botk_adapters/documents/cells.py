@@ -11,6 +11,7 @@ import re
 import attrs
 
 from botk_core.domain import ValueKind
+from botk_core.limits import find_limit
 from botk_core.phrasing import MONTHS
 from botk_core.text import fold
 
@@ -24,11 +25,6 @@ _NOT_MEASURED = {
 }
 _NOT_DETECTED = {"nd", "n.d.", "n/d", "no detectado", "<ld", "< ld", "bajo ld"}
 _UNIT = re.compile(r"^(?P<name>.*?)\s*[\[(](?P<unit>[^\])]{1,20})[\])]\s*$")
-_LIMIT = re.compile(
-    r"(?:l[íi]mite(?:\s+m[áa]ximo)?(?:\s+permitido)?|\blmp\b|\bnorma\b|valor\s+m[áa]ximo)\s*[:=]?\s*(?P<text>[^.;]*(?:[.,]\d[^.;]*)*)",
-    re.IGNORECASE,
-)
-_LIMIT_VALUE = re.compile(rf"^(?:de\s+)?(?P<number>{_NUMBER})\s*(?P<unit>[^\s\d.;,][^\s;,]*)?")
 _LABEL = re.compile(r"^(?:tabla|cuadro|table)\s*(?:n[°º.]?\s*)?\d+\s*[:.\-–]?\s*", re.IGNORECASE)
 _PARAMETER_END = re.compile(
     r"\s+(?:presente|present|en\s+(?:las?\s+|los?\s+)?muestras?|en\s+agua|medid[oa])\b|[.:;,(]"
@@ -85,20 +81,9 @@ class Limit:
 
 
 def read_limit(text: str) -> Limit:
-    """The legal limit a caption states: "Límite máximo permitido: 0,1 mg/L" -> 0.1 mg/L."""
-    match = _LIMIT.search(text)
-    if match is None:
-        return Limit()
-    stated = match.group("text").strip(" :")
-    value = _LIMIT_VALUE.match(stated)
-    if value is None or re.match(r"^(?:entre|de\s+\S+\s+a)\b", stated, re.I):
-        return Limit(stated, None, _unit_in(stated))  # a range, or words: kept as written
-    return Limit(stated, to_number(value.group("number")), value.group("unit") or "")
-
-
-def _unit_in(text: str) -> str:
-    found = re.search(r"\d\s*([a-zA-Zµ/°%][\w/°%]*)\s*$", text)
-    return found.group(1) if found else ""
+    """The legal limit a caption, header or note states, in any of the field's wordings."""
+    found = find_limit(text)
+    return Limit(found.text, found.number, found.unit) if found else Limit()
 
 
 def table_name(caption: str) -> str:

@@ -16,6 +16,7 @@ from botk_adapters.documents.cells import (
 )
 from botk_adapters.documents.tables import RawTable, TableStructure, structure
 from botk_core.domain import Chunk, TableFact
+from botk_core.limits import without_limit
 from botk_core.text import fold, same_name
 
 # A trailing "*" means "over the limit" unless the note under the table says otherwise.
@@ -54,7 +55,8 @@ def _measurements(shape: TableStructure) -> bool:
 
 def _facts(shape: TableStructure, caption: str, name: str, note: str) -> list[Chunk | TableRow]:
     roles = _Roles.of(shape)
-    limit = read_limit(caption)
+    # The limit is in the caption, or in the note under the table; else maybe in a column's header.
+    limit = read_limit(caption) if read_limit(caption).text else read_limit(note)
     star_over = not note or bool(_STAR_MEANS_OVER.search(note))
     base = TableFact(table=name, caption=caption, limit=limit.number, limit_text=limit.text, note=note)
     chunks: list[Chunk | TableRow] = []
@@ -64,16 +66,26 @@ def _facts(shape: TableStructure, caption: str, name: str, note: str) -> list[Ch
         for column in range(shape.label_columns, len(row)):
             if not row[column] or column == roles.limit:
                 continue
-            parts = tuple(shape.headers[column])
+            parts = tuple(without_limit(p) for p in shape.headers[column])
             if roles.parameter is None:
                 parameter, unit = _parameter(parts, caption)
-                applies = not caption_parameter(caption) or same_name(parameter, caption_parameter(caption))
-                cell_base = base if applies else attrs.evolve(base, limit=None, limit_text="")
+                cell_base = _column_base(base, shape.headers[column], parameter, unit, caption)
             else:
                 parameter, unit, cell_base = roles.per_row(base, row)
             fact = _cell(cell_base, labels, parts, row[column], parameter, unit or limit.unit, star_over)
             chunks.append(_fact_chunk(fact, caption or name))
     return chunks
+
+
+def _column_base(base: TableFact, headers: list[str], parameter: str, unit: str, caption: str) -> TableFact:
+    """The table's limit for a column of its parameter, or the limit the column's header states."""
+    if not base.limit_text:
+        stated = next((read_limit(h) for h in headers if read_limit(h).text), None)
+        if stated is not None:
+            text = stated.text if stated.unit or not unit else f"{stated.text} {unit}"
+            return attrs.evolve(base, limit=stated.number, limit_text=text)
+    applies = not caption_parameter(caption) or same_name(parameter, caption_parameter(caption))
+    return base if applies else attrs.evolve(base, limit=None, limit_text="")
 
 
 _PARAMETER_HEADER = re.compile(

@@ -17,18 +17,12 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from botk_adapters.documents.chunking import MAX_CHARS, Block
-from botk_core.text import fold
+from botk_adapters.documents.colour_lines import colour_run, component_label, is_colour_line
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$")
 _STEP = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[-•·▪–])\s+\S")
 _KEY_VALUE = re.compile(r"^([^:\n]{2,50}?):\s+\S")
 _FIGURE = re.compile(r"^(?:figura|fig\.|imagen|foto|fotograf[íi]a|gr[áa]fico|esquema)\s*n?[°º]?\s*\d+", re.I)
-_COLOUR_TEXT = """
-    rojo roja verde azul amarillo amarilla naranjo naranja blanco blanca morado morada violeta celeste
-    sin luz led apagado apagada encendido encendida fijo fija parpadeante parpadea intermitente destella
-    rapido rapida lento lenta y o
-"""
-_COLOUR_WORDS = frozenset(_COLOUR_TEXT.split())
 _HEADING_MAX_CHARS = 100
 _HEADING_MAX_WORDS = 12
 _QUESTION_MAX_CHARS = 200
@@ -51,10 +45,12 @@ def paragraph_blocks(paragraphs: Sequence[Para], levels: Levels | None = None) -
     """Headings (styled or numbered), passages, lists with their lead-in, captions.
 
     ``levels`` carries the heading levels seen so far when a document's
-    paragraphs come in several runs (between its tables).
+    paragraphs come in several runs (between its tables). A colour line that
+    a picture or a caption parted from its component still names it.
     """
     levels = levels or Levels()
     index = 0
+    component: str | None = None
     while index < len(paragraphs):
         para = paragraphs[index]
         text = para.text.strip()
@@ -63,17 +59,26 @@ def paragraph_blocks(paragraphs: Sequence[Para], levels: Levels | None = None) -
             pass
         elif para.heading:
             yield from _split_heading(text, levels.styled(text, para.heading))
+            component = None
         elif para.caption or _FIGURE.match(text):
             yield Block(text, "unit")
         elif (head := _numbered_heading(paragraphs, index)) is not None:
             yield from _split_heading(text, levels.numbered(head), head)
+            component = None
         elif _bold_heading(para, text):
             yield Block(text, "heading", levels.unnumbered())
+            component = None
+        elif component and is_colour_line(text):
+            end = index + colour_run([p.text for p in paragraphs[index:]])
+            lines = [_item_line(component, p.text.strip()) for p in paragraphs[index:end] if p.text.strip()]
+            yield Block("\n".join(lines), "unit")
         elif (items := _items_after(paragraphs, index)) > 0:
             yield from _group(text, [p.text.strip() for p in paragraphs[index + 1 : index + 1 + items]])
             end = index + 1 + items
+            component = component_label(text) or component
         else:
             yield Block(f"- {text}" if para.listed else text)
+            component = component_label(text) or component
         index = end
 
 
@@ -174,7 +179,7 @@ def _kind(paragraphs: Sequence[Para], index: int) -> str | None:
     if _numbered_heading(paragraphs, index) is not None:
         return None
     key = _KEY_VALUE.match(text)
-    if key and set(fold(key.group(1)).split()) <= _COLOUR_WORDS:
+    if key and is_colour_line(text):
         return "colour"
     if para.listed or _STEP.match(text):
         return "plain"
@@ -190,6 +195,8 @@ def _items_after(paragraphs: Sequence[Para], index: int) -> int:
     ends_with_colon = text.endswith(":")
     if lead.listed or "\n" in text or not (ends_with_colon or _KEY_VALUE.match(text)):
         return 0
+    if is_colour_line(text):
+        return 0  # "Verde parpadeando: ..." is a code of the component above, never a lead-in
     first = _kind(paragraphs, index + 1)
     if first is None or (first == "kv" and not ends_with_colon):
         return 0
@@ -213,7 +220,6 @@ def _group(lead: str, items: list[str]) -> Iterator[Block]:
 
 
 def _item_line(label: str, item: str) -> str:
-    key = _KEY_VALUE.match(item)
-    if key and set(fold(key.group(1)).split()) <= _COLOUR_WORDS:
+    if is_colour_line(item):
         return f"{label} — {item}"
     return item if _STEP.match(item) else f"- {item}"

@@ -18,6 +18,7 @@ from botk_adapters.documents.paragraphs import Levels, Para, paragraph_blocks
 from botk_adapters.documents.word_tables import raw_table
 from botk_core.domain import Chunk
 from botk_core.errors import UnreadableDocument
+from botk_core.limits import find_limit
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _HEADING_STYLE = re.compile(r"^(?:heading|t[íi]tulo|encabezado)\s*(\d)$", re.IGNORECASE)
@@ -25,6 +26,7 @@ _TABLE_CAPTION = re.compile(r"^(tabla|cuadro|table)\s*(n[°º.]?\s*)?\d+", re.IG
 _CAPTION_STYLES = ("caption", "descripción", "epígrafe", "título de tabla")
 _NOTE = re.compile(r"^(?:\(?\*+\)?|\(-\)|\(<\)|nota\b|notas\b|obs\.|observaci[óo]n|fuente\b)", re.IGNORECASE)
 _NOTE_MAX_CHARS = 600
+_NOTE_MAX_PARAGRAPHS = 4
 _FIGURE = re.compile(r"^(figura|fig\.|imagen|foto)", re.IGNORECASE)
 
 StyleNames = dict[str, str]
@@ -92,16 +94,25 @@ def _blocks(document: docx.document.Document) -> Iterator[Block]:
     yield from paragraph_blocks(pending, levels)
 
 
+def _note_after(items: Sequence[object], index: int) -> str:
+    """The note under a table: its "(*) ...", "Nota: ..." and limit paragraphs, up to a budget."""
+    lines: list[str] = []
+    for item in items[index + 1 : index + 1 + _NOTE_MAX_PARAGRAPHS]:
+        text = item.text.strip() if isinstance(item, Paragraph) else ""
+        limit = len(text) <= _NOTE_MAX_CHARS // 2 and find_limit(text) is not None
+        if not text or _TABLE_CAPTION.match(text) or not (_NOTE.match(text) or limit):
+            break  # the next table's caption is not this one's note
+        lines.append(text)
+    return " ".join(lines)[:_NOTE_MAX_CHARS]
+
+
 def _table_blocks(
     items: Sequence[object], index: int, ordinal: int, used: set[int], names: StyleNames
 ) -> Iterator[Block]:
     table = items[index]
     assert isinstance(table, Table)
     caption = _caption_near(items, index, used, names)
-    after = items[index + 1] if index + 1 < len(items) else None
-    note = ""
-    if isinstance(after, Paragraph) and _NOTE.match(after.text.strip()):
-        note = after.text.strip()[:_NOTE_MAX_CHARS]
+    note = _note_after(items, index)
     for chunk in table_chunks(raw_table(table, caption, note, ordinal)):
         if isinstance(chunk, TableRow):
             yield Block(chunk.text, "row", table=chunk.table)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from botk_adapters.local.answers import Answer
-from botk_core.sensors.spanish import day_of
+from botk_core.domain import LeftOut
+from botk_core.sensors.spanish import count, day_of
+from botk_core.sensors.summary import left_out_list
+from botk_core.text import words
 from botk_core.tools.results import Means
 from botk_core.tools.results_diagnosis import (
     DiagnosisResult,
     Forecast,
+    LatestValue,
     Recommendation,
     Sensors,
     StationDiagnosis,
@@ -32,19 +37,26 @@ def forecast_line(forecast: Forecast) -> str:
     if forecast.rain_days is None:
         return (
             f"Pronóstico en {forecast.place}: probabilidad de lluvia sin dato "
-            f"para los {len(forecast.days)} días; la lluvia no se pudo evaluar."
+            f"para {'el día' if len(forecast.days) == 1 else f'los {len(forecast.days)} días'}; "
+            "la lluvia no se pudo evaluar."
         )
     return (
-        f"Pronóstico en {forecast.place}: {forecast.rain_days} de {len(forecast.days)} días "
+        f"Pronóstico en {forecast.place}: {forecast.rain_days} de {count(len(forecast.days), 'día', 'días')} "
         f"con lluvia probable (≥ 50 %). Probabilidad de lluvia por día: {chances}."
     )
 
 
-def _means(means: Means) -> str:
-    return (
-        f"temperatura {num(means.temperature, '°C', 2)}, humedad {num(means.humidity, '%', 2)}, "
-        f"nivel del estanque {num(means.level, 'm', 2)}"
-    )
+def _means(means: Means, left_out: Sequence[LeftOut] = ()) -> str:
+    """The three means; a mean without data says why when its values were all left out."""
+    parts = []
+    for name, field, value, unit in (
+        ("temperatura", "temperatura", means.temperature, "°C"),
+        ("humedad", "humedad", means.humidity, "%"),
+        ("nivel del estanque", "nivel", means.level, "m"),
+    ):
+        why = left_out_list([item for item in left_out if item.field == field]) if value is None else None
+        parts.append(f"{name} {num(value, unit, 2)}" + (f" (dejé fuera {why})" if why else ""))
+    return ", ".join(parts)
 
 
 def _sensor_lines(sensors: Sensors) -> list[str]:
@@ -69,7 +81,8 @@ def _sensor_lines(sensors: Sensors) -> list[str]:
         if sensors.level
         else "No hay lecturas válidas de nivel. Últimos valores: "
     )
-    day = f"Promedio de {sensors.day_window} ({sensors.day_readings} lecturas): {_means(sensors.day_means)}."
+    readings = count(sensors.day_readings, "lectura", "lecturas")
+    day = f"Promedio de {sensors.day_window} ({readings}): {_means(sensors.day_means, sensors.day_left_out)}."
     return [head + "; ".join(parts) + ".", day]
 
 
@@ -87,7 +100,7 @@ def _trend_line(trend: TrendOut | None) -> list[str]:
             text += "; ya está bajo el umbral"
     else:
         text = f"sube {speed}" if trend.cm_per_day >= 0.5 else "estable"
-    return [f"Tendencia del nivel en {trend.period} ({trend.points} lecturas): {text}."]
+    return [f"Tendencia del nivel en {trend.period} ({count(trend.points, 'lectura', 'lecturas')}): {text}."]
 
 
 def _recommendation_lines(rec: Recommendation | None) -> list[str]:
@@ -116,14 +129,63 @@ def station_block(d: StationDiagnosis) -> list[str]:
     lines += [f"Calidad de los datos: {d.quality_note}"] if d.quality_note else []
     if d.events:
         lines += ["Eventos:", *(f"- {e.text[0].upper()}{e.text[1:]}." for e in d.events)]
+        hidden = d.events_total - len(d.events)
+        if hidden > 0:
+            lines.append(f"- … y {count(hidden, 'evento más', 'eventos más')} en los datos recientes.")
     trusted = d.recommendation is None or d.recommendation.trusted
     if d.warning and trusted:
         lines.append(f"⚠ {d.warning}")
     return lines
 
 
+_FOCUS = (
+    (("temperatura", "temp"), "La última temperatura válida de {s} es {v}", "temperature", "°C"),
+    (("humedad",), "La última humedad válida de {s} es {v}", "humidity", "%"),
+    (("nivel",), "El último nivel válido del estanque de {s} es {v}", "level", "m"),
+)
+_LATEST = frozenset({"ultimo", "ultima", "ultimos", "ultimas", "reciente"})
+_DATA = frozenset({"dato", "datos", "lectura", "lecturas", "medicion", "mediciones", "registro"})
+
+
+def focus_lines(d: StationDiagnosis, question: str) -> list[str]:
+    """The value the question asks for, first: "La última temperatura válida de Iquiuca es 27,8 °C (...)"."""
+    asked, sensors = set(words(question)), d.sensors
+    if sensors is None:
+        return []
+    lines = []
+    for names, sentence, attribute, unit in _FOCUS:
+        value: LatestValue | None = getattr(sensors, attribute)
+        if value is not None and asked & set(names):
+            shown = num(value.value, unit, 2 if unit == "m" else 1)
+            lines.append(sentence.format(s=d.station, v=shown) + f" ({value.when}).")
+    if not lines and asked & _LATEST and asked & _DATA:
+        values = [v for v in (sensors.level, sensors.humidity, sensors.temperature) if v is not None]
+        if values:
+            newest = max(values, key=lambda v: v.at)
+            lines.append(f"El último dato válido de {d.station} es de {newest.when}.")
+    return lines
+
+
+def summary_line(result: DiagnosisResult) -> list[str]:
+    """With several stations, each one's recommendation in one line, before the details."""
+    if len(result.stations) < 2:
+        return []
+    parts = []
+    for d in result.stations:
+        rec = d.recommendation
+        if rec is None:
+            parts.append(f"{d.station}: sin datos")
+            continue
+        label = d.verdict.conclusion.removeprefix("Condición ")
+        parts.append(
+            f"{d.station}: {rec.action} ({label}{'' if rec.trusted else ', datos no confiables para hoy'})"
+        )
+    return ["Recomendación por estanque: " + "; ".join(parts) + "."]
+
+
 def write_diagnosis(result: DiagnosisResult, question: str) -> Answer:
-    blocks = ["\n".join(station_block(d)) for d in result.stations]
+    blocks = summary_line(result)
+    blocks += ["\n".join([*focus_lines(d, question), *station_block(d)]) for d in result.stations]
     text = "\n\n".join(blocks)
     if result.provenance.synthetic and result.provenance.notice:
         text += f"\n⚠ {result.provenance.notice}"

@@ -6,14 +6,17 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from botk_adapters.local.answer_diagnosis import forecast_line, num, write_diagnosis
+from botk_adapters.local.answer_events import write_eventos
 from botk_adapters.local.answers import Answer, Writer
 from botk_core.domain import WeatherReport
-from botk_core.sensors.spanish import day_of
+from botk_core.sensors.spanish import count, day_of
 from botk_core.tools.diagnosis import DIAGNOSTICO
+from botk_core.tools.events import GET_EVENTOS
 from botk_core.tools.measurements import GET_PROMEDIO, GET_PROMEDIO_ESTACIONAL
 from botk_core.tools.report import MODIFY_DOCUMENT
 from botk_core.tools.results import AllAverages, Means, Provenance, SeasonalAverages, StationAverages
 from botk_core.tools.results_diagnosis import DiagnosisResult
+from botk_core.tools.results_events import EventsResult
 from botk_core.tools.seasons import SEASONS
 from botk_core.tools.typed import from_json
 from botk_core.tools.weather import GET_CLIMA
@@ -60,9 +63,10 @@ def station_lines(result: StationAverages) -> list[str]:
             f"{window.last_data}. Te muestro los promedios de {window.used}."
         )
     if window is not None:
-        where = f" en {window.requested}" + (" con datos" if window.fallback else "")
+        where = f" {window.phrase()}" + (" con datos" if window.fallback else "")
     span = f", {result.period}" if result.period else ""
-    lines.append(f"Promedios de la estación {result.station}{where} ({result.readings} lecturas{span}):")
+    readings = count(result.readings, "lectura", "lecturas")
+    lines.append(f"Promedios de la estación {result.station}{where} ({readings}{span}):")
     lines.append(values(result.means) + ".")
     if result.quality_note:
         lines.append(result.quality_note)
@@ -79,6 +83,7 @@ def _write_all(result: AllAverages, question: str) -> Answer:
     lines: list[str] = []
     for station in result.stations:
         lines += [*station_lines(station), ""]
+    lines += [*result.without_data, ""] if result.without_data else []
     return with_notice(lines[:-1], result.provenance)
 
 
@@ -91,7 +96,7 @@ def write_estacional(result: SeasonalAverages, question: str) -> Answer:
         means = result.seasons.get(season)
         if means:
             row = Means(temperature=means.temperature, humidity=means.humidity, level=means.level)
-            lines.append(f"- {season}: {values(row)} ({means.n} lecturas)")
+            lines.append(f"- {season}: {values(row)} ({count(means.n, 'lectura', 'lecturas')})")
     if result.quality_note:
         lines.append(result.quality_note)
     return with_notice(lines, result.provenance)
@@ -122,5 +127,6 @@ TOOL_WRITERS: dict[str, Writer] = {
     GET_PROMEDIO_ESTACIONAL: typed(SeasonalAverages, write_estacional),
     GET_CLIMA: typed(WeatherReport, write_clima),
     DIAGNOSTICO: typed(DiagnosisResult, write_diagnosis),
+    GET_EVENTOS: typed(EventsResult, write_eventos),
     MODIFY_DOCUMENT: write_modify_document,
 }

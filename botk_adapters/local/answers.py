@@ -7,11 +7,13 @@ from typing import Any
 
 from botk_adapters.local.fact_answers import write_selection
 from botk_adapters.local.facts import Selection, cells_of, is_cell, select
+from botk_adapters.local.matching import Words
 from botk_adapters.local.prose import write_prose
-from botk_adapters.local.question import Question, read_question
+from botk_adapters.local.question import Question, read_question, without_fuzzy_parameter
 from botk_adapters.local.reply import Answer, Writer
-from botk_adapters.local.vocabulary import parameter_display
+from botk_adapters.local.vocabulary import PARAMETER_NAMES, parameter_display
 from botk_adapters.local.wording import with_article
+from botk_core.text import stem
 from botk_core.tools.search import FoundPassage, SearchOutput
 
 __all__ = ["Answer", "Writer", "answer_question", "not_found", "write_error", "write_search_answer"]
@@ -28,6 +30,8 @@ def answer_question(
     ``prefer`` names the documents the conversation was just about: a follow-up
     ("¿y el teléfono?") is answered from them when they answer it.
     """
+    if question.parameter_fuzzy and not _mentions_parameter(question.parameter or "", results):
+        question = without_fuzzy_parameter(question)  # "la placa solar" is not "plata" in these documents
     cells = cells_of(results)
     # A question that names no known parameter may ask for any table's cell ("¿cuántos fusibles hay?").
     passages = [r for r in results if r.fact is None or not is_cell(r.fact) or not question.tabular]
@@ -45,6 +49,17 @@ def answer_question(
     if prose is not None:
         return prose
     return not_found(question, asked, selections[0] if selections else None)
+
+
+def _mentions_parameter(canonical: str, results: Sequence[FoundPassage]) -> bool:
+    """Whether a result names the parameter (by any of its names), as a word of its own."""
+    names = [n for n, c in PARAMETER_NAMES.items() if c == canonical]
+    for found in results:
+        fact = found.fact
+        have = Words.of(f"{found.text} {fact.parameter} {fact.caption}" if fact else found.text)
+        if any(all(stem(w) in have.stems for w in name.split()) for name in names):
+            return True
+    return False
 
 
 def write_search_answer(output: Mapping[str, Any], question: str) -> Answer:
@@ -98,7 +113,8 @@ def summary(question: Question, asked: str, found: bool = True) -> str:
         text = question.text.strip(" ¿?")
         return f"«{text if found else without_foreign_numbers(text, asked)}»"
     when = question.campaign.describe() if question.campaign and found else describe_campaign(question, asked)
-    place = "el otro punto de muestreo" if question.other_place else _place(question)
+    other = f"el otro {question.other_kind}" if question.other_kind else "el otro punto de muestreo"
+    place = other if question.other_place else _place(question)
     parts = [with_article(parameter_display(question.parameter or ""))]
     parts += [f"en {place}"] if place else []
     parts += [f"en {when}"] if when else []

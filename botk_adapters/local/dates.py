@@ -32,6 +32,10 @@ _YEAR = r"(?:19|20)\d{2}"
 _WORD = r"[a-z]+"
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_WORD})\.?(?:\s*(?:de|del|-|/)?\s*(?P<year>{_YEAR}|'?\d{{2}})\b)?")
 _NUMERIC = re.compile(rf"\b(?:\d{{1,2}}[/-])?(?P<month>0?[1-9]|1[0-2])\s*[/-]\s*(?P<year>{_YEAR})\b")
+# "12/22", "8/23": a month and a two-digit year (a day and a month would not go past 12 twice).
+_SHORT_NUMERIC = re.compile(
+    r"(?<![\d/.-])(?P<month>0?[1-9]|1[0-2])\s*/\s*(?P<year>1[3-9]|[23]\d)\b(?![/.-]\d)"
+)
 _ISO = re.compile(rf"\b(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])\b")
 _YEAR_ALONE = re.compile(rf"\b(?P<year>{_YEAR})\b")
 _LATEST = re.compile(
@@ -55,9 +59,13 @@ class Campaign:
     latest: bool = False
     earliest: bool = False
     span: tuple[int, int] = (0, 0)
+    # The year came from an earlier turn ("¿y en agosto?"): a campaign of that month in another year
+    # answers when that year has none.
+    year_assumed: bool = False
 
     def describe(self, with_year: bool = True) -> str:
-        """In words: "octubre de 2021", "octubre", "2021", "el último muestreo"."""
+        """In words: "octubre de 2021", "octubre", "2021", "el último muestreo" (an assumed year unsaid)."""
+        with_year = with_year and not self.year_assumed
         if self.latest:
             return "el último muestreo"
         if self.earliest:
@@ -87,10 +95,10 @@ def find_campaign(folded: str, *, labels: bool = False) -> Campaign | None:
         found = pattern.search(folded)
         if found:
             return Campaign(**{flag: True}, span=found.span())
-    for pattern in (_ISO, _NUMERIC):
+    for pattern in (_ISO, _NUMERIC, _SHORT_NUMERIC):
         found = pattern.search(folded)
         if found:
-            return Campaign(int(found["month"]), int(found["year"]), span=found.span())
+            return Campaign(int(found["month"]), _year(found["year"]) or 0, span=found.span())
     for found in _MONTH_YEAR.finditer(folded):
         month = _month(found["month"], folded[: found.start()], bool(found["year"]) or labels)
         if month:

@@ -125,7 +125,11 @@ def _verdict(question: Question, cells: list[Cell]) -> str:
     """«Sí» or «No» to «¿está sobre la norma?» (any over) or «¿cumple?» (none over)."""
     states = [is_over(c.fact) for c in cells]
     if all(state is None for state in states):
-        return "No lo puedo comparar (sin límite o sin medición)"
+        if all(c.fact.kind == "not_measured" for c in cells):
+            return "No lo puedo comparar: no se midió"
+        if not any(limit_text(c.fact) for c in cells):
+            return "No lo puedo comparar: la tabla no indica un límite"
+        return "No lo puedo comparar"
     over = any(states)
     return "Sí" if over == (question.intent == "over") else "No"
 

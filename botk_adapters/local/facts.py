@@ -120,7 +120,7 @@ def _rows(question: Question, cells: list[Cell]) -> set[tuple[str, ...]]:
     """The rows the question names (all rows when it names none)."""
     every = {c.row_key for c in cells}
     if question.other_place:
-        return _other_rows(question.excluded, cells) if question.excluded else every
+        return _other_rows(question.excluded, cells, question.other_kind) if question.excluded else every
     wanted = [w for w in question.place if w not in STOP_WORDS]
     if not wanted:
         return every
@@ -129,12 +129,15 @@ def _rows(question: Question, cells: list[Cell]) -> set[tuple[str, ...]]:
     return {row for row, score in scores.items() if score == best} if best > 0 else set()
 
 
-def _other_rows(excluded: tuple[str, ...], cells: list[Cell]) -> set[tuple[str, ...]]:
-    """The rows that are not the one named before; "the other point" of its locality when it has one."""
+def _other_rows(excluded: tuple[str, ...], cells: list[Cell], kind: str = "") -> set[tuple[str, ...]]:
+    """The rows not named before: of the kind asked ("el otro estanque"), or of its locality."""
     scores = {c.row_key: _place_score(excluded, c) for c in cells}
     best = max(scores.values(), default=0.0)
     named = {c.row_key: c.place for c in cells if best > 0 and scores[c.row_key] == best}
     others = {c.row_key: c.place for c in cells if c.row_key not in named}
+    of_kind = {c.row_key for c in cells if c.row_key in others and kind and _place_score((kind,), c) > 0}
+    if of_kind:
+        return of_kind
     localities = {words(place)[0] for place in named.values() if words(place)}
     same = {row for row, place in others.items() if words(place)[:1] and words(place)[0] in localities}
     return same if len(same) == 1 else set(others)
@@ -153,7 +156,17 @@ def _in_campaign(campaign: Campaign, cells: list[Cell]) -> list[Cell]:
         pick = max if campaign.latest else min
         target = pick(c.campaign.order for c in dated if c.campaign)
         return [c for c in dated if c.campaign and c.campaign.order == target]
-    return [c for c in dated if c.campaign and campaign.matches(c.campaign)]
+    found = [c for c in dated if c.campaign and campaign.matches(c.campaign)]
+    if found or not (campaign.year_assumed and campaign.month):
+        return found
+    # "¿y en agosto?" after a question about 2021: the August campaign the table has, nearest first.
+    same_month = [c for c in dated if c.campaign and c.campaign.month == campaign.month]
+    if not same_month:
+        return []
+    wanted = campaign.year or 0
+    years = {c.campaign.year or 0 for c in same_month if c.campaign}
+    year = min(years, key=lambda y: (abs(y - wanted), -y))
+    return [c for c in same_month if c.campaign and (c.campaign.year or 0) == year]
 
 
 def _column(cell: Cell) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import attrs
 
 from botk_adapters.local.completion import INTERROGATIVES, SLOT_INTENTS, apply, edits, remainder
+from botk_adapters.local.dates import Campaign
 from botk_adapters.local.question import Question, read_question
 from botk_adapters.local.smalltalk import is_small_talk
 from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS
@@ -66,11 +67,29 @@ def complete(new: Question, previous: Question | None) -> Understood:
     intent = new.intent if new.intent in SLOT_INTENTS else completed.intent
     excluded = previous.place if new.other_place else previous.excluded if completed.other_place else ()
     question = attrs.evolve(
-        completed, intent=intent, excluded=tuple(excluded), followup=True, fresh=_fresh(new, previous)
+        completed,
+        intent=intent,
+        excluded=tuple(excluded),
+        followup=True,
+        fresh=_fresh(new, previous),
+        campaign=_campaign(completed.campaign, new, previous),
     )
     if kind != "guess":
         return Understood(question)
     return Understood(question, new, alone_first=not previous.tabular)
+
+
+def _campaign(completed: Campaign | None, new: Question, previous: Question) -> Campaign | None:
+    """The completed campaign, its year marked as assumed when only an earlier turn said it."""
+    if completed is None or not completed.year:
+        return completed
+    said = new.campaign
+    old = previous.campaign
+    month_only = (
+        said is not None and bool(said.month) and not said.year and old is not None and bool(old.year)
+    )
+    kept = said is None and old is not None and old.year_assumed
+    return attrs.evolve(completed, year_assumed=True) if month_only or kept else completed
 
 
 def _fresh(new: Question, previous: Question) -> tuple[str, ...]:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from botk_adapters.local.answer_tools import TOOL_WRITERS
 from botk_adapters.local.answers import answer_question, not_found, summary, write_error
+from botk_adapters.local.data_turns import DataRouter, DataTurn, RouteContext
 from botk_adapters.local.followup import Understood, understand
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer, Writer
-from botk_adapters.local.route_tools import TOOL_ROUTES
 from botk_adapters.local.routing import Route, pick_route, search_route
 from botk_adapters.local.searching import search_arguments
 from botk_adapters.local.smalltalk import GREETING, small_talk_reply
@@ -38,9 +38,16 @@ class LocalAssistantGateway:
     name = "local"
     model = "botk-local"
 
-    def __init__(self, routes: list[Route] | None = None, writers: dict[str, Writer] | None = None) -> None:
-        self._routes = routes if routes is not None else [*TOOL_ROUTES, search_route()]
+    def __init__(
+        self,
+        routes: list[Route] | None = None,
+        writers: dict[str, Writer] | None = None,
+        stations: Callable[[], RouteContext] | None = None,
+    ) -> None:
+        # Data questions go to the data tools first; ``routes`` serve the rest (by default, search).
+        self._routes = routes if routes is not None else [search_route()]
         self._writers = {**TOOL_WRITERS, **(writers or {})}
+        self._data = DataRouter(stations)
 
     def reply(self, request: ModelRequest) -> ModelReply:
         asked = request.last_user_text()
@@ -49,7 +56,16 @@ class LocalAssistantGateway:
             chat = small_talk_reply(asked)
             if chat is not None:
                 return ModelReply(text=chat)
-        understood = understand(_earlier_user_texts(request), asked)
+        earlier = _earlier_user_texts(request)
+        if outputs and all(o.name != SEARCH_DOCUMENTS for o in outputs):
+            return self._answer_data(outputs, self._data.turn(earlier, asked), asked)
+        if not outputs:
+            data = self._data.turn(earlier, asked, {spec.name for spec in request.tools})
+            if data is not None and data.tool is None:
+                return ModelReply(text=data.text or "")
+            if data is not None and data.tool is not None:
+                return ModelReply(tool_calls=(_tool_call(data.tool, data.arguments),))
+        understood = understand(self._data.document_history(earlier), asked)
         if outputs:
             thread = understood.question.followup or understood.alone is not None
             prefer = _last_sources(request) if thread else ()
@@ -93,6 +109,14 @@ class LocalAssistantGateway:
         answered = [self._answer_search(searches, understood, asked, prefer)] if searches else []
         parts = [*others, *answered]
         return Answer("\n\n".join(p.text for p in parts), tuple(c for p in parts for c in p.citations))
+
+    def _answer_data(self, outputs: tuple[ToolOutput, ...], data: DataTurn | None, asked: str) -> ModelReply:
+        """The data tools' answers; a follow-up first says the question it understood."""
+        parts = [self._write(o.name, o.output, asked) for o in outputs]
+        text = "\n\n".join(p.text for p in parts)
+        if data is not None and data.heard:
+            text = f"Entendí: {data.heard}.\n{text}"
+        return ModelReply(text=text, citations=tuple(c for p in parts for c in p.citations))
 
     def _answer_search(
         self, outputs: list[ToolOutput], understood: Understood, asked: str, prefer: tuple[str, ...]

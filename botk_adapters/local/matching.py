@@ -7,6 +7,8 @@ added, dropped, changed, or two neighbours swapped).
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -35,6 +37,7 @@ def one_edit_apart(a: str, b: str) -> bool:
     return a == b or phrasing.one_edit_apart(a, b)
 
 
+@functools.lru_cache(maxsize=131072)
 def similar(word: str, other: str, typos: bool = True) -> bool:
     """Whether the user's ``word`` means the documents' ``other``.
 
@@ -46,7 +49,7 @@ def similar(word: str, other: str, typos: bool = True) -> bool:
     if word.isdigit() or other.isdigit():
         return False
     prefix = family_prefix(word)
-    if (prefix and family_prefix(other) == prefix) or same_root(word, other):
+    if (prefix and family_prefix(other) == prefix) or same_root(word, other) or deed_of(word, other):
         return True
     if not typos:
         return False
@@ -61,6 +64,22 @@ def same_root(word: str, other: str) -> bool:
     while shared < min(len(word), len(other)) and word[shared] == other[shared]:
         shared += 1
     return word[shared:] in _ENDINGS and other[shared:] in _ENDINGS
+
+
+DEED_MIN_LENGTH = 6  # "medio" is not "medición", "poso" not "posición"
+_NOUN_OF_DEED = re.compile(r"^([a-z]{3,}?)(?:aci|ici|ci|si)on(?:es)?$")
+
+
+def deed_of(word: str, other: str) -> bool:
+    """A verb and the noun of its deed: "emitió"/"emisión", "revisó"/"revisión", "instaló"/"instalación"."""
+    for noun, verb in ((word, other), (other, word)):
+        found = _NOUN_OF_DEED.match(noun)
+        if found and len(verb) >= DEED_MIN_LENGTH and verb.startswith(found.group(1)):
+            rest = verb[len(found.group(1)) :]
+            rest = rest[1:] if rest[:1] in ("t", "d", "s", "c") else rest  # emit-ió / emi-sión
+            if rest in _ENDINGS and rest:
+                return True
+    return False
 
 
 def matches_any(word: str, others: Iterable[str]) -> bool:

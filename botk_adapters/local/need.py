@@ -15,26 +15,32 @@ import re
 
 import attrs
 
-from botk_adapters.local.dates import MONTH_NAMES
+from botk_adapters.local.asking import (
+    ASKING,
+    QUANTITY,
+    campaign_words,
+    component_words,
+    condition_words,
+    focus_of,
+)
+from botk_adapters.local.kinds import FREQUENCY, Kind, holds_kind, kind_of, strongly_holds
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.question import Question
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
 from botk_adapters.local.vocabulary import WEAK_WORDS, has_colour
-from botk_core.text import STOP_WORDS
+from botk_core.lights import is_state_word, light_state
+from botk_core.text import fold, stem
 
-_QUANTITY = frozenset({"cuanto", "cuanta", "cuantos", "cuantas"})
-# The word after these names the thing asked ("¿qué laboratorio ...?"); after "quién" comes a verb.
-_FOCUS_AFTER = _QUANTITY | {"que", "cual", "cuales", "llama", "llaman"}
-_SKIP_BEFORE_FOCUS = frozenset({"es", "son", "el", "la", "los", "las", "un", "una", "de", "del", "se"})
 _DIGIT = re.compile(r"\d")
 _ACTS = re.compile(r"\b(?:hago|hacemos|hacer|arreglo|arreglar|soluciono|solucionar|reviso|debo|reparo)\b")
+_PROCEDURE = re.compile(r"\b(?:como|pasos?|procedimiento|instrucciones|que hay que|que tengo que)\b")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "del", "al", "su", "sus"})
-# Question words that a document's own question heading repeats ("¿Cuándo conviene guardar agua?").
-_ASKING = frozenset({"cuando", "donde", "quien", "quienes", "como", "porque", "cuanto", "cuanta", "cuantos"})
 _IGNORED = frozenset({"hola", "gracias", "porfa", "favor"})
 _NUMERIC_INTENTS = ("value", "limit", "over", "within")
 ENOUGH = 0.6
+KIND_BONUS = 2.5
+COUNT_BONUS = 2.0
 # "¿Qué empresa ...?" asks for a name: the document need not say "empresa".
 _CATEGORIES = frozenset(
     {"empresa", "institucion", "persona", "organismo", "entidad", "organizacion", "nombre", "gente"}
@@ -56,11 +62,23 @@ class Need:
     # A light's component ("la cajita del sensor"): the answer names one of its words.
     any_of: tuple[str, ...] = ()
     colour: str | None = None
+    # How the light shines, when the question says it («parpadea», «fija»).
+    state: str | None = None
     quantity: bool = False
     asks_for: tuple[str, ...] = ()
     asks: tuple[str, ...] = ()
     # Asks what to do ("¿qué hago?"): steps answer it better than a colour code.
     acts: bool = False
+    # Asks for a whole procedure ("¿cómo se cambia ...?", "los pasos"), not for one of its settings.
+    procedure: bool = False
+    # The kind of value asked ("¿a qué hora ...?" -> a time): the answer holds one.
+    kind: Kind | None = None
+    # The words of its "en ..." phrase ("en invierno"): they qualify what is asked.
+    qualifiers: tuple[str, ...] = ()
+    # The thing a «cuántos» question counts ("¿cuántos puntos ...?"): "doce puntos" answers it.
+    counted: str | None = None
+    # Neighbouring words of the question ("próximo muestreo"): one thing, never half held.
+    pairs: frozenset[frozenset[str]] = frozenset()
 
 
 def need_of(question: Question) -> Need:
@@ -69,56 +87,49 @@ def need_of(question: Question) -> Need:
     tokens = [t.word for t in question.tokens]
     nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _DETERMINERS)
     hinges = [*question.fresh]
-    focus = _focus(tokens)
-    if focus and focus not in _CATEGORIES:
+    kind = None if question.tabular else kind_of(question.text)
+    focus = None if kind is FREQUENCY else focus_of(tokens)
+    if kind and focus in kind.words:
+        focus = None  # "¿a qué hora ...?": the time answers, the word "hora" need not be there
+    if focus and focus not in _CATEGORIES and not (question.colour and is_state_word(focus)):
         hinges.append(focus)
     if question.tabular:
         hinges.append(question.parameter or "")
         if not (question.place_bare or question.explains):
-            hinges += [*question.place, *_campaign_words(question)]
-    component = _component(question) if question.colour and not question.tabular else ()
+            hinges += [*question.place, *campaign_words(question)]
+    component = component_words(question) if question.colour and not question.tabular else ()
     numeric = question.tabular and question.intent in _NUMERIC_INTENTS and not question.explains
-    quantity = bool(_QUANTITY & set(tokens)) or numeric
+    quantity = (bool(QUANTITY & set(tokens)) or numeric) and kind is None
+    state = light_state(question.text) if question.colour else None
     if question.colour:
-        content = [w for w in content if w not in LIGHT_WORDS]  # the colour line is the light
+        # The colour line is the light; its state is judged on the line's label, not as a word.
+        content = [w for w in content if w not in LIGHT_WORDS and not is_state_word(w)]
+    condition = condition_words(tokens, content)
     return Need(
-        required=tuple(dict.fromkeys(w for w in content if w not in WEAK_WORDS)),
-        optional=tuple(dict.fromkeys(w for w in content if w in WEAK_WORDS)),
+        required=tuple(dict.fromkeys(w for w in content if w not in WEAK_WORDS and w not in condition)),
+        optional=tuple(dict.fromkeys(w for w in content if w in WEAK_WORDS or w in condition)),
         hinges=tuple(dict.fromkeys(h for h in hinges if h)),
         colour=question.colour,
+        state=state,
         quantity=quantity,
         asks_for=tuple(word for t in tokens for word in ASKS_FOR.get(t, ())),
         nouns=nouns,
         any_of=component,
-        asks=tuple(t for t in tokens if t in _ASKING),
+        asks=tuple(t for t in tokens if t in ASKING),
         acts=bool(_ACTS.search(question.text)),
+        procedure=bool(_ACTS.search(question.text) or _PROCEDURE.search(question.text)),
+        kind=kind,
+        qualifiers=(*question.place, *condition) if not question.tabular else (),
+        counted=focus if focus and QUANTITY & set(tokens) else None,
+        pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
     )
 
 
-def _focus(tokens: list[str]) -> str | None:
-    """The thing asked: the noun right after the first question word ("¿cuántos litros ...?")."""
-    for index, word in enumerate(tokens):
-        if word in ("quien", "quienes") and tokens[index + 1 : index + 2] in (
-            ["es"],
-            ["son"],
-            ["era"],
-            ["fue"],
-        ):
-            rest = [w for w in tokens[index + 2 :] if w not in _SKIP_BEFORE_FOCUS]
-            return rest[0] if rest and _noun_like(rest[0]) else None  # "¿quién es el presidente ...?"
-        if word in _FOCUS_AFTER:
-            rest = [w for w in tokens[index + 1 :] if w not in _SKIP_BEFORE_FOCUS]
-            if rest and _noun_like(rest[0]):
-                return rest[0]
-            if word not in ("llama", "llaman"):
-                return None
-    return None
-
-
-def _noun_like(word: str) -> bool:
-    """Not a function word, a question verb or an infinitive ("¿qué tiene que pasar ...?")."""
-    infinitive = len(word) > 4 and word.endswith(("ar", "er", "ir"))
-    return not (word in WEAK_WORDS or word in STOP_WORDS or len(word) <= 2 or infinitive)
+def heading_asks_alike(need: Need, location: str) -> bool:
+    """Whether a passage's question heading asks with the user's question word ("¿Por qué ...?")."""
+    last = fold(location.rsplit("›", 1)[-1])
+    have = set(re.findall(r"[a-z]+", last.replace("por que", "porque")))
+    return bool(need.asks) and any(w in have for w in need.asks)
 
 
 def heading_answers(need: Need, location: str) -> bool:
@@ -130,39 +141,41 @@ def heading_answers(need: Need, location: str) -> bool:
     return sum(1 for w in need.required if holds(w, have)) >= ENOUGH * len(need.required)
 
 
-def _component(question: Question) -> tuple[str, ...]:
-    """The words naming the thing a light belongs to: its place phrase and the subject before it."""
-    if not question.place:
-        return ()
-    before = [t.word for t in question.tokens if question.place_span and t.end <= question.place_span[0]]
-    head = [before[-1]] if before and before[-1] in question.subject else []
-    return (*head, *question.place)
-
-
-def _campaign_words(question: Question) -> list[str]:
-    campaign = question.campaign
-    if campaign is None or campaign.latest or campaign.earliest:
-        return []
-    found = [MONTH_NAMES[campaign.month]] if campaign.month else []
-    return found + ([str(campaign.year)] if campaign.year else [])
-
-
-def satisfied(need: Need, have: Words) -> bool:
+def satisfied(need: Need, have: Words, context: Words | None = None, row: bool = False) -> bool:
     """Whether ``have`` answers: enough of the words, every hinge, the colour, a number.
 
     Of two words both must be there, unless the one there is rare among the
     results ("lechuga") and the other is not what the question hinges on.
+    Of two words, the one that is not a hinge may be held by the passage's
+    document (``context``) when the passage holds the other itself; a
+    key/value ``row`` takes from its document every word its label lacks.
     """
     required = list(need.required)
     count = len(required)
-    held = [w for w in required if holds(w, have)]
+    own = [w for w in required if holds(w, have)]
+    valued = need.kind is not None and holds_kind(need.kind, have.text)
+    # The word that asks for the value ("hora", "fono") is answered by the value itself.
+    held = own + [w for w in required if w not in own and valued and need.kind and w in need.kind.words]
+    if context is not None and own and (row or (count == 2 and len(own) == 1)):
+        held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
     weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice
     enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)
     if count == 2 and len(held) == 1 and held[0] in need.rare:
-        enough = not any(w in need.hinges for w in required if w not in held)
+        missing = [w for w in required if w not in held]
+        enough = not any(w in need.hinges or frozenset((w, held[0])) in need.pairs for w in missing)
     if not count:
         return need.colour is not None and holds_hinges(need, have)  # "¿y la luz roja?": the colour is enough
     return enough and holds_hinges(need, have)
+
+
+def _counts(thing: str, folded: str) -> bool:
+    """Whether a text says how many of ``thing`` there are ("doce puntos", "3 estanques")."""
+    tokens = re.findall(r"[a-z0-9]+", folded)
+    return any(
+        before.isdigit() or before in NUMBER_WORDS
+        for before, word in itertools.pairwise(tokens)
+        if stem(word) == stem(thing)
+    )
 
 
 def with_rarity(need: Need, haves: list[Words]) -> Need:
@@ -174,14 +187,21 @@ def with_rarity(need: Need, haves: list[Words]) -> Need:
     return attrs.evolve(need, rare=rare, unknown=unknown)
 
 
-def holds_hinges(need: Need, have: Words) -> bool:
-    """Whether ``have`` (the quoted excerpt) holds every hinge, the colour and, when asked, a number."""
+def holds_hinges(need: Need, have: Words, context: Words | None = None) -> bool:
+    """Whether ``have`` (the quoted excerpt) holds every hinge, the colour and, when asked, a number.
+
+    The thing a light belongs to may be named by the document around it
+    (``context``): "la luz de la estación" is any light of the station's manual.
+    """
     # The words a question hinges on match exactly (or by synonym): "marca" is not "marcha".
     if not all(holds(h, have, typos=False) for h in need.hinges):
         return False
-    if need.any_of and not any(holds(w, have) for w in need.any_of):
+    around = [have, context] if context is not None else [have]
+    if need.any_of and not any(holds(w, words) for w in need.any_of for words in around):
         return False
     if need.colour and not has_colour(have.text, need.colour):
+        return False
+    if need.kind and not holds_kind(need.kind, have.text):
         return False
     return not need.quantity or bool(_DIGIT.search(have.text) or have.words & NUMBER_WORDS)
 
@@ -197,4 +217,8 @@ def score(need: Need, have: Words) -> float:
         total += 3.0
     if need.quantity and _DIGIT.search(have.text):
         total += 1.0
+    if need.counted and _counts(need.counted, have.text):
+        total += COUNT_BONUS
+    if need.kind and holds_kind(need.kind, have.text):
+        total += KIND_BONUS + (1.0 if strongly_holds(need.kind, have.text) else 0.0)
     return total

@@ -14,7 +14,7 @@ from botk_adapters.local.dates import Campaign, find_campaign
 from botk_adapters.local.intents import MARKER_WORDS, Intent, intent_of
 from botk_adapters.local.vocabulary import WEAK_WORDS, colour_in, find_parameter
 from botk_core.phrasing import expand_abbreviations
-from botk_core.text import STOP_WORDS, fold
+from botk_core.text import QUESTION_WORDS, STOP_WORDS, fold
 
 Span = tuple[int, int]
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -24,13 +24,18 @@ _SPACE_AFTER = re.compile(r"([¿¡])\s+")
 _PLACE_OPENERS = ("en", "de", "del")
 _ARTICLES = frozenset({"el", "la", "los", "las", "un", "una"})
 _JOINERS = frozenset({"de", "del"})
+# Words that also ask ("alto", "bajo") but after a place's first word are part of its name ("Estanque Alto").
+_NAME_PARTS = frozenset({"alto", "alta", "bajo", "baja", "arriba", "abajo"})
 _EXPLAINS = re.compile(
     r"^\W*(?:y\s+)?(?:por que|porque|para que|con que|de que manera|que metodo|cual metodo|que significa"
     r"|como (?:se )?(?:mid|analiz|calcul|determin|hic|hace|tom|mues|sac|lleg|funcion))"
 )
 _OTHER_PLACE = re.compile(
-    r"\b(?:el|la|los|las)?\s*otr[oa]s?\s+(?:punto|lugar|sector|estanque|localidad|sitio)s?"
+    r"\b(?:el|la|los|las)?\s*otr[oa]s?\s+(?P<kind>punto|lugar|sector|estanque|tanque|localidad|sitio|pozo"
+    r"|vertiente|captacion|copa|escuela|posta|casa|sede|red|barrio|pueblo|lado)(?:s|es)?\b"
 )
+# "el otro punto" names no kind of place; "el otro estanque" does.
+_ANY_PLACE = frozenset({"punto", "lugar", "sitio", "localidad", "lado"})
 
 
 @attrs.frozen
@@ -56,6 +61,8 @@ class Question:
     subject: tuple[str, ...] = ()
     intent: Intent = "prose"
     other_place: bool = False
+    # The kind of place "el otro ..." names ("estanque"), when it names one.
+    other_kind: str = ""
     excluded: tuple[str, ...] = ()
     followup: bool = False
     # The words a follow-up turn brought itself: an answer must hold them.
@@ -64,6 +71,8 @@ class Question:
     place_bare: bool = False
     # Asks how or why ("¿cómo midieron el fluoruro?"): prose answers it, not a table cell.
     explains: bool = False
+    # The parameter was read from a word one typo away ("mangneso"): the documents must confirm it.
+    parameter_fuzzy: bool = False
 
     @property
     def tabular(self) -> bool:
@@ -87,11 +96,11 @@ def normalise(text: str) -> str:
     return _SPACE_AFTER.sub(r"\1", joined).strip()
 
 
-def read_question(text: str) -> Question:
-    """Read ``text`` (a user's words) into a Question."""
+def read_question(text: str, fuzzy: bool = True) -> Question:
+    """Read ``text`` (a user's words) into a Question; ``fuzzy`` lets a typo name a parameter."""
     folded = normalise(text)
     tokens = tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded))
-    parameter, parameter_span = find_parameter(folded)
+    parameter, parameter_span, parameter_fuzzy = find_parameter(folded, fuzzy)
     campaign = find_campaign(folded)
     colour = colour_in(folded)
     colour_span = colour[1] if colour else None
@@ -113,8 +122,22 @@ def read_question(text: str) -> Question:
         subject=subject,
         intent=intent,
         other_place=other is not None,
+        other_kind=other["kind"] if other and other["kind"] not in _ANY_PLACE else "",
         place_bare=bare,
         explains=bool(_EXPLAINS.search(folded)),
+        parameter_fuzzy=parameter_fuzzy,
+    )
+
+
+def without_fuzzy_parameter(question: Question) -> Question:
+    """``question`` read again with no parameter guessed from a typo, its thread context kept."""
+    again = read_question(question.text, fuzzy=False)
+    return attrs.evolve(
+        again,
+        followup=question.followup,
+        fresh=question.fresh,
+        excluded=question.excluded,
+        campaign=question.campaign if again.campaign else None,
     )
 
 
@@ -139,9 +162,8 @@ def _place_and_subject(
 def _free(token: Token) -> bool:
     """A word that can name a place or a subject."""
     word = token.word
-    return not (
-        word in STOP_WORDS or word in WEAK_WORDS or word in MARKER_WORDS or word in _ARTICLES or len(word) < 2
-    ) or any(c.isdigit() for c in word)
+    asking = word in STOP_WORDS or word in WEAK_WORDS or word in QUESTION_WORDS or word in MARKER_WORDS
+    return not (asking or word in _ARTICLES or len(word) < 2) or any(c.isdigit() for c in word)
 
 
 def _inside(token: Token, spans: list[Span]) -> bool:
@@ -172,7 +194,8 @@ def _phrase(tokens: tuple[Token, ...], index: int, taken: list[Span]) -> tuple[l
         if token.word in _JOINERS and words and index + 1 < len(tokens):
             index += 1
             continue
-        if not _free(token) or _inside(token, taken):
+        named = bool(words) and token.word in _NAME_PARTS
+        if not (_free(token) or named) or _inside(token, taken):
             break
         words.append(token.word)
         end = token.end
@@ -184,8 +207,8 @@ def _bare_place(tokens: tuple[Token, ...], used: set[int]) -> tuple[tuple[str, .
     """In a table question without "en X", the first run of free words names the place."""
     run: list[Token] = []
     for index, token in enumerate(tokens):
-        if index not in used and _free(token):
+        if index not in used and (_free(token) or (run and token.word in _NAME_PARTS)):
             run.append(token)
-        elif run:
+        elif run and not (token.word in _ARTICLES or token.word in _JOINERS):
             break
     return tuple(t.word for t in run), (run[0].start, run[-1].end) if run else None

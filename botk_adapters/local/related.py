@@ -8,12 +8,12 @@ from __future__ import annotations
 
 # Words of the same meaning for telling whether a passage answers (the index has its own list).
 _RELATED_GROUPS = (
-    "luz luces led leds indicador indicadores luminoso foco lampara ampolleta piloto",
+    "luz luces led leds indicador indicadores luminoso foco foquito lucecita lampara ampolleta piloto",
     "caja cajita gabinete carcasa proteccion",
     "estanque estanques tanque tanques copa deposito acumulador",
     "norma limite limites maximo permitido nch",
     "hierro fierro",
-    "muestra muestras muestreo muestreos",
+    "muestra muestras muestreo muestreos campana campanas",
     "parpadea parpadeando parpadeo pestanea intermitente titila",
     "litro litros lt lts",
     "metro metros mt mts",
@@ -26,18 +26,32 @@ _RELATED_GROUPS = (
     "analizo analizaron analisis analizar",
     "correo mail email",
     "telefono celular fono numero",
-    "riego regar riegos agua",
+    "riego regar riegos riega riegan riegue rieguen agua",
     "cambia cambiar cambio reemplaza reemplazar reemplazo sustituir renovar",
     "dura duracion vida util",
     "limpia limpiar limpio limpieza lavar lava lavan",
     "revisa revisar revision inspeccion",
     "dia dias diario diaria diarios diarias",
     "llevo llevar llevaron lleva traslado trasladar traslada transporte transporto",
-    "echo echar echa agrego agregar agregue agrega poner pongo anadir anado",
+    "echo echar echa agrego agregar agregue agrega poner pongo anadir anado coloque colocar instale instalar",
     "rato tiempo minutos horas",
     "cuesta cuestan costo costar precio tarifa cobra cobran",
 )
-LIGHT_WORDS = frozenset({"luz", "luces", "led", "leds", "indicador", "lucecita", "foco", "piloto", "lampara"})
+LIGHT_WORDS = frozenset(
+    {
+        "luz",
+        "luces",
+        "led",
+        "leds",
+        "indicador",
+        "lucecita",
+        "foco",
+        "foquito",
+        "piloto",
+        "lampara",
+        "ampolleta",
+    }
+)
 # What a question word asks for, as a table column or a label names it.
 ASKS_FOR = {
     "quien": ("responsable", "encargado", "encargada", "tecnico", "cargo"),

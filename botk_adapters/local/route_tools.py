@@ -1,7 +1,9 @@
-"""Routes for the data tools (weather, sensors, diagnosis, report); tried before search.
+"""Routes for the data tools (sensors, decision, events, weather, report); tried before search.
 
-Patterns are deliberately narrow: a document question that merely mentions
-rain or temperature must still reach ``search_documents``.
+``route`` reads one question on its own and picks the data tool and its
+arguments, or None when the question is for the documents. Patterns stay
+narrow: a document question that merely mentions rain, the tank or a
+station's name must still reach ``search_documents``.
 """
 
 from __future__ import annotations
@@ -10,42 +12,22 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from botk_adapters.local.route_stations import (
-    COMMUNITY,
-    how_is_place,
-    known_place,
-    named_station,
-    place_in,
-    station_in,
-)
-from botk_adapters.local.routing import Route
+import attrs
+
+from botk_adapters.local.route_asked import Asked
+from botk_adapters.local.route_intents import asks_decision, asks_documents, corrected, event_kind
+from botk_adapters.local.route_report import report_edit
+from botk_adapters.local.route_stations import how_is_place, place_in
+from botk_adapters.local.route_windows import UnknownWindow, WindowWords
+from botk_adapters.local.vocabulary import PARAMETER_NAMES
 from botk_core.sensors.stations import ALL
-from botk_core.text import fold
+from botk_core.text import STOP_WORDS
 from botk_core.tools.diagnosis import DIAGNOSTICO
+from botk_core.tools.events import GET_EVENTOS
 from botk_core.tools.measurements import GET_PROMEDIO, GET_PROMEDIO_ESTACIONAL
 from botk_core.tools.report import MODIFY_DOCUMENT
 from botk_core.tools.weather import GET_CLIMA
 
-# The report template's Spanish headings, so "pon en la sección propósito ..." works.
-SPANISH_SECTIONS = {
-    "titulo": "TITLE", "investigadores": "RESEARCHER", "investigador": "RESEARCHER",
-    "autores": "RESEARCHER", "proposito": "PURPOSE", "descripcion detallada": "DETAILED_DESCRIPTION",
-    "descripcion": "DETAILED_DESCRIPTION", "estado del arte": "STATE_OF_THE_ART",
-    "concepcion": "CONCEPTION", "divulgacion previa": "PREVIOUS_DISCLOSURE", "desarrollo": "DEVELOPMENT",
-    "programa o contrato": "PROGRAM_CONTRACT", "contrato": "PROGRAM_CONTRACT", "testigos": "WITNESSES",
-    "informacion relevante": "RELEVANT_INFO",
-}  # fmt: skip
-
-_EDIT_AS = re.compile(
-    r"^\s*(?:pon|poner|escribe|cambia|usa)\s+(?:como|de)\s+"
-    r"(?P<section>[^\W\d][\w ]{0,40}?)\s*:\s*(?P<content>.+)$",
-    re.IGNORECASE | re.DOTALL,
-)
-_EDIT_IN = re.compile(
-    r"^\s*(?:pon|poner|escribe|agrega|añade)\s+en\s+(?:la\s+)?secci[oó]n\s+(?P<section>[^\W\d][\w ]{0,40}?)"
-    r"\s*(?::|\s+que\s+|\s*,\s*)\s*(?P<content>.+)$",
-    re.IGNORECASE | re.DOTALL,
-)
 _SEASONAL = re.compile(
     r"estacional|estacion(?:es)? del ano|por temporada|por estacion\b|verano|invierno|otono|primavera"
 )
@@ -53,86 +35,128 @@ _AVERAGE = re.compile(r"\b(?:promedios?|media|medias|average)\b")
 _WEATHER = re.compile(
     r"\b(?:clima|pronostico (?:del tiempo|del clima|para|en|de (?:hoy|manana|lluvia|la semana))"
     r"|(?:cual es|como viene|dame) el pronostico|va a llover|llovera|esta lloviendo"
+    r"|lluvia (?:para|esta|en los)"
     r"|(?:que|cuanta|cual es la) temperatura (?:hace|hay|habra)|que tiempo (?:hace|hara)"
+    r"|(?:como|que tal) (?:esta|estara|viene) el tiempo|el tiempo (?:en|para|de hoy|de manana)"
     r"|hace (?:calor|frio))\b"
 )
 _DIAGNOSIS = re.compile(
-    r"\b(?:como (?:esta|estan|anda|andan|va|van|viene) (?:el|la|los|las) "
+    r"\b(?:como (?:esta|estan|estuvo|estuvieron|estaba|anda|andan|anduvo|va|van|viene) (?:el|la|los|las) "
     r"(?:agua|estanques?|tanques?|nivel|estaciones)"
     r"|estado de(?:l| los| las)? (?:agua|estanques?|tanques?|estaciones)"
     r"|nivel (?:actual )?del (?:agua|estanque|tanque)|nivel de los (?:estanques|tanques)|nivel actual"
     r"|(?:haz|hazme|dame|realiza|genera|quiero) (?:un |el )?diagnostico"
-    r"|(?:la )?situacion (?:del|de la) agua|estado del agua|que (?:hago|hacemos) con el agua"
-    r"|(?:conviene|debo|debemos|puedo|podemos|deberiamos|hay que) (?:usar|liberar|guardar|repartir|ahorrar)"
-    r" (?:el )?agua|hay (?:suficiente|poca) agua)\b"
+    r"|^\W*(?:el |un )?diagnostico(?: hidrico)?(?: integrado)?(?: (?:de|del|para|en) (?=[a-z])| ?\W*$)"
+    r"|(?:que|cuanta|cual es la) (?:humedad|nivel) (?:hay|tiene|marca)"
+    r"|(?:la )?situacion (?:del|de la) agua|estado del agua)\b"
 )
+# "¿desde qué porcentaje se considera que va a llover?": what a word means, for the documents.
+_DEFINITION = re.compile(
+    r"\b(?:se considera|porcentaje|umbral|significa|cuenta como|se define|que es|que usa|como funciona"
+    r"|como se calcula)\b"
+)
+_LATEST_DATA = re.compile(r"\bultim[oa]s? (?:datos?|lecturas?|mediciones?|medicion|registros?)\b")
+_HOW_IS = re.compile(
+    r"^\W*(?:y\s+)?(?:como|que tal)\s+(?:esta|estan|estuvo|estaba|anda|andan|anduvo|va|van|sigue|siguen)\b"
+)
+# Words a question about a station's readings may hold besides the station's name.
+_DATA_WORDS_TEXT = """
+    estanque estanques tanque tanques estacion estaciones sensor sensores nivel niveles agua temperatura
+    temp humedad dato datos lectura lecturas medicion mediciones ultimo ultima ultimos ultimas
+    actual actuales ahora hoy estado situacion cuanto cuanta hay tiene queda marca
+    mide esta estan estuvo estaba anda va tal fue llego envio mando reciente recientes
+    valor valores informacion resumen reporte y
+"""
+DATA_WORDS = frozenset(_DATA_WORDS_TEXT.split())
 
 
-def _section(raw: str) -> str:
-    return SPANISH_SECTIONS.get(fold(raw).strip(), raw.strip())
+@attrs.frozen
+class Routed:
+    """A tool call for a question, or a reply of its own (``text``) when a tool cannot serve it.
+
+    ``explicit`` is False when the question only names a station ("¿y janchima?"):
+    in a conversation about data it continues the earlier question.
+    """
+
+    tool: str | None
+    arguments: Mapping[str, Any] = attrs.field(factory=dict)
+    explicit: bool = True
+    text: str | None = None
 
 
-def report_edit(folded: str, original: str) -> Mapping[str, Any] | None:
-    for pattern in (_EDIT_IN, _EDIT_AS):
-        match = pattern.match(original)
-        if match and match.group("content").strip():
-            return {"Section": _section(match.group("section")), "Content": match.group("content").strip()}
-    return None
-
-
-def _days(folded: str) -> int | None:
-    match = re.search(r"ultim[oa]s?\s+(\d{1,4})\s+dias", folded)
-    if match:
-        return max(1, int(match.group(1)))
-    for words, days in (
-        ("esta semana", 7),
-        ("ultima semana", 7),
-        ("este mes", 30),
-        ("ultimo mes", 30),
-        ("hoy", 1),
-    ):
-        if words in folded:
-            return days
-    return None
-
-
-def seasonal(folded: str, original: str) -> Mapping[str, Any] | None:
-    if not (_SEASONAL.search(folded) and (_AVERAGE.search(folded) or "estacional" in folded)):
+def route(asked: Asked) -> Routed | None:
+    """The data tool for a question read on its own, or None (a document search)."""
+    edit = report_edit(asked.original)
+    if edit is not None:
+        return Routed(MODIFY_DOCUMENT, edit)
+    folded = corrected(asked.folded)
+    if re.search(r"\bque dicen? (?:el|la|los|las) ", folded) and asks_documents(folded):
         return None
-    station = named_station(original) or known_place(folded)
-    return {"estacion": station} if station and fold(station) not in COMMUNITY else {}
+    if _SEASONAL.search(folded) and (_averages(folded) or "estacional" in folded):
+        return Routed(GET_PROMEDIO_ESTACIONAL, _one_station(asked))
+    if _averages(folded):
+        return averages(asked)
+    happened, kind = event_kind(folded)
+    if happened:
+        return Routed(GET_EVENTOS, {**_one_station(asked), **({"tipo": kind} if kind else {})})
+    if _WEATHER.search(folded) and not asks_documents(folded) and not _DEFINITION.search(folded):
+        found = place_in(folded, asked.original) or asked.station
+        return Routed(GET_CLIMA, {"location": found} if found else {})
+    return diagnosis(asked)
 
 
-def average(folded: str, original: str) -> Mapping[str, Any] | None:
-    if not _AVERAGE.search(folded):
+def averages(asked: Asked) -> Routed:
+    """``get_promedio`` with the station and the window; a window BOTK cannot compute is said."""
+    if isinstance(asked.window, UnknownWindow):
+        return Routed(None, text=unknown_window(asked.window))
+    station = asked.station if asked.station and not asked.every else ALL
+    window = dict(asked.window.arguments) if asked.window else {}
+    return Routed(GET_PROMEDIO, {"estacion": station, **window})
+
+
+def diagnosis(asked: Asked) -> Routed | None:
+    """The diagnosis for "¿cómo están los estanques?", a decision, or a station named on its own."""
+    folded = corrected(asked.folded)
+    how_is = bool(_HOW_IS.match(folded) and asked.station)
+    said = bool(_DIAGNOSIS.search(folded) or how_is_place(asked.original) or how_is)
+    if not said and not asks_decision(folded) and not _about_readings(asked):
         return None
-    arguments: dict[str, Any] = {"estacion": station_in(folded, original) or ALL}
-    days = _days(folded)
-    return {**arguments, "dias": days} if days else arguments
-
-
-def weather(folded: str, original: str) -> Mapping[str, Any] | None:
-    if not _WEATHER.search(folded):
+    if said and (asks_documents(folded) or _DEFINITION.search(folded)) and not asks_decision(folded):
         return None
-    found = place_in(folded, original)
-    return {"location": found} if found else {}
+    window = asked.window
+    if isinstance(window, WindowWords) and not window.present:
+        return averages(asked)  # "¿cómo estuvo el nivel ayer?": the means of that day
+    explicit = said or asks_decision(folded)
+    return Routed(DIAGNOSTICO, _one_station(asked), explicit=explicit)
 
 
-def diagnosis(folded: str, original: str) -> Mapping[str, Any] | None:
-    # "¿Cuándo conviene ...?" asks for the documents' rules, not for today's data.
-    if re.match(r"\W*cuando\b", folded):
-        return None
-    place = how_is_place(folded, original)
-    if place is None and not _DIAGNOSIS.search(folded):
-        return None
-    station = place if place and fold(place) not in COMMUNITY else station_in(folded, original)
-    return {"estacion": station} if station else {}
+def _about_readings(asked: Asked) -> bool:
+    """A station, or the latest data, with nothing but words about readings ("el estanque de Iquiuca")."""
+    latest = _LATEST_DATA.search(asked.folded)
+    if (asked.station is None and not latest) or asks_documents(asked.folded) or _lab_parameter(asked.folded):
+        return False
+    return all(w in DATA_WORDS or w in STOP_WORDS for w in asked.leftover())
 
 
-TOOL_ROUTES: list[Route] = [
-    Route(MODIFY_DOCUMENT, report_edit),
-    Route(GET_PROMEDIO_ESTACIONAL, seasonal),
-    Route(GET_PROMEDIO, average),
-    Route(DIAGNOSTICO, diagnosis),
-    Route(GET_CLIMA, weather),
-]
+def _one_station(asked: Asked) -> dict[str, Any]:
+    return {"estacion": asked.station} if asked.station and not asked.every else {}
+
+
+def _averages(folded: str) -> bool:
+    return bool(_AVERAGE.search(folded))
+
+
+def _lab_parameter(folded: str) -> bool:
+    """Whether the question names a water-quality parameter (a lab-table question)."""
+    return any(
+        re.search(rf"\b{re.escape(name)}(?:s|es)?\b", folded) for name in PARAMETER_NAMES if len(name) >= 3
+    )
+
+
+def unknown_window(window: UnknownWindow) -> str:
+    return (
+        f"No sé calcular promedios para «{window.words}». Puedo usar: las últimas N horas, los últimos N "
+        "días o semanas, hoy, ayer, esta semana, la semana pasada, este mes, el mes pasado, un mes "
+        "(«en septiembre de 2023»), un año, un día («el 14 de septiembre») o un rango de fechas "
+        "(«del 1 al 15 de septiembre de 2023»)."
+    )

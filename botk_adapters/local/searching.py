@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question
 from botk_adapters.local.vocabulary import parameter_display
 
@@ -20,6 +21,9 @@ def search_arguments(question: Question, asked: str) -> dict[str, Any]:
         query = f"{query} {' '.join(question.excluded)}"  # "el otro punto" of the same locality
     if question.parameter and question.parameter not in query:
         query = f"{query} {parameter_display(question.parameter)}"  # "fierro" also finds "hierro"
+    kind = None if question.tabular else kind_of(question.text)
+    if kind and kind.label not in query:
+        query = f"{query} {kind.label}"  # "¿cuándo se emitió?" also finds "Fecha de emisión: ..."
     return {"query": query[:MAX_QUERY_CHARS], "k": _k(question)}
 
 

@@ -14,12 +14,15 @@ import re
 from collections.abc import Callable
 
 from botk_adapters.local.vocabulary import colour_in
-from botk_core.text import fold
+from botk_core.lights import is_colour_label
+from botk_core.text import fold, split_sentences
 
 _LINE = re.compile(r"\n+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w —–-]{0,40}):\s")
+# A colour-code line's label may name its component with a parenthesis ("Concentrador (gateway) — Rojo").
+_CODE_LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w ()/—–-]{0,60}?):\s")
+_COMPONENT_DASH = re.compile(r"\s[—–]\s")
 _LEAD_IN_ITEMS = 12
 SHORT_LINE = 90
 MAX_CHARS = 420
@@ -42,7 +45,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     """The sentences of ``text`` with the number of the line each one is on."""
     found = []
     for number, line in enumerate(_LINE.split(text)):
-        for sentence in _SENTENCE_END.split(line.strip()):
+        for sentence in split_sentences(line.strip()):
             if sentence.strip():
                 found.append((number, sentence.strip()))
     return found
@@ -53,9 +56,11 @@ def context_line(lines: list[str], number: int) -> int | None:
     line = lines[number].strip()
     if number == 0 or not _needs_context(line):
         return None
-    if _is_colour_line(line):
+    if _code_label(line) is not None:
+        if _COMPONENT_DASH.search(line.split(":", 1)[0]):
+            return None  # "Gateway — Rojo: ..." names its component itself
         found = [
-            i for i in range(number - 1, -1, -1) if _LABEL.match(lines[i]) and not _is_colour_line(lines[i])
+            i for i in range(number - 1, -1, -1) if _LABEL.match(lines[i]) and _code_label(lines[i]) is None
         ]
         return found[0] if found else 0
     if not _LABEL.match(line):
@@ -79,12 +84,23 @@ def best_excerpt(text: str, score: Scorer, max_chars: int = MAX_CHARS) -> str:
     return found[0] if found else ""
 
 
-def best_excerpts(text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bool = False) -> list[str]:
+def best_excerpts(
+    text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bool = False, whole_list: bool = True
+) -> list[str]:
     """The best excerpt; with ``ties``, also the equally good ones of other contexts.
 
     "¿Qué significa la luz roja?" is answered by the red line of every
-    component when the question does not say which one.
+    component when the question does not say which one. Without
+    ``whole_list``, a step of a procedure is quoted with its lead-in alone
+    ("¿qué APN le pongo?" is one step, not the five).
     """
+    return [excerpt for _, excerpt in scored_excerpts(text, score, max_chars, ties, whole_list)]
+
+
+def scored_excerpts(
+    text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bool = False, whole_list: bool = True
+) -> list[tuple[float, str]]:
+    """``best_excerpts`` with the mark of each (its sentence judged with its context)."""
     parts = sentences(text)
     if not parts:
         return []
@@ -105,7 +121,10 @@ def best_excerpts(text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bo
             for i in range(len(parts))
             if i != best and marks[i] == marks[best] and contexts[i] != contexts[best]
         ]
-    return [_excerpt(parts, lines, contexts, i, max_chars) for i in sorted(chosen)]
+    return [
+        (marks[i], _excerpt(parts, lines, contexts, i, max_chars, whole_list=whole_list))
+        for i in sorted(chosen)
+    ]
 
 
 def _excerpt(
@@ -115,13 +134,14 @@ def _excerpt(
     index: int,
     max_chars: int,
     opening: bool = False,
+    whole_list: bool = True,
 ) -> str:
     chosen = parts[index][1]
     context = contexts[index]
     pieces = [lines[context].strip()] if context is not None and lines[context].strip() not in chosen else []
     pieces.append(chosen)
     follow = parts[index + 1 :]
-    if chosen.endswith(":") or (pieces[0].endswith(":") and len(pieces) > 1):
+    if chosen.endswith(":") or (pieces[0].endswith(":") and len(pieces) > 1 and whole_list):
         # A lead-in ("Conviene guardar agua cuando:") is answered with its whole list.
         start = index + 1 if chosen.endswith(":") else _first_after(parts, contexts[index])
         pieces = [*pieces[:-1], chosen] if chosen.endswith(":") else pieces[:1]
@@ -153,18 +173,18 @@ def _needs_context(line: str) -> bool:
 def colour_code(text: str, colour: str) -> bool:
     """Whether ``text`` has a colour code line for ``colour`` ("Rojo: ...", "Gateway — Rojo: ...")."""
     for line in _LINE.split(text):
-        label = _LABEL.match(line.strip())
-        if label:
-            last = fold(label.group(1)).replace("—", " ").replace("–", " ").split()
-            found = colour_in(" ".join(last[-2:]))
+        code = _code_label(line)
+        if code is not None:
+            found = colour_in(code)
             if found and found[0] == colour:
                 return True
     return False
 
 
-def _is_colour_line(line: str) -> bool:
-    label = _LABEL.match(line.strip())
+def _code_label(line: str) -> str | None:
+    """The colour part of a colour-code line's label ("Gateway — Verde fijo: ..." -> "verde fijo")."""
+    label = _CODE_LABEL.match(line.strip())
     if not label:
-        return False
-    found = colour_in(fold(label.group(1)))
-    return found is not None and found[1][0] == 0
+        return None
+    code = _COMPONENT_DASH.split(fold(label.group(1)))[-1]
+    return code if is_colour_label(code) else None

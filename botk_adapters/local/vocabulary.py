@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from botk_core.lights import COLOURS, colour_in, has_colour
 from botk_core.phrasing import one_edit_apart
 from botk_core.text import STOP_WORDS, fold
 
@@ -76,6 +77,8 @@ _PARAMETERS: dict[str, tuple[str, ...]] = {
     "xileno": (),
 }
 
+__all__ = ["COLOURS", "colour_in", "find_parameter", "has_colour", "parameter_display"]
+
 PARAMETER_NAMES: dict[str, str] = {}
 for _canonical, _aliases in _PARAMETERS.items():
     PARAMETER_NAMES[_canonical] = _canonical
@@ -98,53 +101,32 @@ _DISPLAY = {
 }
 
 
-def find_parameter(folded: str) -> tuple[str | None, tuple[int, int] | None]:
-    """The parameter a folded text names and where (longest name first; one typo in a long word)."""
+def find_parameter(folded: str, fuzzy: bool = True) -> tuple[str | None, tuple[int, int] | None, bool]:
+    """The parameter a folded text names, where, and whether only by a typo (longest name first).
+
+    A word one typo from a parameter is not one when it stands where a place
+    does ("y en la plaza" is not "plata").
+    """
     for name in _BY_LENGTH:
         found = re.search(rf"\b{re.escape(name)}(?:s|es)?\b", folded)
         if found:
-            return PARAMETER_NAMES[name], found.span()
+            return PARAMETER_NAMES[name], found.span(), False
+    if not fuzzy:
+        return None, None, False
     for word in re.finditer(r"[a-z]{5,}", folded):
-        if word.group(0) in STOP_WORDS:
+        if word.group(0) in STOP_WORDS or _PLACE_BEFORE.search(folded[: word.start()]):
             continue  # "sobre" is not a typo of "cobre"
         for name in _SINGLE_WORDS:
             if one_edit_apart(word.group(0), name):
-                return PARAMETER_NAMES[name], word.span()
-    return None, None
+                return PARAMETER_NAMES[name], word.span(), True
+    return None, None, False
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:en(?: el| la| los| las)?|(?:de|a) (?:el|la|los|las)|del|al)\s+$")
 
 
 def parameter_display(canonical: str) -> str:
     return _DISPLAY.get(canonical, canonical)
-
-
-COLOURS: dict[str, str] = {
-    "roja": "rojo", "rojo": "rojo", "rojas": "rojo", "verde": "verde", "verdes": "verde",
-    "amarilla": "amarillo", "amarillo": "amarillo", "azul": "azul", "naranja": "naranjo",
-    "naranjo": "naranjo", "blanca": "blanco", "blanco": "blanco", "morada": "morado",
-    "violeta": "morado",
-}  # fmt: skip
-
-_NO_LIGHT = re.compile(
-    r"\b(?:sin luz|no tiene luz|no hay luz|no prende|no enciende|no se enciende|sin encender|apagad[ao]s?)\b"
-)
-
-
-def colour_in(folded: str) -> tuple[str, tuple[int, int]] | None:
-    """The colour of a light a folded text names, and where ("sin luz" for a light that is off)."""
-    dark = _NO_LIGHT.search(folded)
-    if dark:
-        return "sin luz", dark.span()
-    for match in re.finditer(r"[a-z]+", folded):
-        if match.group(0) in COLOURS:
-            return COLOURS[match.group(0)], match.span()
-    return None
-
-
-def has_colour(folded: str, colour: str) -> bool:
-    """Whether a folded text names ``colour`` (anywhere, not only first)."""
-    if colour == "sin luz":
-        return bool(_NO_LIGHT.search(folded))
-    return any(COLOURS.get(word) == colour for word in re.findall(r"[a-z]+", folded))
 
 
 # Words that ask rather than name: they carry no subject of their own.
@@ -157,7 +139,7 @@ WEAK_WORDS = frozenset(
     quiere queria busco busca encontrar resultado resultados valor valores dato datos nivel cantidad
     cuanto cuanta cuantos cuantas cual cuales como donde cuando quien quienes que porque hola
     medido estaba estuvo estan esta resulto arrojo hay habian llama llaman llamo nombre hacer marque
-    quedo queda quedaron sea ser puede pueden bien mal normal correcto ok
+    quedo queda quedaron sea ser puede pueden bien mal normal correcto ok doy dar damos saco sacaron sacar
     """
     ).split()
 )

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterator, Sequence
 
 from botk_core.domain import MEASURED, Averages, Bucket, Reading
-from botk_core.sensors.quality import reassessment
+from botk_core.sensors.quality import reassessment, same_values
 from botk_core.sensors.rules import QualityRules
 from botk_core.sensors.summary import left_out_of
 
@@ -35,6 +35,11 @@ class InMemoryMeasurementRepository:
             changed = reassessment(readings, self._rules, self._window)
             self._readings.update((r.id_dato, r) for r in changed)
         return new
+
+    def unchanged(self, readings: Sequence[Reading]) -> int:
+        with self._lock:
+            stored = dict(self._readings)
+        return sum(1 for r in readings if r.id_dato in stored and same_values(stored[r.id_dato], r))
 
     def count(self) -> int:
         return len(self._readings)
@@ -76,11 +81,15 @@ class InMemoryMeasurementRepository:
             **_means(window),
         )
 
-    def buckets(self, estacion: str, since: float, until: float, every: float) -> list[Bucket]:
+    def buckets(
+        self, estacion: str, since: float, until: float, every: float, offset: float = 0.0
+    ) -> list[Bucket]:
         groups: dict[int, list[Reading]] = {}
         for reading in self.readings(estacion, since, until):
-            groups.setdefault(int(reading.timestamp // every), []).append(reading)
-        return [Bucket(key * every, len(group), **_means(group)) for key, group in sorted(groups.items())]
+            groups.setdefault(int((reading.timestamp + offset) // every), []).append(reading)
+        return [
+            Bucket(key * every - offset, len(group), **_means(group)) for key, group in sorted(groups.items())
+        ]
 
     def readings(
         self, estacion: str | None, since: float | None = None, until: float | None = None

@@ -45,15 +45,15 @@ def parse_stations(spec: str) -> StationCatalog:
     for entry in entries:
         name, _, options = entry.partition(":")
         if not name.strip():
-            raise ValueError(f"'{entry}' has no station name")
+            raise ValueError(f"'{entry}' no tiene nombre de estación")
         parsed.append((name.strip(), _pairs(options, STATION_KEYS, StationConfig)))
     defaults = DEFAULT_STATION
     for name, values in parsed:
         if name == "*":
             defaults = attrs.evolve(defaults, **values)
-    base = _fields(defaults)
-    configured = tuple(StationConfig(name=n, **{**base, **v}) for n, v in parsed if n != "*")
-    return StationCatalog(configured or (attrs.evolve(DEFAULT_STATION, **base),), defaults)
+    # A listed station takes today's defaults for what it leaves out; "*" is for the unlisted ones.
+    configured = tuple(attrs.evolve(DEFAULT_STATION, name=n, **v) for n, v in parsed if n != "*")
+    return StationCatalog(configured or (attrs.evolve(defaults, name=DEFAULT_STATION.name),), defaults)
 
 
 def parse_rules(spec: str) -> SensorRules:
@@ -61,7 +61,8 @@ def parse_rules(spec: str) -> SensorRules:
     pairs = _split(spec)
     unknown = [k for k in pairs if k not in QUALITY_KEYS and k not in DECISION_KEYS]
     if unknown:
-        raise ValueError(f"unknown rule '{unknown[0]}'")
+        known = ", ".join([*QUALITY_KEYS, *DECISION_KEYS])
+        raise ValueError(f"regla desconocida '{unknown[0]}' (conocidas: {known})")
     quality = _pairs_of(pairs, QUALITY_KEYS, QualityRules)
     decision = _pairs_of(pairs, DECISION_KEYS, DecisionRules)
     if "suspect_share" in decision:
@@ -69,16 +70,12 @@ def parse_rules(spec: str) -> SensorRules:
     return SensorRules(quality=QualityRules(**quality), decision=DecisionRules(**decision))
 
 
-def _fields(station: StationConfig) -> dict[str, Any]:
-    return {k: v for k, v in attrs.asdict(station).items() if k != "name"}
-
-
 def _split(text: str) -> dict[str, str]:
     pairs = {}
     for item in filter(None, (part.strip() for part in text.split(","))):
         key, sep, value = item.partition("=")
         if not sep or not key.strip() or not value.strip():
-            raise ValueError(f"'{item}' is not clave=valor")
+            raise ValueError(f"'{item}' no tiene la forma clave=valor")
         pairs[key.strip().lower()] = value.strip()
     return pairs
 
@@ -87,7 +84,7 @@ def _pairs(text: str, keys: Mapping[str, str], cls: type) -> dict[str, Any]:
     pairs = _split(text)
     unknown = [k for k in pairs if k not in keys]
     if unknown:
-        raise ValueError(f"unknown key '{unknown[0]}' (known: {', '.join(keys)})")
+        raise ValueError(f"clave desconocida '{unknown[0]}' (conocidas: {', '.join(keys)})")
     return _pairs_of(pairs, keys, cls)
 
 
@@ -106,7 +103,8 @@ def _value(key: str, raw: str, kind: str) -> Any:
     try:
         number = float(raw) if kind == "float" else int(raw)
     except ValueError:
-        raise ValueError(f"{key} must be a number, got {raw!r}") from None
+        whole = "un número entero" if kind == "int" else "un número"
+        raise ValueError(f"{key} debe ser {whole}, no {raw!r}") from None
     if number < 0:
-        raise ValueError(f"{key} must not be negative, got {raw!r}")
+        raise ValueError(f"{key} no puede ser negativo, no {raw!r}")
     return number

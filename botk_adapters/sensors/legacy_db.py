@@ -43,11 +43,19 @@ def is_sqlite_file(source: str) -> bool:
 
 def load_readings(source: str, budget: SourceBudget = DEFAULT_SOURCE) -> LoadedReadings:
     """Readings from a URL, a JSON or CSV file, or the old service's ``data.db``."""
+    if not source.startswith(("http://", "https://")) and Path(source).is_dir():
+        raise InvalidInput(f"{source} es una carpeta, no un archivo: indica el archivo de lecturas")
     if Path(source).suffix.lower() in DB_SUFFIXES and Path(source).is_file() and not is_sqlite_file(source):
         empty = " (está vacío)" if Path(source).stat().st_size == 0 else ""
         raise InvalidInput(f"{source} no es una base de datos SQLite{empty}")
     if not is_sqlite_file(source):
-        readings, rejected = parse_records(load_records(source, budget))
+        records = load_records(source, budget)
+        if records and not any(isinstance(record, dict) for record in records):
+            kind = _kind(records[0])
+            raise InvalidInput(
+                f'{source} es una lista de {kind}, no de registros {{"idDato": ..., "estacion": ...}}'
+            )
+        readings, rejected = parse_records(records)
         return LoadedReadings(readings, rejected)
     readings, rejected = parse_records(read_mediciones(source))
     cleaned, missing = not_measured(readings)
@@ -77,7 +85,8 @@ def _rows(conn: sqlite3.Connection, source: str) -> list[dict[str, Any]]:
         raise InvalidInput(f"{source} no tiene la tabla {TABLE} del servicio anterior")
     absent = [name for name in REQUIRED if name.lower() not in present]
     if absent:
-        raise InvalidInput(f"la tabla {TABLE} de {source} no tiene la columna {', '.join(absent)}")
+        columns = "la columna" if len(absent) == 1 else "las columnas"
+        raise InvalidInput(f"la tabla {TABLE} de {source} no tiene {columns} {_listed(absent)}")
     total = conn.execute(f"SELECT COUNT(*) FROM {TABLE}").fetchone()[0]
     if total > MAX_ROWS:
         raise InvalidInput(f"{source} tiene {total} mediciones; el máximo por importación es {MAX_ROWS}")
@@ -85,3 +94,20 @@ def _rows(conn: sqlite3.Connection, source: str) -> list[dict[str, Any]]:
     selected = ", ".join(f'"{present[name.lower()]}"' for name in chosen)
     cursor = conn.execute(f"SELECT {selected} FROM {TABLE}")
     return [dict(zip(chosen, row, strict=True)) for row in cursor]
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " y " + names[-1]
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in Spanish: the records of a list that holds no objects."""
+    if isinstance(value, bool):
+        return "valores verdadero/falso"
+    if isinstance(value, (int, float)):
+        return "números"
+    if isinstance(value, str):
+        return "textos"
+    if isinstance(value, list):
+        return "listas"
+    return "valores nulos" if value is None else "valores"

@@ -32,9 +32,10 @@ class PeriodicImport:
             log.warning("sensor refresh failed: %s", error.message)
             return None
         log.info(
-            "sensor refresh: %d imported, %d new, %d skipped",
+            "sensor refresh: %d imported, %d new, %d unchanged, %d skipped",
             summary.imported,
             summary.new,
+            summary.unchanged,
             len(summary.rejected),
         )
         return summary

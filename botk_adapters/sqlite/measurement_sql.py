@@ -28,7 +28,7 @@ STATIONS = (
     "SELECT name FROM s WHERE name IS NOT NULL"
 )
 BUCKETS = (
-    f"SELECT CAST(timestamp / ? AS INTEGER) AS bucket, COUNT(*), {MEANS} FROM readings "
+    f"SELECT CAST((timestamp + ?) / ? AS INTEGER) AS bucket, COUNT(*), {MEANS} FROM readings "
     "WHERE estacion = ? AND timestamp >= ? AND timestamp <= ? GROUP BY bucket ORDER BY bucket"
 )
 
@@ -84,9 +84,9 @@ def averages_from(row: Sequence[Any], flagged: Sequence[Sequence[str | None]]) -
     return Averages(temperatura, humedad, nivel, n, first, last, left_out)
 
 
-def bucket_from(row: Sequence[Any], every: float) -> Bucket:
+def bucket_from(row: Sequence[Any], every: float, offset: float = 0.0) -> Bucket:
     bucket, n, temperatura, humedad, nivel = row
-    return Bucket(int(bucket) * every, n, temperatura, humedad, nivel)
+    return Bucket(int(bucket) * every - offset, n, temperatura, humedad, nivel)
 
 
 def _flag(value: str | None) -> Flag | None:

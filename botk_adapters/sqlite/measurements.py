@@ -9,7 +9,7 @@ from pathlib import Path
 from botk_adapters.sqlite import measurement_sql as sql
 from botk_adapters.sqlite.db import Database
 from botk_core.domain import Averages, Bucket, Reading
-from botk_core.sensors.quality import reassessment
+from botk_core.sensors.quality import reassessment, same_values
 from botk_core.sensors.rules import QualityRules
 
 _BATCH = 500
@@ -37,6 +37,17 @@ class SqliteMeasurementRepository:
             changed = reassessment(readings, self._rules, lambda s, a, b: self._query(conn, s, a, b))
             conn.executemany(sql.UPDATE_FLAGS, [(*sql.flag_values(r), r.id_dato) for r in changed])
         return new
+
+    def unchanged(self, readings: Sequence[Reading]) -> int:
+        stored: dict[int, Reading] = {}
+        conn = self._db.connection()
+        ids = list({r.id_dato for r in readings})
+        for start in range(0, len(ids), _BATCH):
+            chunk = ids[start : start + _BATCH]
+            marks = ", ".join("?" * len(chunk))
+            rows = conn.execute(f"SELECT {sql.COLUMNS} FROM readings WHERE id_dato IN ({marks})", chunk)
+            stored.update((row[0], sql.from_row(row)) for row in rows.fetchall())
+        return sum(1 for r in readings if r.id_dato in stored and same_values(stored[r.id_dato], r))
 
     def count(self) -> int:
         return int(self._db.connection().execute("SELECT COUNT(*) FROM readings").fetchone()[0])
@@ -77,9 +88,12 @@ class SqliteMeasurementRepository:
         flagged = conn.execute(sql.FLAGGED + where, params).fetchall() if row[3] else []
         return sql.averages_from(row, flagged)
 
-    def buckets(self, estacion: str, since: float, until: float, every: float) -> list[Bucket]:
-        rows = self._db.connection().execute(sql.BUCKETS, (every, estacion, since, until)).fetchall()
-        return [sql.bucket_from(row, every) for row in rows]
+    def buckets(
+        self, estacion: str, since: float, until: float, every: float, offset: float = 0.0
+    ) -> list[Bucket]:
+        params = (offset, every, estacion, since, until)
+        rows = self._db.connection().execute(sql.BUCKETS, params).fetchall()
+        return [sql.bucket_from(row, every, offset) for row in rows]
 
     def readings(
         self, estacion: str | None, since: float | None = None, until: float | None = None

@@ -35,7 +35,7 @@ def parse_places(spec: str) -> dict[str, tuple[float, float]]:
         name, _, where = entry.partition("=")
         coordinates = parse_coordinates(where)
         if not name.strip() or coordinates is None:
-            raise ValueError(f"'{entry}' is not Name=latitude,longitude")
+            raise ValueError(f"'{entry}' no tiene la forma Nombre=latitud,longitud")
         places[_key(name)] = coordinates
     return places
 

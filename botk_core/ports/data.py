@@ -31,6 +31,10 @@ class MeasurementRepository(Protocol):
         """Insert or replace readings by ``id_dato``; return how many were new."""
         ...
 
+    def unchanged(self, readings: Sequence[Reading]) -> int:
+        """How many of ``readings`` are stored already with exactly these values (flags aside)."""
+        ...
+
     def count(self) -> int: ...
 
     def has_synthetic(self) -> bool:
@@ -57,8 +61,14 @@ class MeasurementRepository(Protocol):
         """Means of the valid values of ``since <= timestamp <= until`` (all stations when None)."""
         ...
 
-    def buckets(self, estacion: str, since: float, until: float, every: float) -> list[Bucket]:
-        """Means of the valid values per ``every`` seconds (buckets aligned on multiples of it)."""
+    def buckets(
+        self, estacion: str, since: float, until: float, every: float, offset: float = 0.0
+    ) -> list[Bucket]:
+        """Means of the valid values per ``every`` seconds.
+
+        Buckets start where ``timestamp + offset`` is a multiple of ``every``: with
+        a zone's UTC offset, daily buckets start at its local midnight.
+        """
         ...
 
     def readings(

@@ -1,9 +1,10 @@
 """The water decision: findings, their label, and a recommendation with its reasons.
 
 Findings are the thresholds the committee knows (low level, low humidity, no
-rain expected): none is "Condición normal", one "moderada", two or more
-"crítica". The recommendation also weighs the level's trend and the data's
-age, and says when it cannot be trusted.
+rain expected) and a level falling towards its threshold (at the trend's rate
+it reaches it within ``horizon_days``): none is "Condición normal", one
+"moderada", two or more "crítica". The recommendation also weighs the level's
+trend and the data's age, and says when it cannot be trusted.
 """
 
 from __future__ import annotations
@@ -44,12 +45,17 @@ class Decision:
     distrust: str | None
 
 
-def findings(s: Situation) -> list[str]:
-    """The thresholds crossed; an unknown value crosses none."""
+def findings(s: Situation, rules: DecisionRules) -> list[str]:
+    """The thresholds crossed or about to be; an unknown value crosses none."""
     found = []
     low_level, low_humidity = s.config.low_level_m, s.config.low_humidity_pct
     if s.level is not None and s.level < low_level:
         found.append(f"Nivel de agua bajo: {decimal(s.level)} m (umbral {decimal(low_level, 1)} m).")
+    elif s.level is not None and _reaches_threshold(s, rules) and s.trend is not None:
+        found.append(
+            f"El nivel baja {decimal(abs(s.trend.cm_per_day), 1)} cm por día: a este ritmo llegaría "
+            f"al umbral de {decimal(low_level, 1)} m en {_days(s.trend.days_to_threshold or 0.0)}."
+        )
     if s.humidity is not None and s.humidity < low_humidity:
         found.append(f"Humedad del aire baja: {decimal(s.humidity, 1)} % (umbral {low_humidity:g} %).")
     if s.rain_days == 0:
@@ -63,7 +69,7 @@ def label(found: list[str]) -> str:
 
 def decide(s: Situation, rules: DecisionRules) -> Decision:
     """The recommendation, its reasons and whether it can be trusted today."""
-    found = findings(s)
+    found = findings(s, rules)
     action, reasons = _action(s, rules)
     if s.suspect:
         reasons.append(s.suspect)
@@ -83,14 +89,19 @@ def _action(s: Situation, rules: DecisionRules) -> tuple[str, list[str]]:
             *trend,
             *rain,
         ]
-    days = s.trend.days_to_threshold if s.trend else None
-    if days is not None and days <= rules.horizon_days:
+    if _reaches_threshold(s, rules):
         return SAVE, [*trend, *rain]
     return NORMAL_USE, [
         f"el nivel ({decimal(s.level)} m) está sobre el umbral de {threshold} m",
         *trend,
         *rain,
     ]
+
+
+def _reaches_threshold(s: Situation, rules: DecisionRules) -> bool:
+    """Whether the level, now above its threshold, reaches it within the horizon at its rate."""
+    days = s.trend.days_to_threshold if s.trend else None
+    return days is not None and days <= rules.horizon_days
 
 
 def _trend_reason(trend: Trend | None, threshold: str) -> list[str]:
@@ -109,8 +120,12 @@ def _rain_reason(s: Situation) -> list[str]:
     if s.rain_days is None:
         return ["no se pudo evaluar la lluvia"]
     if s.rain_days == 0:
-        return [f"no se espera lluvia en los próximos {s.forecast_days} días"]
-    return [f"se espera lluvia en {s.rain_days} de los próximos {s.forecast_days} días"]
+        return [f"no se espera lluvia en {_coming(s.forecast_days)}"]
+    return [f"se espera lluvia en {s.rain_days} de {_coming(s.forecast_days)}"]
+
+
+def _coming(days: int) -> str:
+    return "el próximo día" if days == 1 else f"los próximos {days} días"
 
 
 def _days(days: float) -> str:

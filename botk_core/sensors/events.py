@@ -34,8 +34,8 @@ class Event:
         """The event in one Spanish sentence, with its dates."""
         length = spanish.duration(self.end - self.start)
         if self.kind is EventKind.EMPTY_TANK:
-            return f"el estanque estuvo vacío {length} ({_span(self.start, self.end, zone)})"
-        return f"la estación no envió datos durante {length} ({_span(self.start, self.end, zone)})"
+            return f"el estanque estuvo vacío {length} ({spanish.span(self.start, self.end, zone)})"
+        return f"la estación no envió datos durante {length} ({spanish.span(self.start, self.end, zone)})"
 
 
 def find_events(readings: Sequence[Reading], rules: DecisionRules) -> list[Event]:
@@ -65,9 +65,3 @@ def _silences(readings: Sequence[Reading], rules: DecisionRules) -> list[Event]:
         for before, after in itertools.pairwise(readings)
         if after.timestamp - before.timestamp >= limit
     ]
-
-
-def _span(start: float, end: float, zone: tzinfo) -> str:
-    if spanish.day(start, zone) == spanish.day(end, zone):
-        return spanish.period(start, end, zone)
-    return f"desde el {spanish.moment(start, zone)} hasta el {spanish.moment(end, zone)}"

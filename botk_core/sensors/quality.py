@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from botk_core.domain import MEASURED, Flag, Flags, Reading
+from botk_core.domain import CLEAN, MEASURED, Flag, Flags, Reading
 from botk_core.sensors.rules import HOUR, QualityRules
 
 # One value of a field: its reading's position, time and value.
@@ -120,6 +120,11 @@ def flat_runs(
         if long_enough and run[0][2] != floor:
             yield from (p[0] for p in run)
         start = end + 1
+
+
+def same_values(a: Reading, b: Reading) -> bool:
+    """Whether two readings hold the same measurement; the quality flags are BOTK's, not the source's."""
+    return _with(a, CLEAN) == _with(b, CLEAN)
 
 
 def _with(reading: Reading, flags: Flags) -> Reading:

@@ -94,8 +94,16 @@ def period(since: float, until: float, zone: tzinfo) -> str:
     return f"del {start.day} al {day(until, zone)}"
 
 
+def span(since: float, until: float, zone: tzinfo) -> str:
+    """An episode's time: ``"el 14 de septiembre, de 11:52 a 16:14"`` or ``"desde el ... hasta el ..."``."""
+    if day(since, zone) == day(until, zone):
+        return period(since, until, zone)
+    return f"desde el {moment(since, zone)} hasta el {moment(until, zone)}"
+
+
 def window_name(days: float) -> str:
-    """``"las últimas 24 h"``, ``"los últimos 7 días"``."""
-    if days <= 1:
-        return f"las últimas {round(days * 24)} h"
-    return f"los últimos {days:g} días"
+    """``"la última hora"``, ``"las últimas 24 h"``, ``"las últimas 36 h"``, ``"los últimos 7 días"``."""
+    hours = round(days * 24)
+    if hours < 48 or hours % 24:
+        return "la última hora" if hours == 1 else f"las últimas {max(1, hours)} h"
+    return f"los últimos {hours // 24} días"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
 
 import attrs
 
+from botk_core.domain import Reading
 from botk_core.errors import StationNotFound
 from botk_core.ports import MeasurementRepository
 from botk_core.sensors.rules import DEFAULT_STATION, SensorRules, StationConfig
@@ -90,5 +92,31 @@ class Stations:
     def config(self, name: str) -> StationConfig:
         return self.catalog.config(name)
 
+    def forecast_place(self, name: str) -> str | None:
+        """The forecast place of a known station ("Janchima" -> "Mamiña"); None for other names."""
+        key = station_key(name)
+        known = next((s for s in self.known() if station_key(s) == key), None)
+        return None if known is None else self.config(known).forecast_place
+
     def now(self) -> float:
         return self.clock()
+
+
+def canonical_names(readings: Sequence[Reading], known: Sequence[str]) -> list[Reading]:
+    """``readings`` with each station spelled one way: as in ``known`` (first match), else as most
+    readings of the batch spell it (trimmed; a mixed-case spelling wins a tie over "IQUIUCA")."""
+    spelling: dict[str, str] = {}
+    for name in known:
+        spelling.setdefault(station_key(name), name.strip())
+    seen: dict[str, Counter[str]] = {}
+    for reading in readings:
+        seen.setdefault(station_key(reading.estacion), Counter())[reading.estacion.strip()] += 1
+    for key, counts in seen.items():
+        if key not in spelling:
+            spelling[key] = max(counts, key=lambda s: (counts[s], s != s.upper() and s != s.lower()))
+    return [
+        r
+        if r.estacion == spelling[station_key(r.estacion)]
+        else attrs.evolve(r, estacion=spelling[station_key(r.estacion)])
+        for r in readings
+    ]

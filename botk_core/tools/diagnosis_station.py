@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from botk_core.domain import Reading
 from botk_core.sensors import spanish
 from botk_core.sensors.decision import NO_DATA, Decision, Situation, decide
-from botk_core.sensors.events import find_events
+from botk_core.sensors.events import Event, EventKind, find_events
 from botk_core.sensors.rules import DAY, HOUR, StationConfig
 from botk_core.sensors.stations import Stations
 from botk_core.sensors.summary import left_out_of, left_out_sentence, suspect_sensor
@@ -61,6 +61,7 @@ class StationDiagnoser:
             self._situation(config, values, forecast, trend, judged, window.name(self.zone)), self.rules
         )
         left_out = left_out_of(judged)
+        events = find_events(recent, self.rules)
         return StationDiagnosis(
             station=station,
             kind=config.kind,
@@ -73,7 +74,8 @@ class StationDiagnoser:
             recommendation=_recommendation(decision),
             left_out=left_out,
             quality_note=left_out_sentence(left_out),
-            events=self._events(recent),
+            events=self._events(events),
+            events_total=len(events),
             stale=self._stale_fields(values) != [],
             warning=self._warning(values),
         )
@@ -143,6 +145,7 @@ class StationDiagnoser:
             temperature=latest_values.get("temperatura"),
             day_means=Means.of(averages),
             day_readings=averages.n,
+            day_left_out=averages.left_out,
             day_window=day.name(self.zone),
         )
 
@@ -167,8 +170,10 @@ class StationDiagnoser:
             points=trend.points,
         )
 
-    def _events(self, recent: Sequence[Reading]) -> tuple[EventOut, ...]:
-        found = find_events(recent, self.rules)[-MAX_EVENTS:]
+    def _events(self, events: Sequence[Event]) -> tuple[EventOut, ...]:
+        """The events to show: empty tanks first, then the newest others, in time order."""
+        ranked = sorted(events, key=lambda e: (e.kind is EventKind.EMPTY_TANK, e.start), reverse=True)
+        found = sorted(ranked[:MAX_EVENTS], key=lambda e: e.start)
         return tuple(
             EventOut(
                 kind=e.kind.value,

@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, tzinfo
 from typing import Any
 
 from botk_core.domain import ToolSpec
 from botk_core.errors import ToolFailed
-from botk_core.sensors import spanish
 from botk_core.sensors.stations import ALL, Stations, station_key
 from botk_core.sensors.summary import left_out_of, left_out_sentence
-from botk_core.sensors.window import choose_window
+from botk_core.tools.averages import all_averages, asked_window, local_time, station_averages
 from botk_core.tools.registry import Tool, ToolContext, ToolResult
-from botk_core.tools.results import (
-    AllAverages,
-    Means,
-    Provenance,
-    SeasonalAverages,
-    SeasonMeans,
-    StationAverages,
-    WindowNote,
-)
+from botk_core.tools.results import Provenance, SeasonalAverages, SeasonMeans
 from botk_core.tools.seasons import seasonal_means
+
+__all__ = [
+    "ESTACIONAL_SPEC",
+    "GET_PROMEDIO",
+    "GET_PROMEDIO_ESTACIONAL",
+    "PROMEDIO_SPEC",
+    "local_time",
+    "promedio_estacional_tool",
+    "promedio_tool",
+    "station_averages",
+]
 
 GET_PROMEDIO = "get_promedio"
 GET_PROMEDIO_ESTACIONAL = "get_promedio_estacional"
@@ -31,10 +32,11 @@ PROMEDIO_SPEC = ToolSpec(
     name=GET_PROMEDIO,
     description=(
         "Promedio de temperatura (°C), humedad del aire (%) y nivel del estanque (m) "
-        "de una estación de sensores (o de todas con «todas»). Usa todas sus lecturas, o "
-        "solo las de los últimos `dias` días si se indica; si no hay datos en ese período, "
-        "usa los últimos `dias` días con datos y lo dice. Deja fuera las lecturas sin "
-        "medición o anómalas y dice cuántas."
+        "de una estación de sensores (o de todas con «todas»). Usa todas sus lecturas, o solo "
+        "las del período indicado de UNA forma: los últimos `dias` días, las últimas `horas` "
+        "horas (si no hay datos en ese lapso, usa el mismo lapso antes del último dato y lo "
+        "dice), o entre las fechas locales `desde` y `hasta` (ISO 8601, incluidas; basta una). "
+        "Deja fuera las lecturas sin medición o anómalas y dice cuántas."
     ),
     parameters={
         "type": "object",
@@ -45,6 +47,19 @@ PROMEDIO_SPEC = ToolSpec(
                 "description": "Estación, p. ej. Iquiuca, o «todas».",
             },
             "dias": {"type": "integer", "minimum": 1, "maximum": 3650, "description": "Últimos N días."},
+            "horas": {"type": "integer", "minimum": 1, "maximum": 87600, "description": "Últimas N horas."},
+            "desde": {
+                "type": "string",
+                "minLength": 10,
+                "maxLength": 19,
+                "description": "Desde esta fecha (2023-09-01) u hora local (2023-09-01T08:00), incluida.",
+            },
+            "hasta": {
+                "type": "string",
+                "minLength": 10,
+                "maxLength": 19,
+                "description": "Hasta esta fecha (incluido todo ese día) u hora local.",
+            },
         },
         "required": ["estacion"],
         "additionalProperties": False,
@@ -68,61 +83,14 @@ ESTACIONAL_SPEC = ToolSpec(
 )
 
 
-def local_time(timestamp: float | None, zone: tzinfo) -> str | None:
-    """A timestamp as local ISO time to the minute."""
-    if timestamp is None:
-        return None
-    return datetime.fromtimestamp(timestamp, zone).isoformat(timespec="minutes")
-
-
-def station_averages(stations: Stations, station: str, days: int | None) -> StationAverages:
-    """The means of one station, over ``days`` before now (or before its last data)."""
-    repo, zone = stations.repo, stations.zone
-    latest = repo.latest(station)
-    if latest is None:
-        raise ToolFailed(f"No hay lecturas de la estación {station}.")
-    note, since, until = _window(stations, days, latest.timestamp) if days else (None, None, None)
-    averages = repo.averages(station, since=since, until=until)
-    first, final = averages.first_timestamp, averages.last_timestamp
-    return StationAverages(
-        station=station,
-        means=Means.of(averages),
-        readings=averages.n,
-        since=local_time(first, zone),
-        until=local_time(final, zone),
-        period=spanish.period(first, final, zone) if first is not None and final is not None else None,
-        window=note,
-        left_out=averages.left_out,
-        quality_note=left_out_sentence(averages.left_out),
-        provenance=Provenance.of(repo.has_synthetic()),
-    )
-
-
-def _window(stations: Stations, days: int, last: float) -> tuple[WindowNote, float, float]:
-    """The last ``days`` before now, or before the last data when there is none since then."""
-    window = choose_window(stations.now(), days, last)
-    when = spanish.when(last, stations.now(), stations.zone) if window.fallback else None
-    note = WindowNote(
-        requested=spanish.window_name(days),
-        used=window.name(stations.zone),
-        fallback=window.fallback,
-        last_data=when,
-    )
-    return note, window.since, window.until
-
-
 def promedio_tool(stations: Stations) -> Tool:
     """Build ``get_promedio``."""
 
     def handler(arguments: Mapping[str, Any], context: ToolContext) -> ToolResult:
-        name, days = arguments["estacion"], arguments.get("dias")
+        name, window = arguments["estacion"], asked_window(arguments, stations)
         if station_key(name) != ALL:
-            return ToolResult(station_averages(stations, stations.resolve(name), days))
-        found = [station_averages(stations, s, days) for s in stations.repo.stations()]
-        if not found:
-            raise ToolFailed("No hay lecturas de ninguna estación de sensores.")
-        provenance = Provenance.of(stations.repo.has_synthetic())
-        return ToolResult(AllAverages(station=ALL, stations=tuple(found), provenance=provenance))
+            return ToolResult(station_averages(stations, stations.resolve(name), window))
+        return ToolResult(all_averages(stations, window))
 
     return Tool(PROMEDIO_SPEC, handler)
 

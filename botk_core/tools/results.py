@@ -44,12 +44,22 @@ class Provenance:
 
 @attrs.frozen(kw_only=True)
 class WindowNote:
-    """The window asked for, and the one used when it had no data."""
+    """The window asked for, and the one used when it had no data.
+
+    ``dated`` windows (between dates) are named with their preposition ("en
+    septiembre de 2023", "el 30 de noviembre de 2026", "hoy"); relative ones are
+    not ("los últimos 7 días").
+    """
 
     requested: str = key("pedida")
     used: str = key("usada")
     fallback: bool = key("sin_datos_en_ventana")
     last_data: str | None = key("ultimo_dato", default=None)
+    dated: bool = key("fechas", default=False)
+
+    def phrase(self) -> str:
+        """The window as it follows a noun: "en los últimos 7 días", "en septiembre de 2023"."""
+        return self.requested if self.dated else f"en {self.requested}"
 
 
 @attrs.frozen(kw_only=True)
@@ -75,6 +85,8 @@ class AllAverages:
 
     station: str = key("estacion")
     stations: tuple[StationAverages, ...] = key("estaciones")
+    # Why each station left out had no readings in the period asked for.
+    without_data: tuple[str, ...] = key("sin_datos", default=())
     provenance: Provenance = key("origen", factory=Provenance)
 
 

@@ -28,6 +28,7 @@ class Sensors:
     day_means: Means = key("promedio_24h")
     day_readings: int = key("lecturas_24h")
     day_window: str = key("ventana_24h")
+    day_left_out: tuple[LeftOut, ...] = key("excluidas_24h", default=())
 
 
 @attrs.frozen(kw_only=True)
@@ -95,6 +96,8 @@ class StationDiagnosis:
     left_out: tuple[LeftOut, ...] = key("excluidas", default=())
     quality_note: str | None = key("nota_calidad", default=None)
     events: tuple[EventOut, ...] = key("eventos", default=())
+    # How many events the data holds; ``events`` shows at most a few of them.
+    events_total: int = key("eventos_total", default=0)
     stale: bool = key("datos_desactualizados", default=False)
     warning: str | None = key("advertencia", default=None)
 

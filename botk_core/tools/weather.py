@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+import attrs
+
 from botk_core.domain import ToolSpec
+from botk_core.errors import BotkError
 from botk_core.ports import WeatherProvider
+from botk_core.text import same_name
 from botk_core.tools.registry import Tool, ToolContext, ToolResult
 
 GET_CLIMA = "get_clima"
@@ -34,14 +38,27 @@ CLIMA_SPEC = ToolSpec(
 )
 
 
-def clima_tool(weather: WeatherProvider, default_location: str = DEFAULT_LOCATION) -> Tool:
+def clima_tool(
+    weather: WeatherProvider,
+    default_location: str = DEFAULT_LOCATION,
+    forecast_place: Callable[[str], str | None] | None = None,
+) -> Tool:
     """Build ``get_clima``; its output is the ``WeatherReport`` itself (the original service's shape).
 
     An unreachable service reaches the model as an error in one plain sentence.
+    A station's name that the service does not know as a place ("Janchima")
+    gets the forecast of the station's place, and the report says whose it is.
     """
 
     def handler(arguments: Mapping[str, Any], context: ToolContext) -> ToolResult:
         location = (arguments.get("location") or default_location).strip()
-        return ToolResult(weather.weather(location, FORECAST_DAYS))
+        try:
+            return ToolResult(weather.weather(location, FORECAST_DAYS))
+        except BotkError:
+            place = forecast_place(location) if forecast_place else None
+            if not place or same_name(place, location):
+                raise
+        report = weather.weather(place, FORECAST_DAYS)
+        return ToolResult(attrs.evolve(report, location=f"{report.location} (pronóstico de {location})"))
 
     return Tool(CLIMA_SPEC, handler)

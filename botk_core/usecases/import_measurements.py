@@ -9,6 +9,7 @@ import attrs
 from botk_core.domain import Reading
 from botk_core.errors import InvalidInput
 from botk_core.ports import MeasurementRepository
+from botk_core.sensors.stations import canonical_names
 
 # progress(done, total) after each batch.
 Progress = Callable[[int, int], None]
@@ -38,31 +39,39 @@ class ImportSummary:
     new: int
     rejected: tuple[RejectedRecord, ...]
     removed_synthetic: int
+    # Readings stored already with the same values: counted apart from the updated ones.
+    unchanged: int = 0
 
 
 class ImportMeasurements:
     """Upsert real readings by ``id_dato``, in batches.
 
     Synthetic demonstration readings are removed as soon as a real reading
-    arrives, so the two are never mixed.
+    arrives, so the two are never mixed. Station names are spelled as a known
+    station (``known``: configured names) or a stored one, whatever their case
+    or spacing: "IQUIUCA " and "Iquiuca" are one station.
     """
 
-    def __init__(self, repo: MeasurementRepository, batch_size: int = 500) -> None:
+    def __init__(self, repo: MeasurementRepository, batch_size: int = 500, known: Sequence[str] = ()) -> None:
         self._repo = repo
         self._batch = batch_size
+        self._known = tuple(known)
 
     def execute(self, request: ImportMeasurementsInput) -> ImportSummary:
         readings = list(request.readings)
         if any(r.synthetic for r in readings):
             raise InvalidInput("synthetic readings cannot be imported as measurements")
         removed = self._repo.remove_synthetic() if readings and self._repo.has_synthetic() else 0
-        new = 0
+        readings = canonical_names(readings, [*self._known, *self._repo.stations()])
+        new = unchanged = 0
         for start in range(0, len(readings), self._batch):
-            new += self._repo.upsert(readings[start : start + self._batch])
+            batch = readings[start : start + self._batch]
+            unchanged += self._repo.unchanged(batch)
+            new += self._repo.upsert(batch)
             if request.progress:
                 request.progress(min(start + self._batch, len(readings)), len(readings))
         received = len(readings) + len(request.rejected)
-        return ImportSummary(received, len(readings), new, tuple(request.rejected), removed)
+        return ImportSummary(received, len(readings), new, tuple(request.rejected), removed, unchanged)
 
 
 def load_synthetic_if_empty(repo: MeasurementRepository, make: Callable[[], Sequence[Reading]]) -> int:

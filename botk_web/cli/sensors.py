@@ -13,7 +13,7 @@ from botk_core.errors import BotkError
 from botk_core.sensors import spanish
 from botk_core.sensors.events import Event, find_events
 from botk_core.sensors.overview import overview, recent_events
-from botk_core.sensors.stations import Stations
+from botk_core.sensors.stations import Stations, canonical_names
 from botk_core.sensors.summary import left_out_list, left_out_of
 from botk_core.usecases.import_measurements import ImportMeasurements, ImportMeasurementsInput, ImportSummary
 from botk_web.bootstrap import bootstrap
@@ -57,8 +57,10 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         print(f"Leyendo {source} …", file=sys.stderr)
         loaded = load_readings(source, source_budget(settings))
         stations = _stations(settings)
-        request = ImportMeasurementsInput(loaded.readings, loaded.rejected, progress=_progress)
-        summary = ImportMeasurements(stations.repo).execute(request)
+        known = [config.name for config in stations.catalog.configured]
+        readings = canonical_names(loaded.readings, [*known, *stations.repo.stations()])
+        request = ImportMeasurementsInput(readings, loaded.rejected, progress=_progress)
+        summary = ImportMeasurements(stations.repo, known=known).execute(request)
     except BotkError as error:
         print(f"Error: {error.message}", file=sys.stderr)
         return 1
@@ -67,7 +69,7 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         print(f"Error: no pude leer {source}: {_reason(error)}", file=sys.stderr)
         return 1
     print(describe(summary, loaded))
-    print(imported_report(stations, loaded.readings))
+    print(imported_report(stations, readings))
     return 0 if summary.imported or not summary.received else 1
 
 
@@ -87,14 +89,15 @@ def describe(summary: ImportSummary, loaded: LoadedReadings | None = None) -> st
     """The import summary in Spanish, with the first reasons for skipped records."""
     lines = [
         f"Registros leídos: {summary.received} · importados: {summary.imported} "
-        f"(nuevos: {summary.new}, actualizados: {summary.imported - summary.new}) "
-        f"· omitidos: {len(summary.rejected)}"
+        f"(nuevos: {summary.new}, actualizados: {summary.imported - summary.new - summary.unchanged}, "
+        f"sin cambios: {summary.unchanged}) · omitidos: {len(summary.rejected)}"
     ]
     if loaded is not None and loaded.missing:
         counts = ", ".join(f"{FIELD_NAMES.get(f, f)} {n}" for f, n in loaded.missing.items())
         lines.append(f"Valores 0.0 del servicio anterior tratados como sin medición: {counts}.")
     if summary.removed_synthetic:
-        lines.append(f"Se borraron {summary.removed_synthetic} lecturas sintéticas de demostración.")
+        removed = spanish.count(summary.removed_synthetic, "lectura sintética", "lecturas sintéticas")
+        lines.append(f"Se borraron {removed} de demostración.")
     lines += [f"  ✗ registro {r.position}: {r.reason}" for r in summary.rejected[:MAX_REASONS_SHOWN]]
     if len(summary.rejected) > MAX_REASONS_SHOWN:
         lines.append(f"  … y {len(summary.rejected) - MAX_REASONS_SHOWN} más")
@@ -108,7 +111,7 @@ def imported_report(stations: Stations, readings: Sequence[Reading]) -> str:
         mine = [r.timestamp for r in readings if r.estacion == name]
         stored = list(stations.repo.readings(name, since=min(mine), until=max(mine)))
         period = spanish.period(min(mine), max(mine), stations.zone)
-        lines.append(f"{name}: {len(mine)} lecturas, {period}.")
+        lines.append(f"{name}: {spanish.count(len(mine), 'lectura', 'lecturas')}, {period}.")
         lines += _details(stations, stored, find_events(stored, stations.rules.decision))
     return "\n".join(lines)
 
@@ -120,7 +123,7 @@ def _details(stations: Stations, stored: list[Reading], events: Sequence[Event])
         lines.append(f"  Fuera de promedios y diagnósticos (se guardan igual): {left_out}.")
     lines += [f"  Evento: {event.describe(stations.zone)}." for event in events[:MAX_EVENTS_SHOWN]]
     if len(events) > MAX_EVENTS_SHOWN:
-        lines.append(f"  … y {len(events) - MAX_EVENTS_SHOWN} eventos más")
+        lines.append(f"  … y {spanish.count(len(events) - MAX_EVENTS_SHOWN, 'evento más', 'eventos más')}")
     return lines
 
 
@@ -137,7 +140,7 @@ def run_status(args: argparse.Namespace, settings: Settings) -> int:
         level = status.latest.get("nivel")
         when = spanish.when(status.newest, stations.now(), stations.zone)
         shown = f"; último nivel válido {spanish.decimal(level.nivel or 0.0)} m" if level else ""
-        print(f"{name}: {count} lecturas{shown} (último dato {when}).")
+        print(f"{name}: {spanish.count(count, 'lectura', 'lecturas')}{shown} (último dato {when}).")
         for event in recent_events(stations, name):
             print(f"  Evento: {event.describe(stations.zone)}.")
     return 0

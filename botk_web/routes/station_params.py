@@ -56,11 +56,13 @@ def parse_days(args: Mapping[str, str]) -> int:
     return int(raw)
 
 
-def reading_window(args: Mapping[str, str], end: float, zone: tzinfo) -> tuple[float, float, float]:
-    """``(since, until, every)``; by default the last 7 days up to ``end``, every one hour or more.
+def reading_window(
+    args: Mapping[str, str], end: float, zone: tzinfo
+) -> tuple[float, float, float, float | None]:
+    """``(since, until, every, every asked)``; by default the last 7 days up to ``end``, every hour or more.
 
     A span over ``MAX_DAYS`` or reversed is a 400; a bucket too small for the span is
-    widened so that the answer has at most ``MAX_POINTS`` points.
+    widened so that the answer has at most ``MAX_POINTS`` points (the answer says so).
     """
     until = parse_time(args["to"], "to", zone) if args.get("to") else end
     since = parse_time(args["from"], "from", zone) if args.get("from") else until - DEFAULT_DAYS * DAY
@@ -69,5 +71,6 @@ def reading_window(args: Mapping[str, str], end: float, zone: tzinfo) -> tuple[f
     if until - since > MAX_DAYS * DAY:
         raise InvalidInput(f"el período pedido supera {MAX_DAYS} días")
     smallest = max(MIN_EVERY_S, math.ceil((until - since) / MAX_POINTS / MIN_EVERY_S) * MIN_EVERY_S)
-    every = parse_every(args["every"]) if args.get("every") else max(3600.0, smallest)
-    return since, until, max(every, float(smallest))
+    asked = parse_every(args["every"]) if args.get("every") else None
+    every = asked if asked is not None else max(3600.0, smallest)
+    return since, until, max(every, float(smallest)), asked

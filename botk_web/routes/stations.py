@@ -9,6 +9,7 @@ from flask.typing import ResponseReturnValue
 
 from botk_core.errors import StationNotFound
 from botk_core.sensors import spanish
+from botk_core.sensors.buckets import local_buckets
 from botk_core.sensors.overview import StationStatus, overview
 from botk_core.sensors.rules import StationConfig
 from botk_core.sensors.stations import Stations
@@ -16,7 +17,7 @@ from botk_core.sensors.window import choose_window
 from botk_core.tools.measurements import local_time
 from botk_web.routes import services
 from botk_web.routes.station_chart import level_chart
-from botk_web.routes.station_params import parse_days, reading_window
+from botk_web.routes.station_params import MAX_POINTS, parse_days, reading_window
 
 bp = Blueprint("stations", __name__)
 CHART_POINTS = 300
@@ -37,11 +38,19 @@ def thresholds(config: StationConfig) -> dict[str, float]:
 
 
 def station_json(status: StationStatus, stations: Stations) -> dict[str, Any]:
-    config, newest = status.config, status.newest
-    latest = None
+    """A station with its latest valid values; ``time`` is the level's own (else the newest value's)."""
+    config = status.config
+    level = status.latest.get("nivel")
+    newest = level.timestamp if level is not None else status.newest
+    latest: dict[str, Any] | None = None
     if newest is not None:
         latest = {"time": local_time(newest, stations.zone), "timestamp": newest}
         latest |= {key: status.value(field) for field, key in FIELDS.items()}
+        latest["times"] = {
+            key: local_time(reading.timestamp, stations.zone)
+            for field, key in FIELDS.items()
+            if (reading := status.latest.get(field)) is not None
+        }
     return {
         "name": config.name,
         "kind": config.kind,
@@ -67,7 +76,7 @@ def station_readings(name: str) -> ResponseReturnValue:
     station = stations.resolve(name)
     latest = stations.repo.latest(station)
     end = latest.timestamp if latest is not None else stations.now()
-    since, until, every = reading_window(request.args, end, stations.zone)
+    since, until, every, asked = reading_window(request.args, end, stations.zone)
     points = [
         {
             "time": local_time(b.start, stations.zone),
@@ -75,12 +84,19 @@ def station_readings(name: str) -> ResponseReturnValue:
             "n": b.n,
             **{key: None if (v := getattr(b, f)) is None else round(v, 3) for f, key in FIELDS.items()},
         }
-        for b in stations.repo.buckets(station, since, until, every)
+        for b in local_buckets(stations.repo, station, since, until, every, stations.zone)
     ]
+    widened = asked is not None and asked < every
     return jsonify(
         station=station,
         **{"from": local_time(since, stations.zone), "to": local_time(until, stations.zone)},
         every_seconds=int(every),
+        every_requested_seconds=None if asked is None else int(asked),
+        note=(
+            f"every se amplió de {int(asked or 0)} s a {int(every)} s para no pasar de {MAX_POINTS} puntos"
+            if widened
+            else None
+        ),
         thresholds=thresholds(stations.config(station)),
         points=points,
     )
@@ -94,7 +110,7 @@ def station_chart(name: str) -> ResponseReturnValue:
     latest = stations.repo.latest(station)
     window = choose_window(stations.now(), days, latest.timestamp if latest else None)
     every = max(60.0, (window.until - window.since) / CHART_POINTS)
-    buckets = stations.repo.buckets(station, window.since, window.until, every)
+    buckets = local_buckets(stations.repo, station, window.since, window.until, every, stations.zone)
     points = [(b.start + every / 2, b.nivel) for b in buckets]
     config = stations.config(station)
     span = window.name(stations.zone)

@@ -137,7 +137,10 @@ def test_cli_import_prints_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "d.json").write_text(json.dumps({"data": RECORDS}), encoding="utf-8")
     assert main(["sensors", "import", "d.json"]) == 0
     out = capsys.readouterr().out
-    assert "Registros leídos: 7 · importados: 2 (nuevos: 2, actualizados: 0) · omitidos: 5" in out
+    assert (
+        "Registros leídos: 7 · importados: 2 (nuevos: 2, actualizados: 0, sin cambios: 0) · omitidos: 5"
+        in out
+    )
     assert "Se borraron" in out and "✗ registro 4: nivel no es un número: 'abc'" in out
     assert main(["sensors", "status"]) == 0
     assert (

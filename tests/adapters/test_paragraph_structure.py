@@ -109,3 +109,34 @@ def test_mixed_heading_styles_keep_their_trail_and_numbered_steps_are_not_headin
     )
     figure = _with(chunks, "Figura 2")
     assert figure.text == "Figura 2: a) caja abierta, b) luz de la tapa." and figure.location == "2. Equipos"
+
+
+def _pump_manual() -> bytes:
+    """Colour lines with a light's state ("intermitente", "fija"), split by a picture, under any name."""
+    document = docx.Document()
+    document.add_heading("Bomba sumergible", 2)
+    for text in [
+        "Tablero de la bomba: arranca y detiene la bomba según el nivel del pozo.",
+        "Naranja intermitente: esperando el nivel mínimo para arrancar.",
+        "Azul fija: bombeando.",
+        "",  # a picture between the lines of the same component
+        "Blanco destellando rápido: sobrecorriente, la bomba se detuvo.",
+        "Luz apagada: sin tensión en el tablero.",
+        "Medidor de caudal: cuenta los litros que salen del pozo.",
+        "Morado: lectura enviada.",
+        "Morado parpadeando: memoria llena.",
+    ]:
+        _paragraph(document, text)
+    raw = io.BytesIO()
+    document.save(raw)
+    return raw.getvalue()
+
+
+def test_a_colour_line_with_a_state_is_a_code_of_the_component_above_never_a_component_itself() -> None:
+    chunks = default_reader().read("bomba.docx", _pump_manual())
+    lines = [line for c in chunks for line in c.text.splitlines()]
+    assert "Tablero de la bomba — Naranja intermitente: esperando el nivel mínimo para arrancar." in lines
+    assert "Tablero de la bomba — Blanco destellando rápido: sobrecorriente, la bomba se detuvo." in lines
+    assert "Tablero de la bomba — Luz apagada: sin tensión en el tablero." in lines
+    assert "Medidor de caudal — Morado parpadeando: memoria llena." in lines
+    assert not any(line.startswith(("Naranja intermitente —", "Azul fija —", "Morado —")) for line in lines)

@@ -19,4 +19,4 @@ def test_the_weather_follow_up_asks_for_the_new_place_and_says_so(tmp_path: Path
 
     assert ask("¿qué temperatura hace en Iquiuca?").startswith("Clima en Iquiuca ahora:")
     answer = ask("¿y en Mamiña?")
-    assert answer.startswith("Entendí: «qué temperatura hace en Mamiña».\nClima en Mamiña ahora:")
+    assert answer.startswith("Entendí: «el tiempo en Mamiña».\nClima en Mamiña ahora:")

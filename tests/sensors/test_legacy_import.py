@@ -35,8 +35,8 @@ def test_the_import_prints_its_counts_and_the_empty_tank(legacy: LegacyFile, cap
     out = capsys.readouterr().out
     rows = legacy.rows
     assert (
-        f"Registros leídos: {rows} · importados: {rows} (nuevos: {rows}, actualizados: 0) · omitidos: 0"
-        in out
+        f"Registros leídos: {rows} · importados: {rows} (nuevos: {rows}, actualizados: 0, sin cambios: 0) "
+        "· omitidos: 0" in out
     )
     assert f"tratados como sin medición: nivel {len(legacy.isolated_zero_ids)}," in out
     assert "batería" in out
@@ -44,13 +44,26 @@ def test_the_import_prints_its_counts_and_the_empty_tank(legacy: LegacyFile, cap
     assert "Evento: el estanque estuvo vacío 4 horas (el 12 de abril de 2023, de 02:1" in out
 
 
-def test_a_second_import_updates_instead_of_duplicating(legacy: LegacyFile, capsys) -> None:
+def test_a_second_import_changes_nothing_and_says_so(legacy: LegacyFile, capsys) -> None:
     assert main(["sensors", "import", "data.db"]) == 0
     capsys.readouterr()
     assert main(["sensors", "import", "data.db"]) == 0
     out = capsys.readouterr().out
-    assert f"importados: {legacy.rows} (nuevos: 0, actualizados: {legacy.rows})" in out
+    assert f"importados: {legacy.rows} (nuevos: 0, actualizados: 0, sin cambios: {legacy.rows})" in out
     assert SqliteMeasurementRepository("botk.sqlite3").count() == legacy.rows
+
+
+def test_a_corrected_reading_counts_as_updated(legacy: LegacyFile, capsys) -> None:
+    assert main(["sensors", "import", "data.db"]) == 0
+    capsys.readouterr()
+    with sqlite3.connect(legacy.path) as conn:
+        conn.execute(
+            "UPDATE mediciones SET temperatura = temperatura + 1 "
+            "WHERE idDato IN (SELECT idDato FROM mediciones LIMIT 3)"
+        )
+    assert main(["sensors", "import", "data.db"]) == 0
+    out = capsys.readouterr().out
+    assert f"(nuevos: 0, actualizados: 3, sin cambios: {legacy.rows - 3})" in out
 
 
 def test_means_equal_sqlites_average_without_the_isolated_zeros(legacy: LegacyFile) -> None:
@@ -114,7 +127,7 @@ def _truncated(path: Path) -> None:
         (_table_without_level, "no tiene la columna idDato"),
         (_other_table, "no tiene la tabla mediciones"),
         (_truncated, "dañada o ilegible"),
-        (lambda p: p.mkdir(), "no encontré el archivo"),
+        (lambda p: p.mkdir(), "data.db es una carpeta, no un archivo"),
     ],
 )
 def test_a_bad_file_is_one_line_of_error_never_a_traceback(

@@ -34,7 +34,9 @@ def test_stations_with_their_places_thresholds_and_defaults() -> None:
         0.8,
         25.0,
     )
-    assert catalog.config("Iquiuca").low_level_m == 1.2  # the defaults apply where nothing is said
+    # "*" is for the stations not listed: a listed one keeps today's defaults for what it leaves out.
+    iquiuca = catalog.config("Iquiuca")
+    assert (iquiuca.forecast_place, iquiuca.low_level_m, iquiuca.low_humidity_pct) == ("Mamiña", 1.0, 30.0)
     stranger = catalog.config("Janchima")
     assert (stranger.name, stranger.forecast_place, stranger.low_level_m) == ("Janchima", "Quipisca", 1.2)
 
@@ -48,12 +50,18 @@ def test_rules_by_name() -> None:
 @pytest.mark.parametrize(
     ("variable", "value", "problem"),
     [
-        ("BOTK_STATIONS", "Iquiuca: nivel=1", "unknown key 'nivel'"),
-        ("BOTK_STATIONS", "Iquiuca: nivel_bajo=alto", "nivel_bajo must be a number"),
-        ("BOTK_STATIONS", ": lugar=Mamiña", "has no station name"),
-        ("BOTK_SENSOR_RULES", "picos=3", "unknown rule 'picos'"),
-        ("BOTK_SENSOR_RULES", "plano_horas", "is not clave=valor"),
-        ("BOTK_SENSOR_RULES", "plano_horas=-1", "must not be negative"),
+        ("BOTK_STATIONS", "Iquiuca: nivel=1", "clave desconocida 'nivel'"),
+        (
+            "BOTK_STATIONS",
+            "Iquiuca: nivel_bajo=uno",
+            "BOTK_STATIONS: nivel_bajo debe ser un número, no 'uno'",
+        ),
+        ("BOTK_STATIONS", ": lugar=Mamiña", "no tiene nombre de estación"),
+        ("BOTK_SENSOR_RULES", "picos=3", "regla desconocida 'picos'"),
+        ("BOTK_SENSOR_RULES", "plano_horas", "no tiene la forma clave=valor"),
+        ("BOTK_SENSOR_RULES", "plano_horas=-1", "no puede ser negativo"),
+        ("BOTK_SENSOR_RULES", "pico_lecturas=2.5", "pico_lecturas debe ser un número entero, no '2.5'"),
+        ("BOTK_WEATHER_PLACES", "Iquiuca=norte", "no tiene la forma Nombre=latitud,longitud"),
     ],
 )
 def test_a_bad_setting_stops_the_start_naming_it(variable: str, value: str, problem: str) -> None:

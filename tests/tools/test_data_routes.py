@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from botk_adapters.local.route_tools import TOOL_ROUTES
-from botk_adapters.local.routing import pick_route, search_route
-
-ROUTES = [*TOOL_ROUTES, search_route()]
-TOOLS = {route.tool for route in ROUTES}
+from botk_adapters.local.data_turns import DataRouter
 
 
 @pytest.mark.parametrize(
@@ -37,7 +33,8 @@ TOOLS = {route.tool for route in ROUTES}
     ],
 )
 def test_data_questions_reach_their_tool(question: str, tool: str, arguments: dict | None) -> None:
-    chosen, given = pick_route(ROUTES, question, TOOLS)  # type: ignore[misc]
+    turn = DataRouter().turn([], question)
+    chosen, given = (turn.tool, turn.arguments) if turn else ("search_documents", {"query": question})
     assert chosen == tool
     if arguments is not None:
         assert dict(given) == arguments

@@ -10,7 +10,7 @@ import pytest
 from botk_adapters.local.answer_tools import TOOL_WRITERS
 from botk_adapters.memory.weather import FakeWeather, sample_report
 from botk_core.domain import Reading
-from botk_core.sensors.rules import StationConfig
+from botk_core.sensors.rules import DecisionRules, SensorRules, StationConfig
 from botk_core.tools.diagnosis import DIAGNOSTICO, diagnostico_tool
 from botk_core.tools.weather import GET_CLIMA, clima_tool
 from tests.tools.helpers import DAY, NOW, reading, run, stations_of, week
@@ -67,13 +67,46 @@ def test_a_falling_week_gives_the_trend_and_the_days_to_the_threshold() -> None:
     trend = station["tendencia"]
     assert trend["cm_por_dia"] == -5.0 and trend["dias_hasta_umbral"] == 5.0
     assert station["recomendacion"]["accion"] == "guardar agua"
-    assert station["diagnostico"]["conclusion"] == "Condición normal"  # rain expected, level above 1 m
+    # Rain is expected and the level is above 1 m, but it reaches the threshold within a week: a finding.
+    assert station["diagnostico"]["analisis"] == [
+        "El nivel baja 5,0 cm por día: a este ritmo llegaría al umbral de 1,0 m en 5 días."
+    ]
+    assert station["diagnostico"]["conclusion"] == "Condición moderada"
     text = answer(diagnose(readings))
     assert (
         "Recomendación: guardar agua: el nivel baja 5,0 cm por día; a este ritmo llegaría a 1,0 m en 5 días"
         in text
     )
     assert "Tendencia del nivel en los últimos 7 días (336 lecturas): baja 5,0 cm por día" in text
+
+
+@pytest.mark.parametrize(
+    ("cm_per_day", "rain", "findings", "label", "action"),
+    [
+        (-5.0, RAINY, 1, "Condición moderada", "guardar agua"),  # 1.25 m, at the threshold in 5 days
+        (-5.0, DRY, 2, "Condición crítica", "guardar agua"),  # and no rain either
+        (-2.0, RAINY, 0, "Condición normal", "uso normal"),  # 1.46 m: 23 days away, beyond the week
+        (0.0, RAINY, 0, "Condición normal", "uso normal"),  # steady, with rain: nothing to say
+    ],
+)
+def test_a_level_falling_towards_its_threshold_within_a_week_is_a_finding(
+    cm_per_day: float, rain: tuple[float, ...], findings: int, label: str, action: str
+) -> None:
+    station = one(diagnose(week(start_level=1.60, cm_per_day=cm_per_day), rain=rain))
+    assert len(station["diagnostico"]["analisis"]) == findings
+    assert station["diagnostico"]["conclusion"] == label
+    assert station["recomendacion"]["accion"] == action
+    text = answer(diagnose(week(start_level=1.60, cm_per_day=cm_per_day), rain=rain))
+    assert ("Ningún indicador está bajo su umbral." in text) is (findings == 0)
+
+
+def test_the_horizon_of_the_trend_finding_is_a_setting() -> None:
+    readings = week(start_level=1.60, cm_per_day=-5.0)  # the threshold in 5 days
+    rules = SensorRules(decision=DecisionRules(horizon_days=3.0))
+    stations = attrs.evolve(stations_of(readings), rules=rules)
+    weather = FakeWeather({"Mamiña": sample_report("Mamiña", RAINY)})
+    station = one(run(diagnostico_tool(stations, weather)))
+    assert station["diagnostico"]["conclusion"] == "Condición normal"
 
 
 def test_a_spike_is_flagged_left_out_and_said() -> None:
@@ -260,3 +293,18 @@ def test_the_window_moves_with_now() -> None:
     assert station["tendencia"]["periodo"].startswith("los últimos 7 días con datos, del ")
     recent = run(diagnostico_tool(stations_of(readings, now=NOW - 10 * DAY), FakeWeather()))["estaciones"][0]
     assert recent["tendencia"]["periodo"] == "los últimos 7 días"
+
+
+def test_many_events_show_the_empty_tank_first_and_say_how_many_more() -> None:
+    # An empty tank 20 days ago, then a station silent for a day or more eight times.
+    readings = [reading(i, 480 - i * 0.25, nivel=0.0) for i in range(10)]
+    readings += [reading(20 + i, 470 - i * 0.25, nivel=1.5) for i in range(4)]
+    for gap in range(8):
+        hours = 440 - gap * 26
+        readings += [reading(100 + gap * 10 + i, hours - i * 0.25, nivel=1.5) for i in range(4)]
+    station = one(diagnose(readings))
+    kinds = [e["tipo"] for e in station["eventos"]]
+    assert kinds[0] == "estanque_vacio" and len(kinds) == 5 and station["eventos_total"] == 9
+    text = answer(diagnose(readings))
+    assert "- El estanque estuvo vacío 2 horas" in text
+    assert "- … y 4 eventos más en los datos recientes." in text

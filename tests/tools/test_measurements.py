@@ -34,6 +34,7 @@ def test_promedio_over_the_last_days_only() -> None:
         "usada": "los últimos 7 días",
         "sin_datos_en_ventana": False,
         "ultimo_dato": None,
+        "fechas": False,
     }
 
 

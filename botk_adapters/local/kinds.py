@@ -1,0 +1,96 @@
+"""The kind of value a question asks for, and whether a text holds one.
+
+"¿A qué hora ...?" is answered by "19:00", "fono del laboratorio" by
+"+56 57 254 8830", "el correo de soporte" by "soporte@empresa.cl", "¿cuánto
+vale ...?" by "$350", "¿cada cuánto ...?" by "todos los lunes" or "cada 15
+días", "¿a qué temperatura ...?" by "4 °C". The word that asks ("hora",
+"fono", "correo") need not be in the answer: the value is.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+_WEEKDAYS = r"lunes|martes|miercoles|jueves|viernes|sabados?|domingos?"
+_MONTHS = (
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+)
+
+
+@attrs.frozen
+class Kind:
+    """A kind of value: what asks for it, the words that name or narrow it, and its pattern."""
+
+    name: str
+    asks: re.Pattern[str]
+    # Words of the question that the value stands for ("hora", "fono") or narrows ("tarde").
+    words: frozenset[str]
+    value: re.Pattern[str]
+    # A value that answers better ("13 de diciembre de 2022" rather than "diciembre de 2022").
+    strong: re.Pattern[str] | None = None
+
+    @property
+    def label(self) -> str:
+        """The word a document labels such a value with ("Fecha de emisión", "Teléfono")."""
+        return self.name
+
+
+def _kind(name: str, asks: str, words: str, value: str, strong: str | None = None) -> Kind:
+    return Kind(
+        name,
+        re.compile(asks),
+        frozenset(words.split()),
+        re.compile(value),
+        re.compile(strong) if strong else None,
+    )
+
+
+_DAY_PARTS = r"(?:de la|en la|por la) (?:manana|tarde|noche)"
+_FULL_DATE = rf"\b\d{{1,2}}\s+de\s+(?:{_MONTHS})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
+_EVERY = (
+    rf"\bcada\s+\w+|\btodos\s+los\s+(?:{_WEEKDAYS}|dias|meses|anos)|\b(?:diari|semanal|mensual|anual"
+    rf"|quincenal)\w*|\b(?:una|dos|tres)\s+veces?\b|\blos\s+(?:{_WEEKDAYS})\b"
+)
+# A past event: "cuándo fue", "cuándo se instaló/emitió", "cuándo tomaron/hicieron".
+_PAST_EVENT = r"\b(?:en que fecha|que fecha|cuando (?:fue|fueron|se [a-z]{3,}o|[a-z]{3,}(?:io|aron|ieron)))\b"
+_PRICE = r"\b(?:precio|cuesta|cuestan|cuanto vale|cuanto valen|costo|cuanto cobran|cuanto se paga|tarifa)\b"
+_ADDRESS = r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+)*\.(?:cl|com|org|net)\b"
+KINDS = (
+    _kind("frecuencia", r"\b(?:cada cuant[oa]s?|con que frecuencia|cuantas veces)\b",
+          "frecuencia cuanto cuantos cuantas", _EVERY),
+    _kind("hora", r"\bque hora\b|\bhorarios?\b|\bhora de\b", "hora horas horario horarios manana tarde noche",
+          rf"\b\d{{1,2}}[:.]\d{{2}}\b|\b\d{{1,2}}\s*(?:hrs?|horas|am|pm)\b|\b\w+ {_DAY_PARTS}"),
+    _kind("volumen", r"\b(?:cuanta agua|cuantos litros|que cantidad de agua)\b", "agua litros litro cantidad",
+          r"\b\d[\d.,]*\s*(?:mil\s+)?(?:litros?|lts?|l|m3|m³|metros cubicos)\b"),
+    _kind("telefono", r"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto)\b",
+          "telefono telefonos fono fonos celular whatsapp numero", r"\+?\d[\d\s-]{6,}\d"),
+    _kind("correo", r"\b(?:correos?|e?mail|correo electronico)\b", "correo correos mail email",
+          r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    _kind("precio", _PRICE, "precio cuesta cuestan vale valen costo cobran cobra tarifa paga",
+          r"\$\s?\d|\b\d[\d.,]*\s*(?:pesos|uf|clp)\b|\buf\b"),
+    _kind("temperatura", r"\b(?:que|cuanta) temperatura\b|\bcuantos grados\b", "temperatura grados",
+          r"\d\s*[°º]\s*c?\b|\bgrados\b"),
+    _kind("direccion", r"\b(?:que|cual(?: es)?(?: la)?) (?:direccion|pagina|ip|url)\b",
+          "direccion pagina web ip url", _ADDRESS),
+    # "¿Cuándo fue ...?" asks for a date; "¿cuándo conviene ...?" asks for a circumstance.
+    _kind("fecha", _PAST_EVENT, "fecha ultimo ultima reciente",
+          rf"{_FULL_DATE}|\b(?:{_MONTHS})\s+(?:de\s+|del\s+)?\d{{4}}\b", _FULL_DATE),
+)  # fmt: skip
+FREQUENCY = KINDS[0]
+
+
+def kind_of(folded: str) -> Kind | None:
+    """The kind of value a folded question asks for, or None."""
+    return next((kind for kind in KINDS if kind.asks.search(folded)), None)
+
+
+def holds_kind(kind: Kind, folded: str) -> bool:
+    """Whether a folded text holds a value of ``kind``."""
+    return bool(kind.value.search(folded))
+
+
+def strongly_holds(kind: Kind, folded: str) -> bool:
+    """Whether a folded text holds the better form of ``kind``'s value."""
+    return bool((kind.strong or kind.value).search(folded))

@@ -1,0 +1,107 @@
+"""Dates written out in a question: a range, since, until, one day, a month or a year.
+
+"del 1 al 15 de septiembre de 2023", "desde el 10 de enero", "14/09/2023",
+"en septiembre" (the last September begun), "en 2023". A date without its
+year is the latest one not in the future.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from botk_core.phrasing import MONTHS
+
+_MONTH = "|".join(MONTHS)
+Found = tuple[dict[str, str], tuple[int, int]]
+
+_DAY_OF = rf"(\d{{1,2}})\s+de\s+({_MONTH})(?:\s+(?:de|del)\s+(\d{{4}}))?"
+_RANGE_SAME_MONTH = re.compile(
+    rf"\b(?:del|entre el|desde el)\s+(\d{{1,2}})\s+(?:al|y el|hasta el)\s+{_DAY_OF}"
+)
+_RANGE = re.compile(rf"\b(?:del|entre el|desde el)\s+{_DAY_OF}\s+(?:al|y el|hasta el)\s+{_DAY_OF}")
+_SINCE = re.compile(rf"\bdesde\s+el\s+{_DAY_OF}")
+_UNTIL = re.compile(rf"\bhasta\s+el\s+{_DAY_OF}")
+_ONE_DAY = re.compile(rf"\b(?:el\s+)?{_DAY_OF}")
+_NUMERIC = re.compile(r"\b(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/-](\d{1,2})[/-](\d{4}))\b")
+_MONTH_ONLY = re.compile(
+    rf"\b(?:(?:en|de|durante|del mes de|el mes de)\s+)?({_MONTH})(?:\s+(?:de|del)?\s*(\d{{4}}))?\b"
+)
+_YEAR = re.compile(r"\b(?:en|del|de|durante|el ano)\s+((?:19|20)\d\d)\b")
+
+
+def dated(text: str, today: date) -> Found | None:
+    """Dates written out: a range, since, until, one day, a month or a year."""
+    match = _RANGE.search(text)
+    if match:
+        first, last = _day(match, 1, today), _day(match, 4, today)
+        return _between(first, last, match.span())
+    match = _RANGE_SAME_MONTH.search(text)
+    if match:
+        last = _day(match, 2, today)
+        first = _safe_date(last.year, last.month, int(match.group(1))) if last else None
+        return _between(first, last, match.span())
+    for pattern, since in ((_SINCE, True), (_UNTIL, False)):
+        match = pattern.search(text)
+        if match and (day := _day(match, 1, today)):
+            return (dates(day, None) if since else {"hasta": day.isoformat()}, match.span())
+    match = _NUMERIC.search(text)
+    if match and (day := _numeric(match)):
+        return (dates(day, day), match.span())
+    match = _ONE_DAY.search(text)
+    if match and (day := _day(match, 1, today)):
+        return (dates(day, day), match.span())
+    return _month_or_year(text, today)
+
+
+def _month_or_year(text: str, today: date) -> Found | None:
+    match = _MONTH_ONLY.search(text)
+    if match:
+        month = MONTHS.index(match.group(1)) + 1
+        year = int(match.group(2)) if match.group(2) else today.year - (month > today.month)
+        first = date(year, month, 1)
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return (dates(first, last), match.span())
+    match = _YEAR.search(text)
+    if match:
+        year = int(match.group(1))
+        return (dates(date(year, 1, 1), date(year, 12, 31)), match.span())
+    return None
+
+
+def _between(first: date | None, last: date | None, span: tuple[int, int]) -> Found | None:
+    if first is None or last is None:
+        return None
+    if first > last and first.year == last.year:
+        first = first.replace(year=first.year - 1)  # "del 20 de diciembre al 5 de enero"
+    return (dates(min(first, last), max(first, last)), span)
+
+
+def _day(match: re.Match[str], group: int, today: date) -> date | None:
+    """The date of groups ``group`` (day), ``group + 1`` (month), ``group + 2`` (year, optional)."""
+    day, month, year = match.group(group), match.group(group + 1), match.group(group + 2)
+    number = MONTHS.index(month) + 1
+    if year:
+        return _safe_date(int(year), number, int(day))
+    found = _safe_date(today.year, number, int(day))
+    if found and found > today:
+        found = _safe_date(today.year - 1, number, int(day))
+    return found
+
+
+def _numeric(match: re.Match[str]) -> date | None:
+    if match.group(1):
+        return _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    return _safe_date(int(match.group(6)), int(match.group(5)), int(match.group(4)))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def dates(first: date, last: date | None) -> dict[str, str]:
+    dates = {"desde": first.isoformat()}
+    return {**dates, "hasta": last.isoformat()} if last else dates

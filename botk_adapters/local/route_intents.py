@@ -1,0 +1,144 @@
+"""What a question about the water asks for: a decision now, an event in the data, the weather.
+
+Each predicate reads the folded question. They are deliberately about the
+present data: "¿guardamos agua esta semana?" asks for a decision, while
+"¿cuándo conviene guardar agua según el manual?" asks what the documents
+say, and stays a document search.
+"""
+
+from __future__ import annotations
+
+import re
+
+from botk_core.phrasing import TYPO_MIN_LENGTH, one_edit_apart
+
+# The documents' rules, not today's data.
+_DOCUMENTS = re.compile(
+    r"\bsegun (?:el |la |los |las )?(?:manual|documento|guia|plan|reglamento|protocolo|norma|informe|faq)"
+    r"|\bque dicen? (?:el |la |los |las )?(?:manual|documento|guia|plan|reglamento|protocolo|informe|norma)"
+    r"|\b(?:en|del|de la|el|la) (?:manual|guia|plan maestro|reglamento|protocolo)\b"
+    r"|^\W*(?:y\s+)?(?:cuando|en que casos?|por que|quien|quienes)\s+(?:conviene|hay que|se debe|debemos|debo"
+    r"|se puede|podemos|se decide|decide|deciden|guard|solt|liber|ahorr|repart|distribu|regar|usar)"
+    r"|\b(?:como se decide|como decidir|que criterios?|que reglas?|criterios? para|reglas? para)\b"
+)
+# How to do it ("¿cómo ahorrar agua?"): advice from the documents.
+_HOW_TO = re.compile(
+    r"^\W*(?:y\s+)?como\s+(?:se\s+)?(?:(?:puedo|podemos|puede|pueden|debo|debemos|hago|hacemos|hacer)\s+"
+    r"(?:para\s+)?)?(?:ahorr|guard|cuid|almacen|reutiliz|junt|distribu|repart)"
+    r"|\b(?:consejos|recomendaciones|tips|ideas|formas|maneras) (?:para|de) (?:ahorr|guard|cuid)"
+)
+_ACTIONS_TEXT = """
+    guardar guardamos guardemos guardo guarda guardan guardaremos guardariamos soltar soltamos
+    soltemos suelto suelta sueltan soltaremos liberar liberamos liberemos libero libera liberan
+    repartir repartimos repartamos reparto distribuir distribuimos distribuyamos distribuyo ahorrar
+    ahorramos ahorremos ahorro ahorra usar usamos usemos ocupar ocupamos ocupemos gastar gastamos
+    gastemos almacenar almacenamos reservar reservamos juntar juntamos acumular acumulamos racionar
+    racionamos racionemos raciono cortar cortamos cortemos abrir abrimos cerrar cerramos
+"""
+_ACTIONS = frozenset(_ACTIONS_TEXT.split())
+# "¿Podemos regar esta semana?" asks for a decision; "¿cuánto hay que regar la lechuga?" for advice.
+_WATERING = re.compile(
+    r"\b(?:(?:podemos|puedo|se puede|debemos|debo|hay que|conviene|deberiamos|vamos a)\s+regar"
+    r"|regamos|reguemos)\b"
+)
+_PRESENT = re.compile(r"\b(?:hoy|ahora|esta semana|estos dias|este fin de semana|manana|este mes)\b")
+# A fact or a piece of advice ("¿cuánta agua se ahorra con riego por goteo?"), not a decision now.
+_FACT = re.compile(
+    r"^\W*(?:y\s+)?(?:cuant[oa]s?|cada cuant[oa]s?|que cantidad|donde|cuando|como)\b"
+    r"|\bse (?:ahorra|guarda|usa|gasta|riega|riegan|reparte|distribuye|libera|suelta|almacena)\b"
+    r"|\b(?:multas?|turnos? de riego|riego por)\b"
+)
+_WATER = re.compile(r"\b(?:agua|aguas|estanques?|tanques?|reserva|reservas)\b")
+_ENOUGH = re.compile(
+    r"\balcanza(?:ra|ria|n|ran)?\b.*\bagua\b|\bagua\b.*\balcanza(?:ra|ria)?\b"
+    r"|\bhay (?:suficiente|bastante|poca|harta|mucha|menos|mas) agua\b"
+    r"|\b(?:agua suficiente|suficiente agua)\b"
+    r"|\bcomo (?:estamos|andamos|vamos|quedamos) (?:de|con el|con la|en) agua\b"
+    r"|\bque (?:hacemos|hago|hacer|haremos|deberiamos hacer|debemos hacer) con el agua\b"
+    r"|\b(?:nos )?(?:queda|quedara|faltara|falta) agua\b|\bsituacion del agua\b"
+    r"|\bcuanta agua (?:queda|nos queda|hay|tenemos)\b"
+)
+_EMPTY = re.compile(
+    r"\b(?:vaci[oa]s?|vaciad[oa]s?|se vacio|se seco|sec[oa]|sin agua|cortes? (?:de|del) agua|cortaron el agua"
+    r"|se corto el agua)\b"
+)
+_SILENT = re.compile(
+    r"\b(?:sin datos|sin senal|sin conexion|dejo de (?:enviar|transmitir|mandar|medir|funcionar)"
+    r"|no (?:envio|mando|transmitio|midio)|se (?:cayo|apago|desconecto)|caidas?|callad[oa]|desconectad[oa]"
+    r"|fuera de linea|apagad[oa])\b"
+)
+_ANOMALOUS = re.compile(
+    r"\b(?:picos?|saltos?|anomalias?|(?:lecturas|valores|datos|mediciones) (?:raras|raros|extranas|extranos"
+    r"|anomalas|anomalos|malas|malos|erroneas|erroneos|falsas|falsos)|sensor pegado|pegad[oa]"
+    r"|errores? de (?:medicion|lectura))\b"
+)
+_HAPPENED = re.compile(
+    r"\b(?:estuvo|estuvieron|hubo|hubieron|ha habido|han habido|ha estado|han estado|se vacio|se seco|quedo"
+    r"|quedaron|quedamos|paso|ocurrio|alguna vez|cuantas veces|ultimamente|recientemente|eventos?|dejo"
+    r"|se cayo|se apago|se desconecto|no envio|no mando|no transmitio|no midio)\b"
+    r"|^\W*(?:y\s+)?cuando\b|\bhay (?:picos|saltos)|\bque (?:paso|ocurrio|sucedio)\b"
+)
+_ANY_EVENT = re.compile(r"\b(?:eventos?|fallas?|problemas?)\b|\bque (?:paso|ocurrio|sucedio) (?:con|en)\b")
+# "¿Qué hago si el estanque está vacío?", "¿qué significa una lectura vacía?": the documents.
+_ADVICE = re.compile(
+    r"\b(?:que (?:hago|hacer|hacemos|debo|se hace)|por que|significa|que pasa si|si el|si la)\b"
+)
+
+
+# Long words these questions hinge on, put right when a question has them with one typo ("estubo").
+_SPELLED_TEXT = """
+    estuvo estuvieron vacio vaciado vaciaron hubieron ocurrio ultimamente recientemente alcanza
+    alcanzara suficiente pronostico promedio promedios
+"""
+_SPELLED = frozenset(_SPELLED_TEXT.split())
+
+
+def corrected(folded: str) -> str:
+    """``folded`` with each word one typo away from a word above written right."""
+    return re.sub(r"[a-z]{5,}", lambda m: _spelled(m.group(0)), folded)
+
+
+def _spelled(word: str) -> str:
+    if word in _SPELLED:
+        return word
+    return next((known for known in _SPELLED if one_edit_apart(word, known)), word)
+
+
+def asks_documents(folded: str) -> bool:
+    """Whether the question asks what the documents say or advise."""
+    return bool(_DOCUMENTS.search(folded) or _HOW_TO.search(folded))
+
+
+def asks_decision(folded: str) -> bool:
+    """A decision about the water now: save, release, share out, use, water the crops; is there enough."""
+    if asks_documents(folded):
+        return False
+    if _ENOUGH.search(folded):
+        return True
+    tokens = re.findall(r"[a-z]+", folded)
+    if _FACT.search(folded):
+        return False
+    if _WATERING.search(folded) and (_PRESENT.search(folded) or len(tokens) <= 4):
+        return True
+    return bool(_WATER.search(folded)) and any(_near(t, _ACTIONS) for t in tokens)
+
+
+def event_kind(folded: str) -> tuple[bool, str | None]:
+    """Whether the question asks about events in the data, and which kind (None: any)."""
+    if _ADVICE.search(folded) or asks_documents(folded) or not _HAPPENED.search(folded):
+        return False, None
+    for pattern, kind in (
+        (_EMPTY, "estanque_vacio"),
+        (_SILENT, "sin_datos"),
+        (_ANOMALOUS, "lecturas_anomalas"),
+    ):
+        if pattern.search(folded):
+            return True, kind
+    return bool(_ANY_EVENT.search(folded)), None
+
+
+def _near(token: str, vocabulary: frozenset[str]) -> bool:
+    """In the vocabulary, or one typo away from a long word of it."""
+    if token in vocabulary:
+        return True
+    return len(token) >= TYPO_MIN_LENGTH + 1 and any(one_edit_apart(token, word) for word in vocabulary)

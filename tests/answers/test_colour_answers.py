@@ -1,0 +1,47 @@
+"""Colour codes: the line of the named component, with its state (blinking or steady), and only it."""
+
+from __future__ import annotations
+
+from tests.answers.documents import chat_over, docx_bytes
+
+MANUAL = docx_bytes(
+    "Equipos con luz",
+    "Tablero de la bomba: arranca y detiene la bomba según el nivel del pozo.",
+    "Naranja intermitente: esperando el nivel mínimo para arrancar.",
+    "Blanco: bombeando con normalidad.",
+    "",
+    "Blanco destellando: sobrecorriente, la bomba se detuvo.",
+    "Luz apagada: sin tensión en el tablero.",
+    "Medidor de caudal: cuenta los litros que salen del pozo.",
+    "Blanco: lectura enviada a la central.",
+    "Blanco parpadeando: memoria llena, descargue los datos.",
+    "Naranja: pila del medidor baja.",
+    heading="2. Equipos",
+)
+
+
+def _ask(*turns: str) -> str:
+    chat = chat_over({"manual_bomba.docx": MANUAL})
+    return [chat.ask(t).content for t in turns][-1]
+
+
+def test_a_blinking_light_gets_the_blinking_line_of_its_component() -> None:
+    answer = _ask("el tablero tiene la luz blanca que parpadea, q pasa")
+    assert "sobrecorriente" in answer and "memoria llena" not in answer and "normalidad" not in answer
+
+
+def test_a_steady_light_gets_the_steady_line_and_a_follow_up_changes_the_component() -> None:
+    answer = _ask("q significa la luz blanca del medidor")
+    assert "lectura enviada" in answer and "bombeando" not in answer
+    follow = _ask("q significa la luz naranja del medidor", "y en el tablero?")
+    assert "esperando el nivel mínimo" in follow and "pila del medidor" not in follow
+
+
+def test_a_light_that_is_off_is_the_off_line_of_its_component() -> None:
+    answer = _ask("el tablero de la bomba esta sin luz")
+    assert "sin tensión" in answer
+
+
+def test_a_light_of_no_named_component_is_answered_for_every_component_with_that_colour() -> None:
+    answer = _ask("q significa la luz blanca")
+    assert "bombeando" in answer and "lectura enviada" in answer
