@@ -24,7 +24,7 @@ from botk_adapters.sqlite.measurement_sql import (
     from_row,
 )
 from botk_core.domain import MEASURED, Averages, Bucket, Reading
-from botk_core.sensors.quality import reassessment
+from botk_core.sensors.quality import reassessment, same_values
 from botk_core.sensors.rules import QualityRules
 
 _BATCH = 500
@@ -40,7 +40,7 @@ _AVERAGES = (
 )
 _FLAGGED = f"SELECT flag_temperatura, flag_humedad, flag_nivel FROM readings WHERE {FLAGGED_TERM} AND "
 _BUCKETS = (
-    f"SELECT floor(timestamp / %s)::bigint AS bucket, count(*), {MEANS} FROM readings "
+    f"SELECT floor((timestamp + %s) / %s)::bigint AS bucket, count(*), {MEANS} FROM readings "
     "WHERE estacion = %s AND timestamp >= %s AND timestamp <= %s GROUP BY bucket ORDER BY bucket"
 )
 # Distinct stations by skipping along the (estacion, timestamp) index: one seek per station.
@@ -100,6 +100,12 @@ class PostgresMeasurementRepository:
                 cursor.executemany(_UPDATE_FLAGS, [(*flag_values(r), r.id_dato) for r in changed])
         return new
 
+    def unchanged(self, readings: Sequence[Reading]) -> int:
+        ids = list({r.id_dato for r in readings})
+        rows = self._all(f"SELECT {COLUMNS} FROM readings WHERE id_dato = ANY(%s)", [ids]) if ids else []
+        stored = {row[0]: from_row(row) for row in rows}
+        return sum(1 for r in readings if r.id_dato in stored and same_values(stored[r.id_dato], r))
+
     def count(self) -> int:
         return int(self._one("SELECT count(*) FROM readings")[0])
 
@@ -139,9 +145,11 @@ class PostgresMeasurementRepository:
         flagged = self._all(_FLAGGED + where, params) if row[3] else []
         return averages_from(row, flagged)
 
-    def buckets(self, estacion: str, since: float, until: float, every: float) -> list[Bucket]:
-        rows = self._all(_BUCKETS, [every, estacion, since, until])
-        return [bucket_from(row, every) for row in rows]
+    def buckets(
+        self, estacion: str, since: float, until: float, every: float, offset: float = 0.0
+    ) -> list[Bucket]:
+        rows = self._all(_BUCKETS, [offset, every, estacion, since, until])
+        return [bucket_from(row, every, offset) for row in rows]
 
     def readings(
         self, estacion: str | None, since: float | None = None, until: float | None = None
