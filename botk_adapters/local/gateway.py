@@ -24,7 +24,14 @@ from botk_core.tools.search import SEARCH_DOCUMENTS, SearchOutput
 
 __all__ = ["GREETING", "LocalAssistantGateway"]
 
+# The offline assistant reads a question, not a pasted essay: it analyses the end of a long
+# message (in chat the ask comes last) and only the latest user turns, so the cost of a turn
+# stays bounded whatever the thread holds.
+ANALYSED_CHARACTERS = 600
+EARLIER_TURNS = 8
+
 _SOURCE = re.compile(r"^Fuente: (.+?)(?: · | \(documento de ejemplo\)|$)", re.MULTILINE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _SENTENCE = re.compile(r"((?<=[.!?:»)])\s+|\n)")
 
 
@@ -50,7 +57,7 @@ class LocalAssistantGateway:
         self._data = DataRouter(stations)
 
     def reply(self, request: ModelRequest) -> ModelReply:
-        asked = request.last_user_text()
+        asked = analysed(request.last_user_text())
         outputs = request.tool_outputs_since_user()
         if not outputs:
             chat = small_talk_reply(asked)
@@ -159,7 +166,24 @@ def _heard(understood: Understood, question: Question, asked: str, found: bool =
 def _earlier_user_texts(request: ModelRequest) -> list[str]:
     """The user's earlier turns in the history window, oldest first (this turn left out)."""
     texts = [item.text for item in request.items if isinstance(item, ChatItem) and item.role == "user"]
-    return texts[:-1]
+    return [analysed(text) for text in texts[:-1][-EARLIER_TURNS:]]
+
+
+def analysed(text: str) -> str:
+    """The part of a user message the offline assistant reads: all of it, or its last sentences."""
+    if len(text) <= ANALYSED_CHARACTERS:
+        return text
+    read = ""
+    for sentence in reversed(_SENTENCE_END.split(text)):
+        if len(read) + len(sentence) + 1 > ANALYSED_CHARACTERS:
+            break
+        read = f"{sentence} {read}" if read else sentence
+    if read.strip():
+        return read
+    tail = text[-ANALYSED_CHARACTERS:]
+    # Start at a word boundary so the first word read is not a fragment.
+    space = tail.find(" ")
+    return tail[space + 1 :] if 0 <= space < len(tail) // 2 else tail
 
 
 def _last_sources(request: ModelRequest) -> tuple[str, ...]:
