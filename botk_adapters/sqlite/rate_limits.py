@@ -11,10 +11,11 @@ import itertools
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from botk_adapters.sqlite.db import writer_lock
 from botk_core.errors import StorageError
 
 # Buckets untouched this long are full again, so their rows can go.
@@ -44,7 +45,7 @@ class SqliteTokenBuckets:
         self._clock = clock
         self._calls = itertools.count()
         self._local = threading.local()
-        self._shared_lock = threading.Lock()
+        self._writers = writer_lock(self.path)
         self._shared: sqlite3.Connection | None = None
 
     @classmethod
@@ -57,7 +58,7 @@ class SqliteTokenBuckets:
         rate, now = per_minute / 60.0, self._clock()
         conn = self._connection()
         try:
-            with self._shared_lock if self.path == ":memory:" else nullcontext():
+            with _held(self._writers):
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     wait = _take(conn, client, rate, burst, now)
@@ -80,6 +81,17 @@ class SqliteTokenBuckets:
         if conn is None:
             conn = self._local.conn = _open(self.path)
         return conn
+
+
+@contextmanager
+def _held(lock: threading.Lock) -> Iterator[None]:
+    """``lock`` within the busy timeout, else the same error as a busy file."""
+    if not lock.acquire(timeout=_BUSY_TIMEOUT_S):
+        raise sqlite3.OperationalError("database is locked")
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _take(conn: sqlite3.Connection, client: str, rate: float, burst: int, now: float) -> float:
