@@ -53,7 +53,7 @@ class ThreadNotFound(NotFound):
     code = "thread_not_found"
 
     def __init__(self, thread_id: str) -> None:
-        super().__init__("Thread not found")
+        super().__init__("Conversación no encontrada.")
         self.thread_id = thread_id
 
 

@@ -63,7 +63,7 @@ class AssistantCatalog:
         """The named profile, or the default when ``assistant_id`` is None."""
         profile = self._profiles.get(assistant_id or self.default_id)
         if profile is None:
-            raise AssistantNotFound("Assistant not found")
+            raise AssistantNotFound("Asistente no encontrado.")
         return profile
 
     def get_or_default(self, assistant_id: str) -> AssistantProfile:

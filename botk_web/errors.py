@@ -31,11 +31,11 @@ STATUS: dict[type[e.BotkError], int] = {
 
 _HTTP_CODES = {
     400: ("La solicitud no es válida.", "bad_request"),
-    404: ("Not found", "not_found"),
-    405: ("Method not allowed", "method_not_allowed"),
-    413: ("Request body is too large", "payload_too_large"),
+    404: ("No encontrado.", "not_found"),
+    405: ("Método no permitido.", "method_not_allowed"),
+    413: ("El cuerpo de la solicitud es demasiado grande.", "payload_too_large"),
     414: ("La dirección (URL) de la solicitud es demasiado larga.", "uri_too_long"),
-    415: ("Unsupported content type", "unsupported_media_type"),
+    415: ("Tipo de contenido no soportado.", "unsupported_media_type"),
     431: ("Los encabezados de la solicitud son demasiado grandes.", "headers_too_large"),
 }
 # Headers an HTTP error must keep in its JSON form (405 says which methods the route takes).
@@ -82,4 +82,4 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> tuple[Response, int]:
         log.exception("unhandled error")
-        return error_response("Internal server error", "internal_error", 500)
+        return error_response("Error interno del servidor.", "internal_error", 500)

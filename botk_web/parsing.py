@@ -26,14 +26,16 @@ def body_fields(request: Request, *names: str) -> dict[str, str | None]:
     elif not mimetype and not request.get_data(cache=True):
         source = {}
     else:
-        raise UnsupportedMediaType("Send form fields or a JSON object (Content-Type application/json)")
+        raise UnsupportedMediaType(
+            "Envía campos de formulario o un objeto JSON (Content-Type application/json)."
+        )
     fields: dict[str, str | None] = {}
     for name in names:
         value = source.get(name)
         if value is not None and not isinstance(value, str):
-            raise InvalidInput(f"{name} must be a string")
+            raise InvalidInput(f"{name} debe ser texto.")
         if value is not None and not _encodable(value):
-            raise InvalidInput(f"{name} is not valid UTF-8 text")
+            raise InvalidInput(f"{name} no es texto UTF-8 válido.")
         fields[name] = value
     return fields
 
@@ -52,11 +54,11 @@ def _json_object(request: Request) -> dict[str, object]:
     limit = request.max_content_length
     if request.content_length is None and limit is not None and len(body) >= limit:
         # A chunked body is cut at the limit by Werkzeug: say so instead of "bad JSON".
-        raise PayloadTooLarge("Request body is too large")
+        raise PayloadTooLarge("El cuerpo de la solicitud es demasiado grande.")
     budget: JsonBudget = current_app.config.get(JSON_BUDGET_KEY) or JsonBudget()
     data = loads(body or b"null", budget, source="El cuerpo de la solicitud")
     if not isinstance(data, dict):
-        raise InvalidInput("Request body must be a JSON object")
+        raise InvalidInput("El cuerpo de la solicitud debe ser un objeto JSON.")
     return data
 
 
@@ -68,4 +70,4 @@ def int_arg(request: Request, name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise InvalidInput(f"{name} must be a whole number") from None
+        raise InvalidInput(f"{name} debe ser un número entero.") from None

@@ -32,7 +32,9 @@ def register_rate_limit(app: Flask, buckets: TokenBuckets, per_minute: int, burs
             return
         wait = buckets.take(client_key(), per_minute, burst)
         if wait > 0:
-            raise RateLimited("Too many requests; try again later", retry_after=max(1, math.ceil(wait)))
+            raise RateLimited(
+                "Demasiadas solicitudes; intenta de nuevo más tarde.", retry_after=max(1, math.ceil(wait))
+            )
 
 
 def client_key() -> str:

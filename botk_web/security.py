@@ -38,7 +38,7 @@ def register_auth(app: Flask, api_hash: str | None) -> None:
         given = presented_credential()
         # compare_digest takes the same time wherever the strings differ.
         if given is None or not hmac.compare_digest(given.encode(), expected):
-            raise Unauthorized("Missing or invalid API credential")
+            raise Unauthorized("Falta la clave de acceso (API_HASH) o no es válida.")
 
     @app.after_request
     def challenge(response: Response) -> Response:

@@ -11,6 +11,8 @@ import attrs
 from botk_core.domain import AcceptedTurn, Message, MessagePage, MessageStatus, Thread, reply_key
 from botk_core.errors import Conflict, IdempotencyKeyReused, InvalidInput, ThreadFull, ThreadNotFound
 
+_BUSY = "Otro mensaje de esta conversación todavía se está respondiendo; intenta de nuevo en un momento."
+
 
 class InMemoryThreadRepository:
     """Threads and messages in dicts; a thread's turn is held under a condition variable."""
@@ -61,7 +63,7 @@ class InMemoryThreadRepository:
         thread = self.get(user.thread_id)
         with self._changed:
             if not self._changed.wait_for(lambda: thread.id not in self._leases, self._lock_wait):
-                raise Conflict("Another message of this thread is still being answered; try again later")
+                raise Conflict(_BUSY)
             stored = self._messages[thread.id]
             known = _known(stored, user)
             if known is not None:
@@ -102,7 +104,7 @@ class InMemoryThreadRepository:
         self.get(thread_id)
         with self._changed:
             if thread_id in self._leases:
-                raise Conflict("Another message of this thread is still being answered; try again later")
+                raise Conflict(_BUSY)
             del self._threads[thread_id]
             self._messages.pop(thread_id, None)
 
@@ -126,7 +128,7 @@ def _known(stored: list[Message], user: Message) -> Message | None:
         return None
     known = next((m for m in stored if m.client_message_id == user.client_message_id), None)
     if known is not None and (known.role != "user" or known.content != user.content):
-        raise IdempotencyKeyReused("client_message_id was already used for a different message")
+        raise IdempotencyKeyReused("Ese client_message_id ya se usó para otro mensaje.")
     return known
 
 
@@ -134,4 +136,4 @@ def _position(ids: list[str], cursor: str) -> int:
     try:
         return ids.index(cursor)
     except ValueError:
-        raise InvalidInput("cursor is not a message of this thread") from None
+        raise InvalidInput("El cursor no es un mensaje de esta conversación.") from None

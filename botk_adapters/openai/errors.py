@@ -41,17 +41,18 @@ def translate(error: openai.OpenAIError) -> BotkError:
         return UpstreamAuthError(AUTH_MESSAGE)
     if isinstance(error, openai.RateLimitError):
         return UpstreamRateLimited(
-            "The model provider is rate limiting BOTK; retry later", _retry_after(error)
+            "El proveedor del modelo está limitando las solicitudes de BOTK; intenta de nuevo más tarde.",
+            _retry_after(error),
         )
     if isinstance(error, openai.APITimeoutError):
-        return UpstreamTimeout("The model provider did not answer in time")
+        return UpstreamTimeout("El proveedor del modelo no respondió a tiempo.")
     if isinstance(error, openai.APIConnectionError):
-        return UpstreamUnavailable("The model provider cannot be reached")
+        return UpstreamUnavailable("No se pudo conectar con el proveedor del modelo.")
     if isinstance(error, openai.APIStatusError) and error.status_code >= 500:
-        return UpstreamUnavailable(f"The model provider failed (HTTP {error.status_code})")
+        return UpstreamUnavailable(f"El proveedor del modelo falló (HTTP {error.status_code}).")
     if isinstance(error, openai.APIStatusError):
-        return UpstreamError(f"The model provider refused the request (HTTP {error.status_code})")
-    return UpstreamError("The model provider sent an answer BOTK could not read")
+        return UpstreamError(f"El proveedor del modelo rechazó la solicitud (HTTP {error.status_code}).")
+    return UpstreamError("El proveedor del modelo envió una respuesta que BOTK no pudo leer.")
 
 
 def is_context_overflow(error: openai.OpenAIError) -> bool:

@@ -60,5 +60,7 @@ def _gateway_events(events: Any) -> Iterator[GatewayEvent]:
             yield ReplyDone(mapping.reply_from(event.response))
             return
         elif event.type in ("response.failed", "error"):
-            raise UpstreamUnavailable("The model provider could not complete the answer; try again")
+            raise UpstreamUnavailable(
+                "El proveedor del modelo no pudo completar la respuesta; intenta de nuevo."
+            )
     raise UpstreamUnavailable(CUT)

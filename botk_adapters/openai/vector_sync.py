@@ -97,7 +97,7 @@ class VectorStoreSync:
                 return wanted, False
             except openai.NotFoundError:
                 if self._configured:
-                    raise NotFound("VECTOR_STORE_ID names a vector store that does not exist") from None
+                    raise NotFound("VECTOR_STORE_ID nombra un vector store que no existe.") from None
         store = self._client.vector_stores.create(name=STORE_NAME)
         self._progress(f"Almacén de vectores creado: {store.id}")
         self._state.set_store_id(store.id, self._key)

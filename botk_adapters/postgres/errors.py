@@ -31,15 +31,15 @@ def translate(error: Exception) -> BotkError | None:
     if isinstance(error, BotkError):
         return error
     if isinstance(error, psycopg_pool.PoolTimeout):
-        return StorageError("Storage is busy; try again in a moment")
+        return StorageError("El almacenamiento está ocupado; intenta de nuevo en un momento.")
     if isinstance(error, _TRANSIENT):
-        return StorageError("Storage is unavailable; try again in a moment")
+        return StorageError("El almacenamiento no está disponible; intenta de nuevo en un momento.")
     if isinstance(error, pg.ForeignKeyViolation):  # what a row points to was deleted meanwhile
-        return NotFound("Not found")
+        return NotFound("No encontrado.")
     if isinstance(error, pg.UniqueViolation):
-        return Conflict("The change clashes with what is stored; try again")
+        return Conflict("El cambio choca con lo que ya está guardado; intenta de nuevo.")
     if isinstance(error, psycopg.DataError):  # a value PostgreSQL cannot hold (out of range, bad text)
-        return InvalidInput("A value is out of range or malformed")
+        return InvalidInput("Un valor está fuera de rango o mal formado.")
     return None
 
 

@@ -15,7 +15,7 @@ from botk_adapters.postgres.turn_locks import TurnLocks
 from botk_core.domain import AcceptedTurn, Message, MessagePage, Thread
 from botk_core.errors import Conflict, InvalidInput, ThreadNotFound
 
-_BUSY = "Another message of this thread is still being answered; try again later"
+_BUSY = "Otro mensaje de esta conversación todavía se está respondiendo; intenta de nuevo en un momento."
 # A thread is idle when its newest message (or, with none, its creation) is older than the cutoff.
 _IDLE = "coalesce((SELECT max(m.created_at) FROM messages AS m WHERE m.thread_id = t.id), t.created_at) < %s"
 
@@ -153,5 +153,5 @@ class PostgresThreadRepository:
             "SELECT seq FROM messages WHERE id = %s AND thread_id = %s", (message_id, thread_id)
         ).fetchone()
         if row is None:
-            raise InvalidInput("cursor is not a message of this thread")
+            raise InvalidInput("El cursor no es un mensaje de esta conversación.")
         return int(row["seq"])

@@ -90,7 +90,7 @@ def accepted(row: dict[str, Any] | None, user: Message, lease: str, max_messages
     thread = Thread(stored["id"], stored["assistant_id"], stored["created_at"])
     known = from_row(row["known"]) if row["known"] else None
     if known is not None and (known.role != "user" or known.content != text(user.content)):
-        raise IdempotencyKeyReused("client_message_id was already used for a different message")
+        raise IdempotencyKeyReused("Ese client_message_id ya se usó para otro mensaje.")
     if known is not None and row["answer"]:
         return AcceptedTurn(thread, known, answer=from_row(row["answer"]))
     if row["seq"] is None:

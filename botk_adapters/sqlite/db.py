@@ -132,12 +132,14 @@ class Database:
         """
         conn = self.connection()
         if not self._writers.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
-            raise StorageError("Storage is busy; try again in a moment")
+            raise StorageError("El almacenamiento está ocupado; intenta de nuevo en un momento.")
         try:
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as error:
-                raise StorageError("Storage is busy; try again in a moment") from error
+                raise StorageError(
+                    "El almacenamiento está ocupado; intenta de nuevo en un momento."
+                ) from error
             try:
                 yield conn
                 conn.execute("COMMIT")
@@ -145,7 +147,9 @@ class Database:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 if isinstance(error, sqlite3.OperationalError):
-                    raise StorageError("Storage could not save the change; try again in a moment") from error
+                    raise StorageError(
+                        "No se pudo guardar el cambio; intenta de nuevo en un momento."
+                    ) from error
                 raise
         finally:
             self._writers.release()

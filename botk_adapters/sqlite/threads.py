@@ -12,7 +12,7 @@ from botk_adapters.sqlite.message_rows import COLUMNS, from_row
 from botk_core.domain import AcceptedTurn, Message, MessagePage, Thread
 from botk_core.errors import Conflict, InvalidInput
 
-_BUSY = "Another message of this thread is still being answered; try again later"
+_BUSY = "Otro mensaje de esta conversación todavía se está respondiendo; intenta de nuevo en un momento."
 
 
 class SqliteThreadRepository:
@@ -124,5 +124,5 @@ class SqliteThreadRepository:
             "SELECT seq FROM messages WHERE id = ? AND thread_id = ?", (message_id, thread_id)
         ).fetchone()
         if row is None:
-            raise InvalidInput("cursor is not a message of this thread")
+            raise InvalidInput("El cursor no es un mensaje de esta conversación.")
         return int(row["seq"])

@@ -73,7 +73,7 @@ def _known(conn: sqlite3.Connection, user: Message) -> Message | None:
         return None
     known = _by_client_id(conn, user.thread_id, user.client_message_id)
     if known is not None and (known.role != "user" or known.content != user.content):
-        raise IdempotencyKeyReused("client_message_id was already used for a different message")
+        raise IdempotencyKeyReused("Ese client_message_id ya se usó para otro mensaje.")
     return known
 
 

@@ -64,7 +64,7 @@ class GetHistory:
 
     def execute(self, request: GetHistoryInput) -> MessagePage:
         if not 1 <= request.limit <= MAX_PAGE_SIZE:
-            raise InvalidInput(f"limit must be between 1 and {MAX_PAGE_SIZE}")
+            raise InvalidInput(f"limit debe estar entre 1 y {MAX_PAGE_SIZE}.")
         self._threads.get(request.thread_id)
         return self._threads.list_messages(
             request.thread_id,

@@ -60,7 +60,7 @@ class ImportMeasurements:
     def execute(self, request: ImportMeasurementsInput) -> ImportSummary:
         readings = list(request.readings)
         if any(r.synthetic for r in readings):
-            raise InvalidInput("synthetic readings cannot be imported as measurements")
+            raise InvalidInput("Las lecturas sintéticas no se pueden importar como mediciones.")
         removed = self._repo.remove_synthetic() if readings and self._repo.has_synthetic() else 0
         readings = canonical_names(readings, [*self._known, *self._repo.stations()])
         new = unchanged = 0

@@ -119,7 +119,7 @@ class SendMessage:
         if not request.attachments:
             return []
         if self._attachments is None:
-            raise InvalidInput("This assistant does not take files")
+            raise InvalidInput("Este asistente no recibe archivos.")
         return self._attachments.read(request.attachments, request.attachment_policy)
 
     def _user_message(self, request: SendMessageInput) -> Message:
@@ -129,11 +129,11 @@ class SendMessage:
         client_id = request.client_message_id
         if client_id is not None and (len(client_id) > MAX_CLIENT_ID_CHARS or is_reserved_key(client_id)):
             raise InvalidInput(
-                f"client_message_id must have at most {MAX_CLIENT_ID_CHARS} characters "
-                f"and not start with '{reply_key('')}'"
+                f"client_message_id debe tener como máximo {MAX_CLIENT_ID_CHARS} caracteres "
+                f"y no empezar con '{reply_key('')}'."
             )
         if len(text) > self._limits.max_message_chars:
-            raise PayloadTooLarge(f"message is longer than {self._limits.max_message_chars} characters")
+            raise PayloadTooLarge(f"El mensaje supera los {self._limits.max_message_chars} caracteres.")
         return Message(
             new_id("msg"),
             request.thread_id,

@@ -35,7 +35,7 @@ class PruneThreads:
 
     def execute(self, days: float) -> int:
         if days <= 0:
-            raise InvalidInput("days must be more than 0")
+            raise InvalidInput("La antigüedad debe ser de más de 0 días.")
         pruned = self._threads.prune_threads(self._clock() - days * DAY)
         for thread_id in pruned:
             self._reports.delete(thread_id)

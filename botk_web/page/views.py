@@ -45,7 +45,7 @@ def asset(name: str) -> ResponseReturnValue:
     """A static file, gzipped when the browser takes it; cached for a year under its versioned URL."""
     found = assets().get(name)
     if found is None:
-        raise NotFound("Not found")
+        raise NotFound("No encontrado.")
     zipped = request.accept_encodings.quality("gzip") > 0
     etag = found.digest + ("-gz" if zipped else "")
     unchanged = request.if_none_match.contains(etag)

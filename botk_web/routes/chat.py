@@ -51,10 +51,10 @@ def chat() -> ResponseReturnValue:
 def thread_history() -> ResponseReturnValue:
     thread_id = (request.args.get("thread_id") or "").strip()
     if not thread_id:
-        raise MissingFields("Missing thread_id")
+        raise MissingFields("Falta thread_id.")
     order = request.args.get("order", "asc")
     if order not in ("asc", "desc"):
-        raise InvalidInput("order must be 'asc' or 'desc'")
+        raise InvalidInput("order debe ser 'asc' o 'desc'.")
     page = services().get_history.execute(
         GetHistoryInput(
             thread_id,

@@ -67,7 +67,7 @@ def list_documents() -> ResponseReturnValue:
 def upload_documents() -> ResponseReturnValue:
     uploads = uploaded_files(request)
     if not uploads:
-        raise MissingFields("Missing file (multipart field 'files')")
+        raise MissingFields("Falta el archivo (campo multipart 'files').")
     stored = documents().add.execute(uploads, upload_policy())
     return jsonify(object="list", data=[document_json(d) for d in stored]), 201
 
@@ -84,7 +84,7 @@ def delete_document(document_id: str) -> ResponseReturnValue:
 def search() -> ResponseReturnValue:
     query = (request.args.get("q") or "").strip()
     if not query:
-        raise MissingFields("Missing q")
+        raise MissingFields("Falta q (el texto a buscar).")
     passages = documents().search.execute(SearchDocumentsInput(query, int_arg(request, "k", 5)))
     data = [
         {
@@ -102,10 +102,10 @@ def search() -> ResponseReturnValue:
 def uploaded_files(req: Request) -> list[AddDocumentInput]:
     """The multipart uploads of ``req``, size-checked and with sanitised names."""
     if req.files and req.mimetype != "multipart/form-data":
-        raise UnsupportedMediaType("Upload files as multipart/form-data")
+        raise UnsupportedMediaType("Sube los archivos como multipart/form-data.")
     files = [f for field in UPLOAD_FIELDS for f in req.files.getlist(field) if f.filename or f.content_length]
     if len(files) > MAX_FILES:
-        raise PayloadTooLarge(f"At most {MAX_FILES} files per request")
+        raise PayloadTooLarge(f"Como máximo {MAX_FILES} archivos por solicitud.")
     uploads = []
     limit = services().settings.max_upload_file_bytes
     for storage in files:

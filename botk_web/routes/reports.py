@@ -31,7 +31,7 @@ def _pdf(thread_id: str) -> Response:
 def read_text_file() -> ResponseReturnValue:
     thread_id = (request.args.get("thread_id") or "").strip()
     if not thread_id:
-        raise MissingFields("Missing thread_id")
+        raise MissingFields("Falta thread_id.")
     return jsonify(response=_reports(thread_id).read(thread_id))
 
 
@@ -52,5 +52,5 @@ def report_pdf(thread_id: str) -> ResponseReturnValue:
 def compile_report() -> ResponseReturnValue:
     thread_id = (body_fields(request, "thread_id")["thread_id"] or "").strip()
     if not thread_id:
-        raise MissingFields("Missing thread_id")
+        raise MissingFields("Falta thread_id.")
     return _pdf(thread_id)

@@ -22,7 +22,10 @@ def guarded(settings: Settings) -> FlaskClient:
 def test_without_the_credential_a_route_answers_401_json(guarded: FlaskClient, path: str) -> None:
     response = guarded.get(path)
     assert response.status_code == 401
-    assert response.get_json() == {"error": "Missing or invalid API credential", "code": "unauthorized"}
+    assert response.get_json() == {
+        "error": "Falta la clave de acceso (API_HASH) o no es válida.",
+        "code": "unauthorized",
+    }
     assert response.headers["WWW-Authenticate"].startswith("Bearer")
 
 

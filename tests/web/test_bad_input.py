@@ -71,7 +71,7 @@ def test_malformed_json_is_400(client: FlaskClient, thread_id: str, body: str) -
 def test_non_string_json_fields_are_400(client: FlaskClient, thread_id: str) -> None:
     response = client.post("/chat", json={"thread_id": thread_id, "message": 42})
     assert response.status_code == 400
-    assert "message must be a string" in response.get_json()["error"]
+    assert "message debe ser texto" in response.get_json()["error"]
 
 
 def test_wrong_content_type_is_415(client: FlaskClient, thread_id: str) -> None:
@@ -118,14 +118,17 @@ def test_upstream_failures_map_to_statuses_and_keep_the_question(
 
 class BusyThreads(InMemoryThreadRepository):
     def create(self, thread: Thread) -> None:
-        raise StorageError("Storage is busy; try again in a moment")
+        raise StorageError("El almacenamiento está ocupado; intenta de nuevo en un momento.")
 
 
 def test_busy_storage_is_503_with_retry_after(tmp_path: object) -> None:
     app = create_app(Settings(database_path=f"{tmp_path}/s.sqlite3"), threads=BusyThreads())
     response = app.test_client().get("/start")
     assert response.status_code == 503
-    assert response.get_json() == {"error": "Storage is busy; try again in a moment", "code": "storage_error"}
+    assert response.get_json() == {
+        "error": "El almacenamiento está ocupado; intenta de nuevo en un momento.",
+        "code": "storage_error",
+    }
     assert response.headers["Retry-After"] == "1"
 
 
@@ -137,5 +140,5 @@ def test_lone_surrogates_in_json_are_400_and_store_nothing(
     body = "{" + ", ".join(f'"{k}": "{v}"' for k, v in fields.items()) + "}"
     response = client.post("/chat", data=body, content_type="application/json")
     assert response.status_code == 400
-    assert "not valid UTF-8" in response.get_json()["error"]
+    assert "no es texto UTF-8 válido" in response.get_json()["error"]
     assert message_count(client, thread_id) == 0

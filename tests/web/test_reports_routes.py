@@ -39,7 +39,7 @@ def test_unknown_or_malicious_thread_ids_are_404(client: FlaskClient, bad: str) 
 
 def test_missing_thread_id_is_400(client: FlaskClient) -> None:
     assert client.get("/readTextFile").status_code == 400
-    assert client.post("/compile", json={}).get_json()["error"] == "Missing thread_id"
+    assert client.post("/compile", json={}).get_json()["error"] == "Falta thread_id."
 
 
 def test_pdf_without_a_tex_engine_is_a_clear_501(client: FlaskClient) -> None:
