@@ -33,9 +33,22 @@ _ACTIONS_TEXT = """
     repartir repartimos repartamos reparto distribuir distribuimos distribuyamos distribuyo ahorrar
     ahorramos ahorremos ahorro ahorra usar usamos usemos ocupar ocupamos ocupemos gastar gastamos
     gastemos almacenar almacenamos reservar reservamos juntar juntamos acumular acumulamos racionar
-    racionamos racionemos raciono cortar cortamos cortemos abrir abrimos cerrar cerramos
+    racionamos racionemos raciono cortar cortamos cortemos abrir abrimos cerrar cerramos cuidar
+    cuidamos cuidemos
 """
 _ACTIONS = frozenset(_ACTIONS_TEXT.split())
+# Nouns one letter away from an action ("cuidados del agua" is advice, not "cuidamos").
+_NOT_ACTIONS = frozenset({"cuidado", "cuidados", "usado", "usados", "ahorros", "reservas", "cortes"})
+# Verbs that speak of the water by themselves: "¿tenemos que racionar?" needs no "agua".
+_WATER_VERBS_TEXT = """
+    racionar racionamos racionemos raciono racionamiento racionarlo racionarla guardarla guardarlo
+    soltarla soltarlo liberarla liberarlo
+"""
+_WATER_VERBS = frozenset(_WATER_VERBS_TEXT.split())
+_MUST = re.compile(
+    r"\b(?:tenemos que|hay que|debemos|deberiamos|toca|conviene|vamos a|habra que|tendremos que)\s+"
+    r"(?:guardar|soltar|liberar|racionar|ahorrar|repartir|distribuir|cuidar)\b"
+)
 # "¿Podemos regar esta semana?" asks for a decision; "¿cuánto hay que regar la lechuga?" for advice.
 _WATERING = re.compile(
     r"\b(?:(?:podemos|puedo|se puede|debemos|debo|hay que|conviene|deberiamos|vamos a)\s+regar"
@@ -48,7 +61,7 @@ _FACT = re.compile(
     r"|\bse (?:ahorra|guarda|usa|gasta|riega|riegan|reparte|distribuye|libera|suelta|almacena)\b"
     r"|\b(?:multas?|turnos? de riego|riego por)\b"
 )
-_WATER = re.compile(r"\b(?:agua|aguas|estanques?|tanques?|reserva|reservas)\b")
+_WATER = re.compile(r"\b(?:agua|aguas|estanques?|tanques?|reserva|reservas|llaves?|valvulas?|compuertas?)\b")
 _ENOUGH = re.compile(
     r"\balcanza(?:ra|ria|n|ran)?\b.*\bagua\b|\bagua\b.*\balcanza(?:ra|ria)?\b"
     r"|\bhay (?:suficiente|bastante|poca|harta|mucha|menos|mas) agua\b"
@@ -120,7 +133,9 @@ def asks_decision(folded: str) -> bool:
         return False
     if _WATERING.search(folded) and (_PRESENT.search(folded) or len(tokens) <= 4):
         return True
-    return bool(_WATER.search(folded)) and any(_near(t, _ACTIONS) for t in tokens)
+    if any(t in _WATER_VERBS for t in tokens) or (_MUST.search(folded) and len(tokens) <= 6):
+        return True
+    return bool(_WATER.search(folded)) and any(t not in _NOT_ACTIONS and _near(t, _ACTIONS) for t in tokens)
 
 
 def event_kind(folded: str) -> tuple[bool, str | None]:

@@ -17,10 +17,10 @@ AVERAGE, DIAGNOSIS = "get_promedio", "diagnostico_hidrico_integrado"
 @pytest.mark.parametrize(
     ("question", "arguments"),
     [
-        ("promedio del nivel en janchima", {"estacion": "Janchima"}),
-        ("Promedio del nivel en JANCHIMA", {"estacion": "Janchima"}),
-        ("promedio del nivel en cau cau", {"estacion": "Cau-Cau"}),
-        ("promedio del nivel en caucau", {"estacion": "Cau-Cau"}),
+        ("promedio del nivel en janchima", {"estacion": "Janchima", "campos": ["nivel"]}),
+        ("Promedio del nivel en JANCHIMA", {"estacion": "Janchima", "campos": ["nivel"]}),
+        ("promedio del nivel en cau cau", {"estacion": "Cau-Cau", "campos": ["nivel"]}),
+        ("promedio del nivel en caucau", {"estacion": "Cau-Cau", "campos": ["nivel"]}),
         ("promedio en pulcha", {"estacion": "Pulcha"}),
         ("promedio en pulcah", {"estacion": "Pulcha"}),  # a typo
         ("promedio de los ultimos 7 dias en cau cau", {"estacion": "Cau-Cau", "dias": 7}),
@@ -95,7 +95,8 @@ def committee(tmp_path: Path, sample_documents: Path) -> Committee:
 
 def test_each_named_station_answers_from_its_readings(committee: Committee) -> None:
     average = committee.ask("promedio del nivel en janchima")
-    assert average.startswith("Promedios de la estación Janchima (1008 lecturas")
+    assert average.startswith("Nivel del estanque promedio de la estación Janchima (1008 lecturas")
+    assert "humedad" not in average
     assert "Cau-Cau" not in average
     tank = committee.ask("el estanque de Iquiuca")
     assert tank.startswith("Diagnóstico hídrico de Iquiuca: Condición")

@@ -47,12 +47,15 @@ def window(text: str) -> Any:
         ("promedio de hoy", {"desde": "2026-01-15"}),
         ("promedio desde el lunes", {"desde": "2026-01-12"}),
         ("promedio desde el miércoles", {"desde": "2026-01-14"}),
-        ("promedio en septiembre", {"desde": "2025-09-01", "hasta": "2025-09-30"}),
+        ("promedio en septiembre", {"desde": "2025-09-01", "hasta": "2025-09-30", "anio_supuesto": True}),
         ("promedio en Septiembre de 2023", {"desde": "2023-09-01", "hasta": "2023-09-30"}),
-        ("promedio de enero", {"desde": "2026-01-01", "hasta": "2026-01-31"}),
+        ("promedio de enero", {"desde": "2026-01-01", "hasta": "2026-01-31", "anio_supuesto": True}),
         ("promedio en 2023", {"desde": "2023-01-01", "hasta": "2023-12-31"}),
         ("promedio del 1 al 15 de septiembre de 2023", {"desde": "2023-09-01", "hasta": "2023-09-15"}),
-        ("promedio entre el 3 de enero y el 10 de enero", {"desde": "2026-01-03", "hasta": "2026-01-10"}),
+        (
+            "promedio entre el 3 de enero y el 10 de enero",
+            {"desde": "2026-01-03", "hasta": "2026-01-10", "anio_supuesto": True},
+        ),
         ("promedio del 14 de septiembre de 2023", {"desde": "2023-09-14", "hasta": "2023-09-14"}),
         ("promedio del 14/09/2023", {"desde": "2023-09-14", "hasta": "2023-09-14"}),
         ("promedio desde el 10 de enero", {"desde": "2026-01-10"}),
@@ -89,7 +92,7 @@ def test_greetings_and_rates_are_not_windows() -> None:
         ("promedio de ayer", {"estacion": "todas", "desde": "2026-01-14", "hasta": "2026-01-14"}),
         (
             "¿Cómo estuvo el nivel ayer en Cau Cau?",
-            {"estacion": "Cau-Cau", "desde": "2026-01-14", "hasta": "2026-01-14"},
+            {"estacion": "Cau-Cau", "desde": "2026-01-14", "hasta": "2026-01-14", "campos": ["nivel"]},
         ),
     ],
 )
