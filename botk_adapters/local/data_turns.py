@@ -27,6 +27,7 @@ from botk_adapters.local.smalltalk import is_small_talk
 from botk_adapters.local.turn_words import describe, relative_dates
 from botk_core.sensors.stations import ALL
 from botk_core.text import STOP_WORDS
+from botk_core.tools.averages import ASSUMED_YEAR, RELATIVE
 from botk_core.tools.diagnosis import DIAGNOSTICO
 from botk_core.tools.events import GET_EVENTOS
 from botk_core.tools.measurements import FIELDS_KEY, GET_PROMEDIO, GET_PROMEDIO_ESTACIONAL
@@ -34,7 +35,7 @@ from botk_core.tools.seasons import local_zone
 from botk_core.tools.weather import GET_CLIMA
 
 MAX_DEPTH = 8
-_WINDOW_KEYS = ("dias", "horas", "desde", "hasta")
+_WINDOW_KEYS = ("dias", "horas", "desde", "hasta", ASSUMED_YEAR, RELATIVE)
 _OPENERS = frozenset({"y", "e"})
 _INTERROGATIVES_TEXT = """
     que como cual cuales cuanto cuanta cuantos cuantas cuando donde quien quienes
@@ -189,7 +190,9 @@ def _with_window(
     if window.back is not None:
         # "¿y la semana anterior?": the window before the last one; on its own, last week.
         moved = shifted(arguments, window.back, env.now, env.zone)
-        window = attrs.evolve(window, arguments=moved if moved is not None else window.arguments)
+        window = attrs.evolve(
+            window, arguments=moved or window.arguments, relative=window.relative and moved is None
+        )
     if tool == GET_EVENTOS:
         return tool, {**kept, **relative_dates(window.arguments, env.now, env.zone)}
-    return GET_PROMEDIO, {**kept, **window.arguments}
+    return GET_PROMEDIO, {**kept, **window.arguments, **({RELATIVE: True} if window.relative else {})}

@@ -24,6 +24,7 @@ from botk_adapters.local.vocabulary import PARAMETER_NAMES
 from botk_core.phrasing import MONTHS
 from botk_core.sensors.stations import ALL
 from botk_core.text import STOP_WORDS
+from botk_core.tools.averages import RELATIVE
 from botk_core.tools.diagnosis import DIAGNOSTICO
 from botk_core.tools.events import GET_EVENTOS
 from botk_core.tools.measurements import FIELDS, FIELDS_KEY, GET_PROMEDIO, GET_PROMEDIO_ESTACIONAL
@@ -130,6 +131,7 @@ def averages(asked: Asked) -> Routed:
     if station == ALL and not asked.every:
         station = other_name(asked.blanked(), asked.original, _NOT_NAMES) or ALL
     window = dict(asked.window.arguments) if asked.window else {}
+    window.update({RELATIVE: True} if asked.window and asked.window.relative else {})
     fields = asked_fields(asked.leftover())
     return Routed(GET_PROMEDIO, {"estacion": station, **window, **({FIELDS_KEY: fields} if fields else {})})
 

@@ -85,6 +85,9 @@ class WindowWords:
     # "la semana anterior", "el día antes": the window before the last one asked about, of this
     # unit ("" for the same unit); ``arguments`` hold what the words mean on their own.
     back: str | None = None
+    # "ayer", "la semana pasada", "el lunes": dates named from today (with no data then, the
+    # average may look at a period like it that ends with the last data).
+    relative: bool = False
 
 
 @attrs.frozen
@@ -135,7 +138,7 @@ def _before(text: str, today: date) -> WindowWords | None:
     unit = match.group(1) or ""
     own = _ON_ITS_OWN.get(unit)
     arguments = dates(*_named_dates(own, today)[:2]) if own else {}
-    return WindowWords(arguments, match.span(), back=unit)
+    return WindowWords(arguments, match.span(), back=unit, relative=bool(own))
 
 
 def _named(text: str, today: date) -> WindowWords | None:
@@ -148,14 +151,14 @@ def _named(text: str, today: date) -> WindowWords | None:
             day = today - timedelta(days=back)
             end = _NAMED["hoy"].search(text, match.end())  # "desde el lunes hasta hoy"
             span = (match.start(), end.end() if end else match.end())
-            return WindowWords(dates(day, None if pattern is _SINCE_WEEKDAY else day), span)
+            return WindowWords(dates(day, None if pattern is _SINCE_WEEKDAY else day), span, relative=True)
     for name, pattern in _NAMED.items():
         match = pattern.search(text)
         if match:
             first, last, present = _named_dates(name, today)
             if name == "esta semana":
                 return WindowWords({"dias": 7}, match.span(), present=True)
-            return WindowWords(dates(first, last), match.span(), present)
+            return WindowWords(dates(first, last), match.span(), present, relative=True)
     return None
 
 

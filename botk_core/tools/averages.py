@@ -15,24 +15,27 @@ from botk_core.sensors.periods import Period, period_of
 from botk_core.sensors.stations import Stations
 from botk_core.sensors.summary import left_out_sentence
 from botk_core.sensors.window import choose_window
+from botk_core.tools.fallback_periods import earlier_year, like_the_last
 from botk_core.tools.results import AllAverages, Means, Provenance, StationAverages, WindowNote
 
 HOURS_PER_DAY = 24
 ASSUMED_YEAR = "anio_supuesto"
-MAX_YEARS_BACK = 30
+RELATIVE = "relativo"
 
 
 @attrs.frozen
 class AskedWindow:
     """What the call asked for: ``days`` before now (hours as a fraction), or a dated ``period``.
 
-    ``bounds`` are the dates as given; ``assumed_year`` when the user did not say the year.
+    ``bounds`` are the dates as given; ``assumed_year`` when the user did not say the year,
+    ``relative`` when the user named the period from today ("ayer", "la semana pasada").
     """
 
     days: float | None = None
     period: Period | None = None
     bounds: tuple[str | None, str | None] = (None, None)
     assumed_year: bool = False
+    relative: bool = False
 
 
 def local_time(timestamp: float | None, zone: tzinfo) -> str | None:
@@ -56,7 +59,10 @@ def asked_window(arguments: Mapping[str, Any], stations: Stations) -> AskedWindo
     if since or until:
         period = period_of(since, until, stations.zone, stations.now())
         return AskedWindow(
-            period=period, bounds=(since, until), assumed_year=bool(arguments.get(ASSUMED_YEAR))
+            period=period,
+            bounds=(since, until),
+            assumed_year=bool(arguments.get(ASSUMED_YEAR)),
+            relative=bool(arguments.get(RELATIVE)),
         )
     return None
 
@@ -65,9 +71,11 @@ def station_averages(stations: Stations, station: str, window: AskedWindow | Non
     """The means of one station over ``window`` (all its data when None).
 
     A relative window without data falls back to the same span before the last
-    data, and says so; so does a period whose year the user did not say ("en
-    marzo"), to the same dates of the latest earlier year with data. Any other
-    dated period without data is a ToolFailed that says when the station's data is from.
+    data, and says so; so does a period named from today ("ayer", "la semana
+    pasada"), to a period like it that ends with the last data, and a period whose
+    year the user did not say ("en marzo"), to the same dates of the latest
+    earlier year with data. Any other dated period without data is a ToolFailed
+    that says when the station's data is from.
     """
     repo, zone = stations.repo, stations.zone
     latest = repo.latest(station)
@@ -81,8 +89,8 @@ def station_averages(stations: Stations, station: str, window: AskedWindow | Non
         note = WindowNote(requested=period.label, used=period.label, fallback=False, dated=True)
         since, until = period.since, period.until
     averages = repo.averages(station, since=since, until=until)
-    if averages.n == 0 and window is not None and window.assumed_year:
-        note, averages = _earlier_year(stations, station, window) or (note, averages)
+    if averages.n == 0 and window is not None and window.period is not None:
+        note, averages = _instead(stations, station, window) or (note, averages)
     if averages.n == 0:
         raise ToolFailed(no_data_in(stations, station, note.requested if note else ""))
     first, final = averages.first_timestamp, averages.last_timestamp
@@ -146,31 +154,14 @@ def no_data_in(stations: Stations, station: str, label: str) -> str:
     return f"No hay lecturas de {station} {label}. Sus datos {verb} {where} (el último es de {last})."
 
 
-def _earlier_year(
-    stations: Stations, station: str, window: AskedWindow
-) -> tuple[WindowNote, Averages] | None:
-    """The same dates in the latest earlier year with data, or None."""
-    first = stations.repo.averages(station).first_timestamp
+def _instead(stations: Stations, station: str, window: AskedWindow) -> tuple[WindowNote, Averages] | None:
+    """A period with data in place of the one asked for, when the question allows one."""
     requested = window.period.label if window.period else ""
-    for back in range(1, MAX_YEARS_BACK + 1):
-        since, until = (_years_back(bound, back) for bound in window.bounds)
-        period = period_of(since, until, stations.zone, stations.now())
-        if first is None or (period.until is not None and period.until < first):
-            return None
-        averages = stations.repo.averages(station, since=period.since, until=period.until)
-        if averages.n:
-            return WindowNote(requested=requested, used=period.label, fallback=True, dated=True), averages
+    if window.assumed_year:
+        return earlier_year(stations, station, window.bounds, requested)
+    if window.relative:
+        return like_the_last(stations, station, window.bounds, requested)
     return None
-
-
-def _years_back(bound: str | None, years: int) -> str | None:
-    """An ISO date or local time ``years`` earlier (29 February becomes the 28th)."""
-    if bound is None:
-        return None
-    year, rest = int(bound[:4]) - years, bound[4:]
-    if rest.startswith("-02-29"):
-        rest = "-02-28" + rest[6:]
-    return f"{year:04d}{rest}"
 
 
 def _relative(stations: Stations, days: float, last: float) -> tuple[WindowNote, float, float]:

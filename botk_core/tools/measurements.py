@@ -11,7 +11,14 @@ from botk_core.domain import ToolSpec
 from botk_core.errors import ToolFailed
 from botk_core.sensors.stations import ALL, Stations, station_key
 from botk_core.sensors.summary import left_out_of, left_out_sentence
-from botk_core.tools.averages import ASSUMED_YEAR, all_averages, asked_window, local_time, station_averages
+from botk_core.tools.averages import (
+    ASSUMED_YEAR,
+    RELATIVE,
+    all_averages,
+    asked_window,
+    local_time,
+    station_averages,
+)
 from botk_core.tools.registry import Tool, ToolContext, ToolResult
 from botk_core.tools.results import Provenance, SeasonalAverages, SeasonMeans
 from botk_core.tools.seasons import seasonal_means
@@ -69,6 +76,14 @@ PROMEDIO_SPEC = ToolSpec(
                 "description": (
                     "true si el usuario no dijo el año de desde/hasta («en marzo»): si ese período no "
                     "tiene datos, usa las mismas fechas del último año anterior con datos y lo dice."
+                ),
+            },
+            RELATIVE: {
+                "type": "boolean",
+                "description": (
+                    "true si el usuario nombró el período desde hoy («ayer», «la semana pasada», «el mes "
+                    "pasado»): si no tiene datos, usa un período igual que termina con el último dato y "
+                    "lo dice."
                 ),
             },
             FIELDS_KEY: {

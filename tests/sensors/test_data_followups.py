@@ -21,7 +21,7 @@ def test_another_station_keeps_the_average_and_its_window(turn: str) -> None:
     ("turn", "window"),
     [
         ("¿y en las últimas 24 horas?", {"horas": 24}),
-        ("y ayer?", {"desde": "2026-01-14", "hasta": "2026-01-14"}),
+        ("y ayer?", {"desde": "2026-01-14", "hasta": "2026-01-14", "relativo": True}),
         ("y en septiembre de 2023", {"desde": "2023-09-01", "hasta": "2023-09-30"}),
         ("las ultimas 24 h", {"horas": 24}),
     ],
@@ -67,7 +67,7 @@ def test_a_question_of_its_own_inherits_nothing() -> None:
 def test_a_diagnosis_follow_up_about_the_past_is_that_period_s_average() -> None:
     assert routed("¿y ayer?", ["¿cómo está el estanque de Cau Cau?"]) == (
         "get_promedio",
-        {"estacion": "Cau-Cau", "desde": "2026-01-14", "hasta": "2026-01-14"},
+        {"estacion": "Cau-Cau", "desde": "2026-01-14", "hasta": "2026-01-14", "relativo": True},
     )
 
 
@@ -168,7 +168,7 @@ def test_the_week_before_with_no_window_before_it_is_last_week(earlier: list[str
     question = "y la semana anterior?" if earlier else "promedio de la semana anterior"
     assert routed(question, earlier) == (
         "get_promedio",
-        {**station, "desde": "2026-01-05", "hasta": "2026-01-11"},
+        {**station, "desde": "2026-01-05", "hasta": "2026-01-11", "relativo": True},
     )
 
 
@@ -189,14 +189,26 @@ def test_a_measurement_asked_after_an_average_keeps_its_station_and_window(
 ) -> None:
     assert routed(turn, ["promedio cau cau ayer"]) == (
         "get_promedio",
-        {"estacion": "Cau-Cau", "desde": "2026-01-14", "hasta": "2026-01-14", "campos": fields},
+        {
+            "estacion": "Cau-Cau",
+            "desde": "2026-01-14",
+            "hasta": "2026-01-14",
+            "relativo": True,
+            "campos": fields,
+        },
     )
 
 
 def test_the_measurement_stays_when_the_next_turn_changes_the_station() -> None:
     assert routed("y en janchima?", ["promedio cau cau ayer", "y la humedad?"]) == (
         "get_promedio",
-        {"estacion": "Janchima", "desde": "2026-01-14", "hasta": "2026-01-14", "campos": ["humedad"]},
+        {
+            "estacion": "Janchima",
+            "desde": "2026-01-14",
+            "hasta": "2026-01-14",
+            "relativo": True,
+            "campos": ["humedad"],
+        },
     )
 
 

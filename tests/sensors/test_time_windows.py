@@ -89,10 +89,19 @@ def test_greetings_and_rates_are_not_windows() -> None:
     [
         ("promedio de las ultimas 24 horas", {"estacion": "todas", "horas": 24}),
         ("promedio de las últimas 24 h en iquiuca", {"estacion": "Iquiuca", "horas": 24}),
-        ("promedio de ayer", {"estacion": "todas", "desde": "2026-01-14", "hasta": "2026-01-14"}),
+        (
+            "promedio de ayer",
+            {"estacion": "todas", "desde": "2026-01-14", "hasta": "2026-01-14", "relativo": True},
+        ),
         (
             "¿Cómo estuvo el nivel ayer en Cau Cau?",
-            {"estacion": "Cau-Cau", "desde": "2026-01-14", "hasta": "2026-01-14", "campos": ["nivel"]},
+            {
+                "estacion": "Cau-Cau",
+                "desde": "2026-01-14",
+                "hasta": "2026-01-14",
+                "relativo": True,
+                "campos": ["nivel"],
+            },
         ),
     ],
 )
@@ -157,12 +166,45 @@ def test_the_answer_says_the_window_it_used(committee: Committee) -> None:
     assert "No hay lecturas de Cau-Cau en abril de 2023. Sus datos van del 8 al 15 de enero de 2026" in april
 
 
-def test_a_month_without_any_data_is_said_not_replaced_by_all_data(committee: Committee) -> None:
+def test_a_month_without_data_is_said_and_the_last_month_with_data_offered(committee: Committee) -> None:
     answer = committee.ask("promedio de temperatura del mes pasado")
-    assert answer == (
-        "No hay lecturas de ninguna estación en diciembre de 2025. Hay datos de: Cau-Cau, Cementerios, "
-        "Janchima, Pulcha y Puquios (del 8 al 15 de enero de 2026); Iquiuca (del 1 al 30 de abril de 2023)."
+    # Iquiuca's data ends in April 2023: its last month with data is offered, and said so.
+    assert answer.startswith(
+        "No hay lecturas de Iquiuca en diciembre de 2025; te muestro abril de 2023, el último con datos.\n"
+        "Temperatura promedio de la estación Iquiuca en abril de 2023 (1073 lecturas"
     )
+    # The data of the other stations starts after that month: nothing later to offer, nothing invented.
+    assert (
+        "No hay lecturas de Cau-Cau en diciembre de 2025. Sus datos van del 8 al 15 de enero de 2026"
+        in answer
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "promedio de iquiuca ayer",
+            "No hay lecturas de Iquiuca ayer, 14 de enero de 2026; te muestro el 30 de abril",
+        ),
+        ("promedio iquiuca hoy", "No hay lecturas de Iquiuca hoy; te muestro el 30 de abril de 2023"),
+        (
+            "promedio iquiuca la semana pasada",
+            "; te muestro del 24 al 30 de abril de 2023, el último con datos.",
+        ),
+        ("q temp promedio tenia iquiuca el mes pasado", "; te muestro abril de 2023, el último con datos."),
+        (
+            "promedio de iquiuca desde el lunes",
+            "; te muestro del 27 al 30 de abril de 2023, el último con datos.",
+        ),
+    ],
+)
+def test_a_period_named_from_today_without_data_offers_the_last_one_like_it(
+    committee: Committee, question: str, said: str
+) -> None:
+    answer = committee.ask(question)
+    assert said in answer.splitlines()[0]
+    assert "romedio" in answer.splitlines()[1] and "de la estación Iquiuca" in answer.splitlines()[1]
 
 
 def test_an_unknown_window_is_said_with_the_ones_botk_knows(committee: Committee) -> None:
