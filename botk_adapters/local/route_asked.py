@@ -10,7 +10,7 @@ import attrs
 
 from botk_adapters.local.route_stations import Lexicon, how_is_place, is_community, named_station
 from botk_adapters.local.route_windows import UnknownWindow, WindowWords, find_window
-from botk_core.phrasing import expand_abbreviations
+from botk_core.phrasing import expand_abbreviations, normalise_dates
 from botk_core.text import STOP_WORDS, fold
 
 _ALL_STATIONS = re.compile(r"\b(?:los|las|todos los|todas las) (?:estanques|tanques|estaciones)\b|\btodas\b")
@@ -34,7 +34,7 @@ class Asked:
 
     @classmethod
     def read(cls, text: str, lexicon: Lexicon, now: float, zone: tzinfo) -> Asked:
-        folded = " ".join(asking_words(expand_abbreviations(fold(text))).split())
+        folded = " ".join(normalise_dates(asking_words(expand_abbreviations(fold(text)))).split())
         known, place = lexicon.station(folded), lexicon.place(folded)
         named = tuple(m.span for m in (known, place) if m)
         station = known.name if known else named_station(text) or how_is_place(text)

@@ -71,7 +71,7 @@ def test_the_windows_people_name(text: str, arguments: dict[str, Any]) -> None:
         ("promedio de la quincena", "quincena"),
         ("promedio de anoche", "anoche"),
         ("promedio del trimestre", "trimestre"),
-        ("promedio de septiembre y octubre", "octubre"),
+        ("promedio del semestre", "semestre"),
         ("promedio de ayer en la tarde", "tarde"),
     ],
 )
@@ -210,3 +210,63 @@ def test_a_period_named_from_today_without_data_offers_the_last_one_like_it(
 def test_an_unknown_window_is_said_with_the_ones_botk_knows(committee: Committee) -> None:
     answer = committee.ask("promedio de la quincena")
     assert answer.startswith("No sé calcular promedios para «quincena». Puedo usar: las últimas N horas")
+
+
+@pytest.mark.parametrize(
+    ("question", "window"),
+    [
+        # a month and its year, however it is written
+        ("promedio pulcha marzo 2023", ("2023-03-01", "2023-03-31")),
+        ("promedio de pulcha en 03/2023", ("2023-03-01", "2023-03-31")),
+        ("promedio pulcha 3/2023", ("2023-03-01", "2023-03-31")),
+        ("promedio pulcha 2023-03", ("2023-03-01", "2023-03-31")),
+        ("promedio pulcha mar 2023", ("2023-03-01", "2023-03-31")),
+        ("promedio pulcha dic-25", ("2025-12-01", "2025-12-31")),
+        ("promedio de pulcha 12/25", ("2025-12-01", "2025-12-31")),
+        # one day
+        ("promedio pulcha 14/03/2023", ("2023-03-14", "2023-03-14")),
+        ("promedio pulcha 14-03-2023", ("2023-03-14", "2023-03-14")),
+        ("promedio pulcha 14/3/23", ("2023-03-14", "2023-03-14")),
+        ("promedio pulcha 14 marzo 2023", ("2023-03-14", "2023-03-14")),
+        ("promedio pulcha el 14 de marzo 2023", ("2023-03-14", "2023-03-14")),
+        # ranges
+        ("promedio pulcha del 1 al 15 de marzo 2023", ("2023-03-01", "2023-03-15")),
+        ("promedio pulcha del 1/3/2023 al 15/3/2023", ("2023-03-01", "2023-03-15")),
+        ("promedio pulcha de enero a marzo 2023", ("2023-01-01", "2023-03-31")),
+        ("promedio pulcha entre octubre y diciembre de 2024", ("2024-10-01", "2024-12-31")),
+    ],
+)
+def test_dates_as_the_field_writes_them(question: str, window: tuple[str, str]) -> None:
+    assert routed(question) == (
+        "get_promedio",
+        {"estacion": "Pulcha", "desde": window[0], "hasta": window[1]},
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "window"),
+    [
+        ("promedio pulcha en dic", ("2025-12-01", "2025-12-31")),
+        ("promedio pulcha de sept", ("2025-09-01", "2025-09-30")),
+        ("promedio de pulcha de septiembre y octubre", ("2025-09-01", "2025-10-31")),
+        ("promedio pulcha de noviembre a enero", ("2025-11-01", "2026-01-31")),
+    ],
+)
+def test_months_without_their_year_are_the_latest_ones_and_say_so(
+    question: str, window: tuple[str, str]
+) -> None:
+    assert routed(question) == (
+        "get_promedio",
+        {"estacion": "Pulcha", "desde": window[0], "hasta": window[1], "anio_supuesto": True},
+    )
+
+
+def test_a_month_without_its_year_and_without_data_is_the_latest_such_month_with_data(
+    committee: Committee,
+) -> None:
+    # Data of April 2023 only: "en abril" (April 2026 is still to come) is April 2025, without data.
+    answer = committee.ask("promedio de iquiuca en abril")
+    assert answer.startswith(
+        "No hay lecturas de Iquiuca en abril de 2025; te muestro abril de 2023, el último con datos.\n"
+        "Promedios de la estación Iquiuca en abril de 2023 (1073 lecturas"
+    )
