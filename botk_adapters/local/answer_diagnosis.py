@@ -178,11 +178,13 @@ def _forecasts(result: DiagnosisResult) -> list[str]:
 
 
 def write_diagnosis(result: DiagnosisResult, question: str) -> Answer:
-    """One station: its details, what was asked first; several: a line each, the forecast, the details."""
+    """One station: its details, or what was asked and a line; several: a line each, then the details."""
     stations = result.stations
     if len(stations) == 1:
         d = stations[0]
-        text = "\n".join([*focus_lines(d, question), *station_block(d)])
+        focus = focus_lines(d, question)
+        # A question about one value or whether it works gets that, and the tank in one line.
+        text = "\n".join([*focus, f"En resumen, {lead_line(d)}"] if focus else station_block(d))
     else:
         focus = [line for d in stations for line in focus_lines(d, question)]
         lead = ["Recomendación por estanque:", *(f"- {lead_line(d)}" for d in stations)]

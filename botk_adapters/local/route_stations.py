@@ -139,7 +139,9 @@ def other_name(folded: str, original: str, ignored: frozenset[str]) -> str | Non
     the words that are not names (about readings, time, the question itself).
     The name comes back as the user typed it ("Pozo Almonte").
     """
-    for match in _AFTER_OF.finditer(folded):
+    # Each match is tried, and the search goes on inside it: "promedio de temperatura de pica".
+    position = 0
+    while match := _AFTER_OF.search(folded, position):
         kept: list[str] = []
         for word in match.group("name").split():
             if word in ignored or word in STOP_WORDS or word in NOT_A_NAME or word.isdigit():
@@ -147,6 +149,7 @@ def other_name(folded: str, original: str, ignored: frozenset[str]) -> str | Non
             kept.append(word)
         if kept and not is_community(" ".join(kept)):
             return _typed(" ".join(kept), original)
+        position = match.start("name")
     return None
 
 
