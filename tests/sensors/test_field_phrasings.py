@@ -132,3 +132,37 @@ def test_an_unknown_station_in_an_average_is_passed_on_never_dropped(
 def test_words_about_readings_are_no_station(question: str) -> None:
     found = routed(question)
     assert found is not None and found[1]["estacion"] == "todas"
+
+
+@pytest.mark.parametrize(
+    ("question", "arguments"),
+    [
+        ("q tiempo va a hacer en mamiña", {"location": "Mamiña"}),
+        ("q tiempo hace en mamina", {"location": "Mamiña"}),
+        ("como va a estar el clima en macaya", {"location": "Macaya"}),
+        ("el tiempo pa mañana en pulcha", {"location": "Pulcha"}),
+        ("que tiempo hara mañana", {}),
+        ("va a estar nublado mañana?", {}),
+        ("hara frio esta semana?", {}),
+        ("va a hacer calor?", {}),
+        ("q temperatura va a hacer mañana", {}),
+        ("va a helar?", {}),
+    ],
+)
+def test_the_weather_in_any_words(question: str, arguments: dict[str, str]) -> None:
+    assert routed(question) == ("get_clima", arguments)
+
+
+@pytest.mark.parametrize(
+    "question", ["que temperatura tiene el estanque de pulcha", "cual es la temperatura del agua en pulcha"]
+)
+def test_the_temperature_of_a_tank_is_its_reading_not_the_weather(question: str) -> None:
+    assert routed(question) == (DIAGNOSIS, {"estacion": "Pulcha"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["que eventos hubo en pulcha", "que paso con el estanque de pulcha", "q problemas hubo en pulcha"],
+)
+def test_what_happened_at_a_station_lists_its_events(question: str) -> None:
+    assert routed(question) == ("get_eventos", {"estacion": "Pulcha"})

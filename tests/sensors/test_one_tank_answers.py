@@ -104,3 +104,19 @@ def test_an_average_of_an_unknown_station_lists_the_known_ones(
         f"No hay una estación llamada «{name}». Estaciones conocidas: Iquiuca, Cau-Cau, Cementerios, "
         "Janchima, Pulcha, Puquios."
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["que eventos hubo en iquiuca", "que paso con el estanque de iquiuca", "q problemas hubo en iquiuca"],
+)
+def test_what_happened_lists_the_silence_until_now_first_then_the_past(
+    committee: Committee, question: str
+) -> None:
+    committee.new_thread()
+    lines = committee.ask(question).splitlines()
+    assert lines[:3] == [
+        "Iquiuca no envía datos desde el 30 de abril de 2023 a las 19:14 (hace 2 años).",
+        "En los datos de Iquiuca (del 1 al 30 de abril de 2023):",
+        "- El estanque estuvo vacío 4 horas (el 12 de abril de 2023, de 02:13 a 06:22).",
+    ]
