@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from botk_adapters.local.reply import Answer
+from botk_core.phrasing import expand_abbreviations
 from botk_core.sensors.spanish import count, decimal
 from botk_core.sensors.summary import left_out_list
-from botk_core.text import fold
 from botk_core.tools.events import ANOMALOUS, EMPTY, SILENT
 from botk_core.tools.results_events import EventRules, EventsResult, StationEvents
 
@@ -68,7 +68,7 @@ def write_eventos(result: EventsResult, question: str) -> Answer:
     )
     quiet = [s for s in result.stations if not s.events and s.message is None]
     lines: list[str] = []
-    if not _ASKS_WHEN.search(fold(question)) and (found or quiet):
+    if not _ASKS_WHEN.search(expand_abbreviations(question)) and (found or quiet):
         several = len(result.stations) > 1
         lines.append(
             ("Sí" if found else "No")
