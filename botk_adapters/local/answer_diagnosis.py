@@ -127,7 +127,13 @@ def station_block(d: StationDiagnosis, with_forecast: bool = True) -> list[str]:
     """One station's details; ``with_forecast`` False when the answer says the forecast apart."""
     if d.message:
         return [d.message, *([forecast_line(d.forecast)] if with_forecast else [])]
-    lines = _header(d)
+    # A silence still going on is what matters first: it comes before the verdict, once.
+    silent = [
+        f"{d.station} {e.text.removeprefix('la estación ')}: hay que revisar la estación."
+        for e in d.events
+        if e.ongoing
+    ]
+    lines = [*silent, *_header(d)]
     if d.sensors:
         lines.append(_sensor_line(d.sensors))
     lines += _trend_line(d.trend)
@@ -137,8 +143,9 @@ def station_block(d: StationDiagnosis, with_forecast: bool = True) -> list[str]:
     partly = d.forecast.error is None and d.forecast.rain_days is not None
     lines += [d.verdict.note] if d.verdict.note and partly else []
     lines += [f"Calidad de los datos: {d.quality_note}"] if d.quality_note else []
-    if d.events:
-        lines += ["Eventos:", *(f"- {e.text[0].upper()}{e.text[1:]}." for e in d.events)]
+    past = [e for e in d.events if not e.ongoing]
+    if past:
+        lines += ["Eventos:", *(f"- {e.text[0].upper()}{e.text[1:]}." for e in past)]
         hidden = d.events_total - len(d.events)
         if hidden > 0:
             lines.append(f"- … y {count(hidden, 'evento más', 'eventos más')} en los datos recientes.")

@@ -5,7 +5,8 @@ anterior?" is Monday 29 to Sunday 4; after "los últimos 3 días", the 7 days
 before them; after "en marzo", February, and "¿y el año anterior?" March of the
 year before; "¿y el anterior?" moves back by the length of the last window.
 Whole days stay dates ("2026-01-05"); a window that starts at a moment of the
-day (the last hours or days) moves as local times.
+day (the last days) moves to the whole days before that day; one shorter than a
+day (the last hours) moves as local times.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ def shifted(previous: Mapping[str, Any], unit: str, now: float, zone: tzinfo) ->
     if unit == "mes":
         return _arguments(_months_back(start, 1), start)
     step = _STEPS.get(unit, end - start)
+    if start.time() != datetime.min.time() and step >= _DAY:
+        # After "los últimos 3 días" (from 01:22 three days ago): the whole days before that day.
+        start = datetime.combine(start.date(), datetime.min.time())
+        step = timedelta(days=max(1, round(step / _DAY)))
     return _arguments(start - step, start)
 
 

@@ -145,12 +145,11 @@ def test_the_week_before_moves_back_from_the_last_window(turn: str) -> None:
         (["promedio de cau cau en diciembre de 2025"], "y el anterior", ("2025-11-01", "2025-11-30")),
         (["promedio cau cau marzo 2023"], "y el año anterior?", ("2022-03-01", "2022-03-31")),
         (["promedio cau cau en 2023"], "y el ano anterior", ("2022-01-01", "2022-12-31")),
-        # the last 3 days are 12 January 12:00 to now: the week before them is local times
-        (
-            ["promedio cau cau ultimos 3 dias"],
-            "y la semana anterior?",
-            ("2026-01-05T12:00", "2026-01-12T12:00"),
-        ),
+        # the last 3 days are 12 January 12:00 to now: the week before is the whole days 5 to 11 January
+        (["promedio cau cau ultimos 3 dias"], "y la semana anterior?", ("2026-01-05", "2026-01-11")),
+        (["promedio cau cau ultimos 3 dias"], "y antes?", ("2026-01-09", "2026-01-11")),
+        # the last 6 hours move back as local times
+        (["promedio cau cau ultimas 6 horas"], "y antes?", ("2026-01-15T00:00", "2026-01-15T06:00")),
     ],
 )
 def test_any_window_moves_back_by_the_unit_asked(
