@@ -81,6 +81,12 @@ _NOT_NAMES_TEXT = """
     estaciones estanques tanques estacion estanque tanque mes meses semana semanas dia dias ano anos
     hora horas quincena periodo fecha fechas momento tiempo
 """
+# Words after "en"/"de"/"para" in a weather question that name no place ("en la semana", "de lluvia").
+_NOT_PLACES_TEXT = """
+    clima tiempo pronostico lluvia lluvias calor frio sol viento nublado helada temperatura
+    temperaturas va van hace hara habra hay esta estara viene llover llovera nevar helar
+"""
+_NOT_PLACES = TIME_WORDS | frozenset(_NOT_PLACES_TEXT.split())
 _NOT_NAMES = DATA_WORDS | TIME_WORDS | frozenset(_NOT_NAMES_TEXT.split()) | frozenset(MONTHS)
 
 
@@ -115,6 +121,8 @@ def route(asked: Asked) -> Routed | None:
         return Routed(GET_EVENTOS, {**_one_station(asked), **({"tipo": kind} if kind else {})})
     if _WEATHER.search(folded) and not asks_documents(folded) and not _DEFINITION.search(folded):
         found = place_in(folded, asked.original) or asked.station
+        # "cuanta temperatura hace en pozo almonte": a place written in lower case, for the geocoder.
+        found = found or other_name(asked.blanked(), asked.original, _NOT_PLACES)
         return Routed(GET_CLIMA, {"location": found} if found else {})
     return diagnosis(asked)
 
