@@ -1,20 +1,29 @@
-"""The offline answer for the water diagnosis: decision first, then its numbers and reasons."""
+"""The offline answer for the water diagnosis: one actionable line per tank first, then compact details.
+
+Each tank leads with what to do, why in a few words and how old its data is
+("Cancosa: guardar agua (condición moderada): el nivel baja 9,0 cm por día…;
+último dato hace 21 minutos"); a station that has stopped sending data says
+that instead of a recommendation it cannot back. The details follow, a few
+lines per tank: its latest values with the 24 h means, the trend, the
+findings, what the quality checks left out and its events. A forecast shared
+by several tanks is said once.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from botk_adapters.local.answer_focus import focus_lines
 from botk_adapters.local.answers import Answer
 from botk_core.domain import LeftOut
+from botk_core.sensors.decision import CHECK, CHECK_STATION
 from botk_core.sensors.spanish import count, day_of
 from botk_core.sensors.summary import left_out_list
-from botk_core.text import words
 from botk_core.tools.results import Means
 from botk_core.tools.results_diagnosis import (
     DiagnosisResult,
     Forecast,
-    LatestValue,
     Recommendation,
     Sensors,
     StationDiagnosis,
@@ -59,8 +68,8 @@ def _means(means: Means, left_out: Sequence[LeftOut] = ()) -> str:
     return ", ".join(parts)
 
 
-def _sensor_lines(sensors: Sensors) -> list[str]:
-    """The latest valid values; a date is said once for the values that share it."""
+def _sensor_line(sensors: Sensors) -> str:
+    """The latest valid values (a date said once for the values that share it) and the 24 h means."""
     named = [
         (name, v, unit)
         for name, v, unit in (
@@ -70,8 +79,10 @@ def _sensor_lines(sensors: Sensors) -> list[str]:
         )
         if v is not None
     ]
+    readings = count(sensors.day_readings, "lectura", "lecturas")
+    day = f"Promedio de {sensors.day_window} ({readings}): {_means(sensors.day_means, sensors.day_left_out)}."
     if not named:
-        return ["No hay lecturas válidas de nivel, humedad ni temperatura."]
+        return f"No hay lecturas válidas de nivel, humedad ni temperatura. {day}"
     groups: dict[str, list[str]] = {}
     for name, v, unit in named:
         groups.setdefault(v.when, []).append(f"{name} {num(v.value, unit, 2 if unit == 'm' else 1)}")
@@ -81,9 +92,7 @@ def _sensor_lines(sensors: Sensors) -> list[str]:
         if sensors.level
         else "No hay lecturas válidas de nivel. Últimos valores: "
     )
-    readings = count(sensors.day_readings, "lectura", "lecturas")
-    day = f"Promedio de {sensors.day_window} ({readings}): {_means(sensors.day_means, sensors.day_left_out)}."
-    return [head + "; ".join(parts) + ".", day]
+    return f"{head}{'; '.join(parts)}. {day}"
 
 
 def _trend_line(trend: TrendOut | None) -> list[str]:
@@ -91,44 +100,52 @@ def _trend_line(trend: TrendOut | None) -> list[str]:
         return []
     speed = num(abs(trend.cm_per_day), "cm por día")
     if trend.cm_per_day <= -0.5:
-        text = f"baja {speed}"
-        if trend.days_to_threshold:
-            days = max(1, round(trend.days_to_threshold))
-            plural = "s" if days > 1 else ""
-            text += f"; a este ritmo llegaría a {num(trend.threshold_m, 'm')} en {days} día{plural}"
-        elif trend.days_to_threshold == 0:
-            text += "; ya está bajo el umbral"
+        text = f"baja {speed}" + ("; ya está bajo el umbral" if trend.days_to_threshold == 0 else "")
     else:
         text = f"sube {speed}" if trend.cm_per_day >= 0.5 else "estable"
     return [f"Tendencia del nivel en {trend.period} ({count(trend.points, 'lectura', 'lecturas')}): {text}."]
 
 
-def _recommendation_lines(rec: Recommendation | None) -> list[str]:
+def _header(d: StationDiagnosis) -> list[str]:
+    """The verdict and the recommendation with all its reasons; why it cannot be trusted, if so."""
+    rec = d.recommendation
+    stale = rec is not None and rec.action == CHECK_STATION and d.sensors and d.sensors.level
+    based = (
+        f" (según su último dato, {d.sensors.level.ago})" if stale and d.sensors and d.sensors.level else ""
+    )
+    head = f"Diagnóstico hídrico de {d.station}: {d.verdict.conclusion}{based}."
     if rec is None:
-        return []
+        return [head]
     reasons = f": {'; '.join(rec.reasons)}" if rec.reasons else ""
-    lines = [f"Recomendación: {rec.action}{reasons}."]
+    lines = [f"{head} Recomendación: {rec.action}{reasons}."]
     if not rec.trusted and rec.distrust:
         lines.append(f"⚠ No se puede confiar en esta recomendación para hoy: {rec.distrust}.")
     return lines
 
 
-def station_block(d: StationDiagnosis) -> list[str]:
-    """One station's part of the answer."""
+def station_block(d: StationDiagnosis, with_forecast: bool = True) -> list[str]:
+    """One station's details; ``with_forecast`` False when the answer says the forecast apart."""
     if d.message:
-        return [d.message, forecast_line(d.forecast)]
-    lines = [
-        f"Diagnóstico hídrico de {d.station}: {d.verdict.conclusion}.",
-        *_recommendation_lines(d.recommendation),
+        return [d.message, *([forecast_line(d.forecast)] if with_forecast else [])]
+    # A silence still going on is what matters first: it comes before the verdict, once.
+    silent = [
+        f"{d.station} {e.text.removeprefix('la estación ')}: hay que revisar la estación."
+        for e in d.events
+        if e.ongoing
     ]
+    lines = [*silent, *_header(d)]
     if d.sensors:
-        lines += _sensor_lines(d.sensors)
-    lines += [*_trend_line(d.trend), forecast_line(d.forecast), "Hallazgos:"]
-    lines += [f"- {f}" for f in d.verdict.findings] or ["- Ningún indicador está bajo su umbral."]
-    lines += [d.verdict.note] if d.verdict.note else []
+        lines.append(_sensor_line(d.sensors))
+    lines += _trend_line(d.trend)
+    lines += [forecast_line(d.forecast)] if with_forecast else []
+    findings = " ".join(d.verdict.findings) or "Ningún indicador está bajo su umbral."
+    lines.append(f"Hallazgos: {findings}")
+    partly = d.forecast.error is None and d.forecast.rain_days is not None
+    lines += [d.verdict.note] if d.verdict.note and partly else []
     lines += [f"Calidad de los datos: {d.quality_note}"] if d.quality_note else []
-    if d.events:
-        lines += ["Eventos:", *(f"- {e.text[0].upper()}{e.text[1:]}." for e in d.events)]
+    past = [e for e in d.events if not e.ongoing]
+    if past:
+        lines += ["Eventos:", *(f"- {e.text[0].upper()}{e.text[1:]}." for e in past)]
         hidden = d.events_total - len(d.events)
         if hidden > 0:
             lines.append(f"- … y {count(hidden, 'evento más', 'eventos más')} en los datos recientes.")
@@ -138,55 +155,48 @@ def station_block(d: StationDiagnosis) -> list[str]:
     return lines
 
 
-_FOCUS = (
-    (("temperatura", "temp"), "La última temperatura válida de {s} es {v}", "temperature", "°C"),
-    (("humedad",), "La última humedad válida de {s} es {v}", "humidity", "%"),
-    (("nivel",), "El último nivel válido del estanque de {s} es {v}", "level", "m"),
-)
-_LATEST = frozenset({"ultimo", "ultima", "ultimos", "ultimas", "reciente"})
-_DATA = frozenset({"dato", "datos", "lectura", "lecturas", "medicion", "mediciones", "registro"})
+def lead_line(d: StationDiagnosis) -> str:
+    """The tank in one line: what to do, the main reason and the age of its data."""
+    rec, sensors = d.recommendation, d.sensors
+    if d.message or rec is None:
+        return f"{d.station}: sin lecturas; no puedo diagnosticar."
+    values = [v for v in (sensors.level, sensors.humidity, sensors.temperature) if v] if sensors else []
+    newest = max(values, key=lambda v: v.at).ago if values else None
+    age = f"último dato {newest}" if newest else "sin datos válidos"
+    if rec.action == CHECK_STATION:
+        return f"{d.station}: sin datos recientes ({age}): {rec.action}."
+    if rec.action == CHECK:
+        return f"{d.station}: {rec.action}: {'; '.join(rec.reasons[:1])}; {age}."
+    label = d.verdict.conclusion[:1].lower() + d.verdict.conclusion[1:]
+    reason = f": {rec.reasons[0]}" if rec.reasons else ""
+    return f"{d.station}: {rec.action} ({label}){reason}; {age}{_untrusted(rec)}."
 
 
-def focus_lines(d: StationDiagnosis, question: str) -> list[str]:
-    """The value the question asks for, first: "La última temperatura válida de Iquiuca es 27,8 °C (...)"."""
-    asked, sensors = set(words(question)), d.sensors
-    if sensors is None:
-        return []
-    lines = []
-    for names, sentence, attribute, unit in _FOCUS:
-        value: LatestValue | None = getattr(sensors, attribute)
-        if value is not None and asked & set(names):
-            shown = num(value.value, unit, 2 if unit == "m" else 1)
-            lines.append(sentence.format(s=d.station, v=shown) + f" ({value.when}).")
-    if not lines and asked & _LATEST and asked & _DATA:
-        values = [v for v in (sensors.level, sensors.humidity, sensors.temperature) if v is not None]
-        if values:
-            newest = max(values, key=lambda v: v.at)
-            lines.append(f"El último dato válido de {d.station} es de {newest.when}.")
-    return lines
+def _untrusted(rec: Recommendation) -> str:
+    return f" (no confiable para hoy: {rec.distrust})" if not rec.trusted and rec.distrust else ""
 
 
-def summary_line(result: DiagnosisResult) -> list[str]:
-    """With several stations, each one's recommendation in one line, before the details."""
-    if len(result.stations) < 2:
-        return []
-    parts = []
+def _forecasts(result: DiagnosisResult) -> list[str]:
+    """The forecast of each place the stations share, once."""
+    places: dict[str, Forecast] = {}
     for d in result.stations:
-        rec = d.recommendation
-        if rec is None:
-            parts.append(f"{d.station}: sin datos")
-            continue
-        label = d.verdict.conclusion.removeprefix("Condición ")
-        parts.append(
-            f"{d.station}: {rec.action} ({label}{'' if rec.trusted else ', datos no confiables para hoy'})"
-        )
-    return ["Recomendación por estanque: " + "; ".join(parts) + "."]
+        places.setdefault(d.forecast.place, d.forecast)
+    return [forecast_line(forecast) for forecast in places.values()]
 
 
 def write_diagnosis(result: DiagnosisResult, question: str) -> Answer:
-    blocks = summary_line(result)
-    blocks += ["\n".join([*focus_lines(d, question), *station_block(d)]) for d in result.stations]
-    text = "\n\n".join(blocks)
+    """One station: its details, or what was asked and a line; several: a line each, then the details."""
+    stations = result.stations
+    if len(stations) == 1:
+        d = stations[0]
+        focus = focus_lines(d, question)
+        # A question about one value or whether it works gets that, and the tank in one line.
+        text = "\n".join([*focus, f"En resumen, {lead_line(d)}"] if focus else station_block(d))
+    else:
+        focus = [line for d in stations for line in focus_lines(d, question)]
+        lead = ["Recomendación por estanque:", *(f"- {lead_line(d)}" for d in stations)]
+        blocks = ["\n".join(station_block(d, with_forecast=False)) for d in stations]
+        text = "\n\n".join(["\n".join([*focus, *lead, *_forecasts(result)]), *blocks])
     if result.provenance.synthetic and result.provenance.notice:
         text += f"\n⚠ {result.provenance.notice}"
     return Answer(text)

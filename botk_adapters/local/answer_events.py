@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 
 from botk_adapters.local.reply import Answer
+from botk_core.phrasing import expand_abbreviations
 from botk_core.sensors.spanish import count, decimal
 from botk_core.sensors.summary import left_out_list
-from botk_core.text import fold
 from botk_core.tools.events import ANOMALOUS, EMPTY, SILENT
 from botk_core.tools.results_events import EventRules, EventsResult, StationEvents
 
 # A question that asks when or how often, not whether: it gets the list without «Sí»/«No».
 _ASKS_WHEN = re.compile(
-    r"^\W*(?:y\s+)?(?:cuando|cuantas veces|en que (?:fecha|dia|momento)|que (?:dia|fecha))\b"
+    r"^\W*(?:y\s+)?(?:cuando|cuantas veces|en que (?:fecha|dia|momento)|que (?:dia|fecha)"
+    r"|(?:que|cuales) (?:eventos?|problemas?|fallas?)|que (?:paso|ocurrio|sucedio))\b"
 )
 
 
@@ -37,9 +38,17 @@ def _names(stations: list[StationEvents]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " y " + names[-1]
 
 
+def _now_lines(station: StationEvents) -> list[str]:
+    """A silence still going on, said first and on its own: "Quipisca no envía datos desde el …"."""
+    return [f"{station.station} {e.text.removeprefix('la estación ')}." for e in station.events if e.ongoing]
+
+
 def _found_lines(station: StationEvents) -> list[str]:
+    past = [e for e in station.events if not e.ongoing]
+    if not past and station.total == len(station.events):
+        return []
     lines = [f"En los datos de {station.station} ({station.period}):"]
-    lines += [f"- {e.text[0].upper()}{e.text[1:]}." for e in station.events]
+    lines += [f"- {e.text[0].upper()}{e.text[1:]}." for e in past]
     hidden = station.total - len(station.events)
     if hidden > 0:
         lines.append(f"- … y {count(hidden, 'evento anterior', 'eventos anteriores')}.")
@@ -50,16 +59,23 @@ def _found_lines(station: StationEvents) -> list[str]:
 
 
 def write_eventos(result: EventsResult, question: str) -> Answer:
-    """Per station its events with their dates; a yes/no question is answered «Sí»/«No» first."""
-    found = [s for s in result.stations if s.events]
+    """Per station its events with their dates; a yes/no question is answered «Sí»/«No» first.
+
+    A station silent until now comes first: that is what matters today.
+    """
+    found = sorted(
+        (s for s in result.stations if s.events), key=lambda s: not any(e.ongoing for e in s.events)
+    )
     quiet = [s for s in result.stations if not s.events and s.message is None]
     lines: list[str] = []
-    if not _ASKS_WHEN.search(fold(question)) and (found or quiet):
+    if not _ASKS_WHEN.search(expand_abbreviations(question)) and (found or quiet):
         several = len(result.stations) > 1
         lines.append(
             ("Sí" if found else "No")
             + (f", en {len(found)} de {len(result.stations)} estaciones." if several and found else ".")
         )
+    for station in found:
+        lines += _now_lines(station)
     for station in found:
         lines += _found_lines(station)
     lines += [s.message for s in result.stations if s.message]

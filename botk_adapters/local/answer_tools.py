@@ -10,6 +10,7 @@ from botk_adapters.local.answer_events import write_eventos
 from botk_adapters.local.answers import Answer, Writer
 from botk_core.domain import WeatherReport
 from botk_core.sensors.spanish import count, day_of
+from botk_core.sensors.summary import left_out_sentence
 from botk_core.tools.diagnosis import DIAGNOSTICO
 from botk_core.tools.events import GET_EVENTOS
 from botk_core.tools.measurements import GET_PROMEDIO, GET_PROMEDIO_ESTACIONAL
@@ -40,12 +41,18 @@ def typed(cls: type[T], write: Callable[[T, str], Answer]) -> Writer:
     return writer
 
 
-def values(means: Means, decimals: int = 2) -> str:
-    return (
-        f"temperatura {num(means.temperature, '°C', decimals)}, "
-        f"humedad {num(means.humidity, '%', decimals)}, "
-        f"nivel del estanque {num(means.level, 'm', decimals)}"
-    )
+_NAMES = {
+    "temperatura": ("temperatura", "°C"),
+    "humedad": ("humedad", "%"),
+    "nivel": ("nivel del estanque", "m"),
+}
+
+
+def values(means: Means, decimals: int = 2, fields: tuple[str, ...] = ()) -> str:
+    """ "temperatura 27,03 °C, humedad 39,96 %, nivel del estanque 1,35 m", or only the ``fields`` asked."""
+    shown = {"temperatura": means.temperature, "humedad": means.humidity, "nivel": means.level}
+    chosen = [f for f in shown if f in fields] or list(shown)
+    return ", ".join(f"{_NAMES[f][0]} {num(shown[f], _NAMES[f][1], decimals)}" for f in chosen)
 
 
 def with_notice(lines: list[str], provenance: Provenance) -> Answer:
@@ -54,21 +61,39 @@ def with_notice(lines: list[str], provenance: Provenance) -> Answer:
     return Answer("\n".join(lines))
 
 
+def _fallback_line(result: StationAverages) -> list[str]:
+    """Why the means are of another window than the one asked for."""
+    window = result.window
+    if window is None or not window.fallback:
+        return []
+    if window.dated:
+        used = window.used.removeprefix("en ")
+        return [
+            f"No hay lecturas de {result.station} {window.requested}; te muestro {used}, el último con datos."
+        ]
+    return [
+        f"No hay lecturas de {result.station} en {window.requested}: el último dato es de "
+        f"{window.last_data}. Te muestro los promedios de {window.used}."
+    ]
+
+
 def station_lines(result: StationAverages) -> list[str]:
-    lines = []
-    window, where = result.window, ""
-    if window is not None and window.fallback:
-        lines.append(
-            f"No hay lecturas de {result.station} en {window.requested}: el último dato es de "
-            f"{window.last_data}. Te muestro los promedios de {window.used}."
-        )
-    if window is not None:
-        where = f" {window.phrase()}" + (" con datos" if window.fallback else "")
+    """The means of one station; only the measurements asked for when the question named them."""
+    where = f" {result.window.shown()}" if result.window is not None else ""
     span = f", {result.period}" if result.period else ""
     readings = count(result.readings, "lectura", "lecturas")
-    lines.append(f"Promedios de la estación {result.station}{where} ({readings}{span}):")
-    lines.append(values(result.means) + ".")
-    if result.quality_note:
+    fields = result.fields
+    if len(fields) == 1:
+        name = _NAMES[fields[0]][0]
+        head = f"{name[0].upper()}{name[1:]} promedio de la estación {result.station}"
+    else:
+        head = f"Promedios de la estación {result.station}"
+    lines = [*_fallback_line(result), f"{head}{where} ({readings}{span}):"]
+    lines.append(values(result.means, fields=fields) + ".")
+    note = left_out_sentence(tuple(i for i in result.left_out if i.field in fields)) if fields else None
+    if fields and result.quality_note:
+        lines += [note] if note else []
+    elif result.quality_note:
         lines.append(result.quality_note)
     return lines
 

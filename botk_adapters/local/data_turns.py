@@ -19,21 +19,23 @@ from typing import Any, Protocol
 import attrs
 
 from botk_adapters.local.route_asked import Asked
+from botk_adapters.local.route_shift import shifted
 from botk_adapters.local.route_stations import Lexicon, place_in
-from botk_adapters.local.route_tools import Routed, route, unknown_window
+from botk_adapters.local.route_tools import Routed, asked_fields, route, unknown_window
 from botk_adapters.local.route_windows import UnknownWindow, WindowWords
 from botk_adapters.local.smalltalk import is_small_talk
 from botk_adapters.local.turn_words import describe, relative_dates
 from botk_core.sensors.stations import ALL
 from botk_core.text import STOP_WORDS
+from botk_core.tools.averages import ASSUMED_YEAR, RELATIVE
 from botk_core.tools.diagnosis import DIAGNOSTICO
 from botk_core.tools.events import GET_EVENTOS
-from botk_core.tools.measurements import GET_PROMEDIO, GET_PROMEDIO_ESTACIONAL
+from botk_core.tools.measurements import FIELDS_KEY, GET_PROMEDIO, GET_PROMEDIO_ESTACIONAL
 from botk_core.tools.seasons import local_zone
 from botk_core.tools.weather import GET_CLIMA
 
 MAX_DEPTH = 8
-_WINDOW_KEYS = ("dias", "horas", "desde", "hasta")
+_WINDOW_KEYS = ("dias", "horas", "desde", "hasta", ASSUMED_YEAR, RELATIVE)
 _OPENERS = frozenset({"y", "e"})
 _INTERROGATIVES_TEXT = """
     que como cual cuales cuanto cuanta cuantos cuantas cuando donde quien quienes
@@ -173,6 +175,9 @@ def follow(previous: DataTurn, asked: Asked, env: _Env) -> Routed | None:
         tool, arguments = _with_window(tool, arguments, window, env)
     if tool == GET_PROMEDIO:
         arguments.setdefault("estacion", ALL)
+        # "¿y la humedad?" after an average: the same average, of what is asked now.
+        fields = asked_fields(asked.leftover())
+        arguments.update({FIELDS_KEY: fields} if fields else {})
     return Routed(tool, arguments)
 
 
@@ -182,6 +187,12 @@ def _with_window(
     if tool == DIAGNOSTICO and window.present:
         return tool, arguments
     kept = {k: v for k, v in arguments.items() if k not in _WINDOW_KEYS}
+    if window.back is not None:
+        # "¿y la semana anterior?": the window before the last one; on its own, last week.
+        moved = shifted(arguments, window.back, env.now, env.zone)
+        window = attrs.evolve(
+            window, arguments=moved or window.arguments, relative=window.relative and moved is None
+        )
     if tool == GET_EVENTOS:
         return tool, {**kept, **relative_dates(window.arguments, env.now, env.zone)}
-    return GET_PROMEDIO, {**kept, **window.arguments}
+    return GET_PROMEDIO, {**kept, **window.arguments, **({RELATIVE: True} if window.relative else {})}

@@ -33,9 +33,39 @@ _ACTIONS_TEXT = """
     repartir repartimos repartamos reparto distribuir distribuimos distribuyamos distribuyo ahorrar
     ahorramos ahorremos ahorro ahorra usar usamos usemos ocupar ocupamos ocupemos gastar gastamos
     gastemos almacenar almacenamos reservar reservamos juntar juntamos acumular acumulamos racionar
-    racionamos racionemos raciono cortar cortamos cortemos abrir abrimos cerrar cerramos
+    racionamos racionemos raciono cortar cortamos cortemos abrir abrimos abramos abro cerrar cerramos
+    cerremos cierro cuidar cuidamos cuidemos
 """
 _ACTIONS = frozenset(_ACTIONS_TEXT.split())
+# Nouns one letter away from an action ("cuidados del agua" is advice, not "cuidamos").
+_NOT_ACTIONS = frozenset({"cuidado", "cuidados", "usado", "usados", "ahorros", "reservas", "cortes"})
+# Verbs that speak of the water by themselves: "¿tenemos que racionar?" needs no "agua".
+_WATER_VERBS_TEXT = """
+    racionar racionamos racionemos raciono racionamiento racionarlo racionarla guardarla guardarlo
+    soltarla soltarlo liberarla liberarlo
+"""
+_WATER_VERBS = frozenset(_WATER_VERBS_TEXT.split())
+_MUST = re.compile(
+    r"\b(?:tenemos que|hay que|debemos|deberiamos|toca|conviene|vamos a|habra que|tendremos que)\s+"
+    r"(?:guardar|soltar|liberar|racionar|ahorrar|repartir|distribuir|cuidar)\b"
+)
+# "¿guardamos o soltamos?", "¿abro o espero?", "¿guardamos o no?": a choice between two actions.
+_THEN = frozenset({"esperamos", "esperar", "espero", "esperemos", "no", "nada"})
+_CHOICE_GAP = 3
+
+
+def _a_choice(tokens: list[str]) -> bool:
+    """An action, then within a few words "o" and another action (or "esperar", "no")."""
+    for i, token in enumerate(tokens):
+        if token != "o" or i == 0:
+            continue
+        before = tokens[max(0, i - _CHOICE_GAP) : i]
+        after = tokens[i + 1 : i + 1 + _CHOICE_GAP]
+        if any(t in _ACTIONS for t in before) and any(t in _ACTIONS or t in _THEN for t in after):
+            return True
+    return False
+
+
 # "¿Podemos regar esta semana?" asks for a decision; "¿cuánto hay que regar la lechuga?" for advice.
 _WATERING = re.compile(
     r"\b(?:(?:podemos|puedo|se puede|debemos|debo|hay que|conviene|deberiamos|vamos a)\s+regar"
@@ -48,7 +78,7 @@ _FACT = re.compile(
     r"|\bse (?:ahorra|guarda|usa|gasta|riega|riegan|reparte|distribuye|libera|suelta|almacena)\b"
     r"|\b(?:multas?|turnos? de riego|riego por)\b"
 )
-_WATER = re.compile(r"\b(?:agua|aguas|estanques?|tanques?|reserva|reservas)\b")
+_WATER = re.compile(r"\b(?:agua|aguas|estanques?|tanques?|reserva|reservas|llaves?|valvulas?|compuertas?)\b")
 _ENOUGH = re.compile(
     r"\balcanza(?:ra|ria|n|ran)?\b.*\bagua\b|\bagua\b.*\balcanza(?:ra|ria)?\b"
     r"|\bhay (?:suficiente|bastante|poca|harta|mucha|menos|mas) agua\b"
@@ -64,7 +94,9 @@ _EMPTY = re.compile(
 )
 _SILENT = re.compile(
     r"\b(?:sin datos|sin senal|sin conexion|dejo de (?:enviar|transmitir|mandar|medir|funcionar)"
-    r"|no (?:envio|mando|transmitio|midio)|se (?:cayo|apago|desconecto)|caidas?|callad[oa]|desconectad[oa]"
+    r"|no (?:envio|mando|transmitio|midio|envia|manda|transmite)"
+    r"|se (?:cayo|cayeron|apago|desconecto|callo|callaron)"
+    r"|caidas?|callad[oa]|desconectad[oa]"
     r"|fuera de linea|apagad[oa])\b"
 )
 _ANOMALOUS = re.compile(
@@ -75,7 +107,9 @@ _ANOMALOUS = re.compile(
 _HAPPENED = re.compile(
     r"\b(?:estuvo|estuvieron|hubo|hubieron|ha habido|han habido|ha estado|han estado|se vacio|se seco|quedo"
     r"|quedaron|quedamos|paso|ocurrio|alguna vez|cuantas veces|ultimamente|recientemente|eventos?|dejo"
-    r"|se cayo|se apago|se desconecto|no envio|no mando|no transmitio|no midio)\b"
+    r"|se cayo|se cayeron|se apago|se desconecto|se callo|se callaron"
+    r"|no envio|no mando|no transmitio|no midio"
+    r"|no envia|no manda|no transmite)\b"
     r"|^\W*(?:y\s+)?cuando\b|\bhay (?:picos|saltos)|\bque (?:paso|ocurrio|sucedio)\b"
 )
 _ANY_EVENT = re.compile(r"\b(?:eventos?|fallas?|problemas?)\b|\bque (?:paso|ocurrio|sucedio) (?:con|en)\b")
@@ -120,7 +154,11 @@ def asks_decision(folded: str) -> bool:
         return False
     if _WATERING.search(folded) and (_PRESENT.search(folded) or len(tokens) <= 4):
         return True
-    return bool(_WATER.search(folded)) and any(_near(t, _ACTIONS) for t in tokens)
+    if any(t in _WATER_VERBS for t in tokens) or (_MUST.search(folded) and len(tokens) <= 6):
+        return True
+    if _a_choice(tokens):
+        return True
+    return bool(_WATER.search(folded)) and any(t not in _NOT_ACTIONS and _near(t, _ACTIONS) for t in tokens)
 
 
 def event_kind(folded: str) -> tuple[bool, str | None]:

@@ -123,6 +123,42 @@ def named_station(original: str) -> str | None:
     return name[:60] if name and fold(name) not in COMMUNITY and fold(name) not in STOP_WORDS else None
 
 
+# "promedio de pica", "promedio de la estación huara", "en el estanque de pozo almonte": a name after
+# "de"/"en" (or after "estación"), which the caller checks against the known stations.
+_AFTER_OF = re.compile(
+    r"\b(?:(?:de|en|del|para)\s+(?:(?:la|el|los|las)\s+)?(?:(?:estacion|estanque|tanque)\s+"
+    r"(?:(?:de la|del|de|en)\s+)?)?|(?:estacion|estanque|tanque)\s+(?:(?:de la|del|de|en)\s+)?)"
+    r"(?P<name>[a-z][a-z0-9-]*(?:\s+[a-z][a-z0-9-]*){0,2})"
+)
+
+
+def other_name(folded: str, original: str, ignored: frozenset[str]) -> str | None:
+    """A name the question gives after "de", "en" or "estación" that no word list explains.
+
+    ``folded`` has the known names and the window blanked out; ``ignored`` holds
+    the words that are not names (about readings, time, the question itself).
+    The name comes back as the user typed it ("Pozo Almonte").
+    """
+    # Each match is tried, and the search goes on inside it: "promedio de temperatura de pica".
+    position = 0
+    while match := _AFTER_OF.search(folded, position):
+        kept: list[str] = []
+        for word in match.group("name").split():
+            if word in ignored or word in STOP_WORDS or word in NOT_A_NAME or word.isdigit():
+                break
+            kept.append(word)
+        if kept and not is_community(" ".join(kept)):
+            return _typed(" ".join(kept), original)
+        position = match.start("name")
+    return None
+
+
+def _typed(name: str, original: str) -> str:
+    """``name`` (folded) with the words as typed in ``original``."""
+    typed = {fold(w): w for w in re.findall(r"[^\W_][\w-]*", original)}
+    return " ".join(typed.get(w, w) for w in name.split())[:60]
+
+
 def how_is_place(original: str) -> str | None:
     """The place of "¿cómo está Quipisca?": a known place, or a name written with a capital."""
     match = _HOW_IS.match(original)

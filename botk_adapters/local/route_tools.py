@@ -17,14 +17,17 @@ import attrs
 from botk_adapters.local.route_asked import Asked
 from botk_adapters.local.route_intents import asks_decision, asks_documents, corrected, event_kind
 from botk_adapters.local.route_report import report_edit
-from botk_adapters.local.route_stations import how_is_place, place_in
-from botk_adapters.local.route_windows import UnknownWindow, WindowWords
+from botk_adapters.local.route_state import asks_state
+from botk_adapters.local.route_stations import how_is_place, other_name, place_in
+from botk_adapters.local.route_windows import TIME_WORDS, UnknownWindow, WindowWords
 from botk_adapters.local.vocabulary import PARAMETER_NAMES
+from botk_core.phrasing import MONTHS
 from botk_core.sensors.stations import ALL
 from botk_core.text import STOP_WORDS
+from botk_core.tools.averages import RELATIVE
 from botk_core.tools.diagnosis import DIAGNOSTICO
 from botk_core.tools.events import GET_EVENTOS
-from botk_core.tools.measurements import GET_PROMEDIO, GET_PROMEDIO_ESTACIONAL
+from botk_core.tools.measurements import FIELDS, FIELDS_KEY, GET_PROMEDIO, GET_PROMEDIO_ESTACIONAL
 from botk_core.tools.report import MODIFY_DOCUMENT
 from botk_core.tools.weather import GET_CLIMA
 
@@ -36,9 +39,12 @@ _WEATHER = re.compile(
     r"\b(?:clima|pronostico (?:del tiempo|del clima|para|en|de (?:hoy|manana|lluvia|la semana))"
     r"|(?:cual es|como viene|dame) el pronostico|va a llover|llovera|esta lloviendo"
     r"|lluvia (?:para|esta|en los)"
-    r"|(?:que|cuanta|cual es la) temperatura (?:hace|hay|habra)|que tiempo (?:hace|hara)"
-    r"|(?:como|que tal) (?:esta|estara|viene) el tiempo|el tiempo (?:en|para|de hoy|de manana)"
-    r"|hace (?:calor|frio))\b"
+    r"|(?:que|cuanta|cual es la) temperatura (?:hace|hay|habra|hara|va a hacer|va a haber)"
+    r"|que tiempo (?:hace|hara|habra|va a hacer|va a haber|viene|tendremos|hay)"
+    r"|(?:como|que tal) (?:esta|estara|viene|va a estar|va a venir) el (?:tiempo|clima)"
+    r"|el tiempo (?:en|para|de hoy|de manana)"
+    r"|(?:hace|hara|va a hacer|habra) (?:calor|frio|sol|viento|buen tiempo|mal tiempo)"
+    r"|va a (?:estar|venir) (?:nublado|soleado|despejado|lluvioso|helado)|va a (?:nevar|granizar|helar))\b"
 )
 _DIAGNOSIS = re.compile(
     r"\b(?:como (?:esta|estan|estuvo|estuvieron|estaba|anda|andan|anduvo|va|van|viene) (?:el|la|los|las) "
@@ -68,6 +74,20 @@ _DATA_WORDS_TEXT = """
     valor valores informacion resumen reporte y
 """
 DATA_WORDS = frozenset(_DATA_WORDS_TEXT.split())
+# Words after "promedio de" that name no station ("promedio de nivel", "de la semana", "de todas").
+_NOT_NAMES_TEXT = """
+    promedio promedios media medias general total historico mensual diario semanal cada todo toda
+    todos todas sensores mediciones medicion lecturas lectura registros datos dato valores valor
+    estaciones estanques tanques estacion estanque tanque mes meses semana semanas dia dias ano anos
+    hora horas quincena periodo fecha fechas momento tiempo
+"""
+# Words after "en"/"de"/"para" in a weather question that name no place ("en la semana", "de lluvia").
+_NOT_PLACES_TEXT = """
+    clima tiempo pronostico lluvia lluvias calor frio sol viento nublado helada temperatura
+    temperaturas va van hace hara habra hay esta estara viene llover llovera nevar helar
+"""
+_NOT_PLACES = TIME_WORDS | frozenset(_NOT_PLACES_TEXT.split())
+_NOT_NAMES = DATA_WORDS | TIME_WORDS | frozenset(_NOT_NAMES_TEXT.split()) | frozenset(MONTHS)
 
 
 @attrs.frozen
@@ -101,24 +121,41 @@ def route(asked: Asked) -> Routed | None:
         return Routed(GET_EVENTOS, {**_one_station(asked), **({"tipo": kind} if kind else {})})
     if _WEATHER.search(folded) and not asks_documents(folded) and not _DEFINITION.search(folded):
         found = place_in(folded, asked.original) or asked.station
+        # "cuanta temperatura hace en pozo almonte": a place written in lower case, for the geocoder.
+        found = found or other_name(asked.blanked(), asked.original, _NOT_PLACES)
         return Routed(GET_CLIMA, {"location": found} if found else {})
     return diagnosis(asked)
 
 
 def averages(asked: Asked) -> Routed:
-    """``get_promedio`` with the station and the window; a window BOTK cannot compute is said."""
+    """``get_promedio`` with the station and the window; a window BOTK cannot compute is said.
+
+    A name that is no known station ("promedio de Pica") is passed on as the station,
+    so that the answer says so and lists the known ones, never every station unasked.
+    """
     if isinstance(asked.window, UnknownWindow):
         return Routed(None, text=unknown_window(asked.window))
     station = asked.station if asked.station and not asked.every else ALL
+    if station == ALL and not asked.every:
+        station = other_name(asked.blanked(), asked.original, _NOT_NAMES) or ALL
     window = dict(asked.window.arguments) if asked.window else {}
-    return Routed(GET_PROMEDIO, {"estacion": station, **window})
+    window.update({RELATIVE: True} if asked.window and asked.window.relative else {})
+    fields = asked_fields(asked.leftover())
+    return Routed(GET_PROMEDIO, {"estacion": station, **window, **({FIELDS_KEY: fields} if fields else {})})
+
+
+def asked_fields(words: list[str]) -> list[str]:
+    """The measurements a question names, in the tool's order ("humedad", "nivel")."""
+    named = {w.removesuffix("es").removesuffix("s") for w in words}
+    return [f for f in FIELDS if f in named]
 
 
 def diagnosis(asked: Asked) -> Routed | None:
     """The diagnosis for "¿cómo están los estanques?", a decision, or a station named on its own."""
     folded = corrected(asked.folded)
     how_is = bool(_HOW_IS.match(folded) and asked.station)
-    said = bool(_DIAGNOSIS.search(folded) or how_is_place(asked.original) or how_is)
+    state = asks_state(folded, asked.station is not None, asked.every)
+    said = bool(_DIAGNOSIS.search(folded) or how_is_place(asked.original) or how_is or state)
     if not said and not asks_decision(folded) and not _about_readings(asked):
         return None
     if said and (asks_documents(folded) or _DEFINITION.search(folded)) and not asks_decision(folded):

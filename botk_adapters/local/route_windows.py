@@ -45,18 +45,28 @@ _NAMED = {
     "ayer": re.compile(r"\b(?<!antes de )ayer\b"),
     "anteayer": re.compile(r"\b(?:anteayer|antier|antes de ayer)\b"),
     "esta semana": re.compile(r"\besta semana\b"),
-    "semana pasada": re.compile(r"\b(?:la )?semana (?:pasada|anterior)\b"),
+    "semana antepasada": re.compile(r"\b(?:la )?semana antepasada\b"),
+    "semana pasada": re.compile(r"\b(?:la )?semana pasada\b"),
     "este mes": re.compile(r"\beste mes\b"),
-    "mes pasado": re.compile(r"\b(?:el |del )?mes (?:pasado|anterior)\b"),
+    "mes antepasado": re.compile(r"\b(?:el |del )?mes antepasado\b"),
+    "mes pasado": re.compile(r"\b(?:el |del )?mes pasado\b"),
     "este ano": re.compile(r"\beste ano\b"),
-    "ano pasado": re.compile(r"\b(?:el |del )?ano (?:pasado|anterior)\b"),
+    "ano antepasado": re.compile(r"\b(?:el |del )?ano antepasado\b"),
+    "ano pasado": re.compile(r"\b(?:el |del )?ano pasado\b"),
 }
+# "la semana anterior", "el día antes", "y la anterior?": the window before the one just asked about
+# (on its own, "la semana anterior" is last week).
+_BEFORE = re.compile(
+    r"\b(?:(?:la|el|del|los|las)\s+)?(?:(semana|mes|dia|ano)s?\s+)?(?:anterior(?:es)?|antes|previ[oa]s?)\b"
+    r"(?!\s+de\b)"
+)
+_ON_ITS_OWN = {"semana": "semana pasada", "mes": "mes pasado", "dia": "ayer", "ano": "ano pasado"}
 # Words that say "when": left over after the windows above, they are a window BOTK does not know.
 TIME_WORDS = frozenset(
     {
         "hora", "horas", "dia", "dias", "semana", "semanas", "mes", "meses", "ano", "anos", "quincena",
         "trimestre", "semestre", "anoche", "madrugada", "manana", "tarde", "noche", "finde", "desde",
-        "hasta", "pasado", "pasada", "anterior", *_WEEKDAYS, *MONTHS,
+        "hasta", "pasado", "pasada", "anterior", "antepasado", "antepasada", *_WEEKDAYS, *MONTHS,
     }
 )  # fmt: skip
 _NOT_TIME = re.compile(
@@ -72,6 +82,12 @@ class WindowWords:
     span: tuple[int, int]
     # "hoy", "esta semana", "este mes": the present, which a diagnosis looks at anyway.
     present: bool = False
+    # "la semana anterior", "el día antes": the window before the last one asked about, of this
+    # unit ("" for the same unit); ``arguments`` hold what the words mean on their own.
+    back: str | None = None
+    # "ayer", "la semana pasada", "el lunes": dates named from today (with no data then, the
+    # average may look at a period like it that ends with the last data).
+    relative: bool = False
 
 
 @attrs.frozen
@@ -85,7 +101,9 @@ def find_window(text: str, now: float, zone: tzinfo) -> WindowWords | UnknownWin
     """The window ``text`` (folded) names; an UnknownWindow for time words left unexplained."""
     today = datetime.fromtimestamp(now, zone).date()
     written = dated(text, today)
-    found = WindowWords(*written) if written else _relative(text) or _named(text, today)
+    found = (
+        WindowWords(*written) if written else _relative(text) or _before(text, today) or _named(text, today)
+    )
     rest = text if found is None else text[: found.span[0]] + " " + text[found.span[1] :]
     unknown = [w for w in re.findall(r"[a-z]+", _NOT_TIME.sub(" ", rest)) if w in TIME_WORDS]
     if unknown:
@@ -113,6 +131,16 @@ def _relative(text: str) -> WindowWords | None:
     return WindowWords({"dias": min(number * size, 3650)}, match.span()) if number else None
 
 
+def _before(text: str, today: date) -> WindowWords | None:
+    match = _BEFORE.search(text)
+    if not match:
+        return None
+    unit = match.group(1) or ""
+    own = _ON_ITS_OWN.get(unit)
+    arguments = dates(*_named_dates(own, today)[:2]) if own else {}
+    return WindowWords(arguments, match.span(), back=unit, relative=bool(own))
+
+
 def _named(text: str, today: date) -> WindowWords | None:
     for pattern in (_SINCE_WEEKDAY, _WEEKDAY):
         match = pattern.search(text)
@@ -123,14 +151,14 @@ def _named(text: str, today: date) -> WindowWords | None:
             day = today - timedelta(days=back)
             end = _NAMED["hoy"].search(text, match.end())  # "desde el lunes hasta hoy"
             span = (match.start(), end.end() if end else match.end())
-            return WindowWords(dates(day, None if pattern is _SINCE_WEEKDAY else day), span)
+            return WindowWords(dates(day, None if pattern is _SINCE_WEEKDAY else day), span, relative=True)
     for name, pattern in _NAMED.items():
         match = pattern.search(text)
         if match:
             first, last, present = _named_dates(name, today)
             if name == "esta semana":
                 return WindowWords({"dias": 7}, match.span(), present=True)
-            return WindowWords(dates(first, last), match.span(), present)
+            return WindowWords(dates(first, last), match.span(), present, relative=True)
     return None
 
 
@@ -144,8 +172,25 @@ def _named_dates(name: str, today: date) -> tuple[date, date | None, bool]:
         "anteayer": (today - timedelta(days=2), today - timedelta(days=2), False),
         "esta semana": (monday, None, True),
         "semana pasada": (monday - timedelta(days=7), monday - timedelta(days=1), False),
+        "semana antepasada": (monday - timedelta(days=14), monday - timedelta(days=8), False),
         "este mes": (first_of_month, None, True),
         "mes pasado": (previous_month_end.replace(day=1), previous_month_end, False),
+        "mes antepasado": (
+            _month_before(previous_month_end.replace(day=1)),
+            _month_end_before(previous_month_end.replace(day=1)),
+            False,
+        ),
         "este ano": (today.replace(month=1, day=1), None, True),
         "ano pasado": (date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), False),
+        "ano antepasado": (date(today.year - 2, 1, 1), date(today.year - 2, 12, 31), False),
     }[name]
+
+
+def _month_end_before(first: date) -> date:
+    """The last day of the month before the one that starts on ``first``."""
+    return first - timedelta(days=1)
+
+
+def _month_before(first: date) -> date:
+    """The first day of the month before the one that starts on ``first``."""
+    return _month_end_before(first).replace(day=1)

@@ -46,7 +46,8 @@ def describe(
     one = station if station and station_key(station) != ALL else None
     when = window_words(arguments, zone, now)
     if tool == GET_PROMEDIO:
-        text = f"promedio de {one or 'todas las estaciones'}{when}"
+        asked = " y ".join(f for f in arguments.get("campos") or () if f in _FIELD_NAMES)
+        text = f"promedio{' de ' + asked if asked else ''} de {one or 'todas las estaciones'}{when}"
     elif tool == DIAGNOSTICO and fields:
         named = " y ".join(dict.fromkeys(_FIELD_NAMES[f] for f in fields))
         text = f"{named} de {one or 'los estanques'}"

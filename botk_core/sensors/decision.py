@@ -4,7 +4,9 @@ Findings are the thresholds the committee knows (low level, low humidity, no
 rain expected) and a level falling towards its threshold (at the trend's rate
 it reaches it within ``horizon_days``): none is "Condición normal", one
 "moderada", two or more "crítica". The recommendation also weighs the level's
-trend and the data's age, and says when it cannot be trusted.
+trend and the data's age, and says when it cannot be trusted. A station whose
+level is too old to speak of today is to be checked first: its last level is
+given as what it was, never as a reason to use the water as usual.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from botk_core.sensors.trend import Trend
 NORMAL, MODERATE, CRITICAL = "Condición normal", "Condición moderada", "Condición crítica"
 NO_DATA = "Sin datos suficientes"
 SAVE, NORMAL_USE, RATION, CHECK = "guardar agua", "uso normal", "racionar el agua", "revisar el sensor"
+CHECK_STATION = "revisar la estación"
 
 
 @attrs.frozen(kw_only=True)
@@ -31,6 +34,7 @@ class Situation:
     forecast_days: int
     trend: Trend | None
     stale: str | None  # why the data is too old, or None
+    silent: bool = False  # the station itself has sent nothing recently (not only no valid level)
     sparse: str | None  # why the data is too thin, or None
     suspect: str | None  # why the sensor looks wrong, or None
 
@@ -73,7 +77,7 @@ def decide(s: Situation, rules: DecisionRules) -> Decision:
     action, reasons = _action(s, rules)
     if s.suspect:
         reasons.append(s.suspect)
-        action = f"{action} y {CHECK}" if action != CHECK else action
+        action = f"{action} y {CHECK}" if action not in (CHECK, CHECK_STATION) else action
     distrust = s.stale or s.sparse or (None if s.level is not None else "no hay lecturas válidas de nivel")
     return Decision(tuple(found), label(found), action, tuple(reasons), distrust is None, distrust)
 
@@ -82,6 +86,12 @@ def _action(s: Situation, rules: DecisionRules) -> tuple[str, list[str]]:
     if s.level is None:
         return CHECK, ["no hay lecturas válidas de nivel"]
     threshold = decimal(s.config.low_level_m, 1)
+    if s.stale:
+        side = "bajo" if s.level < s.config.low_level_m else "sobre"
+        last = f"con su último dato, el nivel ({decimal(s.level)} m) estaba {side} el umbral de {threshold} m"
+        if s.silent:
+            return CHECK_STATION, ["no hay datos recientes de nivel", last]
+        return CHECK, ["la estación envía datos, pero no hay lecturas válidas de nivel recientes", last]
     trend, rain = _trend_reason(s.trend, threshold), _rain_reason(s)
     if s.level < s.config.low_level_m:
         return RATION, [

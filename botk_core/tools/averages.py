@@ -8,23 +8,34 @@ from typing import Any
 
 import attrs
 
+from botk_core.domain import Averages
 from botk_core.errors import ToolFailed
 from botk_core.sensors import spanish
 from botk_core.sensors.periods import Period, period_of
 from botk_core.sensors.stations import Stations
 from botk_core.sensors.summary import left_out_sentence
 from botk_core.sensors.window import choose_window
+from botk_core.tools.fallback_periods import earlier_year, like_the_last
 from botk_core.tools.results import AllAverages, Means, Provenance, StationAverages, WindowNote
 
 HOURS_PER_DAY = 24
+ASSUMED_YEAR = "anio_supuesto"
+RELATIVE = "relativo"
 
 
 @attrs.frozen
 class AskedWindow:
-    """What the call asked for: ``days`` before now (hours as a fraction), or a dated ``period``."""
+    """What the call asked for: ``days`` before now (hours as a fraction), or a dated ``period``.
+
+    ``bounds`` are the dates as given; ``assumed_year`` when the user did not say the year,
+    ``relative`` when the user named the period from today ("ayer", "la semana pasada").
+    """
 
     days: float | None = None
     period: Period | None = None
+    bounds: tuple[str | None, str | None] = (None, None)
+    assumed_year: bool = False
+    relative: bool = False
 
 
 def local_time(timestamp: float | None, zone: tzinfo) -> str | None:
@@ -46,7 +57,13 @@ def asked_window(arguments: Mapping[str, Any], stations: Stations) -> AskedWindo
     if hours:
         return AskedWindow(days=hours / HOURS_PER_DAY)
     if since or until:
-        return AskedWindow(period=period_of(since, until, stations.zone, stations.now()))
+        period = period_of(since, until, stations.zone, stations.now())
+        return AskedWindow(
+            period=period,
+            bounds=(since, until),
+            assumed_year=bool(arguments.get(ASSUMED_YEAR)),
+            relative=bool(arguments.get(RELATIVE)),
+        )
     return None
 
 
@@ -54,8 +71,11 @@ def station_averages(stations: Stations, station: str, window: AskedWindow | Non
     """The means of one station over ``window`` (all its data when None).
 
     A relative window without data falls back to the same span before the last
-    data, and says so; a dated period without data is a ToolFailed that says
-    when the station's data is from.
+    data, and says so; so does a period named from today ("ayer", "la semana
+    pasada"), to a period like it that ends with the last data, and a period whose
+    year the user did not say ("en marzo"), to the same dates of the latest
+    earlier year with data. Any other dated period without data is a ToolFailed
+    that says when the station's data is from.
     """
     repo, zone = stations.repo, stations.zone
     latest = repo.latest(station)
@@ -69,6 +89,8 @@ def station_averages(stations: Stations, station: str, window: AskedWindow | Non
         note = WindowNote(requested=period.label, used=period.label, fallback=False, dated=True)
         since, until = period.since, period.until
     averages = repo.averages(station, since=since, until=until)
+    if averages.n == 0 and window is not None and window.period is not None:
+        note, averages = _instead(stations, station, window) or (note, averages)
     if averages.n == 0:
         raise ToolFailed(no_data_in(stations, station, note.requested if note else ""))
     first, final = averages.first_timestamp, averages.last_timestamp
@@ -130,6 +152,16 @@ def no_data_in(stations: Stations, station: str, label: str) -> str:
     last = spanish.when(span.last_timestamp, stations.now(), zone)
     verb = "son" if where.startswith("el ") else "van"
     return f"No hay lecturas de {station} {label}. Sus datos {verb} {where} (el último es de {last})."
+
+
+def _instead(stations: Stations, station: str, window: AskedWindow) -> tuple[WindowNote, Averages] | None:
+    """A period with data in place of the one asked for, when the question allows one."""
+    requested = window.period.label if window.period else ""
+    if window.assumed_year:
+        return earlier_year(stations, station, window.bounds, requested)
+    if window.relative:
+        return like_the_last(stations, station, window.bounds, requested)
+    return None
 
 
 def _relative(stations: Stations, days: float, last: float) -> tuple[WindowNote, float, float]:

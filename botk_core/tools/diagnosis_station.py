@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from botk_core.domain import Reading
 from botk_core.sensors import spanish
 from botk_core.sensors.decision import NO_DATA, Decision, Situation, decide
@@ -13,6 +15,7 @@ from botk_core.sensors.stations import Stations
 from botk_core.sensors.summary import left_out_of, left_out_sentence, suspect_sensor
 from botk_core.sensors.trend import Trend, level_trend
 from botk_core.sensors.window import Window, choose_window
+from botk_core.tools.events import event_out
 from botk_core.tools.forecast import forecast_note
 from botk_core.tools.measurements import local_time
 from botk_core.tools.results import Means
@@ -57,11 +60,11 @@ class StationDiagnoser:
         values = {f: v for f in FIELDS if (v := self.repo.latest_valid(station, f)) is not None}
         window, recent, judged = self._windows(station, latest)
         trend = level_trend(judged, config.low_level_m)
-        decision = decide(
-            self._situation(config, values, forecast, trend, judged, window.name(self.zone)), self.rules
-        )
+        situation = self._situation(config, values, forecast, trend, judged, window.name(self.zone))
+        silent = self.stations.now() - latest.timestamp > self.rules.stale_hours * HOUR
+        decision = decide(attrs.evolve(situation, silent=silent), self.rules)
         left_out = left_out_of(judged)
-        events = find_events(recent, self.rules)
+        events = find_events(recent, self.rules, self.stations.now())
         return StationDiagnosis(
             station=station,
             kind=config.kind,
@@ -156,6 +159,7 @@ class StationDiagnoser:
             at=local_time(reading.timestamp, self.zone) or "",
             when=spanish.when(reading.timestamp, now, self.zone),
             age_hours=round((now - reading.timestamp) / HOUR, 1),
+            ago=spanish.ago(now - reading.timestamp),
         )
 
     def _trend(self, trend: Trend | None, config: StationConfig, window_name: str) -> TrendOut | None:
@@ -171,18 +175,15 @@ class StationDiagnoser:
         )
 
     def _events(self, events: Sequence[Event]) -> tuple[EventOut, ...]:
-        """The events to show: empty tanks first, then the newest others, in time order."""
-        ranked = sorted(events, key=lambda e: (e.kind is EventKind.EMPTY_TANK, e.start), reverse=True)
-        found = sorted(ranked[:MAX_EVENTS], key=lambda e: e.start)
-        return tuple(
-            EventOut(
-                kind=e.kind.value,
-                start=local_time(e.start, self.zone) or "",
-                end=local_time(e.end, self.zone) or "",
-                text=e.describe(self.zone),
-            )
-            for e in found
+        """The events to show: a silence until now first, then empty tanks, then the newest others.
+
+        Past events come in time order after the one going on.
+        """
+        ranked = sorted(
+            events, key=lambda e: (e.ongoing, e.kind is EventKind.EMPTY_TANK, e.start), reverse=True
         )
+        found = sorted(ranked[:MAX_EVENTS], key=lambda e: (not e.ongoing, e.start))
+        return tuple(event_out(e, self.zone) for e in found)
 
 
 def _recommendation(decision: Decision) -> Recommendation:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from botk_core.domain import Reading, ToolSpec
 from botk_core.sensors import spanish
 from botk_core.sensors.anomalies import episodes
@@ -86,19 +88,22 @@ class _Events:
                 station=name, period=None, since=None, until=None, events=(), total=0,
                 message=message or f"No hay lecturas de la estación {name}.",
             )  # fmt: skip
-        described = self._described(readings, kind)
+        # A silence until now counts when the period asked for reaches now.
+        now = s.now() if period is None or period.until is None or period.until >= s.now() else None
+        described = self._described(readings, kind, now)
         first, last = readings[0].timestamp, readings[-1].timestamp
         return StationEvents(
             station=name,
             period=spanish.period(first, last, s.zone),
             since=local_time(first, s.zone),
             until=local_time(last, s.zone),
-            events=tuple(described[-MAX_LISTED:]),
+            events=_listed(described),
             total=len(described),
             left_out=left_out_of(readings) if kind in (None, ANOMALOUS) else (),
         )
 
-    def _described(self, readings: Sequence[Reading], kind: str | None) -> list[EventOut]:
+    def _described(self, readings: Sequence[Reading], kind: str | None, now: float | None) -> list[EventOut]:
+        """The events of ``kind`` (all when None), in time order."""
         zone = self.stations.zone
         out: list[tuple[float, EventOut]] = []
         if kind in (None, EMPTY, SILENT):
@@ -106,14 +111,27 @@ class _Events:
                 kind or "", set(EventKind)
             )
             events: list[Event] = [
-                e for e in find_events(readings, self.stations.rules.decision) if e.kind in wanted
+                e for e in find_events(readings, self.stations.rules.decision, now) if e.kind in wanted
             ]
-            out += [(e.start, _out(e.kind.value, e.start, e.end, e.describe(zone), zone)) for e in events]
+            out += [(e.start, event_out(e, zone)) for e in events]
         if kind in (None, ANOMALOUS):
             out += [
                 (e.start, _out(ANOMALOUS, e.start, e.end, e.describe(zone), zone)) for e in episodes(readings)
             ]
         return [event for _, event in sorted(out, key=lambda pair: pair[0])]
+
+
+def _listed(described: list[EventOut]) -> tuple[EventOut, ...]:
+    """A silence still going on first (it is what matters today), then the newest others in time order."""
+    now = [e for e in described if e.ongoing]
+    return (*now, *[e for e in described if not e.ongoing][-MAX_LISTED:])
+
+
+def event_out(event: Event, zone: Any) -> EventOut:
+    """An event as the tools output it."""
+    return attrs.evolve(
+        _out(event.kind.value, event.start, event.end, event.describe(zone), zone), ongoing=event.ongoing
+    )
 
 
 def _out(kind: str, start: float, end: float, text: str, zone: Any) -> EventOut:

@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from botk_core.domain import ToolSpec
 from botk_core.errors import ToolFailed
 from botk_core.sensors.stations import ALL, Stations, station_key
 from botk_core.sensors.summary import left_out_of, left_out_sentence
-from botk_core.tools.averages import all_averages, asked_window, local_time, station_averages
+from botk_core.tools.averages import (
+    ASSUMED_YEAR,
+    RELATIVE,
+    all_averages,
+    asked_window,
+    local_time,
+    station_averages,
+)
 from botk_core.tools.registry import Tool, ToolContext, ToolResult
 from botk_core.tools.results import Provenance, SeasonalAverages, SeasonMeans
 from botk_core.tools.seasons import seasonal_means
@@ -27,6 +36,8 @@ __all__ = [
 
 GET_PROMEDIO = "get_promedio"
 GET_PROMEDIO_ESTACIONAL = "get_promedio_estacional"
+FIELDS_KEY = "campos"
+FIELDS = ("temperatura", "humedad", "nivel")
 
 PROMEDIO_SPEC = ToolSpec(
     name=GET_PROMEDIO,
@@ -60,6 +71,28 @@ PROMEDIO_SPEC = ToolSpec(
                 "maxLength": 19,
                 "description": "Hasta esta fecha (incluido todo ese día) u hora local.",
             },
+            ASSUMED_YEAR: {
+                "type": "boolean",
+                "description": (
+                    "true si el usuario no dijo el año de desde/hasta («en marzo»): si ese período no "
+                    "tiene datos, usa las mismas fechas del último año anterior con datos y lo dice."
+                ),
+            },
+            RELATIVE: {
+                "type": "boolean",
+                "description": (
+                    "true si el usuario nombró el período desde hoy («ayer», «la semana pasada», «el mes "
+                    "pasado»): si no tiene datos, usa un período igual que termina con el último dato y "
+                    "lo dice."
+                ),
+            },
+            FIELDS_KEY: {
+                "type": "array",
+                "items": {"type": "string", "enum": list(FIELDS)},
+                "description": (
+                    "Las mediciones que pidió el usuario (todas si falta); se calculan igual las tres."
+                ),
+            },
         },
         "required": ["estacion"],
         "additionalProperties": False,
@@ -88,9 +121,14 @@ def promedio_tool(stations: Stations) -> Tool:
 
     def handler(arguments: Mapping[str, Any], context: ToolContext) -> ToolResult:
         name, window = arguments["estacion"], asked_window(arguments, stations)
+        fields = tuple(f for f in FIELDS if f in (arguments.get(FIELDS_KEY) or ()))
         if station_key(name) != ALL:
-            return ToolResult(station_averages(stations, stations.resolve(name), window))
-        return ToolResult(all_averages(stations, window))
+            one = station_averages(stations, stations.resolve(name), window)
+            return ToolResult(attrs.evolve(one, fields=fields))
+        every = all_averages(stations, window)
+        return ToolResult(
+            attrs.evolve(every, stations=tuple(attrs.evolve(s, fields=fields) for s in every.stations))
+        )
 
     return Tool(PROMEDIO_SPEC, handler)
 

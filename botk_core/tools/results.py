@@ -61,6 +61,12 @@ class WindowNote:
         """The window as it follows a noun: "en los últimos 7 días", "en septiembre de 2023"."""
         return self.requested if self.dated else f"en {self.requested}"
 
+    def shown(self) -> str:
+        """The window the means are of: the one asked for, or the one used instead."""
+        if not self.fallback:
+            return self.phrase()
+        return self.used if self.dated else f"en {self.requested} con datos"
+
 
 @attrs.frozen(kw_only=True)
 class StationAverages:
@@ -77,6 +83,8 @@ class StationAverages:
     left_out: tuple[LeftOut, ...] = key("excluidas", default=())
     quality_note: str | None = key("nota_calidad", default=None)
     provenance: Provenance = key("origen", factory=Provenance)
+    # The measurements the user asked for (all three when empty); the means hold all three anyway.
+    fields: tuple[str, ...] = key("campos", default=())
 
 
 @attrs.frozen(kw_only=True)

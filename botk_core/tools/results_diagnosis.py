@@ -17,6 +17,7 @@ class LatestValue:
     at: str = key("fecha")
     when: str = key("cuando")
     age_hours: float = key("antiguedad_horas")
+    ago: str = key("hace", default="")
 
 
 @attrs.frozen(kw_only=True)
@@ -75,10 +76,13 @@ class Recommendation:
 
 @attrs.frozen(kw_only=True)
 class EventOut:
+    """An event with its local dates; ``ongoing`` when it lasts until now (a station silent now)."""
+
     kind: str = key("tipo")
     start: str = key("desde")
     end: str = key("hasta")
     text: str = key("descripcion")
+    ongoing: bool = key("en_curso", default=False)
 
 
 @attrs.frozen(kw_only=True)

@@ -21,7 +21,7 @@ def test_another_station_keeps_the_average_and_its_window(turn: str) -> None:
     ("turn", "window"),
     [
         ("¿y en las últimas 24 horas?", {"horas": 24}),
-        ("y ayer?", {"desde": "2026-01-14", "hasta": "2026-01-14"}),
+        ("y ayer?", {"desde": "2026-01-14", "hasta": "2026-01-14", "relativo": True}),
         ("y en septiembre de 2023", {"desde": "2023-09-01", "hasta": "2023-09-30"}),
         ("las ultimas 24 h", {"horas": 24}),
     ],
@@ -67,7 +67,7 @@ def test_a_question_of_its_own_inherits_nothing() -> None:
 def test_a_diagnosis_follow_up_about_the_past_is_that_period_s_average() -> None:
     assert routed("¿y ayer?", ["¿cómo está el estanque de Cau Cau?"]) == (
         "get_promedio",
-        {"estacion": "Cau-Cau", "desde": "2026-01-14", "hasta": "2026-01-14"},
+        {"estacion": "Cau-Cau", "desde": "2026-01-14", "hasta": "2026-01-14", "relativo": True},
     )
 
 
@@ -113,3 +113,114 @@ def test_a_document_follow_up_leans_on_the_document_question_not_on_the_data(com
     committee.ask("¿cómo están los estanques?")
     answer = committee.ask("¿y la luz verde?")
     assert "Diagnóstico hídrico" not in answer and "verde" in answer.lower()
+
+
+LAST_WEEK_IN_CAU_CAU = "promedio de cau cau la semana pasada"
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["y la semana anterior?", "¿Y la semana anterior?", "y la semana previa", "y la anterior?", "y antes?"],
+)
+def test_the_week_before_moves_back_from_the_last_window(turn: str) -> None:
+    # Now is Thursday 15 January 2026: last week is 5-11 January, the one before 29 December-4 January.
+    assert routed(turn, [LAST_WEEK_IN_CAU_CAU]) == (
+        "get_promedio",
+        {"estacion": "Cau-Cau", "desde": "2025-12-29", "hasta": "2026-01-04"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("earlier", "turn", "window"),
+    [
+        # twice back: two weeks before last week
+        (
+            [LAST_WEEK_IN_CAU_CAU, "y la semana anterior?"],
+            "y la semana anterior",
+            ("2025-12-22", "2025-12-28"),
+        ),
+        (["promedio cau cau ayer"], "y el dia antes?", ("2026-01-13", "2026-01-13")),
+        (["promedio cau cau ayer"], "y el dia anterior", ("2026-01-13", "2026-01-13")),
+        (["promedio de cau cau en diciembre de 2025"], "y el mes anterior?", ("2025-11-01", "2025-11-30")),
+        (["promedio de cau cau en diciembre de 2025"], "y el anterior", ("2025-11-01", "2025-11-30")),
+        (["promedio cau cau marzo 2023"], "y el año anterior?", ("2022-03-01", "2022-03-31")),
+        (["promedio cau cau en 2023"], "y el ano anterior", ("2022-01-01", "2022-12-31")),
+        # the last 3 days are 12 January 12:00 to now: the week before is the whole days 5 to 11 January
+        (["promedio cau cau ultimos 3 dias"], "y la semana anterior?", ("2026-01-05", "2026-01-11")),
+        (["promedio cau cau ultimos 3 dias"], "y antes?", ("2026-01-09", "2026-01-11")),
+        # the last 6 hours move back as local times
+        (["promedio cau cau ultimas 6 horas"], "y antes?", ("2026-01-15T00:00", "2026-01-15T06:00")),
+    ],
+)
+def test_any_window_moves_back_by_the_unit_asked(
+    earlier: list[str], turn: str, window: tuple[str, str]
+) -> None:
+    assert routed(turn, earlier) == (
+        "get_promedio",
+        {"estacion": "Cau-Cau", "desde": window[0], "hasta": window[1]},
+    )
+
+
+@pytest.mark.parametrize("earlier", [[], ["como esta el estanque de cau cau"], ["promedio de cau cau"]])
+def test_the_week_before_with_no_window_before_it_is_last_week(earlier: list[str]) -> None:
+    station = {"estacion": "Cau-Cau"} if earlier else {"estacion": "todas"}
+    question = "y la semana anterior?" if earlier else "promedio de la semana anterior"
+    assert routed(question, earlier) == (
+        "get_promedio",
+        {**station, "desde": "2026-01-05", "hasta": "2026-01-11", "relativo": True},
+    )
+
+
+@pytest.mark.parametrize(
+    ("turn", "fields"),
+    [
+        ("y la humedad?", ["humedad"]),
+        ("¿Y LA HUMEDAD?", ["humedad"]),
+        ("y de humedad", ["humedad"]),
+        ("y la temperatura?", ["temperatura"]),
+        ("y la temp", ["temperatura"]),
+        ("y el nivel?", ["nivel"]),
+        ("y la humedad y la temperatura?", ["temperatura", "humedad"]),
+    ],
+)
+def test_a_measurement_asked_after_an_average_keeps_its_station_and_window(
+    turn: str, fields: list[str]
+) -> None:
+    assert routed(turn, ["promedio cau cau ayer"]) == (
+        "get_promedio",
+        {
+            "estacion": "Cau-Cau",
+            "desde": "2026-01-14",
+            "hasta": "2026-01-14",
+            "relativo": True,
+            "campos": fields,
+        },
+    )
+
+
+def test_the_measurement_stays_when_the_next_turn_changes_the_station() -> None:
+    assert routed("y en janchima?", ["promedio cau cau ayer", "y la humedad?"]) == (
+        "get_promedio",
+        {
+            "estacion": "Janchima",
+            "desde": "2026-01-14",
+            "hasta": "2026-01-14",
+            "relativo": True,
+            "campos": ["humedad"],
+        },
+    )
+
+
+def test_the_answers_follow_the_shifted_window_and_the_measurement(committee: Committee) -> None:
+    committee.ask("promedio de janchima ayer")
+    before = committee.ask("y el dia anterior?")
+    assert before.startswith(
+        "Entendí: «promedio de Janchima el 13 de enero de 2026».\n"
+        "Promedios de la estación Janchima el 13 de enero de 2026 (144 lecturas"
+    )
+    humidity = committee.ask("y la humedad?")
+    assert humidity.startswith(
+        "Entendí: «promedio de humedad de Janchima el 13 de enero de 2026».\n"
+        "Humedad promedio de la estación Janchima el 13 de enero de 2026 (144 lecturas"
+    )
+    assert "temperatura" not in humidity and "nivel" not in humidity

@@ -84,9 +84,12 @@ def test_the_committee_gets_a_recommendation_per_tank_even_with_documents(
 ) -> None:
     chat = Committee(tmp_path, field_readings(tmp_path), documents=sample_documents)
     answer = chat.ask("guardamos o soltamos agua esta semana?")
-    assert answer.startswith("Recomendación por estanque: Cau-Cau: guardar agua (moderada); ")
-    assert "Pulcha: racionar el agua (crítica)" in answer
-    assert "Iquiuca: uso normal (normal, datos no confiables para hoy)" in answer
+    assert answer.startswith("Recomendación por estanque:\n- Cau-Cau: guardar agua (condición moderada): ")
+    assert "\n- Pulcha: racionar el agua (condición crítica): el nivel (0,85 m) está bajo el umbral" in answer
+    # Data years old is a station to check, never "uso normal".
+    assert "\n- Iquiuca: sin datos recientes (último dato hace 2 años): revisar la estación.\n" in answer
+    # A station that sends data with its level sensor stuck: the sensor is to be checked.
+    assert "\n- Puquios: revisar el sensor: " in answer
     assert "Fuente:" not in answer
     rules = chat.ask("¿cuándo conviene guardar agua según el manual?")
     assert "Fuente:" in rules and "Diagnóstico hídrico" not in rules

@@ -139,7 +139,7 @@ def test_rain_and_a_normal_level_is_a_normal_condition_through_a_real_server(
         server.wait(timeout=10)
     assert reply.status_code == 200, reply.text
     answer = reply.json()["response"]
-    assert answer.startswith("Diagnóstico hídrico de Iquiuca: Condición normal.\nRecomendación: uso normal")
+    assert answer.startswith("Diagnóstico hídrico de Iquiuca: Condición normal. Recomendación: uso normal")
     assert "se espera lluvia en 2 de los próximos 3 días" in answer
     assert "Pronóstico en Mamiña: 2 de 3 días con lluvia probable" in answer
     assert [path for path, _ in FakeOpenMeteo.calls] == ["/v1/search", "/v1/forecast"]

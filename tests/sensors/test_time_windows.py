@@ -47,12 +47,15 @@ def window(text: str) -> Any:
         ("promedio de hoy", {"desde": "2026-01-15"}),
         ("promedio desde el lunes", {"desde": "2026-01-12"}),
         ("promedio desde el miércoles", {"desde": "2026-01-14"}),
-        ("promedio en septiembre", {"desde": "2025-09-01", "hasta": "2025-09-30"}),
+        ("promedio en septiembre", {"desde": "2025-09-01", "hasta": "2025-09-30", "anio_supuesto": True}),
         ("promedio en Septiembre de 2023", {"desde": "2023-09-01", "hasta": "2023-09-30"}),
-        ("promedio de enero", {"desde": "2026-01-01", "hasta": "2026-01-31"}),
+        ("promedio de enero", {"desde": "2026-01-01", "hasta": "2026-01-31", "anio_supuesto": True}),
         ("promedio en 2023", {"desde": "2023-01-01", "hasta": "2023-12-31"}),
         ("promedio del 1 al 15 de septiembre de 2023", {"desde": "2023-09-01", "hasta": "2023-09-15"}),
-        ("promedio entre el 3 de enero y el 10 de enero", {"desde": "2026-01-03", "hasta": "2026-01-10"}),
+        (
+            "promedio entre el 3 de enero y el 10 de enero",
+            {"desde": "2026-01-03", "hasta": "2026-01-10", "anio_supuesto": True},
+        ),
         ("promedio del 14 de septiembre de 2023", {"desde": "2023-09-14", "hasta": "2023-09-14"}),
         ("promedio del 14/09/2023", {"desde": "2023-09-14", "hasta": "2023-09-14"}),
         ("promedio desde el 10 de enero", {"desde": "2026-01-10"}),
@@ -68,7 +71,7 @@ def test_the_windows_people_name(text: str, arguments: dict[str, Any]) -> None:
         ("promedio de la quincena", "quincena"),
         ("promedio de anoche", "anoche"),
         ("promedio del trimestre", "trimestre"),
-        ("promedio de septiembre y octubre", "octubre"),
+        ("promedio del semestre", "semestre"),
         ("promedio de ayer en la tarde", "tarde"),
     ],
 )
@@ -86,10 +89,19 @@ def test_greetings_and_rates_are_not_windows() -> None:
     [
         ("promedio de las ultimas 24 horas", {"estacion": "todas", "horas": 24}),
         ("promedio de las últimas 24 h en iquiuca", {"estacion": "Iquiuca", "horas": 24}),
-        ("promedio de ayer", {"estacion": "todas", "desde": "2026-01-14", "hasta": "2026-01-14"}),
+        (
+            "promedio de ayer",
+            {"estacion": "todas", "desde": "2026-01-14", "hasta": "2026-01-14", "relativo": True},
+        ),
         (
             "¿Cómo estuvo el nivel ayer en Cau Cau?",
-            {"estacion": "Cau-Cau", "desde": "2026-01-14", "hasta": "2026-01-14"},
+            {
+                "estacion": "Cau-Cau",
+                "desde": "2026-01-14",
+                "hasta": "2026-01-14",
+                "relativo": True,
+                "campos": ["nivel"],
+            },
         ),
     ],
 )
@@ -154,14 +166,107 @@ def test_the_answer_says_the_window_it_used(committee: Committee) -> None:
     assert "No hay lecturas de Cau-Cau en abril de 2023. Sus datos van del 8 al 15 de enero de 2026" in april
 
 
-def test_a_month_without_any_data_is_said_not_replaced_by_all_data(committee: Committee) -> None:
+def test_a_month_without_data_is_said_and_the_last_month_with_data_offered(committee: Committee) -> None:
     answer = committee.ask("promedio de temperatura del mes pasado")
-    assert answer == (
-        "No hay lecturas de ninguna estación en diciembre de 2025. Hay datos de: Cau-Cau, Cementerios, "
-        "Janchima, Pulcha y Puquios (del 8 al 15 de enero de 2026); Iquiuca (del 1 al 30 de abril de 2023)."
+    # Iquiuca's data ends in April 2023: its last month with data is offered, and said so.
+    assert answer.startswith(
+        "No hay lecturas de Iquiuca en diciembre de 2025; te muestro abril de 2023, el último con datos.\n"
+        "Temperatura promedio de la estación Iquiuca en abril de 2023 (1073 lecturas"
     )
+    # The data of the other stations starts after that month: nothing later to offer, nothing invented.
+    assert (
+        "No hay lecturas de Cau-Cau en diciembre de 2025. Sus datos van del 8 al 15 de enero de 2026"
+        in answer
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "promedio de iquiuca ayer",
+            "No hay lecturas de Iquiuca ayer, 14 de enero de 2026; te muestro el 30 de abril",
+        ),
+        ("promedio iquiuca hoy", "No hay lecturas de Iquiuca hoy; te muestro el 30 de abril de 2023"),
+        (
+            "promedio iquiuca la semana pasada",
+            "; te muestro del 24 al 30 de abril de 2023, el último con datos.",
+        ),
+        ("q temp promedio tenia iquiuca el mes pasado", "; te muestro abril de 2023, el último con datos."),
+        (
+            "promedio de iquiuca desde el lunes",
+            "; te muestro del 27 al 30 de abril de 2023, el último con datos.",
+        ),
+    ],
+)
+def test_a_period_named_from_today_without_data_offers_the_last_one_like_it(
+    committee: Committee, question: str, said: str
+) -> None:
+    answer = committee.ask(question)
+    assert said in answer.splitlines()[0]
+    assert "romedio" in answer.splitlines()[1] and "de la estación Iquiuca" in answer.splitlines()[1]
 
 
 def test_an_unknown_window_is_said_with_the_ones_botk_knows(committee: Committee) -> None:
     answer = committee.ask("promedio de la quincena")
     assert answer.startswith("No sé calcular promedios para «quincena». Puedo usar: las últimas N horas")
+
+
+@pytest.mark.parametrize(
+    ("question", "window"),
+    [
+        # a month and its year, however it is written
+        ("promedio pulcha marzo 2023", ("2023-03-01", "2023-03-31")),
+        ("promedio de pulcha en 03/2023", ("2023-03-01", "2023-03-31")),
+        ("promedio pulcha 3/2023", ("2023-03-01", "2023-03-31")),
+        ("promedio pulcha 2023-03", ("2023-03-01", "2023-03-31")),
+        ("promedio pulcha mar 2023", ("2023-03-01", "2023-03-31")),
+        ("promedio pulcha dic-25", ("2025-12-01", "2025-12-31")),
+        ("promedio de pulcha 12/25", ("2025-12-01", "2025-12-31")),
+        # one day
+        ("promedio pulcha 14/03/2023", ("2023-03-14", "2023-03-14")),
+        ("promedio pulcha 14-03-2023", ("2023-03-14", "2023-03-14")),
+        ("promedio pulcha 14/3/23", ("2023-03-14", "2023-03-14")),
+        ("promedio pulcha 14 marzo 2023", ("2023-03-14", "2023-03-14")),
+        ("promedio pulcha el 14 de marzo 2023", ("2023-03-14", "2023-03-14")),
+        # ranges
+        ("promedio pulcha del 1 al 15 de marzo 2023", ("2023-03-01", "2023-03-15")),
+        ("promedio pulcha del 1/3/2023 al 15/3/2023", ("2023-03-01", "2023-03-15")),
+        ("promedio pulcha de enero a marzo 2023", ("2023-01-01", "2023-03-31")),
+        ("promedio pulcha entre octubre y diciembre de 2024", ("2024-10-01", "2024-12-31")),
+    ],
+)
+def test_dates_as_the_field_writes_them(question: str, window: tuple[str, str]) -> None:
+    assert routed(question) == (
+        "get_promedio",
+        {"estacion": "Pulcha", "desde": window[0], "hasta": window[1]},
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "window"),
+    [
+        ("promedio pulcha en dic", ("2025-12-01", "2025-12-31")),
+        ("promedio pulcha de sept", ("2025-09-01", "2025-09-30")),
+        ("promedio de pulcha de septiembre y octubre", ("2025-09-01", "2025-10-31")),
+        ("promedio pulcha de noviembre a enero", ("2025-11-01", "2026-01-31")),
+    ],
+)
+def test_months_without_their_year_are_the_latest_ones_and_say_so(
+    question: str, window: tuple[str, str]
+) -> None:
+    assert routed(question) == (
+        "get_promedio",
+        {"estacion": "Pulcha", "desde": window[0], "hasta": window[1], "anio_supuesto": True},
+    )
+
+
+def test_a_month_without_its_year_and_without_data_is_the_latest_such_month_with_data(
+    committee: Committee,
+) -> None:
+    # Data of April 2023 only: "en abril" (April 2026 is still to come) is April 2025, without data.
+    answer = committee.ask("promedio de iquiuca en abril")
+    assert answer.startswith(
+        "No hay lecturas de Iquiuca en abril de 2025; te muestro abril de 2023, el último con datos.\n"
+        "Promedios de la estación Iquiuca en abril de 2023 (1073 lecturas"
+    )

@@ -302,6 +302,7 @@ def test_many_events_show_the_empty_tank_first_and_say_how_many_more() -> None:
     for gap in range(8):
         hours = 440 - gap * 26
         readings += [reading(100 + gap * 10 + i, hours - i * 0.25, nivel=1.5) for i in range(4)]
+    readings += [reading(200 + i, 255 - i * 21, nivel=1.5) for i in range(13)]  # then daily until now
     station = one(diagnose(readings))
     kinds = [e["tipo"] for e in station["eventos"]]
     assert kinds[0] == "estanque_vacio" and len(kinds) == 5 and station["eventos_total"] == 9
