@@ -82,6 +82,8 @@ class Settings:
     max_zip_ratio: int = LIMIT_DEFAULTS["max_zip_ratio"]
     max_zip_entries: int = LIMIT_DEFAULTS["max_zip_entries"]
     max_xml_tags: int = LIMIT_DEFAULTS["max_xml_tags"]
+    max_table_cells: int = LIMIT_DEFAULTS["max_table_cells"]
+    max_document_cells: int = LIMIT_DEFAULTS["max_document_cells"]
     max_pdf_pages: int = LIMIT_DEFAULTS["max_pdf_pages"]
     max_pdf_page_bytes: int = LIMIT_DEFAULTS["max_pdf_page_bytes"]
     pdf_parse_seconds: int = LIMIT_DEFAULTS["pdf_parse_seconds"]

@@ -38,6 +38,8 @@ class FileBudget:
     max_ratio: int = 100
     max_entries: int = 2000
     max_xml_tags: int = 300_000
+    max_table_cells: int = 10_000
+    max_document_cells: int = 20_000
     max_pdf_pages: int = 1000
     max_pdf_page_bytes: int = 1 * MB
     pdf_seconds: float = 5.0
