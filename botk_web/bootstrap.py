@@ -134,9 +134,8 @@ class Services:
 
     @cached_property
     def document_use_cases(self) -> DocumentUseCases:
-        return document_use_cases(
-            self.documents, default_reader(file_budget(self.settings)), self.parts.clock
-        )
+        reader = default_reader(file_budget(self.settings))
+        return document_use_cases(self.documents, reader, self.parts.clock, self.settings.documents_dir)
 
     @cached_property
     def start_conversation(self) -> StartConversation:

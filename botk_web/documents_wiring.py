@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import attrs
 
-from botk_adapters.documents.folder import LocalDocumentFolder
+from botk_adapters.documents.folder import LocalDocumentFolder, folder_files
 from botk_core.ports import DocumentReader, DocumentStore
 from botk_core.usecases.documents import AddDocuments, ListDocuments, RemoveDocument, SearchDocuments
 from botk_core.usecases.ingest import IngestDocuments
@@ -24,11 +24,18 @@ class DocumentUseCases:
 
 
 def document_use_cases(
-    documents: DocumentStore, reader: DocumentReader, clock: Callable[[], float]
+    documents: DocumentStore,
+    reader: DocumentReader,
+    clock: Callable[[], float],
+    shared_folder: str | None = None,
 ) -> DocumentUseCases:
+    """The use cases; uploads may not pass for a file of ``shared_folder`` (read at each upload)."""
+    shared_files: Callable[[], Sequence[str]] = tuple
+    if shared_folder:
+        shared_files = lambda: folder_files(shared_folder)  # noqa: E731
     return DocumentUseCases(
         IngestDocuments(documents, reader, LocalDocumentFolder, clock),
-        AddDocuments(documents, reader, clock),
+        AddDocuments(documents, reader, clock, shared_files),
         ListDocuments(documents),
         RemoveDocument(documents),
         SearchDocuments(documents),

@@ -40,17 +40,23 @@ class AddDocuments:
 
     Raises ``UnreadableDocument`` (or ``UnsupportedDocumentType``) naming the
     file, and before reading anything the refusals of ``upload_rules``: a name
-    taken by a different document (409) or the upload budget (413). ``read``
+    taken by a different document, or that reads like the name of a document
+    or of one of the ``shared_files`` (409), or the upload budget (413). ``read``
     and ``store`` are the two halves, for a caller (a chat turn) that must
     refuse bad files before it stores anything else.
     """
 
     def __init__(
-        self, store: DocumentStore, reader: DocumentReader, clock: Callable[[], float] = time.time
+        self,
+        store: DocumentStore,
+        reader: DocumentReader,
+        clock: Callable[[], float] = time.time,
+        shared_files: Callable[[], Sequence[str]] = tuple,
     ) -> None:
         self._store = store
         self._reader = reader
         self._clock = clock
+        self._shared_files = shared_files
 
     def execute(
         self, files: Sequence[AddDocumentInput], policy: UploadPolicy = DEFAULT_POLICY
@@ -63,7 +69,7 @@ class AddDocuments:
         """Check the rules and read every new file, storing nothing."""
         known = {d.name: d for d in self._store.list_documents()}
         hashes = [content_hash(upload.data) for upload in files]
-        wanted = plan_uploads(files, hashes, known, policy)
+        wanted = plan_uploads(files, hashes, known, policy, self._shared_files())
         started, text_bytes, read = time.monotonic(), 0, []
         for upload, digest, new in zip(files, hashes, wanted, strict=True):
             chunks = tuple(self._read(upload)) if new else None
