@@ -25,6 +25,7 @@ from botk_core.profile import AssistantCatalog, default_profile
 from botk_core.sensors.stations import Stations
 from botk_core.tools import Tool, ToolRegistry, search_documents_tool
 from botk_core.usecases import GetHistory, ListAssistants, SendMessage, StartConversation, TurnRunner
+from botk_core.usecases.parse_slots import ParseSlots
 from botk_core.usecases.send_message import TurnLimits
 from botk_core.usecases.threads import DeleteThread, PruneThreads
 from botk_core.usecases.usage import GetThreadUsage
@@ -134,8 +135,10 @@ class Services:
 
     @cached_property
     def document_use_cases(self) -> DocumentUseCases:
-        reader = default_reader(file_budget(self.settings))
-        return document_use_cases(self.documents, reader, self.parts.clock, self.settings.documents_dir)
+        settings = self.settings
+        reader = default_reader(file_budget(settings))
+        slots = ParseSlots(settings.parse_slots, settings.parse_wait_seconds)
+        return document_use_cases(self.documents, reader, self.parts.clock, settings.documents_dir, slots)
 
     @cached_property
     def start_conversation(self) -> StartConversation:

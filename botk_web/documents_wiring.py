@@ -10,6 +10,7 @@ from botk_adapters.documents.folder import LocalDocumentFolder, folder_files
 from botk_core.ports import DocumentReader, DocumentStore
 from botk_core.usecases.documents import AddDocuments, ListDocuments, RemoveDocument, SearchDocuments
 from botk_core.usecases.ingest import IngestDocuments
+from botk_core.usecases.parse_slots import ParseSlots
 
 
 @attrs.frozen
@@ -28,14 +29,16 @@ def document_use_cases(
     reader: DocumentReader,
     clock: Callable[[], float],
     shared_folder: str | None = None,
+    slots: ParseSlots | None = None,
 ) -> DocumentUseCases:
-    """The use cases; uploads may not pass for a file of ``shared_folder`` (read at each upload)."""
+    """The use cases; uploads may not pass for a file of ``shared_folder`` (read at each upload)
+    and are read only in one of the ``slots``."""
     shared_files: Callable[[], Sequence[str]] = tuple
     if shared_folder:
         shared_files = lambda: folder_files(shared_folder)  # noqa: E731
     return DocumentUseCases(
         IngestDocuments(documents, reader, LocalDocumentFolder, clock),
-        AddDocuments(documents, reader, clock, shared_files),
+        AddDocuments(documents, reader, clock, shared_files, slots),
         ListDocuments(documents),
         RemoveDocument(documents),
         SearchDocuments(documents),

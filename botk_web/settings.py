@@ -78,6 +78,8 @@ class Settings:
     max_upload_total_bytes: int = LIMIT_DEFAULTS["max_upload_total_bytes"]
     max_upload_text_bytes: int = LIMIT_DEFAULTS["max_upload_text_bytes"]
     upload_read_seconds: int = LIMIT_DEFAULTS["upload_read_seconds"]
+    parse_slots: int = LIMIT_DEFAULTS["parse_slots"]
+    parse_wait_seconds: int = LIMIT_DEFAULTS["parse_wait_seconds"]
     max_unzipped_bytes: int = LIMIT_DEFAULTS["max_unzipped_bytes"]
     max_zip_ratio: int = LIMIT_DEFAULTS["max_zip_ratio"]
     max_zip_entries: int = LIMIT_DEFAULTS["max_zip_entries"]

@@ -12,6 +12,7 @@ from botk_core.errors import BotkError, UnreadableDocument
 from botk_core.ids import new_id
 from botk_core.ports import DocumentReader, DocumentStore
 from botk_core.usecases.ingest import UNREADABLE, content_hash
+from botk_core.usecases.parse_slots import ParseSlots
 from botk_core.usecases.upload_rules import UPLOAD_SOURCE, UploadPolicy, check_reading, plan_uploads
 
 DEFAULT_POLICY = UploadPolicy()
@@ -41,7 +42,8 @@ class AddDocuments:
     Raises ``UnreadableDocument`` (or ``UnsupportedDocumentType``) naming the
     file, and before reading anything the refusals of ``upload_rules``: a name
     taken by a different document, or that reads like the name of a document
-    or of one of the ``shared_files`` (409), or the upload budget (413). ``read``
+    or of one of the ``shared_files`` (409), or the upload budget (413). With
+    ``slots``, files are read only while holding one (else ``ServerBusy``). ``read``
     and ``store`` are the two halves, for a caller (a chat turn) that must
     refuse bad files before it stores anything else.
     """
@@ -52,11 +54,13 @@ class AddDocuments:
         reader: DocumentReader,
         clock: Callable[[], float] = time.time,
         shared_files: Callable[[], Sequence[str]] = tuple,
+        slots: ParseSlots | None = None,
     ) -> None:
         self._store = store
         self._reader = reader
         self._clock = clock
         self._shared_files = shared_files
+        self._slots = slots
 
     def execute(
         self, files: Sequence[AddDocumentInput], policy: UploadPolicy = DEFAULT_POLICY
@@ -70,6 +74,18 @@ class AddDocuments:
         known = {d.name: d for d in self._store.list_documents()}
         hashes = [content_hash(upload.data) for upload in files]
         wanted = plan_uploads(files, hashes, known, policy, self._shared_files())
+        if self._slots is None or not any(wanted):
+            return self._read_all(files, hashes, wanted, policy)
+        with self._slots.hold():
+            return self._read_all(files, hashes, wanted, policy)
+
+    def _read_all(
+        self,
+        files: Sequence[AddDocumentInput],
+        hashes: Sequence[str],
+        wanted: Sequence[bool],
+        policy: UploadPolicy,
+    ) -> list[ReadDocument]:
         started, text_bytes, read = time.monotonic(), 0, []
         for upload, digest, new in zip(files, hashes, wanted, strict=True):
             chunks = tuple(self._read(upload)) if new else None
