@@ -32,7 +32,7 @@ from botk_core.usecases.usage import GetThreadUsage
 from botk_web.data_tools import DataTools, build_data_tools
 from botk_web.documents_wiring import DocumentUseCases, document_use_cases
 from botk_web.gateways import build_gateway, vector_store_id
-from botk_web.limits import file_budget
+from botk_web.limits import file_budget, upload_budget
 from botk_web.observability import ObservedSendMessage
 from botk_web.parts import Parts
 from botk_web.ratelimit import TokenBuckets
@@ -136,9 +136,14 @@ class Services:
     @cached_property
     def document_use_cases(self) -> DocumentUseCases:
         settings = self.settings
-        reader = default_reader(file_budget(settings))
-        slots = ParseSlots(settings.parse_slots, settings.parse_wait_seconds)
-        return document_use_cases(self.documents, reader, self.parts.clock, settings.documents_dir, slots)
+        return document_use_cases(
+            self.documents,
+            default_reader(file_budget(settings)),
+            self.parts.clock,
+            shared_folder=settings.documents_dir,
+            slots=ParseSlots(settings.parse_slots, settings.parse_wait_seconds),
+            upload_reader=default_reader(upload_budget(settings)),
+        )
 
     @cached_property
     def start_conversation(self) -> StartConversation:

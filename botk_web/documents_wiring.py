@@ -30,15 +30,16 @@ def document_use_cases(
     clock: Callable[[], float],
     shared_folder: str | None = None,
     slots: ParseSlots | None = None,
+    upload_reader: DocumentReader | None = None,
 ) -> DocumentUseCases:
     """The use cases; uploads may not pass for a file of ``shared_folder`` (read at each upload)
-    and are read only in one of the ``slots``."""
+    and are read by ``upload_reader`` (default ``reader``) only in one of the ``slots``."""
     shared_files: Callable[[], Sequence[str]] = tuple
     if shared_folder:
         shared_files = lambda: folder_files(shared_folder)  # noqa: E731
     return DocumentUseCases(
         IngestDocuments(documents, reader, LocalDocumentFolder, clock),
-        AddDocuments(documents, reader, clock, shared_files, slots),
+        AddDocuments(documents, upload_reader or reader, clock, shared_files, slots),
         ListDocuments(documents),
         RemoveDocument(documents),
         SearchDocuments(documents),

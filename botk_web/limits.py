@@ -72,6 +72,13 @@ def file_budget(settings: Settings) -> FileBudget:
     )
 
 
+def upload_budget(settings: Settings) -> FileBudget:
+    """The readers' budget for uploads: also no file with more text than one request may index."""
+    import attrs
+
+    return attrs.evolve(file_budget(settings), max_text_bytes=settings.max_upload_text_bytes)
+
+
 def fetch_budget(settings: Settings) -> FetchBudget:
     """The byte, time and redirect budget of a sensor download."""
     from botk_adapters.http_fetch import FetchBudget

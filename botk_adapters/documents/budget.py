@@ -21,6 +21,7 @@ import attrs
 from pypdf import PageObject, PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, StreamObject
 
+from botk_adapters.documents.tables import CellBudget
 from botk_core.errors import DocumentTooLarge, UnreadableDocument
 
 MB = 1024 * 1024
@@ -40,6 +41,13 @@ class FileBudget:
     max_xml_tags: int = 300_000
     max_table_cells: int = 10_000
     max_document_cells: int = 20_000
+    # The text one upload may add to the index; None for the shared folder's own files.
+    max_text_bytes: int | None = None
+
+    def cells(self) -> CellBudget:
+        """A fresh count of table cells for one document."""
+        return CellBudget(self.max_table_cells, self.max_document_cells)
+
     max_pdf_pages: int = 1000
     max_pdf_page_bytes: int = 1 * MB
     pdf_seconds: float = 5.0

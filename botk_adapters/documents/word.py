@@ -15,7 +15,8 @@ from botk_adapters.documents.budget import DEFAULT_BUDGET, FileBudget, check_zip
 from botk_adapters.documents.chunking import Block, chunk_blocks
 from botk_adapters.documents.facts import TableRow, table_chunks
 from botk_adapters.documents.paragraphs import Levels, Para, paragraph_blocks
-from botk_adapters.documents.word_tables import CellBudget, raw_table
+from botk_adapters.documents.tables import CellBudget
+from botk_adapters.documents.word_tables import raw_table
 from botk_core.domain import Chunk
 from botk_core.errors import UnreadableDocument
 from botk_core.limits import find_limit
@@ -44,8 +45,7 @@ class DocxReader:
         return name.lower().endswith(self.extensions)
 
     def read(self, name: str, data: bytes) -> list[Chunk]:
-        cells = CellBudget(self._budget.max_table_cells, self._budget.max_document_cells)
-        chunks = chunk_blocks(_blocks(_open(data, self._budget), cells))
+        chunks = chunk_blocks(_blocks(_open(data, self._budget), self._budget.cells()))
         if not chunks:
             raise UnreadableDocument("El documento no contiene texto.")
         return chunks

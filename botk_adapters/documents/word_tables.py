@@ -13,40 +13,15 @@ kilobytes of ``w:gridSpan="1000000"`` cannot become millions of cells.
 
 from __future__ import annotations
 
-import attrs
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from botk_adapters.documents.tables import RawTable
-from botk_core.errors import DocumentTooLarge
+from botk_adapters.documents.tables import CellBudget, RawTable
 
 _TC, _TR = qn("w:tc"), qn("w:tr")
 _MAX_DIGITS = 9
-
-
-@attrs.define
-class CellBudget:
-    """The expanded cells a document's tables may have, per table and in all; counts as it goes."""
-
-    max_table: int
-    max_document: int
-    used: int = 0
-
-    def spend(self, row: int, table: int) -> None:
-        """Count a row of ``row`` cells that brings its table to ``table`` cells."""
-        self.used += row
-        if table > self.max_table:
-            raise DocumentTooLarge(
-                f"Una tabla del documento tiene más de {self.max_table} celdas contando sus celdas "
-                "combinadas; divídala en partes."
-            )
-        if self.used > self.max_document:
-            raise DocumentTooLarge(
-                f"Las tablas del documento tienen más de {self.max_document} celdas contando sus celdas "
-                "combinadas; divídalo en partes."
-            )
 
 
 def raw_table(table: Table, caption: str, note: str, ordinal: int, budget: CellBudget) -> RawTable:

@@ -9,7 +9,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from botk_adapters.documents import FileBudget, default_reader
-from botk_adapters.documents.word_tables import CellBudget, raw_table
+from botk_adapters.documents.tables import CellBudget
+from botk_adapters.documents.word_tables import raw_table
 from botk_core.errors import DocumentTooLarge
 from tests.abuse import hostile_files as hostile
 
