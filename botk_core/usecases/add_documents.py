@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 
 import attrs
 
@@ -65,19 +66,27 @@ class AddDocuments:
     def execute(
         self, files: Sequence[AddDocumentInput], policy: UploadPolicy = DEFAULT_POLICY
     ) -> list[DocumentInfo]:
-        return self.store(self.read(files, policy))
+        """Check, read and store; the slot is held until the files are stored (their chunks with it)."""
+        hashes, wanted = self._plan(files, policy)
+        with self._hold(wanted):
+            return self.store(self._read_all(files, hashes, wanted, policy))
 
     def read(
         self, files: Sequence[AddDocumentInput], policy: UploadPolicy = DEFAULT_POLICY
     ) -> list[ReadDocument]:
         """Check the rules and read every new file, storing nothing."""
+        hashes, wanted = self._plan(files, policy)
+        with self._hold(wanted):
+            return self._read_all(files, hashes, wanted, policy)
+
+    def _plan(self, files: Sequence[AddDocumentInput], policy: UploadPolicy) -> tuple[list[str], list[bool]]:
         known = {d.name: d for d in self._store.list_documents()}
         hashes = [content_hash(upload.data) for upload in files]
-        wanted = plan_uploads(files, hashes, known, policy, self._shared_files())
-        if self._slots is None or not any(wanted):
-            return self._read_all(files, hashes, wanted, policy)
-        with self._slots.hold():
-            return self._read_all(files, hashes, wanted, policy)
+        return hashes, plan_uploads(files, hashes, known, policy, self._shared_files())
+
+    def _hold(self, wanted: Sequence[bool]) -> AbstractContextManager[None]:
+        """A parse slot when there is something to read; the same files again need none."""
+        return self._slots.hold() if self._slots is not None and any(wanted) else nullcontext()
 
     def _read_all(
         self,

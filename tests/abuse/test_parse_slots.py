@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import threading
 import time
+from collections.abc import Sequence
 
 import pytest
 from flask.testing import FlaskClient
@@ -12,7 +13,7 @@ from werkzeug.test import TestResponse
 
 from botk_adapters.documents import default_reader
 from botk_adapters.memory.documents import InMemoryDocumentStore
-from botk_core.domain import Chunk
+from botk_core.domain import Chunk, DocumentInfo
 from botk_core.errors import ServerBusy
 from botk_core.usecases.documents import AddDocumentInput, AddDocuments
 from botk_core.usecases.parse_slots import ParseSlots
@@ -57,6 +58,32 @@ def test_a_read_past_the_slots_is_busy_and_the_next_one_passes() -> None:
     slow.join(10)
     uploads.execute([AddDocumentInput("otro.txt", b"bitacora del estanque")])
     assert sorted(d.name for d in store.list_documents()) == ["lento.txt", "otro.txt"]
+
+
+class GatedStore(InMemoryDocumentStore):
+    """An in-memory store whose writes wait for ``release`` (a long indexing transaction)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def put(self, document: DocumentInfo, chunks: Sequence[Chunk]) -> None:
+        self.entered.set()
+        assert self.release.wait(10)
+        super().put(document, chunks)
+
+
+def test_an_upload_keeps_its_slot_until_its_chunks_are_stored() -> None:
+    store = GatedStore()
+    uploads = AddDocuments(store, default_reader(), slots=ParseSlots(1, wait_seconds=0.01))
+    slow = _in_background(lambda: uploads.execute([AddDocumentInput("uno.txt", b"lectura del pozo")]))
+    assert store.entered.wait(10)
+    with pytest.raises(ServerBusy):
+        uploads.execute([AddDocumentInput("dos.txt", b"bitacora del estanque")])
+    store.release.set()
+    slow.join(10)
+    assert [d.name for d in store.list_documents()] == ["uno.txt"]
 
 
 def test_the_same_file_again_needs_no_slot() -> None:
