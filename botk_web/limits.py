@@ -35,6 +35,7 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "max_document_cells": ("BOTK_MAX_DOCUMENT_CELLS", 20_000, 100, 1 << 31),
     "max_pdf_pages": ("BOTK_MAX_PDF_PAGES", 1000, 1, 1_000_000),
     "max_pdf_page_bytes": ("BOTK_MAX_PDF_PAGE_BYTES", 1 * MB, 1024, 1 << 30),
+    "max_pdf_stream_bytes": ("BOTK_MAX_PDF_STREAM_BYTES", 16 * MB, 64 * 1024, 1 << 31),
     "pdf_parse_seconds": ("BOTK_PDF_PARSE_SECONDS", 5, 1, 3600),
     "sensor_max_bytes": ("BOTK_SENSOR_MAX_BYTES", 16 * MB, 1024, 1 << 33),
     "sensor_fetch_seconds": ("BOTK_SENSOR_FETCH_SECONDS", 60, 1, 3600),
@@ -68,6 +69,7 @@ def file_budget(settings: Settings) -> FileBudget:
         max_document_cells=settings.max_document_cells,
         max_pdf_pages=settings.max_pdf_pages,
         max_pdf_page_bytes=settings.max_pdf_page_bytes,
+        max_pdf_stream_bytes=settings.max_pdf_stream_bytes,
         pdf_seconds=settings.pdf_parse_seconds,
     )
 

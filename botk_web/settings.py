@@ -88,6 +88,7 @@ class Settings:
     max_document_cells: int = LIMIT_DEFAULTS["max_document_cells"]
     max_pdf_pages: int = LIMIT_DEFAULTS["max_pdf_pages"]
     max_pdf_page_bytes: int = LIMIT_DEFAULTS["max_pdf_page_bytes"]
+    max_pdf_stream_bytes: int = LIMIT_DEFAULTS["max_pdf_stream_bytes"]
     pdf_parse_seconds: int = LIMIT_DEFAULTS["pdf_parse_seconds"]
     sensor_max_bytes: int = LIMIT_DEFAULTS["sensor_max_bytes"]
     sensor_fetch_seconds: int = LIMIT_DEFAULTS["sensor_fetch_seconds"]

@@ -50,6 +50,7 @@ class FileBudget:
 
     max_pdf_pages: int = 1000
     max_pdf_page_bytes: int = 1 * MB
+    max_pdf_stream_bytes: int = 16 * MB
     pdf_seconds: float = 5.0
 
 

@@ -143,3 +143,23 @@ def gridspan_docx(span: int | str, cells: int, rows: int, *, vmerge: bool = Fals
                 info.compress_type = zipfile.ZIP_STORED  # stored: no compression ratio gives it away
             archive.writestr(info, data)
     return out.getvalue()
+
+
+def font_map_bomb_pdf(megabytes: int = 4) -> bytes:
+    """One page of text whose font's /ToUnicode map is a small stream that inflates to ``megabytes``."""
+    cmap = zlib.compressobj(9)
+    parts = [cmap.compress(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n")]
+    parts += [cmap.compress(b"%" + b" " * (1024 * 1024 - 2) + b"\n") for _ in range(megabytes)]
+    parts.append(cmap.compress(b"1 beginbfchar <41> <0041> endbfchar\nendcmap end end\n") + cmap.flush())
+    packed = b"".join(parts)
+    text = b"BT /F1 12 Tf 72 720 Td (AAAA) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+    ]
+    return _pdf(objects)
