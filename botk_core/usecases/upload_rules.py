@@ -117,9 +117,12 @@ def _check_lookalikes(
     for name in names:
         alike = None if name in known else taken.get(name_key(name))
         if alike is not None:
-            raise DocumentNameTaken(
-                f"{name}: ya existe «{alike}», con un nombre equivalente; cambia el nombre del archivo."
+            what = (
+                f"el documento «{alike}»"
+                if alike in known
+                else f"el archivo «{alike}» de la carpeta compartida"
             )
+            raise DocumentNameTaken(f"{name}: el nombre choca con {what}; cambia el nombre del archivo.")
 
 
 def _check_quota(
