@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from botk_adapters.documents.budget import DEFAULT_BUDGET, MB, FileBudget
+from botk_adapters.documents.budget import DEFAULT_BUDGET, FileBudget, too_much_text
 from botk_adapters.documents.chunking import Block, chunk_blocks
 from botk_adapters.documents.facts import TableRow, table_chunks
 from botk_adapters.documents.tables import CellBudget, RawTable
 from botk_core.domain import Chunk
-from botk_core.errors import DocumentTooLarge, UnreadableDocument
+from botk_core.errors import UnreadableDocument
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s+\S")
@@ -49,10 +49,7 @@ def _check_text_size(data: bytes, limit: int | None) -> None:
     if limit is None or len(data) <= limit:
         return
     if len(data.translate(None, _NOT_INDEXED)) > limit:
-        raise DocumentTooLarge(
-            f"El archivo trae más de {limit / MB:.1f} MB de texto, el límite de una solicitud "
-            "(BOTK_MAX_UPLOAD_TEXT_BYTES); súbalo en partes."
-        )
+        raise too_much_text(limit)
 
 
 def _decode(data: bytes) -> str:

@@ -9,9 +9,11 @@ import attrs
 import pytest
 
 from botk_adapters.documents import FileBudget, default_reader
+from botk_adapters.documents.word_text import BodyText
 from botk_core.errors import DocumentTooLarge
 from botk_core.usecases.ingest import IngestDocumentsInput
 from botk_web import Settings
+from tests.abuse import hostile_files as hostile
 from tests.abuse.conftest import make_app
 
 PROSE = ("El estanque de Iquiuca bajó a 1,2 m; revisar la bomba del pozo 3. " * 40).encode()
@@ -73,3 +75,45 @@ def test_an_upload_over_the_text_limit_is_413_but_the_shared_folder_is_not_bound
         IngestDocumentsInput(str(shared_folder))
     )
     assert not report.failed
+
+
+def _word(paragraphs: list[str], cells: list[list[str]]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    table = document.add_table(rows=len(cells), cols=len(cells[0]))
+    for row, values in zip(table.rows, cells, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    raw = io.BytesIO()
+    document.save(raw)
+    return raw.getvalue()
+
+
+LAB = _word(
+    ["Informe de laboratorio & anexos", "Tabla 1. Plomo (mg/L) <límite 0,01>"],
+    [["Punto", "Mayo 2021"], *[[f"M{n}", "<0,005"] for n in range(40)]],
+)
+
+
+@pytest.mark.parametrize("data", [LAB, hostile.dense_docx(0.05)])
+def test_a_docx_exactly_at_the_text_limit_is_still_read(data: bytes) -> None:
+    assert default_reader(FileBudget(max_text_bytes=_indexed_bytes("a.docx", data))).read("a.docx", data)
+
+
+def test_a_docx_with_more_text_than_the_limit_is_refused_before_it_is_parsed() -> None:
+    data = _word(["lectura del sensor del estanque " * 40 for _ in range(20)], [["a", "b"]])
+    with pytest.raises(DocumentTooLarge, match="BOTK_MAX_UPLOAD_TEXT_BYTES"):
+        default_reader(FileBudget(max_text_bytes=4096)).read("largo.docx", data)
+
+
+def test_runs_cut_between_chunks_are_counted_once() -> None:
+    xml = b"<w:body>" + b'<w:p><w:r><w:t xml:space="preserve">agua &amp; pozo</w:t></w:r></w:p>' * 50
+    whole, pieces = BodyText(), BodyText()
+    whole.feed(xml)
+    for start in range(0, len(xml), 7):
+        pieces.feed(xml[start : start + 7])
+    # The last run waits for what follows it: a lower bound, never more than the text.
+    assert pieces.feed(b"") == whole.feed(b"") == 49 * len("agua & pozo")
