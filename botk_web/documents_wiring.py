@@ -22,6 +22,8 @@ class DocumentUseCases:
     list: ListDocuments
     remove: RemoveDocument
     search: SearchDocuments
+    # The parse slots of this process that uploads (and chat attachments) read in.
+    slots: ParseSlots | None = None
 
 
 def document_use_cases(
@@ -43,4 +45,5 @@ def document_use_cases(
         ListDocuments(documents),
         RemoveDocument(documents),
         SearchDocuments(documents),
+        slots,
     )

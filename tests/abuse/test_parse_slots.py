@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Sequence
 
+import attrs
 import pytest
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
@@ -131,3 +132,18 @@ def _upload(client: FlaskClient, name: str) -> TestResponse:
         data={"files": (io.BytesIO(b"bitacora del estanque de Iquiuca"), name)},
         content_type="multipart/form-data",
     )
+
+
+def test_a_chat_turn_with_files_past_the_slots_is_a_503_and_keeps_nothing(settings: Settings) -> None:
+    app = create_app(attrs.evolve(settings, parse_slots=1, parse_wait_seconds=0))
+    slots = app.extensions["botk"].document_use_cases.slots
+    client = app.test_client()
+    thread = client.get("/start").get_json()["thread_id"]
+    form = {"thread_id": thread, "message": "¿qué dice el archivo?"}
+    with slots.hold():
+        for route in ("/chat", "/chat/stream"):
+            files = {"files": (io.BytesIO(b"bitacora del estanque"), "bitacora.txt")}
+            response = client.post(route, data=form | files, content_type="multipart/form-data")
+            assert response.status_code == 503 and response.get_json()["code"] == "busy"
+    assert client.get("/threadHistory", query_string={"thread_id": thread}).get_json()["data"] == []
+    assert client.get("/documents").get_json()["data"] == []
