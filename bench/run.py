@@ -115,6 +115,7 @@ BENCHMARKS: dict[str, Runner] = {
     "page": _single("bench_page"),
     "answers": _single("bench_answers"),
     "postgres": _postgres,  # SQLite vs PostgreSQL, on a throwaway local cluster
+    "upload_memory": _single("bench_upload_memory"),
 }
 
 

@@ -183,6 +183,16 @@ class RateLimited(BotkError):
         self.retry_after = retry_after
 
 
+class ServerBusy(BotkError):
+    """This process is already doing as much of some heavy work as it may; retry shortly."""
+
+    code = "busy"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class Unauthorized(BotkError):
     """The request lacks the API credential, or it is wrong."""
 

@@ -45,6 +45,18 @@ def same_name(a: str, b: str) -> bool:
     return " ".join(fold(a).split()) == " ".join(fold(b).split())
 
 
+def name_key(name: str) -> str:
+    """What a file name says to a reader: no folders, no extension, folded, any separators as one.
+
+    ``Informe_Agua.DOCX``, ``informe agua.pdf`` and ``ＩＮＦＯＲＭＥ-agua.md`` have one key, so a
+    file cannot pass for another by its case, accents, width, separators or extension.
+    """
+    base = re.split(r"[\\/]", name)[-1]
+    stem, dot, _ = base.rpartition(".")
+    folded = fold(stem if dot and stem else base)
+    return " ".join(_WORD.findall(folded)) or folded
+
+
 def words(text: str) -> list[str]:
     """The folded words of ``text``, numbers included."""
     return _WORD.findall(fold(text))

@@ -25,13 +25,14 @@ from botk_core.profile import AssistantCatalog, default_profile
 from botk_core.sensors.stations import Stations
 from botk_core.tools import Tool, ToolRegistry, search_documents_tool
 from botk_core.usecases import GetHistory, ListAssistants, SendMessage, StartConversation, TurnRunner
+from botk_core.usecases.parse_slots import ParseSlots
 from botk_core.usecases.send_message import TurnLimits
 from botk_core.usecases.threads import DeleteThread, PruneThreads
 from botk_core.usecases.usage import GetThreadUsage
 from botk_web.data_tools import DataTools, build_data_tools
 from botk_web.documents_wiring import DocumentUseCases, document_use_cases
 from botk_web.gateways import build_gateway, vector_store_id
-from botk_web.limits import file_budget
+from botk_web.limits import file_budget, upload_budget
 from botk_web.observability import ObservedSendMessage
 from botk_web.parts import Parts
 from botk_web.ratelimit import TokenBuckets
@@ -134,8 +135,14 @@ class Services:
 
     @cached_property
     def document_use_cases(self) -> DocumentUseCases:
+        settings = self.settings
         return document_use_cases(
-            self.documents, default_reader(file_budget(self.settings)), self.parts.clock
+            self.documents,
+            default_reader(file_budget(settings)),
+            self.parts.clock,
+            shared_folder=settings.documents_dir,
+            slots=ParseSlots(settings.parse_slots, settings.parse_wait_seconds),
+            upload_reader=default_reader(upload_budget(settings)),
         )
 
     @cached_property

@@ -25,12 +25,17 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "max_upload_total_bytes": ("BOTK_MAX_UPLOAD_TOTAL_BYTES", 200 * MB, 0, 1 << 40),
     "max_upload_text_bytes": ("BOTK_MAX_UPLOAD_TEXT_BYTES", 4 * MB, 1024, 1 << 33),
     "upload_read_seconds": ("BOTK_UPLOAD_READ_SECONDS", 4, 1, 3600),
+    "parse_slots": ("BOTK_PARSE_SLOTS", 2, 1, 256),
+    "parse_wait_seconds": ("BOTK_PARSE_WAIT_SECONDS", 5, 0, 600),
     "max_unzipped_bytes": ("BOTK_MAX_UNZIPPED_BYTES", 48 * MB, 1024, 1 << 33),
     "max_zip_ratio": ("BOTK_MAX_ZIP_RATIO", 100, 2, 100_000),
     "max_zip_entries": ("BOTK_MAX_ZIP_ENTRIES", 2000, 1, 1_000_000),
     "max_xml_tags": ("BOTK_MAX_XML_TAGS", 300_000, 1000, 1 << 31),
+    "max_table_cells": ("BOTK_MAX_TABLE_CELLS", 10_000, 100, 1 << 31),
+    "max_document_cells": ("BOTK_MAX_DOCUMENT_CELLS", 20_000, 100, 1 << 31),
     "max_pdf_pages": ("BOTK_MAX_PDF_PAGES", 1000, 1, 1_000_000),
     "max_pdf_page_bytes": ("BOTK_MAX_PDF_PAGE_BYTES", 1 * MB, 1024, 1 << 30),
+    "max_pdf_stream_bytes": ("BOTK_MAX_PDF_STREAM_BYTES", 16 * MB, 64 * 1024, 1 << 31),
     "pdf_parse_seconds": ("BOTK_PDF_PARSE_SECONDS", 5, 1, 3600),
     "sensor_max_bytes": ("BOTK_SENSOR_MAX_BYTES", 16 * MB, 1024, 1 << 33),
     "sensor_fetch_seconds": ("BOTK_SENSOR_FETCH_SECONDS", 60, 1, 3600),
@@ -60,10 +65,20 @@ def file_budget(settings: Settings) -> FileBudget:
         max_ratio=settings.max_zip_ratio,
         max_entries=settings.max_zip_entries,
         max_xml_tags=settings.max_xml_tags,
+        max_table_cells=settings.max_table_cells,
+        max_document_cells=settings.max_document_cells,
         max_pdf_pages=settings.max_pdf_pages,
         max_pdf_page_bytes=settings.max_pdf_page_bytes,
+        max_pdf_stream_bytes=settings.max_pdf_stream_bytes,
         pdf_seconds=settings.pdf_parse_seconds,
     )
+
+
+def upload_budget(settings: Settings) -> FileBudget:
+    """The readers' budget for uploads: also no file with more text than one request may index."""
+    import attrs
+
+    return attrs.evolve(file_budget(settings), max_text_bytes=settings.max_upload_text_bytes)
 
 
 def fetch_budget(settings: Settings) -> FetchBudget:

@@ -127,7 +127,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "409": (
         "Conflict",
         "Otro mensaje del hilo sigue en curso, la clave de idempotencia ya se usó "
-        "o ya existe otro documento con ese nombre.",
+        "o ya existe otro documento con ese nombre (o uno equivalente).",
     ),
     "413": ("PayloadTooLarge", "Mensaje o archivo sobre el límite."),
     "414": ("UriTooLong", "La URL supera BOTK_MAX_URL_CHARS."),
@@ -136,7 +136,11 @@ ERRORS: dict[str, tuple[str, str]] = {
     "500": ("InternalError", "Error interno (sin detalles)."),
     "501": ("NotSupported", "La función no está disponible en esta instalación."),
     "502": ("UpstreamError", "El proveedor del modelo falló."),
-    "503": ("Unavailable", "Proveedor o almacenamiento no disponible."),
+    "503": (
+        "Unavailable",
+        "Proveedor o almacenamiento no disponible, o el proceso ya lee otros archivos "
+        "(busy, con Retry-After).",
+    ),
     "504": ("UpstreamTimeout", "El proveedor no respondió a tiempo."),
 }
 

@@ -11,8 +11,8 @@ from botk_adapters.documents.word import DocxReader
 
 
 def default_reader(budget: FileBudget = DEFAULT_BUDGET) -> CompositeReader:
-    """The reader for every format BOTK ingests, with ``budget`` for zip and PDF files."""
-    return CompositeReader([TextReader(), DocxReader(budget), PdfReaderAdapter(budget)])
+    """The reader for every format BOTK ingests, with ``budget`` for zip, PDF and text files."""
+    return CompositeReader([TextReader(budget), DocxReader(budget), PdfReaderAdapter(budget)])
 
 
 __all__ = [

@@ -21,6 +21,9 @@ import attrs
 from pypdf import PageObject, PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, StreamObject
 
+from botk_adapters.documents.tables import CellBudget
+from botk_adapters.documents.word_text import PART as BODY_PART
+from botk_adapters.documents.word_text import BodyText
 from botk_core.errors import DocumentTooLarge, UnreadableDocument
 
 MB = 1024 * 1024
@@ -38,13 +41,31 @@ class FileBudget:
     max_ratio: int = 100
     max_entries: int = 2000
     max_xml_tags: int = 300_000
+    max_table_cells: int = 10_000
+    max_document_cells: int = 20_000
+    # The text one upload may add to the index; None for the shared folder's own files.
+    max_text_bytes: int | None = None
+
     max_pdf_pages: int = 1000
     max_pdf_page_bytes: int = 1 * MB
+    max_pdf_stream_bytes: int = 16 * MB
     pdf_seconds: float = 5.0
+
+    def cells(self) -> CellBudget:
+        """A fresh count of table cells for one document."""
+        return CellBudget(self.max_table_cells, self.max_document_cells)
 
 
 DEFAULT_BUDGET = FileBudget()
 TOO_BIG = "El documento tiene demasiado texto o datos al descomprimirlo ({what}); divídalo en partes."
+
+
+def too_much_text(limit: int) -> DocumentTooLarge:
+    """The refusal of a file with more text than one upload may add to the index."""
+    return DocumentTooLarge(
+        f"El archivo trae más de {limit / MB:.1f} MB de texto, el límite de una solicitud "
+        "(BOTK_MAX_UPLOAD_TEXT_BYTES); súbalo en partes."
+    )
 
 
 def check_zip(data: bytes, budget: FileBudget = DEFAULT_BUDGET) -> None:
@@ -71,9 +92,12 @@ def _check_declared(infos: Sequence[zipfile.ZipInfo], budget: FileBudget) -> Non
 
 def _check_actual(archive: zipfile.ZipFile, infos: Sequence[zipfile.ZipInfo], budget: FileBudget) -> None:
     total = tags = 0
+    body = BodyText()
     try:
         for info in infos:
             for chunk in _chunks(archive, info):
+                if info.filename == BODY_PART:
+                    _count_text(body, chunk, budget.max_text_bytes)
                 total += len(chunk)
                 if total > budget.max_unzipped_bytes:
                     raise DocumentTooLarge(
@@ -85,6 +109,11 @@ def _check_actual(archive: zipfile.ZipFile, infos: Sequence[zipfile.ZipInfo], bu
                 raise DocumentTooLarge(TOO_BIG.format(what=f"más de {budget.max_xml_tags} elementos XML"))
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError) as error:
         raise UnreadableDocument("El archivo comprimido está dañado o cifrado.") from error
+
+
+def _count_text(body: BodyText, chunk: bytes, limit: int | None) -> None:
+    if limit is not None and body.feed(chunk) > limit:
+        raise too_much_text(limit)
 
 
 def _over_bytes(budget: FileBudget) -> DocumentTooLarge:

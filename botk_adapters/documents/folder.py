@@ -15,6 +15,18 @@ def is_ignored(relative: Path) -> bool:
     return relative.name.upper().startswith("README") or relative.name.lower() == SYNONYMS_FILE
 
 
+def folder_files(directory: str | Path) -> list[str]:
+    """Every file of ``directory`` but hidden ones, README and synonyms included; none if it is missing.
+
+    Uploads must not pass for any of them, documents or not.
+    """
+    root = Path(directory)
+    if not root.is_dir():
+        return []
+    relative = (p.relative_to(root) for p in root.rglob("*") if p.is_file())
+    return sorted(r.as_posix() for r in relative if not any(part.startswith(".") for part in r.parts))
+
+
 class LocalDocumentFolder:
     """The documents under ``directory`` (recursively), named by their relative POSIX paths."""
 

@@ -6,14 +6,17 @@ import io
 import logging
 import re
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any
 
+import pypdf
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from pypdf.errors import LimitReachedError, PyPdfError
 
 from botk_adapters.documents.budget import DEFAULT_BUDGET, BoundedPdfReader, FileBudget
 from botk_adapters.documents.chunking import Block, chunk_blocks
 from botk_core.domain import Chunk
-from botk_core.errors import UnreadableDocument
+from botk_core.errors import DocumentTooLarge, UnreadableDocument
 
 # pypdf logs a warning per oddity of a damaged file; the per-file error says enough.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -22,6 +25,7 @@ _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+[A-ZÁÉÍÓÚÑ¿]")
 _HEADING_MAX_CHARS = 120
 _PAGE_NUMBER = re.compile(r"^(p[áa]gina\s*)?\d+(\s*(de|/)\s*\d+)?$", re.IGNORECASE)
 _DAMAGED = "El archivo PDF está dañado o no es un PDF."
+_DECODERS = ("zlib", "lzw", "run_length", "brotli", "jbig2")
 
 
 class PdfReaderAdapter:
@@ -39,14 +43,31 @@ class PdfReaderAdapter:
         if not data.strip():
             raise UnreadableDocument("El archivo está vacío.")
         try:
-            chunks = chunk_blocks(_blocks(_open(data, self._budget)))
+            with _stream_limit(self._budget.max_pdf_stream_bytes):
+                chunks = chunk_blocks(_blocks(_open(data, self._budget)))
         except UnreadableDocument:
             raise
+        except LimitReachedError as error:
+            raise DocumentTooLarge("Una parte del PDF es demasiado grande al descomprimirla.") from error
         except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
             raise UnreadableDocument(_DAMAGED) from error
         if not chunks:
             raise UnreadableDocument("El PDF no contiene texto extraíble (¿es una imagen escaneada?).")
         return chunks
+
+
+def _stream_limit(limit: int) -> AbstractContextManager[Any]:
+    """pypdf's cap on the decoded size of one stream (a 1 KB font map can inflate to 1 GB), for this thread.
+
+    pypdf before 7 has no per-call configuration: its module limits are lowered once instead.
+    """
+    apply = getattr(pypdf, "apply_configuration", None)
+    overwrites = {f"{decoder}_maximum_output_length": limit for decoder in _DECODERS}
+    if apply is not None:
+        return apply(**overwrites)  # type: ignore[no-any-return]
+    for decoder in _DECODERS:
+        setattr(pypdf.filters, f"{decoder.upper()}_MAX_OUTPUT_LENGTH", limit)
+    return nullcontext()
 
 
 def _open(data: bytes, budget: FileBudget = DEFAULT_BUDGET) -> PdfReader:

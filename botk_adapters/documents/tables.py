@@ -14,9 +14,11 @@ import itertools
 import attrs
 
 from botk_adapters.documents.cells import looks_like_value
+from botk_core.errors import DocumentTooLarge
 
 _MAX_HEADER_ROWS = 3
 _CAPTION_MIN_COLUMNS = 3
+_MERGED = " (una celda combinada cuenta una vez por cada columna que abarca); divídalo en partes."
 
 
 @attrs.frozen
@@ -28,6 +30,25 @@ class RawTable:
     caption: str = ""
     note: str = ""
     ordinal: int = 1
+
+
+@attrs.define
+class CellBudget:
+    """The expanded cells a document's tables may have, per table and in all; counts as it goes."""
+
+    max_table: int
+    max_document: int
+    used: int = 0
+
+    def spend(self, row: int, table: int) -> None:
+        """Count a row of ``row`` cells that brings its table to ``table`` cells."""
+        self.used += row
+        if table > self.max_table:
+            raise DocumentTooLarge(f"Una tabla del documento tiene más de {self.max_table} celdas{_MERGED}")
+        if self.used > self.max_document:
+            raise DocumentTooLarge(
+                f"Las tablas del documento tienen más de {self.max_document} celdas{_MERGED}"
+            )
 
 
 @attrs.frozen

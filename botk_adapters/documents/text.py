@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from botk_adapters.documents.budget import DEFAULT_BUDGET, FileBudget, too_much_text
 from botk_adapters.documents.chunking import Block, chunk_blocks
 from botk_adapters.documents.facts import TableRow, table_chunks
-from botk_adapters.documents.tables import RawTable
+from botk_adapters.documents.tables import CellBudget, RawTable
 from botk_core.domain import Chunk
 from botk_core.errors import UnreadableDocument
 
@@ -16,6 +17,8 @@ _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s+\S")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _CAPTION = re.compile(r"^(tabla|cuadro|table)\s*\d*", re.IGNORECASE)
 _HEADING_MAX_CHARS = 120
+# What never reaches the index: spaces and Markdown markup. The rest is indexed at least once.
+_NOT_INDEXED = b" \t\r\n\f\v#|*-_>`=~:"
 
 
 class TextReader:
@@ -23,18 +26,30 @@ class TextReader:
 
     extensions = (".md", ".markdown", ".txt")
 
+    def __init__(self, budget: FileBudget = DEFAULT_BUDGET) -> None:
+        self._budget = budget
+
     def supports(self, name: str) -> bool:
         return name.lower().endswith(self.extensions)
 
     def read(self, name: str, data: bytes) -> list[Chunk]:
+        _check_text_size(data, self._budget.max_text_bytes)
         text = _decode(data)
         if not text.strip():
             raise UnreadableDocument("El archivo está vacío.")
         markdown = not name.lower().endswith(".txt")
-        chunks = chunk_blocks(_blocks(text, markdown))
+        chunks = chunk_blocks(_blocks(text, markdown, self._budget.cells()))
         if not chunks:
             raise UnreadableDocument("El archivo no contiene texto.")
         return chunks
+
+
+def _check_text_size(data: bytes, limit: int | None) -> None:
+    """Refuse, before parsing, a file whose characters alone are more text than may be indexed."""
+    if limit is None or len(data) <= limit:
+        return
+    if len(data.translate(None, _NOT_INDEXED)) > limit:
+        raise too_much_text(limit)
 
 
 def _decode(data: bytes) -> str:
@@ -46,7 +61,7 @@ def _decode(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def _blocks(text: str, markdown: bool) -> Iterator[Block]:
+def _blocks(text: str, markdown: bool, cells: CellBudget) -> Iterator[Block]:
     paragraphs = [_lines(p) for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))]
     paragraphs = [lines for lines in paragraphs if lines]
     caption = ""
@@ -56,7 +71,7 @@ def _blocks(text: str, markdown: bool) -> Iterator[Block]:
         if start is not None:
             caption = " ".join(line.strip() for line in lines[:start]) or caption
             ordinal += 1
-            yield from _table_rows(lines[start:], caption, ordinal)
+            yield from _table_rows(lines[start:], caption, ordinal, cells)
             caption = ""
             continue
         heading = _heading(lines, markdown)
@@ -99,15 +114,17 @@ def _table_start(lines: list[str]) -> int | None:
     return None
 
 
-def _table_rows(lines: list[str], caption: str, ordinal: int) -> Iterator[Block]:
+def _table_rows(lines: list[str], caption: str, ordinal: int, cells: CellBudget) -> Iterator[Block]:
     """A pipe table's cells as facts (or rows as text); rows above the ``|---|`` rule are headers."""
     grid: list[list[str]] = []
-    header_count = 0
+    header_count = table_cells = 0
     for line in lines:
         if _TABLE_RULE.match(line.strip()):
             header_count = len(grid)
         else:
             grid.append(_cells(line))
+            table_cells += len(grid[-1])
+            cells.spend(len(grid[-1]), table_cells)
     bold = [i < header_count for i in range(len(grid))]
     for chunk in table_chunks(RawTable(grid, bold, caption, ordinal=ordinal)):
         if isinstance(chunk, TableRow):

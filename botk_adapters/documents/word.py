@@ -15,6 +15,7 @@ from botk_adapters.documents.budget import DEFAULT_BUDGET, FileBudget, check_zip
 from botk_adapters.documents.chunking import Block, chunk_blocks
 from botk_adapters.documents.facts import TableRow, table_chunks
 from botk_adapters.documents.paragraphs import Levels, Para, paragraph_blocks
+from botk_adapters.documents.tables import CellBudget
 from botk_adapters.documents.word_tables import raw_table
 from botk_core.domain import Chunk
 from botk_core.errors import UnreadableDocument
@@ -44,7 +45,7 @@ class DocxReader:
         return name.lower().endswith(self.extensions)
 
     def read(self, name: str, data: bytes) -> list[Chunk]:
-        chunks = chunk_blocks(_blocks(_open(data, self._budget)))
+        chunks = chunk_blocks(_blocks(_open(data, self._budget), self._budget.cells()))
         if not chunks:
             raise UnreadableDocument("El documento no contiene texto.")
         return chunks
@@ -66,7 +67,7 @@ def _open(data: bytes, budget: FileBudget = DEFAULT_BUDGET) -> docx.document.Doc
         raise UnreadableDocument("El archivo .docx está dañado o no es un documento de Word.") from error
 
 
-def _blocks(document: docx.document.Document) -> Iterator[Block]:
+def _blocks(document: docx.document.Document, cells: CellBudget) -> Iterator[Block]:
     """Paragraph runs through the paragraph rules; each table with its caption and note."""
     items = list(document.iter_inner_content())
     names = _style_names(document)
@@ -80,7 +81,7 @@ def _blocks(document: docx.document.Document) -> Iterator[Block]:
             yield from paragraph_blocks(pending, levels)
             pending = []
             ordinal += 1
-            yield from _table_blocks(items, index, ordinal, used, names)
+            yield from _table_blocks(items, index, ordinal, used, names, cells)
         elif index not in used:
             following = items[index + 1] if index + 1 < len(items) else None
             if isinstance(following, Table) and _is_table_caption(item, names):
@@ -107,13 +108,13 @@ def _note_after(items: Sequence[object], index: int) -> str:
 
 
 def _table_blocks(
-    items: Sequence[object], index: int, ordinal: int, used: set[int], names: StyleNames
+    items: Sequence[object], index: int, ordinal: int, used: set[int], names: StyleNames, cells: CellBudget
 ) -> Iterator[Block]:
     table = items[index]
     assert isinstance(table, Table)
     caption = _caption_near(items, index, used, names)
     note = _note_after(items, index)
-    for chunk in table_chunks(raw_table(table, caption, note, ordinal)):
+    for chunk in table_chunks(raw_table(table, caption, note, ordinal, cells)):
         if isinstance(chunk, TableRow):
             yield Block(chunk.text, "row", table=chunk.table)
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 
 import attrs
 
@@ -12,6 +13,7 @@ from botk_core.errors import BotkError, UnreadableDocument
 from botk_core.ids import new_id
 from botk_core.ports import DocumentReader, DocumentStore
 from botk_core.usecases.ingest import UNREADABLE, content_hash
+from botk_core.usecases.parse_slots import ParseSlots
 from botk_core.usecases.upload_rules import UPLOAD_SOURCE, UploadPolicy, check_reading, plan_uploads
 
 DEFAULT_POLICY = UploadPolicy()
@@ -40,30 +42,59 @@ class AddDocuments:
 
     Raises ``UnreadableDocument`` (or ``UnsupportedDocumentType``) naming the
     file, and before reading anything the refusals of ``upload_rules``: a name
-    taken by a different document (409) or the upload budget (413). ``read``
+    taken by a different document, or that reads like the name of a document
+    or of one of the ``shared_files`` (409), or the upload budget (413). With
+    ``slots``, files are read only while holding one (else ``ServerBusy``). ``read``
     and ``store`` are the two halves, for a caller (a chat turn) that must
     refuse bad files before it stores anything else.
     """
 
     def __init__(
-        self, store: DocumentStore, reader: DocumentReader, clock: Callable[[], float] = time.time
+        self,
+        store: DocumentStore,
+        reader: DocumentReader,
+        clock: Callable[[], float] = time.time,
+        shared_files: Callable[[], Sequence[str]] = tuple,
+        slots: ParseSlots | None = None,
     ) -> None:
         self._store = store
         self._reader = reader
         self._clock = clock
+        self._shared_files = shared_files
+        self._slots = slots
 
     def execute(
         self, files: Sequence[AddDocumentInput], policy: UploadPolicy = DEFAULT_POLICY
     ) -> list[DocumentInfo]:
-        return self.store(self.read(files, policy))
+        """Check, read and store; the slot is held until the files are stored (their chunks with it)."""
+        hashes, wanted = self._plan(files, policy)
+        with self._hold(wanted):
+            return self.store(self._read_all(files, hashes, wanted, policy))
 
     def read(
         self, files: Sequence[AddDocumentInput], policy: UploadPolicy = DEFAULT_POLICY
     ) -> list[ReadDocument]:
         """Check the rules and read every new file, storing nothing."""
+        hashes, wanted = self._plan(files, policy)
+        with self._hold(wanted):
+            return self._read_all(files, hashes, wanted, policy)
+
+    def _plan(self, files: Sequence[AddDocumentInput], policy: UploadPolicy) -> tuple[list[str], list[bool]]:
         known = {d.name: d for d in self._store.list_documents()}
         hashes = [content_hash(upload.data) for upload in files]
-        wanted = plan_uploads(files, hashes, known, policy)
+        return hashes, plan_uploads(files, hashes, known, policy, self._shared_files())
+
+    def _hold(self, wanted: Sequence[bool]) -> AbstractContextManager[None]:
+        """A parse slot when there is something to read; the same files again need none."""
+        return self._slots.hold() if self._slots is not None and any(wanted) else nullcontext()
+
+    def _read_all(
+        self,
+        files: Sequence[AddDocumentInput],
+        hashes: Sequence[str],
+        wanted: Sequence[bool],
+        policy: UploadPolicy,
+    ) -> list[ReadDocument]:
         started, text_bytes, read = time.monotonic(), 0, []
         for upload, digest, new in zip(files, hashes, wanted, strict=True):
             chunks = tuple(self._read(upload)) if new else None

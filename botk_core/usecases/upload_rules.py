@@ -2,8 +2,10 @@
 
 Documents of the shared folder are the organisation's official sources: over
 HTTP they are read-only unless the caller is an admin. An upload never takes
-the name of a different document silently (409); the same file again changes
-nothing. Uploads together keep at most ``max_total_bytes``.
+the name of a different document silently (409), nor a name that reads like
+the name of another document or of a file of the shared folder (another case,
+accents, width, separators or extension: 409 for everyone); the same file
+again changes nothing. Uploads together keep at most ``max_total_bytes``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import attrs
 
 from botk_core.domain import DocumentInfo
 from botk_core.errors import DocumentNameTaken, DocumentReadOnly, DocumentTooLarge, UploadQuotaExceeded
+from botk_core.text import name_key
 
 UPLOAD_SOURCE = "upload"
 MB = 1024 * 1024
@@ -73,16 +76,18 @@ def check_removal(document: DocumentInfo, policy: UploadPolicy) -> None:
 
 
 def plan_uploads(
-    uploads: Sequence[Upload], hashes: Sequence[str], known: dict[str, DocumentInfo], policy: UploadPolicy
+    uploads: Sequence[Upload],
+    hashes: Sequence[str],
+    known: dict[str, DocumentInfo],
+    policy: UploadPolicy,
+    shared_files: Sequence[str] = (),
 ) -> list[bool]:
     """For each upload, whether it must be stored (False: the same file is already there).
 
     Raises ``DocumentNameTaken`` (409) or ``UploadQuotaExceeded`` (413); nothing is stored then.
+    ``shared_files`` names every file of the shared folder, documents or not (its README).
     """
-    names = [upload.name for upload in uploads]
-    repeated = sorted({name for name in names if names.count(name) > 1})
-    if repeated:
-        raise DocumentNameTaken(f"{repeated[0]}: dos archivos de la solicitud tienen el mismo nombre.")
+    _check_lookalikes([upload.name for upload in uploads], known, shared_files)
     store = []
     for upload, digest in zip(uploads, hashes, strict=True):
         other = known.get(upload.name)
@@ -93,6 +98,31 @@ def plan_uploads(
         store.append(other is None or other.content_hash != digest)
     _check_quota(uploads, store, known, policy)
     return store
+
+
+def _check_lookalikes(
+    names: Sequence[str], known: dict[str, DocumentInfo], shared_files: Sequence[str]
+) -> None:
+    """Refuse a name that reads like another one: in the request, a stored document, a shared file.
+
+    Only the very same name as a stored document may replace it (by the rules of ``plan_uploads``);
+    a name that differs in case, accents, width, separators or extension would be cited as the other.
+    """
+    seen: dict[str, str] = {}
+    for name in names:
+        other = seen.setdefault(name_key(name), name)
+        if other != name or names.count(name) > 1:
+            raise DocumentNameTaken(f"{other}, {name}: dos archivos de la solicitud tienen el mismo nombre.")
+    taken = {name_key(n): n for n in [*shared_files, *known]}
+    for name in names:
+        alike = None if name in known else taken.get(name_key(name))
+        if alike is not None:
+            what = (
+                f"el documento «{alike}»"
+                if alike in known
+                else f"el archivo «{alike}» de la carpeta compartida"
+            )
+            raise DocumentNameTaken(f"{name}: el nombre choca con {what}; cambia el nombre del archivo.")
 
 
 def _check_quota(

@@ -116,3 +116,50 @@ def text_file(megabytes: float) -> bytes:
     words = b"agua estanque sensor nivel bomba pozo temperatura humedad lectura informe luz".split()
     line = b" ".join(word + b"%d" % n for n, word in enumerate(words * 2)) + b".\n"
     return line * int(megabytes * 1024 * 1024 // len(line))
+
+
+def gridspan_docx(span: int | str, cells: int, rows: int, *, vmerge: bool = False, tables: int = 1) -> bytes:
+    """A .docx of ``tables`` tables of ``rows`` x ``cells`` cells that each claim ``span`` grid columns."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Tabla 2. Combinadas")
+    plain = io.BytesIO()
+    document.save(plain)
+    merge = b'<w:vMerge w:val="restart"/>' if vmerge else b""
+    cell = b'<w:tc><w:tcPr><w:gridSpan w:val="%s"/>%s</w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>' % (
+        str(span).encode(),
+        merge,
+    )
+    table = b"<w:tbl>" + (b"<w:tr>" + cell * cells + b"</w:tr>") * rows + b"</w:tbl>"
+    source = zipfile.ZipFile(io.BytesIO(plain.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                at = data.index(b"<w:body>") + len(b"<w:body>")
+                data = data[:at] + table * tables + data[at:]
+                info.compress_type = zipfile.ZIP_STORED  # stored: no compression ratio gives it away
+            archive.writestr(info, data)
+    return out.getvalue()
+
+
+def font_map_bomb_pdf(megabytes: int = 4) -> bytes:
+    """One page of text whose font's /ToUnicode map is a small stream that inflates to ``megabytes``."""
+    cmap = zlib.compressobj(9)
+    parts = [cmap.compress(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n")]
+    parts += [cmap.compress(b"%" + b" " * (1024 * 1024 - 2) + b"\n") for _ in range(megabytes)]
+    parts.append(cmap.compress(b"1 beginbfchar <41> <0041> endbfchar\nendcmap end end\n") + cmap.flush())
+    packed = b"".join(parts)
+    text = b"BT /F1 12 Tf 72 720 Td (AAAA) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+    ]
+    return _pdf(objects)

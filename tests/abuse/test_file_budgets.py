@@ -44,6 +44,12 @@ def test_a_page_with_millions_of_operators_is_refused_fast() -> None:
     assert _refused("pesada.pdf", hostile.heavy_page_pdf()) is DocumentTooLarge
 
 
+def test_a_font_map_that_inflates_past_the_stream_limit_is_refused() -> None:
+    bomb = hostile.font_map_bomb_pdf(megabytes=4)
+    assert _refused("fuente.pdf", bomb, FileBudget(max_pdf_stream_bytes=1024 * 1024)) is DocumentTooLarge
+    assert default_reader(FileBudget(max_pdf_stream_bytes=8 * 1024 * 1024)).read("fuente.pdf", bomb)
+
+
 def test_a_slow_pdf_stops_at_the_deadline() -> None:
     data = hostile.many_pages_pdf(400)
     budget = FileBudget(pdf_seconds=0.0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import attrs
 import pytest
@@ -36,6 +37,33 @@ def test_a_shared_document_cannot_be_deleted_then_forged(client: FlaskClient) ->
     status, body = _upload(client, "manual.md", b"# Manual\n\nLa luz roja significa que todo esta bien.\n")
     assert status == 409 and body["code"] == "document_name_taken"
     assert _documents(client) == before
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "MANUAL.MD",
+        "manual.txt",
+        "Manual.PDF",
+        "ｍａｎｕａｌ.md",
+        "mánual.docx",
+        "README.md",
+        "readme.txt",
+        "sinonimos.txt",
+    ],
+)
+def test_a_name_that_reads_like_a_shared_file_is_taken(
+    client: FlaskClient, shared_folder: Path, name: str
+) -> None:
+    (shared_folder / "README.md").write_text("# Carpeta compartida\n", encoding="utf-8")
+    (shared_folder / "sinonimos.txt").write_text("estanque = tanque\n", encoding="utf-8")
+    before = _documents(client)
+    status, body = _upload(client, name, b"# Manual\n\nLa luz roja significa que todo esta bien.\n")
+    assert status == 409 and body["code"] == "document_name_taken"
+    assert name in str(body["error"])
+    assert _documents(client) == before
+    hits = client.get("/search", query_string={"q": "luz roja"}).get_json()["data"]
+    assert hits and all("falla del sensor" in hit["text"] for hit in hits)
 
 
 def test_an_admin_may_manage_the_shared_folder(settings: Settings) -> None:
