@@ -18,7 +18,9 @@ from botk_adapters.documents.tables import RawTable
 _TC, _TR = qn("w:tc"), qn("w:tr")
 
 
-def raw_table(table: Table, caption: str, note: str, ordinal: int) -> RawTable:
+def raw_table(
+    table: Table, caption: str, note: str, ordinal: int, definitions: dict[str, str] | None = None
+) -> RawTable:
     rows: list[list[str]] = []
     bold: list[bool] = []
     for tr in table._tbl.iterchildren(_TR):
@@ -26,7 +28,7 @@ def raw_table(table: Table, caption: str, note: str, ordinal: int) -> RawTable:
         cells, flags = _row(tr, above)
         rows.append(cells)
         bold.append(_is_header_row(tr, flags))
-    return RawTable(rows, bold, caption, note, ordinal)
+    return RawTable(rows, bold, caption, note, ordinal, dict(definitions or {}))
 
 
 def _row(tr: etree._Element, above: list[str]) -> tuple[list[str], list[bool]]:
