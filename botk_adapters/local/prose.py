@@ -23,7 +23,14 @@ from botk_adapters.local.need import (
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, fact_location, source_line
-from botk_adapters.local.text import best_excerpts, colour_code, opening, scored_excerpts, sentences
+from botk_adapters.local.text import (
+    best_excerpts,
+    colour_code,
+    opening,
+    ranked_excerpts,
+    scored_excerpts,
+    sentences,
+)
 from botk_adapters.local.vocabulary import colour_in, has_colour
 from botk_core.lights import line_state
 from botk_core.text import fold
@@ -188,6 +195,9 @@ def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) 
         )
     # The quoted excerpt itself (with its heading) must answer, not only the passage around it.
     kept = [e for e in excerpts if satisfied(need, Words.of(f"{e} {found.location}"), context)]
+    if not kept and need.colour is None:
+        ranked = ranked_excerpts(found.text, lambda s: _sentence_score(need, s), whole_list=need.procedure)
+        kept = [e for e in ranked if satisfied(need, Words.of(f"{e} {found.location}"), context)][:1]
     if not kept:
         return None
     excerpt = "\n".join(kept)
