@@ -34,3 +34,30 @@ def test_an_item_of_a_list_is_answered_by_its_lead_in_with_the_item(
 ) -> None:
     answer = chat_over({"guia.docx": GUIDE}).ask(asked).content
     assert expected in answer and item in answer, answer
+
+
+MANUAL = docx_bytes(
+    "Manual de la planta de cloración",
+    "3. Puesta en marcha",
+    "Cierre el interruptor general. El clorador arranca solo después de 45 segundos.",
+    "Batería de respaldo: si la luz roja se enciende, cámbiela dentro de los próximos 5 días.",
+    "4. Atención a los socios",
+    "Las solicitudes de conexión se responden en un plazo de 12 días hábiles.",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("cuanto se demora en arrancar el clorador", "45 segundos"),
+        ("en cuanto tiempo responden las solicitudes", "12 días"),
+    ],
+)
+def test_how_long_is_answered_by_a_span_of_time(asked: str, expected: str) -> None:
+    answer = chat_over({"manual.docx": MANUAL}).ask(asked).content
+    assert expected in answer, answer
+
+
+def test_how_long_something_lasts_is_not_answered_by_any_span_of_time() -> None:
+    answer = chat_over({"manual.docx": MANUAL}).ask("cuanto dura la bateria de respaldo").content
+    assert answer.startswith("No lo encontré") and "5" not in answer, answer
