@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from botk_adapters.local.fact_answers import write_selection
 from botk_adapters.local.facts import Selection, cells_of, is_cell, select
 from botk_adapters.local.matching import Words
@@ -46,9 +48,21 @@ def answer_question(
         parts = [write_selection(question, s) for s in good]
         return Answer("\n\n".join(p.text for p in parts), tuple(c for p in parts for c in p.citations))
     prose = None if question.explains else write_prose(question, passages, prefer)
+    if prose is None and selections and selections[0].shape == "no_parameter":
+        prose = write_prose(_as_prose(question), results, prefer)
     if prose is not None:
         return prose
     return not_found(question, asked, selections[0] if selections else None)
+
+
+def _as_prose(question: Question) -> Question:
+    """A question naming a parameter no table has ("el tanque del cloro"), read as one for the prose.
+
+    The parameter's word, as the user wrote it, is one the answer cannot do without.
+    """
+    span = question.parameter_span
+    typed = tuple(question.text[span[0] : span[1]].split()) if span else ()
+    return attrs.evolve(question, parameter=None, parameter_span=None, fresh=(*question.fresh, *typed))
 
 
 def _mentions_parameter(canonical: str, results: Sequence[FoundPassage]) -> bool:

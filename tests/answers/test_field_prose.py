@@ -61,3 +61,23 @@ def test_how_long_is_answered_by_a_span_of_time(asked: str, expected: str) -> No
 def test_how_long_something_lasts_is_not_answered_by_any_span_of_time() -> None:
     answer = chat_over({"manual.docx": MANUAL}).ask("cuanto dura la bateria de respaldo").content
     assert answer.startswith("No lo encontré") and "5" not in answer, answer
+
+
+FAQ = docx_bytes(
+    "Preguntas de la junta de vecinos",
+    "1. ¿A quién aviso si veo una fuga en el camino?\n"
+    "Al gasfíter de la junta, don Aurelio Paz, al +56 9 5555 0101.",
+    "Datalogger: equipo que envía cada 30 minutos el nivel del pozo a la plataforma.",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("a quien le aviso si hay una filtracion en el camino", "Aurelio Paz"),
+        ("cada cuanto manda el nivel el datalogger", "30 minutos"),
+    ],
+)
+def test_a_regional_word_finds_the_documents_word(asked: str, expected: str) -> None:
+    answer = chat_over({"faq.docx": FAQ}).ask(asked).content
+    assert expected in answer, answer
