@@ -113,3 +113,18 @@ def holds(word: str, have: Words, typos: bool = True) -> bool:
     if any(all(t in have.stems for t in phrase) for phrase in SYNONYMS.equivalents((stem(word),))):
         return True
     return any(similar(word, h, typos) for h in have.words)
+
+
+def phrase_variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """``phrase`` and its wordings by synonym: "tanque elevado" is also "copa de agua".
+
+    A run of its words that a synonym group holds is replaced by each of the
+    group's phrases (as stems, which ``similar`` compares by stem).
+    """
+    found = [phrase]
+    stems = tuple(stem(w) for w in phrase)
+    for size in range(len(stems), 0, -1):
+        for start in range(len(stems) - size + 1):
+            for other in SYNONYMS.equivalents(stems[start : start + size])[1:]:
+                found.append((*phrase[:start], *other, *phrase[start + size :]))
+    return list(dict.fromkeys(found))

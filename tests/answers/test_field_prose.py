@@ -81,3 +81,22 @@ FAQ = docx_bytes(
 def test_a_regional_word_finds_the_documents_word(asked: str, expected: str) -> None:
     answer = chat_over({"faq.docx": FAQ}).ask(asked).content
     assert expected in answer, answer
+
+
+CAPTION = "Tabla 3: Turbiedad en el agua. Límite máximo permitido: 2 UNT"
+TURBIDITY = docx_bytes(
+    "Informe de calidad del agua de Socoroma",
+    [
+        [CAPTION] * 4,
+        ["Código", "Punto de muestreo", "Turbiedad [UNT] Marzo 2022", "Turbiedad [UNT] Agosto 2022"],
+        ["T1", "Socoroma Copa de agua", "0,8", "2,9*"],
+        ["T2", "Socoroma Estanque bajo", "0,5", "0,7"],
+    ],
+)
+
+
+def test_a_place_is_found_by_another_name_for_it() -> None:
+    answer = (
+        chat_over({"informe.docx": TURBIDITY}).ask("turbiedad del estanque elevado en agosto 2022").content
+    )
+    assert "2,9" in answer and "Copa de agua" in answer, answer
