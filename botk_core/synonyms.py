@@ -64,6 +64,7 @@ apagar, apaga, apagan, detener, detiene, detienen, parar
 copa de agua, estanque elevado, tanque elevado, torre de agua
 módem, router, enrutador
 microbios, bichos, gérmenes, microorganismos
+bacterias, bacteriológico, bacteriológicos, microbiológico, microbiológicos, microbiología
 resistir, resisten, resiste, aguantar, aguantan, aguanta, soportar, soportan
 papeles, documentos, documentación, requisitos
 potable, apta para tomar, apta para beber, apta para el consumo, bebible

@@ -100,3 +100,24 @@ def test_a_place_is_found_by_another_name_for_it() -> None:
         chat_over({"informe.docx": TURBIDITY}).ask("turbiedad del estanque elevado en agosto 2022").content
     )
     assert "2,9" in answer and "Copa de agua" in answer, answer
+
+
+RECORD = docx_bytes(
+    "Informe de ensayo del SSR Camiña",
+    [
+        ["Análisis microbiológicos", "T.M. Sofía Lagos"],
+        ["Análisis químicos", "Q.F. Pedro Mollo"],
+        ["Emisión del informe", "9 de mayo de 2024"],
+    ],
+)
+
+
+def test_a_lay_word_finds_the_technical_label_of_a_key_value_row() -> None:
+    answer = chat_over({"informe.docx": RECORD}).ask("quien analizo las bacterias").content
+    assert "Sofía Lagos" in answer, answer
+
+
+def test_a_common_short_verb_is_not_read_as_a_typo_of_a_parameter() -> None:
+    # "salió" is one letter from "talio"; the question is about the report, not thallium.
+    answer = chat_over({"informe.docx": RECORD}).ask("cuando salio el informe").content
+    assert "9 de mayo de 2024" in answer and "talio" not in answer.lower(), answer
