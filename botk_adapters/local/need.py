@@ -36,6 +36,9 @@ _ACTS = re.compile(r"\b(?:hago|hacemos|hacer|arreglo|arreglar|soluciono|solucion
 _PROCEDURE = re.compile(r"\b(?:como|pasos?|procedimiento|instrucciones|que hay que|que tengo que)\b")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "del", "al", "su", "sus"})
+# "¿Cuántos años de garantía ...?": the word after "de" names the thing as much as the one before.
+_NOUN_MARKERS = _DETERMINERS | {"de"}
+_COUNTING = frozenset({"cuantos", "cuantas"})
 _IGNORED = frozenset({"hola", "gracias", "porfa", "favor"})
 _NUMERIC_INTENTS = ("value", "limit", "over", "within")
 ENOUGH = 0.6
@@ -77,6 +80,8 @@ class Need:
     qualifiers: tuple[str, ...] = ()
     # The thing a «cuántos» question counts ("¿cuántos puntos ...?"): "doce puntos" answers it.
     counted: str | None = None
+    # "¿Cuántos ...?" counts things: only a text that says how many of them answers.
+    counts: bool = False
     # Neighbouring words of the question ("próximo muestreo"): one thing, never half held.
     pairs: frozenset[frozenset[str]] = frozenset()
 
@@ -85,7 +90,7 @@ def need_of(question: Question) -> Need:
     content = [w for w in question.content_words() if w not in _IGNORED]
     content += _DECIMAL.findall(question.text)  # "1,5 m" is one figure, not "1" and "5"
     tokens = [t.word for t in question.tokens]
-    nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _DETERMINERS)
+    nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _NOUN_MARKERS)
     hinges = [*question.fresh]
     kind = None if question.tabular else kind_of(question.text)
     focus = None if kind is FREQUENCY else focus_of(tokens)
@@ -121,6 +126,7 @@ def need_of(question: Question) -> Need:
         kind=kind,
         qualifiers=(*question.place, *condition) if not question.tabular else (),
         counted=focus if focus and QUANTITY & set(tokens) else None,
+        counts=bool(_COUNTING & set(tokens)),
         pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
     )
 
@@ -174,7 +180,7 @@ def _counts(thing: str, folded: str) -> bool:
     return any(
         before.isdigit() or before in NUMBER_WORDS
         for before, word in itertools.pairwise(tokens)
-        if stem(word) == stem(thing)
+        if stem(word) == stem(thing) or holds(thing, Words.of(word), typos=False)
     )
 
 
@@ -203,6 +209,8 @@ def holds_hinges(need: Need, have: Words, context: Words | None = None) -> bool:
         return False
     if need.kind and not holds_kind(need.kind, have.text):
         return False
+    if need.counted and need.kind is None and need.counts and not _counts(need.counted, have.text):
+        return False  # "¿cuántos socios ...?" is answered by "120 socios", not by any figure
     return not need.quantity or bool(_DIGIT.search(have.text) or have.words & NUMBER_WORDS)
 
 
