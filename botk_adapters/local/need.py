@@ -27,9 +27,10 @@ from botk_adapters.local.kinds import FREQUENCY, Kind, holds_kind, kind_of, stro
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.question import Question
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
+from botk_adapters.local.values import counts, valued
 from botk_adapters.local.vocabulary import WEAK_WORDS, has_colour
 from botk_core.lights import is_state_word, light_state
-from botk_core.text import fold, stem
+from botk_core.text import fold
 
 _DIGIT = re.compile(r"\d")
 _ACTS = re.compile(r"\b(?:hago|hacemos|hacer|arreglo|arreglar|soluciono|solucionar|reviso|debo|reparo)\b")
@@ -44,6 +45,7 @@ _NUMERIC_INTENTS = ("value", "limit", "over", "within")
 ENOUGH = 0.6
 KIND_BONUS = 2.5
 COUNT_BONUS = 2.0
+SETTING_BONUS = 1.5  # "¿cuál es el PIN?": the line that gives the PIN's value, not the one that names it
 # "¿Qué empresa ...?" asks for a name: the document need not say "empresa".
 _CATEGORIES = frozenset(
     {"empresa", "institucion", "persona", "organismo", "entidad", "organizacion", "nombre", "gente"}
@@ -82,6 +84,8 @@ class Need:
     counted: str | None = None
     # "¿Cuántos ...?" counts things: only a text that says how many of them answers.
     counts: bool = False
+    # "¿Cuál es el PIN?", "¿qué puerto?": the thing asked after «cuál»/«qué» (a hinge) has a value.
+    which: bool = False
     # Neighbouring words of the question ("próximo muestreo"): one thing, never half held.
     pairs: frozenset[frozenset[str]] = frozenset()
 
@@ -127,6 +131,7 @@ def need_of(question: Question) -> Need:
         qualifiers=(*question.place, *condition) if not question.tabular else (),
         counted=focus if focus and QUANTITY & set(tokens) else None,
         counts=bool(_COUNTING & set(tokens)),
+        which=focus is not None and not QUANTITY & set(tokens),
         pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
     )
 
@@ -174,16 +179,6 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     return enough and holds_hinges(need, have)
 
 
-def _counts(thing: str, folded: str) -> bool:
-    """Whether a text says how many of ``thing`` there are ("doce puntos", "3 estanques")."""
-    tokens = re.findall(r"[a-z0-9]+", folded)
-    return any(
-        before.isdigit() or before in NUMBER_WORDS
-        for before, word in itertools.pairwise(tokens)
-        if stem(word) == stem(thing) or holds(thing, Words.of(word), typos=False)
-    )
-
-
 def with_rarity(need: Need, haves: list[Words]) -> Need:
     """``need`` knowing which of its words are rare among the passages ``haves`` of one search."""
     limit = max(1, len(haves) // 4)
@@ -209,7 +204,7 @@ def holds_hinges(need: Need, have: Words, context: Words | None = None) -> bool:
         return False
     if need.kind and not holds_kind(need.kind, have.text):
         return False
-    if need.counted and need.kind is None and need.counts and not _counts(need.counted, have.text):
+    if need.counted and need.kind is None and need.counts and not counts(need.counted, have.text):
         return False  # "¿cuántos socios ...?" is answered by "120 socios", not by any figure
     return not need.quantity or bool(_DIGIT.search(have.text) or have.words & NUMBER_WORDS)
 
@@ -225,8 +220,15 @@ def score(need: Need, have: Words) -> float:
         total += 3.0
     if need.quantity and _DIGIT.search(have.text):
         total += 1.0
-    if need.counted and _counts(need.counted, have.text):
+    if need.counted and counts(need.counted, have.text):
         total += COUNT_BONUS
     if need.kind and holds_kind(need.kind, have.text):
         total += KIND_BONUS + (1.0 if strongly_holds(need.kind, have.text) else 0.0)
+    if _asks_which(need) and any(valued(h, have.text) for h in need.hinges):
+        total += SETTING_BONUS
     return total
+
+
+def _asks_which(need: Need) -> bool:
+    """«¿Cuál es el PIN?», «¿qué puerto?»: asks for the value of a thing, not for an amount."""
+    return need.which and need.kind is None and not need.quantity

@@ -130,3 +130,27 @@ def test_a_common_short_verb_is_not_read_as_a_typo_of_a_parameter() -> None:
     # "salió" is one letter from "talio"; the question is about the report, not thallium.
     answer = chat_over({"informe.docx": RECORD}).ask("cuando salio el informe").content
     assert "9 de mayo de 2024" in answer and "talio" not in answer.lower(), answer
+
+
+ROUTER = docx_bytes(
+    "Manual del datalogger",
+    "3. Luces del módem",
+    "Módem: equipo celular del datalogger.",
+    "Amarillo: tarjeta bloqueada; revise el PIN y el saldo.",
+    "4. Configuración",
+    "Paso 1: En el menú Red escriba el PIN 4821 de la tarjeta.",
+    "Paso 2: En el menú Destino ponga el servidor 10.20.30.40 y el puerto 8883.",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("cual es el pin de la tarjeta", "4821"),
+        ("q puerto le pongo", "8883"),
+        ("a q servidor se conecta", "10.20.30.40"),
+    ],
+)
+def test_which_setting_is_answered_by_the_line_that_gives_its_value(asked: str, expected: str) -> None:
+    answer = chat_over({"manual.docx": ROUTER}).ask(asked).content
+    assert expected in answer, answer
