@@ -64,7 +64,7 @@ _PARAMETERS: dict[str, tuple[str, ...]] = {
     "conductividad": ("conductividad electrica",),
     "dureza": ("dureza total",),
     "alcalinidad": (),
-    "solidos disueltos": ("solidos disueltos totales", "sdt", "tds"),
+    "solidos disueltos": ("solidos disueltos totales", "solidos totales disueltos", "sdt", "tds"),
     "coliformes totales": ("coliformes",),
     "coliformes fecales": ("e coli", "escherichia coli"),
     "color": ("color verdadero",),

@@ -96,12 +96,21 @@ def is_over(fact: TableFact) -> bool | None:
     return fact.number > fact.limit
 
 
+def not_measured(fact: TableFact) -> str:
+    """«no se midió», with what the table's symbol means when the document says it ("s/m": sin muestra)."""
+    symbol = fact.value.strip()
+    meaning = fact.meaning.strip()
+    if not meaning or not symbol or fold(meaning) in ("no se midio", "no medido"):
+        return "no se midió"
+    return f"no se midió («{symbol}»: {meaning})"
+
+
 def reading(fact: TableFact) -> str:
     """The value in words: "fue 0,1400 mg/L", "estuvo bajo el límite de detección (<0,005 mg/L)"."""
     if fact.kind == "below_detection":
         return f"estuvo bajo el límite de detección ({value_text(fact)})"
     if fact.kind == "not_measured":
-        return "no se midió"
+        return not_measured(fact)
     if fact.kind == "text":
         return f"dice «{fact.value.strip()}»"
     return f"fue {value_text(fact)}"
@@ -112,7 +121,7 @@ def short_reading(fact: TableFact) -> str:
     if fact.kind == "below_detection":
         return f"bajo el límite de detección ({value_text(fact)})"
     if fact.kind == "not_measured":
-        return "no se midió"
+        return not_measured(fact)
     over = is_over(fact)
     return value_text(fact) + (" (sobre el límite)" if over else "")
 

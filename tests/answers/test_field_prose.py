@@ -154,3 +154,27 @@ ROUTER = docx_bytes(
 def test_which_setting_is_answered_by_the_line_that_gives_its_value(asked: str, expected: str) -> None:
     answer = chat_over({"manual.docx": ROUTER}).ask(asked).content
     assert expected in answer, answer
+
+
+SYMBOLS = docx_bytes(
+    "Informe de calidad del agua de Socoroma",
+    "En las tablas: s/m = sin muestra (vertiente seca el día de la campaña); - = no analizado.",
+    [
+        ["Tabla 5: Sólidos disueltos totales [mg/L]. Límite máximo permitido: 1.500 mg/L"] * 4,
+        ["Código", "Punto de muestreo", "SDT [mg/L] Marzo 2022", "SDT [mg/L] Agosto 2022"],
+        ["V1", "Socoroma Vertiente", "s/m", "820"],
+        ["E2", "Socoroma Escuela", "640", "-"],
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("solidos disueltos de la vertiente en marzo 2022", "sin muestra"),
+        ("solidos totales disueltos en la escuela agosto 2022", "no se midió"),
+    ],
+)
+def test_a_cell_without_result_says_what_its_symbol_means(asked: str, expected: str) -> None:
+    answer = chat_over({"informe.docx": SYMBOLS}).ask(asked).content
+    assert expected in answer, answer
