@@ -74,7 +74,8 @@ def comparison(fact: TableFact) -> str:
     if over is None:
         return ""
     if over:
-        mark = " (la tabla lo marca con *)" if "*" in fact.value else ""
+        marks = fact_marks(fact)
+        mark = f" (la tabla lo marca con {marks})" if marks else ""
         return f", sobre el límite de {limit}{mark}"
     if fact.number is not None and fact.limit is not None and fact.number == fact.limit:
         return f", justo en el límite de {limit}"
@@ -94,6 +95,26 @@ def is_over(fact: TableFact) -> bool | None:
     if fact.kind == "below_detection":
         return False if fact.number <= fact.limit else None
     return fact.number > fact.limit
+
+
+_MARKS = re.compile(r"[*†‡]+$")
+
+
+def fact_marks(fact: TableFact) -> str:
+    """The marks after a cell's value ("0,0101**" -> "**")."""
+    found = _MARKS.search(fact.value.strip())
+    return found.group(0) if found else ""
+
+
+def mark_note(fact: TableFact) -> str:
+    """What the table's note says of a cell's mark, when it says more than «over the limit»."""
+    marks = fact_marks(fact)
+    meaning = fact.meaning.strip()
+    if not marks or not meaning or fact.kind == "not_measured":
+        return ""
+    if marks == "*" and "." not in meaning.rstrip(". "):
+        return ""  # "* Supera la norma.": the comparison already says it
+    return f"Nota de la tabla ({marks}): {meaning}"
 
 
 def not_measured(fact: TableFact) -> str:

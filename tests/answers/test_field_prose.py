@@ -178,3 +178,27 @@ SYMBOLS = docx_bytes(
 def test_a_cell_without_result_says_what_its_symbol_means(asked: str, expected: str) -> None:
     answer = chat_over({"informe.docx": SYMBOLS}).ask(asked).content
     assert expected in answer, answer
+
+
+NOTED = docx_bytes(
+    "Informe de calidad del agua de Socoroma",
+    [
+        ["Tabla 4: Turbiedad [UNT]. Límite máximo permitido: 2 UNT"] * 4,
+        ["Código", "Punto de muestreo", "Turbiedad [UNT] Marzo 2022", "Turbiedad [UNT] Agosto 2022"],
+        ["E2", "Socoroma Escuela", "0,6", "4,8**"],
+        ["P3", "Socoroma Posta", "0,4", "0,5"],
+    ],
+    "* Sobre el límite.",
+    "** Muestra tomada justo después del corte de agua del 3 de agosto.",
+)
+
+
+def test_a_marked_cell_is_answered_with_its_note_and_a_why_follow_up_gets_the_note() -> None:
+    chat = chat_over({"informe.docx": NOTED})
+    first = chat.ask("turbiedad de la escuela en agosto 2022").content
+    assert "4,8" in first and "corte de agua" in first, first
+    why = chat.ask("xq salio tan alto?").content
+    assert "corte de agua" in why and "Tabla 4" in why, why
+    stars = chat_over({"informe.docx": NOTED})
+    stars.ask("turbiedad de la escuela en agosto 2022")
+    assert "corte de agua" in stars.ask("q significan los 2 asteriscos?").content
