@@ -28,6 +28,7 @@ _JOINERS = frozenset({"de", "del"})
 _NAME_PARTS = frozenset({"alto", "alta", "bajo", "baja", "arriba", "abajo", "elevado", "elevada"})
 _EXPLAINS = re.compile(
     r"^\W*(?:y\s+)?(?:por que|porque|para que|con que|de que manera|que metodo|cual metodo|que significa"
+    r"|que (?:hay que |se debe |debo |debemos )?hac(?:er|emos)\b|que hago\b|que (?:se )?recomienda"
     r"|como (?:se )?(?:mid|analiz|calcul|determin|hic|hace|tom|mues|sac|lleg|funcion))"
 )
 _OTHER_PLACE = re.compile(

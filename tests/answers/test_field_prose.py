@@ -202,3 +202,20 @@ def test_a_marked_cell_is_answered_with_its_note_and_a_why_follow_up_gets_the_no
     stars = chat_over({"informe.docx": NOTED})
     stars.ask("turbiedad de la escuela en agosto 2022")
     assert "corte de agua" in stars.ask("q significan los 2 asteriscos?").content
+
+
+ADVISED = docx_bytes(
+    "Informe de calidad del agua de Socoroma",
+    [
+        ["Tabla 4: Turbiedad [UNT]. Límite máximo permitido: 2 UNT"] * 3,
+        ["Código", "Punto de muestreo", "Turbiedad [UNT] Agosto 2022"],
+        ["E2", "Socoroma Escuela", "4,8*"],
+    ],
+    "5. Recomendaciones",
+    "La Escuela superó la turbiedad en agosto de 2022; se recomienda instalar un filtro de arena.",
+)
+
+
+def test_what_to_do_about_a_parameter_at_a_place_is_answered_by_the_recommendation() -> None:
+    answer = chat_over({"informe.docx": ADVISED}).ask("q hay q hacer con la escuela x la turbiedad").content
+    assert "filtro de arena" in answer, answer
