@@ -26,6 +26,7 @@ from botk_adapters.local.sources import citation, fact_location, source_line
 from botk_adapters.local.text import (
     best_excerpts,
     colour_code,
+    component_description,
     opening,
     ranked_excerpts,
     scored_excerpts,
@@ -90,7 +91,7 @@ def _colour_answers(
         offers += [
             (line, mark, rank, excerpt, found)
             for line, excerpt in excerpts
-            if holds_hinges(need, Words.of(f"{excerpt} {found.location}"), contexts[_document(found)])
+            if holds_hinges(need, _with_component(excerpt, found), contexts[_document(found)])
         ]
     offers.sort(key=lambda o: (o[0], o[1], o[2]), reverse=True)
     # "la luz de la estación" names no one component: each component's line of that colour answers.
@@ -100,6 +101,11 @@ def _colour_answers(
         Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
         for _, _, _, excerpt, found in kept
     ]
+
+
+def _with_component(excerpt: str, found: FoundPassage) -> Words:
+    """A colour line's words, with its location and its component's own description."""
+    return Words.of(f"{excerpt} {found.location} {component_description(found.text, excerpt)}")
 
 
 def _mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[str]) -> float:

@@ -194,6 +194,21 @@ def _needs_context(line: str) -> bool:
     return listed or len(line) < SHORT_LINE or bool(_LABEL.match(line))
 
 
+def component_description(text: str, excerpt: str) -> str:
+    """The line of ``text`` that describes the component of a colour line ("Router: envía los datos").
+
+    "¿y en el módem?" is answered by "Router celular — Amarillo: sin saldo"
+    because the router's own line says what it is, not because the manual
+    mentions a modem somewhere else.
+    """
+    label = excerpt.split(":", 1)[0]
+    parts = _COMPONENT_DASH.split(label)
+    if len(parts) < 2:
+        return ""
+    component = parts[0].strip()
+    return next((line for line in _LINE.split(text) if line.strip().startswith(f"{component}:")), "")
+
+
 def colour_code(text: str, colour: str) -> bool:
     """Whether ``text`` has a colour code line for ``colour`` ("Rojo: ...", "Gateway — Rojo: ...")."""
     for line in _LINE.split(text):

@@ -219,3 +219,25 @@ ADVISED = docx_bytes(
 def test_what_to_do_about_a_parameter_at_a_place_is_answered_by_the_recommendation() -> None:
     answer = chat_over({"informe.docx": ADVISED}).ask("q hay q hacer con la escuela x la turbiedad").content
     assert "filtro de arena" in answer, answer
+
+
+LIGHTS = docx_bytes(
+    "Manual de la caseta",
+    "2. Indicadores",
+    "Variador de frecuencia: mueve la bomba del pozo.",
+    "Amarillo: el estanque está lleno.",
+    "Verde: bombeando.",
+    "Sin luz: revise el automático del tablero.",
+    "Router celular: envía los datos a la plataforma.",
+    "Amarillo: sin saldo en la tarjeta.",
+    "Verde: conectado.",
+)
+
+
+def test_a_colour_follow_up_names_the_component_by_another_word() -> None:
+    chat = chat_over({"manual.docx": LIGHTS})
+    assert "lleno" in chat.ask("q significa la luz amarilla del variador").content
+    answer = chat.ask("y en el modem?").content
+    assert "sin saldo" in answer and "lleno" not in answer, answer
+    # The board is only mentioned in another component's line: it has no yellow light.
+    assert "No lo encontré" in chat.ask("y en el tablero?").content
