@@ -176,7 +176,7 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
         enough = not any(w in need.hinges or frozenset((w, held[0])) in need.pairs for w in missing)
     if not count:
         return need.colour is not None and holds_hinges(need, have)  # "¿y la luz roja?": the colour is enough
-    return enough and holds_hinges(need, have)
+    return enough and holds_hinges(need, have, counted=not row)
 
 
 def with_rarity(need: Need, haves: list[Words]) -> Need:
@@ -188,7 +188,7 @@ def with_rarity(need: Need, haves: list[Words]) -> Need:
     return attrs.evolve(need, rare=rare, unknown=unknown)
 
 
-def holds_hinges(need: Need, have: Words, context: Words | None = None) -> bool:
+def holds_hinges(need: Need, have: Words, context: Words | None = None, counted: bool = True) -> bool:
     """Whether ``have`` (the quoted excerpt) holds every hinge, the colour and, when asked, a number.
 
     The thing a light belongs to may be named by the document around it
@@ -204,8 +204,8 @@ def holds_hinges(need: Need, have: Words, context: Words | None = None) -> bool:
         return False
     if need.kind and not holds_kind(need.kind, have.text):
         return False
-    if need.counted and need.kind is None and need.counts and not counts(need.counted, have.text):
-        return False  # "¿cuántos socios ...?" is answered by "120 socios", not by any figure
+    if counted and need.counted and need.kind is None and need.counts and not counts(need.counted, have.text):
+        return False  # "¿cuántos socios ...?": "120 socios" answers, not any figure (a table row counts)
     return not need.quantity or bool(_DIGIT.search(have.text) or have.words & NUMBER_WORDS)
 
 

@@ -241,3 +241,12 @@ def test_a_colour_follow_up_names_the_component_by_another_word() -> None:
     assert "sin saldo" in answer and "lleno" not in answer, answer
     # The board is only mentioned in another component's line: it has no yellow light.
     assert "No lo encontré" in chat.ask("y en el tablero?").content
+
+
+def test_how_many_is_answered_by_a_table_row_that_counts() -> None:
+    spares = docx_bytes(
+        "Repuestos de la caseta",
+        [["Repuesto", "Código", "Cantidad"], ["Fusible 10 A", "FU-10", "6"], ["Relé", "RL-2", "2"]],
+    )
+    answer = chat_over({"repuestos.docx": spares}).ask("cuantos fusibles de repuesto hay").content
+    assert "6" in answer, answer
