@@ -27,7 +27,7 @@ from botk_adapters.local.kinds import FREQUENCY, Kind, holds_kind, kind_of, stro
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.question import Question
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
-from botk_adapters.local.values import counts, valued
+from botk_adapters.local.values import counts, named_as_thing, valued
 from botk_adapters.local.vocabulary import WEAK_WORDS, has_colour
 from botk_core.lights import is_state_word, light_state
 from botk_core.text import fold
@@ -86,6 +86,8 @@ class Need:
     counts: bool = False
     # "¿Cuál es el PIN?", "¿qué puerto?": the thing asked after «cuál»/«qué» (a hinge) has a value.
     which: bool = False
+    # The thing asked reads as a noun in the question ("¿qué marca es ...?"), so it must be one in the answer.
+    noun_focus: bool = False
     # Neighbouring words of the question ("próximo muestreo"): one thing, never half held.
     pairs: frozenset[frozenset[str]] = frozenset()
 
@@ -132,8 +134,20 @@ def need_of(question: Question) -> Need:
         counted=focus if focus and QUANTITY & set(tokens) else None,
         counts=bool(_COUNTING & set(tokens)),
         which=focus is not None and not QUANTITY & set(tokens),
+        noun_focus=_asked_as_noun(focus, tokens),
         pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
     )
+
+
+_AFTER_A_NOUN = frozenset({"es", "son", "de", "del", "tiene", "tienen", "usa", "usan", "hay"})
+
+
+def _asked_as_noun(focus: str | None, tokens: list[str]) -> bool:
+    """Whether the thing asked is followed as a noun is ("marca es", "pin de"), or ends the question."""
+    if focus is None or focus not in tokens:
+        return False
+    after = tokens[tokens.index(focus) + 1 : tokens.index(focus) + 2]
+    return not after or after[0] in _AFTER_A_NOUN
 
 
 def heading_asks_alike(need: Need, location: str) -> bool:
@@ -196,6 +210,8 @@ def holds_hinges(need: Need, have: Words, context: Words | None = None, counted:
     """
     # The words a question hinges on match exactly (or by synonym): "marca" is not "marcha".
     if not all(holds(h, have, typos=False) for h in need.hinges):
+        return False
+    if need.noun_focus and not all(named_as_thing(h, have.text) for h in need.hinges):
         return False
     around = [have, context] if context is not None else [have]
     if need.any_of and not any(holds(w, words) for w in need.any_of for words in around):

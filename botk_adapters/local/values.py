@@ -34,3 +34,24 @@ def valued(thing: str, folded: str) -> bool:
             if any(_VALUE.fullmatch(t) and (len(t) >= 3 or not t.isdigit()) for t in after if t):
                 return True
     return False
+
+
+_PRONOUNS = frozenset({"que", "se", "lo", "le", "les"})
+_ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "al", "del"})
+
+
+def named_as_thing(thing: str, folded: str) -> bool:
+    """Whether a text uses ``thing`` as a noun at least once, not only as a verb.
+
+    "¿Qué marca es el caudalímetro?" asks for a brand; "el caudal que marca
+    el caudalímetro" uses "marca" as a verb (after «que», before «el»). A
+    text that never writes the word counts as naming it (a synonym may).
+    """
+    tokens = re.findall(r"[a-z0-9]+", folded)
+    places = [i for i, t in enumerate(tokens) if stem(t) == stem(thing)]
+    if not places:
+        return True
+    return any(
+        not (0 < i < len(tokens) - 1 and tokens[i - 1] in _PRONOUNS and tokens[i + 1] in _ARTICLES)
+        for i in places
+    )

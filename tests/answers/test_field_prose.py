@@ -250,3 +250,14 @@ def test_how_many_is_answered_by_a_table_row_that_counts() -> None:
     )
     answer = chat_over({"repuestos.docx": spares}).ask("cuantos fusibles de repuesto hay").content
     assert "6" in answer, answer
+
+
+def test_a_noun_asked_for_is_not_answered_by_the_same_word_as_a_verb() -> None:
+    manual = docx_bytes(
+        "Manual de la caseta",
+        "3. Equipos",
+        "Bomba dosificadora: inyecta cloro según el caudal que marca el medidor de la línea 2.",
+        "Medidor: de tipo electromagnético, instalado en 2021.",
+    )
+    answer = chat_over({"manual.docx": manual}).ask("q marca es el medidor").content
+    assert "No lo encontré" in answer and not any(c.isdigit() for c in answer), answer
