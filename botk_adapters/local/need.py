@@ -240,11 +240,16 @@ def score(need: Need, have: Words) -> float:
         total += COUNT_BONUS
     if need.kind and holds_kind(need.kind, have.text):
         total += KIND_BONUS + (1.0 if strongly_holds(need.kind, have.text) else 0.0)
-    if _asks_which(need) and any(valued(h, have.text) for h in need.hinges):
+    if any(valued(thing, have.text) for thing in _valued_things(need)):
         total += SETTING_BONUS
     return total
 
 
-def _asks_which(need: Need) -> bool:
-    """«¿Cuál es el PIN?», «¿qué puerto?»: asks for the value of a thing, not for an amount."""
-    return need.which and need.kind is None and not need.quantity
+def _valued_things(need: Need) -> tuple[str, ...]:
+    """The things whose value is asked: «¿cuál es el PIN?», «¿qué puerto?», a bare «¿y la contraseña?»."""
+    if need.kind is not None or need.quantity:
+        return ()
+    if need.which:
+        return need.hinges
+    bare = len(need.required) == 1 and need.required[0] in need.nouns and not need.optional
+    return need.required if bare else ()

@@ -138,7 +138,8 @@ ROUTER = docx_bytes(
     "Módem: equipo celular del datalogger.",
     "Amarillo: tarjeta bloqueada; revise el PIN y el saldo.",
     "4. Configuración",
-    "Paso 1: En el menú Red escriba el PIN 4821 de la tarjeta.",
+    "Paso 1: En el menú Red escriba el PIN 4821 de la tarjeta; la red wifi es CASETA, clave Llama2020.",
+    "Paso 3: Abra la dirección 192.168.1.1 y entre con el usuario admin y la contraseña Rio#Seco7.",
     "Paso 2: En el menú Destino ponga el servidor 10.20.30.40 y el puerto 8883.",
 )
 
@@ -261,3 +262,10 @@ def test_a_noun_asked_for_is_not_answered_by_the_same_word_as_a_verb() -> None:
     )
     answer = chat_over({"manual.docx": manual}).ask("q marca es el medidor").content
     assert "No lo encontré" in answer and not any(c.isdigit() for c in answer), answer
+
+
+def test_a_bare_follow_up_for_a_setting_gets_the_line_with_its_own_word_and_value() -> None:
+    chat = chat_over({"manual.docx": ROUTER})
+    assert "192.168.1.1" in chat.ask("cual es la ip pa entrar").content
+    answer = chat.ask("y la contraseña?").content
+    assert "Rio#Seco7" in answer, answer
