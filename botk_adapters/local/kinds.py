@@ -73,7 +73,8 @@ KINDS = (
     # "¿cuánto dura la pila?" also needs what lasts ("dura"), not any span ("cámbiela en 7 días").
     _kind("duracion", _DURATION, f"{_TAKES.replace('|', ' ')} tiempo rato demorar tardar",
           rf"\b\d[\d.,]*\s*{_UNITS_OF_TIME}\b|\b(?:{_COUNTS})\s+{_UNITS_OF_TIME}\b"),
-    _kind("volumen", r"\b(?:cuanta agua|cuantos litros|que cantidad de agua)\b", "agua litros litro cantidad",
+    _kind("volumen", r"\b(?:cuanta agua|cuantos litros|que cantidad de agua|(?:que|cuanta) capacidad|cuanto cabe)\b",
+          "agua litros litro cantidad capacidad cabe",
           r"\b\d[\d.,]*\s*(?:mil\s+)?(?:litros?|lts?|l|m3|m³|metros cubicos)\b"),
     _kind("telefono", r"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto)\b",
           "telefono telefonos fono fonos celular whatsapp numero", r"\+?\d[\d\s-]{6,}\d"),

@@ -269,3 +269,12 @@ def test_a_bare_follow_up_for_a_setting_gets_the_line_with_its_own_word_and_valu
     assert "192.168.1.1" in chat.ask("cual es la ip pa entrar").content
     answer = chat.ask("y la contraseña?").content
     assert "Rio#Seco7" in answer, answer
+
+
+def test_a_capacity_is_a_volume_and_household_chlorine_is_hypochlorite() -> None:
+    plant = docx_bytes(
+        "Datos de la caseta de cloración",
+        [["Tanque de hipoclorito", "80 litros"], ["Bomba", "1 HP"], ["Estanque de agua", "30 m³"]],
+    )
+    answer = chat_over({"caseta.docx": plant}).ask("q capacidad tiene el tanque del cloro").content
+    assert "80 litros" in answer, answer
