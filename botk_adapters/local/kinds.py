@@ -63,6 +63,7 @@ _DURATION = (
     rf"\b(?:cuanto (?:se )?(?:{_TAKES}|dura|duran)|(?:en )?cuanto (?:tiempo|rato)|(?:cuantos|cuantas) "
     rf"(?:segundos|minutos|horas|dias|semanas|meses|anos))\b"
 )
+_VOLUME = r"\b(?:cuanta agua|cuantos litros|que cantidad de agua|(?:que|cuanta) capacidad|cuanto cabe)\b"
 _ADDRESS = r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+)*\.(?:cl|com|org|net)\b"
 KINDS = (
     _kind("frecuencia", r"\b(?:cada cuant[oa]s?|con que frecuencia|cuantas veces)\b",
@@ -73,7 +74,7 @@ KINDS = (
     # "¿cuánto dura la pila?" also needs what lasts ("dura"), not any span ("cámbiela en 7 días").
     _kind("duracion", _DURATION, f"{_TAKES.replace('|', ' ')} tiempo rato demorar tardar",
           rf"\b\d[\d.,]*\s*{_UNITS_OF_TIME}\b|\b(?:{_COUNTS})\s+{_UNITS_OF_TIME}\b"),
-    _kind("volumen", r"\b(?:cuanta agua|cuantos litros|que cantidad de agua|(?:que|cuanta) capacidad|cuanto cabe)\b",
+    _kind("volumen", _VOLUME,
           "agua litros litro cantidad capacidad cabe",
           r"\b\d[\d.,]*\s*(?:mil\s+)?(?:litros?|lts?|l|m3|m³|metros cubicos)\b"),
     _kind("telefono", r"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto)\b",
