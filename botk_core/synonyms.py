@@ -68,6 +68,7 @@ bacterias, bacteriológico, bacteriológicos, microbiológico, microbiológicos,
 resistir, resisten, resiste, aguantar, aguantan, aguanta, soportar, soportan
 papeles, documentos, documentación, requisitos
 potable, apta para tomar, apta para beber, apta para el consumo, bebible
+apta, segura, potable, bebible
 hipoclorito, cloro doméstico, cloro
 """
 

@@ -192,6 +192,9 @@ def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) 
     if heading_answers(need, found.location) and need.colour is None:
         # The document's own question: its answer starts the passage.
         excerpts = [_own_verdict(opening(found.text), need, found.location)]
+    elif need.procedure and need.colour is None and found.location.rstrip().endswith("?"):
+        # "¿Cómo ...?" answered under a question of the document: its answer, from its start.
+        excerpts = [opening(found.text)]
     else:
         excerpts = best_excerpts(
             found.text,

@@ -278,3 +278,15 @@ def test_a_capacity_is_a_volume_and_household_chlorine_is_hypochlorite() -> None
     )
     answer = chat_over({"caseta.docx": plant}).ask("q capacidad tiene el tanque del cloro").content
     assert "80 litros" in answer, answer
+
+
+def test_how_to_question_gets_the_documents_whole_answer_found_by_its_own_words() -> None:
+    faq = docx_bytes(
+        "Preguntas de los vecinos",
+        "3. ¿Cómo hago segura el agua si se corta el servicio?\n"
+        "Hiérvala al menos 3 minutos.\n"
+        "Si no puede, agregue 4 gotas de cloro por litro y espere 20 minutos antes de tomarla.",
+        "4. ¿Cuándo se corta el servicio?\nLos domingos de 14:00 a 16:00.",
+    )
+    answer = chat_over({"faq.docx": faq}).ask("como dejo el agua apta pa tomar si hay corte").content
+    assert "3 minutos" in answer and "4 gotas" in answer, answer
