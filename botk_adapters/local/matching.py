@@ -130,7 +130,8 @@ def holds(word: str, have: Words, typos: bool = True) -> bool:
     return any(similar(word, h, typos) for h in have.words)
 
 
-def phrase_variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+@functools.lru_cache(maxsize=4096)
+def phrase_variants(phrase: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """``phrase`` and its wordings by synonym: "tanque elevado" is also "copa de agua".
 
     A run of its words that a synonym group holds is replaced by each of the
@@ -142,4 +143,4 @@ def phrase_variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
         for start in range(len(stems) - size + 1):
             for other in SYNONYMS.equivalents(stems[start : start + size])[1:]:
                 found.append((*phrase[:start], *other, *phrase[start + size :]))
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))

@@ -18,6 +18,7 @@ import attrs
 from botk_adapters.local.asking import (
     ASKING,
     QUANTITY,
+    asked_as_noun,
     campaign_words,
     component_words,
     condition_words,
@@ -134,20 +135,9 @@ def need_of(question: Question) -> Need:
         counted=focus if focus and QUANTITY & set(tokens) else None,
         counts=bool(_COUNTING & set(tokens)),
         which=focus is not None and not QUANTITY & set(tokens),
-        noun_focus=_asked_as_noun(focus, tokens),
+        noun_focus=asked_as_noun(focus, tokens),
         pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
     )
-
-
-_AFTER_A_NOUN = frozenset({"es", "son", "de", "del", "tiene", "tienen", "usa", "usan", "hay"})
-
-
-def _asked_as_noun(focus: str | None, tokens: list[str]) -> bool:
-    """Whether the thing asked is followed as a noun is ("marca es", "pin de"), or ends the question."""
-    if focus is None or focus not in tokens:
-        return False
-    after = tokens[tokens.index(focus) + 1 : tokens.index(focus) + 2]
-    return not after or after[0] in _AFTER_A_NOUN
 
 
 def heading_asks_alike(need: Need, location: str) -> bool:
