@@ -57,6 +57,19 @@ muestreo, campaña, campaña de muestreo
 guardar, conservar, preservar, almacenar, refrigerar, mantener refrigerado
 costo, precio, cuesta, cuestan, vale, valen, tarifa
 hora, horario, horarios, turno, turnos
+fuga, filtración, filtraciones, fugas, pérdida de agua, escape de agua
+enviar, envía, envían, envió, mandar, manda, mandan, mandó, transmitir, transmite
+arrancar, arranca, arrancan, partir, encender, enciende, encienden, prender, prende, prenden
+apagar, apaga, apagan, detener, detiene, detienen, parar
+copa de agua, estanque elevado, tanque elevado, torre de agua
+módem, router, enrutador
+microbios, bichos, gérmenes, microorganismos
+bacterias, bacteriológico, bacteriológicos, microbiológico, microbiológicos, microbiología
+resistir, resisten, resiste, aguantar, aguantan, aguanta, soportar, soportan
+papeles, documentos, documentación, requisitos
+potable, apta para tomar, apta para beber, apta para el consumo, bebible
+apta, segura, potable, bebible
+hipoclorito, cloro doméstico, cloro
 """
 
 

@@ -11,13 +11,16 @@ import re
 import attrs
 
 from botk_core.domain import ValueKind
-from botk_core.limits import find_limit
+from botk_core.limits import find_limit, parse_number
 from botk_core.phrasing import MONTHS
 from botk_core.text import fold
 
 _NUMBER = r"[+-]?(?:\d{1,3}(?:\.\d{3})+,\d+|\d+(?:[.,]\d+)?)"
+# A mark after a value points to the note under the table that explains it ("0,1400*", "2,2 (a)", "23†").
+_MARK = r"\*+|†+|‡+|\([a-z*]\)|[¹²³]"
 _VALUE = re.compile(
-    rf"^(?P<below><|≤|&lt;)?\s*(?P<number>{_NUMBER})\s*(?P<star>\*+)?\s*(?P<unit>[a-zA-Zµ°%][\w/°%.]{{0,12}})?\s*(?P<star2>\*+)?$"
+    rf"^(?P<below><|≤|&lt;)?\s*(?P<number>{_NUMBER})\s*(?P<star>{_MARK})?\s*"
+    rf"(?P<unit>[a-zA-Zµ°%][\w/°%.]{{0,12}})?\s*(?P<star2>{_MARK})?$"
 )
 _NOT_MEASURED = {
     *("-", "–", "—", "--", "s/i", "s/d", "s/m", "n/m", "nm", "n.m."),
@@ -25,7 +28,7 @@ _NOT_MEASURED = {
 }
 _NOT_DETECTED = {"nd", "n.d.", "n/d", "no detectado", "<ld", "< ld", "bajo ld"}
 _UNIT = re.compile(r"^(?P<name>.*?)\s*[\[(](?P<unit>[^\])]{1,20})[\])]\s*$")
-_LABEL = re.compile(r"^(?:tabla|cuadro|table)\s*(?:n[°º.]?\s*)?\d+\s*[:.\-–]?\s*", re.IGNORECASE)
+_LABEL = re.compile(r"^(?:tabla|cuadro|table)\s*(?:n[°º.]?\s*)?\d+\s*[:.\-–—]?\s*", re.IGNORECASE)
 _PARAMETER_END = re.compile(
     r"\s+(?:presente|present|en\s+(?:las?\s+|los?\s+)?muestras?|en\s+agua|medid[oa])\b|[.:;,(]"
 )
@@ -43,6 +46,8 @@ class CellValue:
     kind: ValueKind
     number: float | None = None
     starred: bool = False
+    # The mark that ties the value to a line of the table's note ("*", "**", "(a)").
+    mark: str = ""
 
 
 def read_value(text: str) -> CellValue:
@@ -58,7 +63,8 @@ def read_value(text: str) -> CellValue:
         return CellValue(raw, "text")
     number = to_number(match.group("number"))
     kind: ValueKind = "below_detection" if match.group("below") else "value"
-    return CellValue(raw, kind, number, bool(match.group("star") or match.group("star2")))
+    mark = match.group("star") or match.group("star2") or ""
+    return CellValue(raw, kind, number, bool(mark), mark)
 
 
 def looks_like_value(text: str) -> bool:
@@ -67,10 +73,8 @@ def looks_like_value(text: str) -> bool:
 
 
 def to_number(text: str) -> float:
-    """A number written with a decimal comma (and maybe dots for thousands), or a decimal point."""
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    return float(text)
+    """A number written with a decimal comma (and maybe dots for thousands: "1.685"), or a decimal point."""
+    return parse_number(text)
 
 
 @attrs.frozen
@@ -80,16 +84,16 @@ class Limit:
     unit: str = ""
 
 
-def read_limit(text: str) -> Limit:
+def read_limit(text: str, unit: str = "") -> Limit:
     """The legal limit a caption, header or note states, in any of the field's wordings."""
-    found = find_limit(text)
+    found = find_limit(text, unit)
     return Limit(found.text, found.number, found.unit) if found else Limit()
 
 
 def table_name(caption: str) -> str:
     """ "Tabla 9" from "Tabla 9: Plomo ..."; empty when the caption has no number."""
     match = _LABEL.match(caption.strip())
-    return match.group(0).strip(" :.-–") if match else ""
+    return match.group(0).strip(" :.-–—") if match else ""
 
 
 def caption_parameter(caption: str) -> str:

@@ -18,6 +18,7 @@ import attrs
 
 from botk_adapters.documents.chunking import MAX_CHARS, Block
 from botk_adapters.documents.colour_lines import colour_run, component_label, is_colour_line
+from botk_adapters.documents.signatures import signature_at
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$")
 _STEP = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[-•·▪–])\s+\S")
@@ -49,6 +50,7 @@ def paragraph_blocks(paragraphs: Sequence[Para], levels: Levels | None = None) -
     a picture or a caption parted from its component still names it.
     """
     levels = levels or Levels()
+    texts = [p.text for p in paragraphs]
     index = 0
     component: str | None = None
     while index < len(paragraphs):
@@ -57,6 +59,9 @@ def paragraph_blocks(paragraphs: Sequence[Para], levels: Levels | None = None) -
         end = index + 1
         if not text:
             pass
+        elif (signed := signature_at(texts, index)) is not None:
+            signers, end = signed
+            yield Block("\n".join(signers), "unit")
         elif para.heading:
             yield from _split_heading(text, levels.styled(text, para.heading))
             component = None

@@ -30,6 +30,8 @@ class RawTable:
     caption: str = ""
     note: str = ""
     ordinal: int = 1
+    # The symbols the document defines ("s/m" -> "sin muestra"), folded, for the cells that use them.
+    definitions: dict[str, str] = attrs.Factory(dict)
 
 
 @attrs.define

@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
+import attrs
 import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -15,6 +17,7 @@ from botk_adapters.documents.budget import DEFAULT_BUDGET, FileBudget, check_zip
 from botk_adapters.documents.chunking import Block, chunk_blocks
 from botk_adapters.documents.facts import TableRow, table_chunks
 from botk_adapters.documents.paragraphs import Levels, Para, paragraph_blocks
+from botk_adapters.documents.symbols import definitions
 from botk_adapters.documents.tables import CellBudget
 from botk_adapters.documents.word_tables import raw_table
 from botk_core.domain import Chunk
@@ -71,6 +74,8 @@ def _blocks(document: docx.document.Document, cells: CellBudget) -> Iterator[Blo
     """Paragraph runs through the paragraph rules; each table with its caption and note."""
     items = list(document.iter_inner_content())
     names = _style_names(document)
+    defined = definitions(item.text for item in items if isinstance(item, Paragraph))
+    shared = _shared_note_lines(items)
     used: set[int] = set()
     pending: list[Para] = []
     notes: set[str] = set()
@@ -81,7 +86,9 @@ def _blocks(document: docx.document.Document, cells: CellBudget) -> Iterator[Blo
             yield from paragraph_blocks(pending, levels)
             pending = []
             ordinal += 1
-            yield from _table_blocks(items, index, ordinal, used, names, cells)
+            yield from _table_blocks(
+                items, index, _Table(ordinal, defined, names, cells, shared), used, notes
+            )
         elif index not in used:
             following = items[index + 1] if index + 1 < len(items) else None
             if isinstance(following, Table) and _is_table_caption(item, names):
@@ -95,30 +102,68 @@ def _blocks(document: docx.document.Document, cells: CellBudget) -> Iterator[Blo
     yield from paragraph_blocks(pending, levels)
 
 
-def _note_after(items: Sequence[object], index: int) -> str:
-    """The note under a table: its "(*) ...", "Nota: ..." and limit paragraphs, up to a budget."""
+def _note_after(items: Sequence[object], index: int) -> tuple[str, list[str], list[int]]:
+    """The note under a table (its "(*) ...", "Nota: ..." and limit paragraphs, up to a budget), and where."""
     lines: list[str] = []
-    for item in items[index + 1 : index + 1 + _NOTE_MAX_PARAGRAPHS]:
+    where: list[int] = []
+    for offset, item in enumerate(items[index + 1 : index + 1 + _NOTE_MAX_PARAGRAPHS], start=index + 1):
         text = item.text.strip() if isinstance(item, Paragraph) else ""
         limit = len(text) <= _NOTE_MAX_CHARS // 2 and find_limit(text) is not None
         if not text or _TABLE_CAPTION.match(text) or not (_NOTE.match(text) or limit):
             break  # the next table's caption is not this one's note
         lines.append(text)
-    return " ".join(lines)[:_NOTE_MAX_CHARS]
+        where.append(offset)
+    return "\n".join(lines)[:_NOTE_MAX_CHARS], lines, where
+
+
+@attrs.frozen
+class _Table:
+    """What reading one table needs besides the table: its number, the document's symbols, the cell budget."""
+
+    ordinal: int
+    definitions: dict[str, str]
+    names: StyleNames
+    cells: CellBudget
+    # Note lines under more than one table (a legend): read once in the section, tied to no table.
+    shared: frozenset[str] = frozenset()
+
+
+def _shared_note_lines(items: Sequence[object]) -> frozenset[str]:
+    seen = Counter(
+        line
+        for index, item in enumerate(items)
+        if isinstance(item, Table)
+        for line in _note_after(items, index)[1]
+    )
+    return frozenset(line for line, count in seen.items() if count > 1)
 
 
 def _table_blocks(
-    items: Sequence[object], index: int, ordinal: int, used: set[int], names: StyleNames, cells: CellBudget
+    items: Sequence[object], index: int, table: _Table, used: set[int], notes: set[str]
 ) -> Iterator[Block]:
-    table = items[index]
-    assert isinstance(table, Table)
-    caption = _caption_near(items, index, used, names)
-    note = _note_after(items, index)
-    for chunk in table_chunks(raw_table(table, caption, note, ordinal, cells)):
+    found = items[index]
+    assert isinstance(found, Table)
+    caption = _caption_near(items, index, used, table.names)
+    note, lines, where = _note_after(items, index)
+    chunks = table_chunks(raw_table(found, caption, note, table.ordinal, table.cells, table.definitions))
+    name = ""
+    for chunk in chunks:
         if isinstance(chunk, TableRow):
+            name = chunk.table
             yield Block(chunk.text, "row", table=chunk.table)
         else:
+            name = chunk.fact.table if chunk.fact else name
             yield Block(chunk.text, "fact", chunk=chunk)
+    own = [(line, at) for line, at in zip(lines, where, strict=True) if line not in table.shared]
+    if own and name:
+        # The note's own lines are a passage cited with the table they explain (once).
+        used.update(at for _, at in own)
+        heading = caption or next((c.fact.caption for c in chunks if isinstance(c, Chunk) and c.fact), "")
+        body = "\n".join(line for line, _ in own)
+        text = f"{heading}\n{body}" if heading else body
+        if text not in notes:
+            notes.update([text, *(line for line, _ in own)])
+            yield Block(text, "unit", table=f"{name} (nota)")
 
 
 def _para(paragraph: Paragraph, names: StyleNames) -> Para:

@@ -24,7 +24,14 @@ _TC, _TR = qn("w:tc"), qn("w:tr")
 _MAX_DIGITS = 9
 
 
-def raw_table(table: Table, caption: str, note: str, ordinal: int, budget: CellBudget) -> RawTable:
+def raw_table(
+    table: Table,
+    caption: str,
+    note: str,
+    ordinal: int,
+    budget: CellBudget,
+    definitions: dict[str, str] | None = None,
+) -> RawTable:
     """The table's rows of texts, one per grid column; ``DocumentTooLarge`` past the budget."""
     rows: list[list[str]] = []
     bold: list[bool] = []
@@ -37,7 +44,7 @@ def raw_table(table: Table, caption: str, note: str, ordinal: int, budget: CellB
         budget.spend(len(cells), cells_so_far)
         rows.append(cells)
         bold.append(_is_header_row(tr, flags))
-    return RawTable(rows, bold, caption, note, ordinal)
+    return RawTable(rows, bold, caption, note, ordinal, dict(definitions or {}))
 
 
 def grid_width(tbl: etree._Element) -> int:

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from botk_adapters.local.fact_answers import write_selection
-from botk_adapters.local.facts import Selection, cells_of, is_cell, select
+from botk_adapters.local.facts import Cell, Selection, cells_of, is_cell, select
 from botk_adapters.local.matching import Words
 from botk_adapters.local.prose import write_prose
 from botk_adapters.local.question import Question, read_question, without_fuzzy_parameter
 from botk_adapters.local.reply import Answer, Writer
+from botk_adapters.local.sources import citation, fact_location, source_line
 from botk_adapters.local.vocabulary import PARAMETER_NAMES, parameter_display
-from botk_adapters.local.wording import with_article
+from botk_adapters.local.wording import fact_marks, with_article
 from botk_core.text import stem
 from botk_core.tools.search import FoundPassage, SearchOutput
 
@@ -35,6 +38,10 @@ def answer_question(
     cells = cells_of(results)
     # A question that names no known parameter may ask for any table's cell ("¿cuántos fusibles hay?").
     passages = [r for r in results if r.fact is None or not is_cell(r.fact) or not question.tabular]
+    if question.explains and question.followup and question.tabular:
+        noted = _noted(question, cells)
+        if noted is not None:
+            return noted
     if question.explains:
         # "¿Cómo midieron el fluoruro?" asks for the method, not for the figures.
         explained = write_prose(question, passages, prefer)
@@ -46,9 +53,33 @@ def answer_question(
         parts = [write_selection(question, s) for s in good]
         return Answer("\n\n".join(p.text for p in parts), tuple(c for p in parts for c in p.citations))
     prose = None if question.explains else write_prose(question, passages, prefer)
+    if prose is None and selections and selections[0].shape == "no_parameter":
+        prose = write_prose(_as_prose(question), results, prefer)
     if prose is not None:
         return prose
     return not_found(question, asked, selections[0] if selections else None)
+
+
+def _noted(question: Question, cells: list[Cell]) -> Answer | None:
+    """Why the cell of the previous answer is what it is: its table's note on its mark, if any."""
+    chosen = [s for s in select(question, cells) if s.shape == "cell"]
+    fact = chosen[0].cells[0].fact if chosen else None
+    if fact is None or not fact_marks(fact) or not fact.meaning.strip():
+        return None
+    found = chosen[0].cells[0].found
+    location = f"{fact_location(fact)} · nota"
+    text = f"La tabla marca el valor {fact.value.strip()} con {fact_marks(fact)}: {fact.meaning.strip()}"
+    return Answer(f"{text}\n{source_line(found, location)}", (citation(found, location, text),))
+
+
+def _as_prose(question: Question) -> Question:
+    """A question naming a parameter no table has ("el tanque del cloro"), read as one for the prose.
+
+    The parameter's word, as the user wrote it, is one the answer cannot do without.
+    """
+    span = question.parameter_span
+    typed = tuple(question.text[span[0] : span[1]].split()) if span else ()
+    return attrs.evolve(question, parameter=None, parameter_span=None, fresh=(*question.fresh, *typed))
 
 
 def _mentions_parameter(canonical: str, results: Sequence[FoundPassage]) -> bool:

@@ -91,3 +91,14 @@ def campaign_words(question: Question) -> list[str]:
         return []
     found = [MONTH_NAMES[campaign.month]] if campaign.month else []
     return found + ([str(campaign.year)] if campaign.year else [])
+
+
+_AFTER_A_NOUN = frozenset({"es", "son", "de", "del", "tiene", "tienen", "usa", "usan", "hay"})
+
+
+def asked_as_noun(focus: str | None, tokens: list[str]) -> bool:
+    """Whether the thing asked is followed as a noun is ("marca es", "pin de"), or ends the question."""
+    if focus is None or focus not in tokens:
+        return False
+    after = tokens[tokens.index(focus) + 1 : tokens.index(focus) + 2]
+    return not after or after[0] in _AFTER_A_NOUN

@@ -12,6 +12,7 @@ from botk_adapters.local.wording import (
     comparison,
     is_over,
     limit_text,
+    mark_note,
     parameter_phrase,
     reading,
     short_reading,
@@ -35,6 +36,8 @@ def _cell(question: Question, cells: list[Cell]) -> Answer:
     sentence = sentence[:1].upper() + sentence[1:]
     if yes_no(question.intent):
         sentence = f"{_verdict(question, [cell])}: {sentence[:1].lower()}{sentence[1:]}"
+    note = mark_note(fact)
+    sentence = f"{sentence}\n{note}" if note else sentence
     location = fact_location(fact)
     return Answer(f"{sentence}\n{source_line(cell.found, location)}", (citation(cell.found, location),))
 

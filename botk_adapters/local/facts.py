@@ -9,7 +9,7 @@ import attrs
 
 from botk_adapters.local.dates import Campaign, find_campaign
 from botk_adapters.local.limits import with_caption_limit
-from botk_adapters.local.matching import similar
+from botk_adapters.local.matching import phrase_variants, similar
 from botk_adapters.local.question import Question
 from botk_adapters.local.sources import is_code
 from botk_adapters.local.vocabulary import PARAMETER_NAMES, WEAK_WORDS
@@ -145,7 +145,9 @@ def _other_rows(excluded: tuple[str, ...], cells: list[Cell], kind: str = "") ->
 
 def _place_score(wanted: tuple[str, ...], cell: Cell) -> float:
     have = [w for label in cell.fact.row for w in words(label)]
-    return sum(1 for w in wanted if any(similar(w, h) for h in have)) / len(wanted)
+    return max(
+        sum(1 for w in v if any(similar(w, h) for h in have)) / len(v) for v in phrase_variants(wanted)
+    )
 
 
 def _in_campaign(campaign: Campaign, cells: list[Cell]) -> list[Cell]:

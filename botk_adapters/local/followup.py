@@ -59,6 +59,10 @@ def complete(new: Question, previous: Question | None) -> Understood:
     """``new`` with the parts it lacks taken from ``previous``, when it is a follow-up."""
     if previous is None:
         return Understood(new)
+    if _asks_about_the_value(new, previous):
+        # "¿por qué salió tan alto?", "¿qué significan los asteriscos?" after a table answer: its cell.
+        about = attrs.evolve(previous, explains=True, followup=True, intent="value")
+        return Understood(about, new, alone_first=True)
     kind = _follow_up_kind(new, previous)
     if kind is None:
         return Understood(new)
@@ -95,6 +99,11 @@ def _campaign(completed: Campaign | None, new: Question, previous: Question) -> 
 def _fresh(new: Question, previous: Question) -> tuple[str, ...]:
     """The words the new turn brings that an answer must hold (a prose component counts)."""
     return new.subject if previous.tabular else (*new.subject, *new.place)
+
+
+def _asks_about_the_value(new: Question, previous: Question) -> bool:
+    """A why/what-does-it-mean turn with no subject of its own of a table kind, after a table question."""
+    return previous.tabular and new.explains and not (new.tabular or new.place or new.colour or new.campaign)
 
 
 def _follow_up_kind(new: Question, previous: Question) -> str | None:

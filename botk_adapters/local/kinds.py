@@ -56,13 +56,26 @@ _EVERY = (
 # A past event: "cuándo fue", "cuándo se instaló/emitió", "cuándo tomaron/hicieron".
 _PAST_EVENT = r"\b(?:en que fecha|que fecha|cuando (?:fue|fueron|se [a-z]{3,}o|[a-z]{3,}(?:io|aron|ieron)))\b"
 _PRICE = r"\b(?:precio|cuesta|cuestan|cuanto vale|cuanto valen|costo|cuanto cobran|cuanto se paga|tarifa)\b"
+_UNITS_OF_TIME = r"(?:segundos?|minutos?|min|horas?|hrs?|dias?|semanas?|meses|mes|anos?)"
+_COUNTS = r"un|una|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|veinte|treinta|media|medio"
+_TAKES = r"demora|demoran|demoro|tarda|tardan|tardo"
+_DURATION = (
+    rf"\b(?:cuanto (?:se )?(?:{_TAKES}|dura|duran)|(?:en )?cuanto (?:tiempo|rato)|(?:cuantos|cuantas) "
+    rf"(?:segundos|minutos|horas|dias|semanas|meses|anos))\b"
+)
+_VOLUME = r"\b(?:cuanta agua|cuantos litros|que cantidad de agua|(?:que|cuanta) capacidad|cuanto cabe)\b"
 _ADDRESS = r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+)*\.(?:cl|com|org|net)\b"
 KINDS = (
     _kind("frecuencia", r"\b(?:cada cuant[oa]s?|con que frecuencia|cuantas veces)\b",
           "frecuencia cuanto cuantos cuantas", _EVERY),
     _kind("hora", r"\bque hora\b|\bhorarios?\b|\bhora de\b", "hora horas horario horarios manana tarde noche",
           rf"\b\d{{1,2}}[:.]\d{{2}}\b|\b\d{{1,2}}\s*(?:hrs?|horas|am|pm)\b|\b\w+ {_DAY_PARTS}"),
-    _kind("volumen", r"\b(?:cuanta agua|cuantos litros|que cantidad de agua)\b", "agua litros litro cantidad",
+    # "¿Cuánto se demora ...?", "¿cuánto rato ...?": a span of time answers, whatever word asked;
+    # "¿cuánto dura la pila?" also needs what lasts ("dura"), not any span ("cámbiela en 7 días").
+    _kind("duracion", _DURATION, f"{_TAKES.replace('|', ' ')} tiempo rato demorar tardar",
+          rf"\b\d[\d.,]*\s*{_UNITS_OF_TIME}\b|\b(?:{_COUNTS})\s+{_UNITS_OF_TIME}\b"),
+    _kind("volumen", _VOLUME,
+          "agua litros litro cantidad capacidad cabe",
           r"\b\d[\d.,]*\s*(?:mil\s+)?(?:litros?|lts?|l|m3|m³|metros cubicos)\b"),
     _kind("telefono", r"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto)\b",
           "telefono telefonos fono fonos celular whatsapp numero", r"\+?\d[\d\s-]{6,}\d"),

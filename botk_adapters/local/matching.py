@@ -48,12 +48,27 @@ def similar(word: str, other: str, typos: bool = True) -> bool:
         return True
     if word.isdigit() or other.isdigit():
         return False
+    bare, other_bare = without_clitic(word), without_clitic(other)
+    if (bare, other_bare) != (word, other) and (bare == other_bare or same_root(bare, other_bare)):
+        return True  # "tomar" and "tomarla", "llenar" and "llenarlo"
     prefix = family_prefix(word)
     if (prefix and family_prefix(other) == prefix) or same_root(word, other) or deed_of(word, other):
         return True
     if not typos:
         return False
     return len(word) >= TYPO_MIN_LENGTH and len(other) >= TYPO_MIN_LENGTH and one_edit_apart(word, other)
+
+
+_CLITICS = ("selas", "selos", "sela", "selo", "las", "los", "les", "la", "lo", "le", "se")
+
+
+def without_clitic(word: str) -> str:
+    """An infinitive without the pronoun joined to it ("tomarla" -> "tomar", "revisarlo" -> "revisar")."""
+    for clitic in _CLITICS:
+        base = word[: -len(clitic)]
+        if word.endswith(clitic) and len(base) >= ROOT_MIN_LENGTH + 1 and base[-1] == "r":
+            return base
+    return word
 
 
 def same_root(word: str, other: str) -> bool:
@@ -113,3 +128,19 @@ def holds(word: str, have: Words, typos: bool = True) -> bool:
     if any(all(t in have.stems for t in phrase) for phrase in SYNONYMS.equivalents((stem(word),))):
         return True
     return any(similar(word, h, typos) for h in have.words)
+
+
+@functools.lru_cache(maxsize=4096)
+def phrase_variants(phrase: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """``phrase`` and its wordings by synonym: "tanque elevado" is also "copa de agua".
+
+    A run of its words that a synonym group holds is replaced by each of the
+    group's phrases (as stems, which ``similar`` compares by stem).
+    """
+    found = [phrase]
+    stems = tuple(stem(w) for w in phrase)
+    for size in range(len(stems), 0, -1):
+        for start in range(len(stems) - size + 1):
+            for other in SYNONYMS.equivalents(stems[start : start + size])[1:]:
+                found.append((*phrase[:start], *other, *phrase[start + size :]))
+    return tuple(dict.fromkeys(found))

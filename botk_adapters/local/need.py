@@ -18,6 +18,7 @@ import attrs
 from botk_adapters.local.asking import (
     ASKING,
     QUANTITY,
+    asked_as_noun,
     campaign_words,
     component_words,
     condition_words,
@@ -27,20 +28,25 @@ from botk_adapters.local.kinds import FREQUENCY, Kind, holds_kind, kind_of, stro
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.question import Question
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
+from botk_adapters.local.values import counts, named_as_thing, valued
 from botk_adapters.local.vocabulary import WEAK_WORDS, has_colour
 from botk_core.lights import is_state_word, light_state
-from botk_core.text import fold, stem
+from botk_core.text import fold
 
 _DIGIT = re.compile(r"\d")
 _ACTS = re.compile(r"\b(?:hago|hacemos|hacer|arreglo|arreglar|soluciono|solucionar|reviso|debo|reparo)\b")
 _PROCEDURE = re.compile(r"\b(?:como|pasos?|procedimiento|instrucciones|que hay que|que tengo que)\b")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "del", "al", "su", "sus"})
+# "¿Cuántos años de garantía ...?": the word after "de" names the thing as much as the one before.
+_NOUN_MARKERS = _DETERMINERS | {"de"}
+_COUNTING = frozenset({"cuantos", "cuantas"})
 _IGNORED = frozenset({"hola", "gracias", "porfa", "favor"})
 _NUMERIC_INTENTS = ("value", "limit", "over", "within")
 ENOUGH = 0.6
 KIND_BONUS = 2.5
 COUNT_BONUS = 2.0
+SETTING_BONUS = 1.5  # "¿cuál es el PIN?": the line that gives the PIN's value, not the one that names it
 # "¿Qué empresa ...?" asks for a name: the document need not say "empresa".
 _CATEGORIES = frozenset(
     {"empresa", "institucion", "persona", "organismo", "entidad", "organizacion", "nombre", "gente"}
@@ -77,6 +83,12 @@ class Need:
     qualifiers: tuple[str, ...] = ()
     # The thing a «cuántos» question counts ("¿cuántos puntos ...?"): "doce puntos" answers it.
     counted: str | None = None
+    # "¿Cuántos ...?" counts things: only a text that says how many of them answers.
+    counts: bool = False
+    # "¿Cuál es el PIN?", "¿qué puerto?": the thing asked after «cuál»/«qué» (a hinge) has a value.
+    which: bool = False
+    # The thing asked reads as a noun in the question ("¿qué marca es ...?"), so it must be one in the answer.
+    noun_focus: bool = False
     # Neighbouring words of the question ("próximo muestreo"): one thing, never half held.
     pairs: frozenset[frozenset[str]] = frozenset()
 
@@ -85,7 +97,7 @@ def need_of(question: Question) -> Need:
     content = [w for w in question.content_words() if w not in _IGNORED]
     content += _DECIMAL.findall(question.text)  # "1,5 m" is one figure, not "1" and "5"
     tokens = [t.word for t in question.tokens]
-    nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _DETERMINERS)
+    nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _NOUN_MARKERS)
     hinges = [*question.fresh]
     kind = None if question.tabular else kind_of(question.text)
     focus = None if kind is FREQUENCY else focus_of(tokens)
@@ -121,6 +133,9 @@ def need_of(question: Question) -> Need:
         kind=kind,
         qualifiers=(*question.place, *condition) if not question.tabular else (),
         counted=focus if focus and QUANTITY & set(tokens) else None,
+        counts=bool(_COUNTING & set(tokens)),
+        which=focus is not None and not QUANTITY & set(tokens),
+        noun_focus=asked_as_noun(focus, tokens),
         pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
     )
 
@@ -165,17 +180,7 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
         enough = not any(w in need.hinges or frozenset((w, held[0])) in need.pairs for w in missing)
     if not count:
         return need.colour is not None and holds_hinges(need, have)  # "¿y la luz roja?": the colour is enough
-    return enough and holds_hinges(need, have)
-
-
-def _counts(thing: str, folded: str) -> bool:
-    """Whether a text says how many of ``thing`` there are ("doce puntos", "3 estanques")."""
-    tokens = re.findall(r"[a-z0-9]+", folded)
-    return any(
-        before.isdigit() or before in NUMBER_WORDS
-        for before, word in itertools.pairwise(tokens)
-        if stem(word) == stem(thing)
-    )
+    return enough and holds_hinges(need, have, counted=not row)
 
 
 def with_rarity(need: Need, haves: list[Words]) -> Need:
@@ -187,7 +192,7 @@ def with_rarity(need: Need, haves: list[Words]) -> Need:
     return attrs.evolve(need, rare=rare, unknown=unknown)
 
 
-def holds_hinges(need: Need, have: Words, context: Words | None = None) -> bool:
+def holds_hinges(need: Need, have: Words, context: Words | None = None, counted: bool = True) -> bool:
     """Whether ``have`` (the quoted excerpt) holds every hinge, the colour and, when asked, a number.
 
     The thing a light belongs to may be named by the document around it
@@ -196,6 +201,8 @@ def holds_hinges(need: Need, have: Words, context: Words | None = None) -> bool:
     # The words a question hinges on match exactly (or by synonym): "marca" is not "marcha".
     if not all(holds(h, have, typos=False) for h in need.hinges):
         return False
+    if need.noun_focus and not all(named_as_thing(h, have.text) for h in need.hinges):
+        return False
     around = [have, context] if context is not None else [have]
     if need.any_of and not any(holds(w, words) for w in need.any_of for words in around):
         return False
@@ -203,6 +210,8 @@ def holds_hinges(need: Need, have: Words, context: Words | None = None) -> bool:
         return False
     if need.kind and not holds_kind(need.kind, have.text):
         return False
+    if counted and need.counted and need.kind is None and need.counts and not counts(need.counted, have.text):
+        return False  # "¿cuántos socios ...?": "120 socios" answers, not any figure (a table row counts)
     return not need.quantity or bool(_DIGIT.search(have.text) or have.words & NUMBER_WORDS)
 
 
@@ -217,8 +226,20 @@ def score(need: Need, have: Words) -> float:
         total += 3.0
     if need.quantity and _DIGIT.search(have.text):
         total += 1.0
-    if need.counted and _counts(need.counted, have.text):
+    if need.counted and counts(need.counted, have.text):
         total += COUNT_BONUS
     if need.kind and holds_kind(need.kind, have.text):
         total += KIND_BONUS + (1.0 if strongly_holds(need.kind, have.text) else 0.0)
+    if any(valued(thing, have.text) for thing in _valued_things(need)):
+        total += SETTING_BONUS
     return total
+
+
+def _valued_things(need: Need) -> tuple[str, ...]:
+    """The things whose value is asked: «¿cuál es el PIN?», «¿qué puerto?», a bare «¿y la contraseña?»."""
+    if need.kind is not None or need.quantity:
+        return ()
+    if need.which:
+        return need.hinges
+    bare = len(need.required) == 1 and need.required[0] in need.nouns and not need.optional
+    return need.required if bare else ()

@@ -23,7 +23,15 @@ from botk_adapters.local.need import (
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, fact_location, source_line
-from botk_adapters.local.text import best_excerpts, colour_code, opening, scored_excerpts, sentences
+from botk_adapters.local.text import (
+    best_excerpts,
+    colour_code,
+    component_description,
+    opening,
+    ranked_excerpts,
+    scored_excerpts,
+    sentences,
+)
 from botk_adapters.local.vocabulary import colour_in, has_colour
 from botk_core.lights import line_state
 from botk_core.text import fold
@@ -83,7 +91,7 @@ def _colour_answers(
         offers += [
             (line, mark, rank, excerpt, found)
             for line, excerpt in excerpts
-            if holds_hinges(need, Words.of(f"{excerpt} {found.location}"), contexts[_document(found)])
+            if holds_hinges(need, _with_component(excerpt, found), contexts[_document(found)])
         ]
     offers.sort(key=lambda o: (o[0], o[1], o[2]), reverse=True)
     # "la luz de la estación" names no one component: each component's line of that colour answers.
@@ -93,6 +101,11 @@ def _colour_answers(
         Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
         for _, _, _, excerpt, found in kept
     ]
+
+
+def _with_component(excerpt: str, found: FoundPassage) -> Words:
+    """A colour line's words, with its location and its component's own description."""
+    return Words.of(f"{excerpt} {found.location} {component_description(found.text, excerpt)}")
 
 
 def _mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[str]) -> float:
@@ -179,6 +192,9 @@ def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) 
     if heading_answers(need, found.location) and need.colour is None:
         # The document's own question: its answer starts the passage.
         excerpts = [_own_verdict(opening(found.text), need, found.location)]
+    elif need.procedure and need.colour is None and found.location.rstrip().endswith("?"):
+        # "¿Cómo ...?" answered under a question of the document: its answer, from its start.
+        excerpts = [opening(found.text)]
     else:
         excerpts = best_excerpts(
             found.text,
@@ -188,6 +204,9 @@ def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) 
         )
     # The quoted excerpt itself (with its heading) must answer, not only the passage around it.
     kept = [e for e in excerpts if satisfied(need, Words.of(f"{e} {found.location}"), context)]
+    if not kept and need.colour is None:
+        ranked = ranked_excerpts(found.text, lambda s: _sentence_score(need, s), whole_list=need.procedure)
+        kept = [e for e in ranked if satisfied(need, Words.of(f"{e} {found.location}"), context)][:1]
     if not kept:
         return None
     excerpt = "\n".join(kept)

@@ -25,9 +25,10 @@ _PLACE_OPENERS = ("en", "de", "del")
 _ARTICLES = frozenset({"el", "la", "los", "las", "un", "una"})
 _JOINERS = frozenset({"de", "del"})
 # Words that also ask ("alto", "bajo") but after a place's first word are part of its name ("Estanque Alto").
-_NAME_PARTS = frozenset({"alto", "alta", "bajo", "baja", "arriba", "abajo"})
+_NAME_PARTS = frozenset({"alto", "alta", "bajo", "baja", "arriba", "abajo", "elevado", "elevada"})
 _EXPLAINS = re.compile(
     r"^\W*(?:y\s+)?(?:por que|porque|para que|con que|de que manera|que metodo|cual metodo|que significa"
+    r"|que (?:hay que |se debe |debo |debemos )?hac(?:er|emos)\b|que hago\b|que (?:se )?recomienda"
     r"|como (?:se )?(?:mid|analiz|calcul|determin|hic|hace|tom|mues|sac|lleg|funcion))"
 )
 _OTHER_PLACE = re.compile(

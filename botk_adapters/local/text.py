@@ -97,6 +97,36 @@ def best_excerpts(
     return [excerpt for _, excerpt in scored_excerpts(text, score, max_chars, ties, whole_list)]
 
 
+def ranked_excerpts(
+    text: str, score: Scorer, max_chars: int = MAX_CHARS, whole_list: bool = True
+) -> list[str]:
+    """Every excerpt of ``text``, the best first: for when the best one does not answer on its own.
+
+    "¿Cuánta agua toma una alpaca?" prefers the lead-in «Camélidos: 3 a 5
+    litros», but only the alpaca's line quoted with its lead-in names the alpaca.
+    """
+    parts = sentences(text)
+    lines = _LINE.split(text.strip())
+    contexts = [context_line(lines, line) for line, _ in parts]
+    marks = _marks(parts, lines, contexts, score)
+    order = sorted(range(len(parts)), key=lambda i: (-marks[i], i))
+    found = (_excerpt(parts, lines, contexts, i, max_chars, whole_list=whole_list) for i in order)
+    return list(dict.fromkeys(found))
+
+
+def _marks(
+    parts: list[tuple[int, str]], lines: list[str], contexts: list[int | None], score: Scorer
+) -> list[float]:
+    """Each sentence's mark, judged with the line that gives it its meaning."""
+
+    def judged(i: int) -> float:
+        context = contexts[i]
+        extra = score(lines[context]) * CONTEXT_WEIGHT if context is not None else 0.0
+        return score(parts[i][1]) + extra
+
+    return [judged(i) for i in range(len(parts))]
+
+
 def scored_excerpts(
     text: str, score: Scorer, max_chars: int = MAX_CHARS, ties: bool = False, whole_list: bool = True
 ) -> list[tuple[float, str]]:
@@ -106,13 +136,7 @@ def scored_excerpts(
         return []
     lines = _LINE.split(text.strip())
     contexts = [context_line(lines, line) for line, _ in parts]
-
-    def judged(i: int) -> float:
-        context = contexts[i]
-        extra = score(lines[context]) * CONTEXT_WEIGHT if context is not None else 0.0
-        return score(parts[i][1]) + extra
-
-    marks = [judged(i) for i in range(len(parts))]
+    marks = _marks(parts, lines, contexts, score)
     best = max(range(len(parts)), key=lambda i: (marks[i], -i))
     chosen = [best]
     if ties:
@@ -168,6 +192,21 @@ def _needs_context(line: str) -> bool:
     """A list item, a short line or a "Rojo: ..." line means little on its own."""
     listed = line.startswith(("-", "•", "*"))
     return listed or len(line) < SHORT_LINE or bool(_LABEL.match(line))
+
+
+def component_description(text: str, excerpt: str) -> str:
+    """The line of ``text`` that describes the component of a colour line ("Router: envía los datos").
+
+    "¿y en el módem?" is answered by "Router celular — Amarillo: sin saldo"
+    because the router's own line says what it is, not because the manual
+    mentions a modem somewhere else.
+    """
+    label = excerpt.split(":", 1)[0]
+    parts = _COMPONENT_DASH.split(label)
+    if len(parts) < 2:
+        return ""
+    component = parts[0].strip()
+    return next((line for line in _LINE.split(text) if line.strip().startswith(f"{component}:")), "")
 
 
 def colour_code(text: str, colour: str) -> bool:

@@ -64,7 +64,7 @@ _PARAMETERS: dict[str, tuple[str, ...]] = {
     "conductividad": ("conductividad electrica",),
     "dureza": ("dureza total",),
     "alcalinidad": (),
-    "solidos disueltos": ("solidos disueltos totales", "sdt", "tds"),
+    "solidos disueltos": ("solidos disueltos totales", "solidos totales disueltos", "sdt", "tds"),
     "coliformes totales": ("coliformes",),
     "coliformes fecales": ("e coli", "escherichia coli"),
     "color": ("color verdadero",),
@@ -117,9 +117,20 @@ def find_parameter(folded: str, fuzzy: bool = True) -> tuple[str | None, tuple[i
         if word.group(0) in STOP_WORDS or _PLACE_BEFORE.search(folded[: word.start()]):
             continue  # "sobre" is not a typo of "cobre"
         for name in _SINGLE_WORDS:
-            if one_edit_apart(word.group(0), name):
+            if one_edit_apart(word.group(0), name) and _plausible_typo(word.group(0), name):
                 return PARAMETER_NAMES[name], word.span(), True
     return None, None, False
+
+
+_SHORT_TYPO = 6
+
+
+def _plausible_typo(word: str, name: str) -> bool:
+    """A short word one edit from a name is a typo of it only with the same first letter.
+
+    "salio" (as in "cuánto salió") is not "talio"; "alumino" is "aluminio".
+    """
+    return len(word) >= _SHORT_TYPO or word[:1] == name[:1]
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:en(?: el| la| los| las)?|(?:de|a) (?:el|la|los|las)|del|al)\s+$")

@@ -74,7 +74,8 @@ def comparison(fact: TableFact) -> str:
     if over is None:
         return ""
     if over:
-        mark = " (la tabla lo marca con *)" if "*" in fact.value else ""
+        marks = fact_marks(fact)
+        mark = f" (la tabla lo marca con {marks})" if marks else ""
         return f", sobre el límite de {limit}{mark}"
     if fact.number is not None and fact.limit is not None and fact.number == fact.limit:
         return f", justo en el límite de {limit}"
@@ -96,12 +97,41 @@ def is_over(fact: TableFact) -> bool | None:
     return fact.number > fact.limit
 
 
+_MARKS = re.compile(r"[*†‡]+$")
+
+
+def fact_marks(fact: TableFact) -> str:
+    """The marks after a cell's value ("0,0101**" -> "**")."""
+    found = _MARKS.search(fact.value.strip())
+    return found.group(0) if found else ""
+
+
+def mark_note(fact: TableFact) -> str:
+    """What the table's note says of a cell's mark, when it says more than «over the limit»."""
+    marks = fact_marks(fact)
+    meaning = fact.meaning.strip()
+    if not marks or not meaning or fact.kind == "not_measured":
+        return ""
+    if marks == "*" and "." not in meaning.rstrip(". "):
+        return ""  # "* Supera la norma.": the comparison already says it
+    return f"Nota de la tabla ({marks}): {meaning}"
+
+
+def not_measured(fact: TableFact) -> str:
+    """«no se midió», with what the table's symbol means when the document says it ("s/m": sin muestra)."""
+    symbol = fact.value.strip()
+    meaning = fact.meaning.strip()
+    if not meaning or not symbol or fold(meaning) in ("no se midio", "no medido"):
+        return "no se midió"
+    return f"no se midió («{symbol}»: {meaning})"
+
+
 def reading(fact: TableFact) -> str:
     """The value in words: "fue 0,1400 mg/L", "estuvo bajo el límite de detección (<0,005 mg/L)"."""
     if fact.kind == "below_detection":
         return f"estuvo bajo el límite de detección ({value_text(fact)})"
     if fact.kind == "not_measured":
-        return "no se midió"
+        return not_measured(fact)
     if fact.kind == "text":
         return f"dice «{fact.value.strip()}»"
     return f"fue {value_text(fact)}"
@@ -112,7 +142,7 @@ def short_reading(fact: TableFact) -> str:
     if fact.kind == "below_detection":
         return f"bajo el límite de detección ({value_text(fact)})"
     if fact.kind == "not_measured":
-        return "no se midió"
+        return not_measured(fact)
     over = is_over(fact)
     return value_text(fact) + (" (sobre el límite)" if over else "")
 

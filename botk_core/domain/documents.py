@@ -81,6 +81,9 @@ class TableFact:
     number: float | None = None
     over_limit: bool | None = None
     note: str = ""
+    # What the value's symbol or mark means, as the document says it ("s/m" -> "sin muestra";
+    # "0,0101**" -> the note's "** Resultado referencial: ...").
+    meaning: str = ""
 
 
 @attrs.frozen

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 
 import docx
-import pytest
 from docx.table import Table
 
 from botk_adapters.documents import default_reader
@@ -98,6 +97,7 @@ def test_every_data_cell_is_one_fact_with_its_caption_labels_and_limit() -> None
         number=0.14,
         over_limit=True,
         note=NOTE,
+        meaning="Valor que supera el límite máximo permitido.",  # the note's line for its "*"
     )
     assert "M4 Macaya Miraflores" in cell.text and "Octubre 2021" in cell.text and "Manganeso" in cell.text
 
@@ -172,7 +172,7 @@ def test_a_key_value_table_answers_who_did_each_step() -> None:
     chunks = default_reader().read("informe.docx", _word(_key_values))
     who = next(c for c in chunks if c.fact and c.fact.row == ("Responsable de la toma de muestras",))
     assert who.fact is not None and who.fact.value == "Rosa Mamani" and who.fact.kind == "text"
-    assert who.location == "Tabla 1 · Responsable de la toma de muestras"
+    assert who.location == "Tabla de datos · Responsable de la toma de muestras"  # it has no number
     store = InMemoryDocumentStore()
     store.put(DocumentInfo("doc_1", "informe.docx", "h"), chunks)
     assert "Rosa Mamani" in store.search("quien tomo las muestras")[0].text
@@ -198,7 +198,7 @@ def test_tables_of_other_shapes_still_read_as_rows_with_their_headers() -> None:
     chunks = default_reader().read("manual.docx", _word(colours))
     rows = [c for c in chunks if "Gateway" in c.text]
     assert [c.text for c in rows] == ["Componente: Gateway; Color: Rojo; Significado: Sin internet"]
-    assert rows[0].fact is None and rows[0].location == "Resultados › Tabla 1"
+    assert rows[0].fact is None and rows[0].location == "Resultados › Tabla de datos"
 
 
 def test_a_two_row_header_that_is_not_bold_with_merged_cells_in_the_first_row() -> None:
@@ -224,10 +224,16 @@ def test_a_two_row_header_that_is_not_bold_with_merged_cells_in_the_first_row() 
     assert len(facts) == 4
 
 
-@pytest.mark.parametrize("repeat", [1, 2])
-def test_the_same_note_under_every_table_is_one_passage(repeat: int) -> None:
-    chunks = default_reader().read("informe.docx", _word(*[_lab_table] * repeat))
-    assert sum(1 for c in chunks if c.text == NOTE) == 1
+def test_the_note_under_a_table_is_one_passage_cited_with_its_table() -> None:
+    chunks = default_reader().read("informe.docx", _word(_lab_table))
+    notes = [c for c in chunks if c.text.endswith(NOTE)]
+    assert [c.location for c in notes] == ["Resultados › Tabla 8 (nota)"]
+    assert notes[0].text.startswith("Tabla 8: Manganeso")  # the table it explains
+
+
+def test_the_same_note_under_every_table_is_one_passage_of_its_section() -> None:
+    chunks = default_reader().read("informe.docx", _word(_lab_table, _lab_table))
+    assert [c.location for c in chunks if NOTE in c.text] == ["Resultados"]
 
 
 def test_a_table_with_one_parameter_per_row_takes_unit_and_limit_from_that_row() -> None:

@@ -1,7 +1,10 @@
-"""Field-shaped sets the answers were not written for: the blind set and the Cariquima set.
+"""Field-shaped sets the answers were not written for: the blind sets and the Cariquima set.
 
-The blind set (Tarucani) was written by an evaluator who never saw the code;
-the Cariquima set was written after it, before its first score was known.
+The blind sets (Tarucani, then Achacollo) were written by evaluators who never
+saw the code; the Cariquima set was written after Tarucani, before its first
+score was known. Each set has its own minimum score: the 90 % the answers
+must reach, or, for a set not yet there, the score reached so far (rounded
+down) as a guard against going back.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ import pytest
 
 from botk_web.cli.eval import evaluate, load_case
 from botk_web.settings import Settings
+from tests.fixtures.achacollo.generate import build as build_achacollo
 from tests.fixtures.cariquima.build import build as build_cariquima
 from tests.fixtures.tarucani.generate import build as build_tarucani
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SETS: dict[str, tuple[Callable[[Path], list[Path]], Path, int]] = {
-    "tarucani": (build_tarucani, FIXTURES / "tarucani" / "questions.json", 100),
-    "cariquima": (build_cariquima, FIXTURES / "cariquima" / "questions.json", 60),
+# name: (document builder, questions, at least this many scored turns, minimum score)
+SETS: dict[str, tuple[Callable[[Path], list[Path]], Path, int, float]] = {
+    "tarucani": (build_tarucani, FIXTURES / "tarucani" / "questions.json", 100, 0.9),
+    "cariquima": (build_cariquima, FIXTURES / "cariquima" / "questions.json", 60, 0.9),
+    "achacollo": (build_achacollo, FIXTURES / "achacollo" / "questions.json", 130, 0.93),
 }
 
 
@@ -27,13 +33,13 @@ SETS: dict[str, tuple[Callable[[Path], list[Path]], Path, int]] = {
 def test_questions_are_answered_with_the_right_fact_and_source_and_no_invented_figure(
     name: str, tmp_path: Path
 ) -> None:
-    build, questions, at_least = SETS[name]
+    build, questions, at_least, minimum = SETS[name]
     documents = tmp_path / "docs"
     build(documents)
     settings = Settings(database_path=str(tmp_path / "b.sqlite3"), reports_dir=str(tmp_path / "r"))
     run = evaluate(load_case(questions), settings, documents)
     assert run.totals.scored >= at_least
     assert run.totals.invented == 0
-    assert run.totals.score >= 0.9, "\n".join(
+    assert run.totals.score >= minimum, "\n".join(
         r.turn.ask for r in run.results if r.score and not r.score.right
     )

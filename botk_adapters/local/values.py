@@ -1,0 +1,57 @@
+"""Whether a text gives a value for a thing: a count ("doce puntos"), a setting ("PIN 7391")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from botk_adapters.local.matching import Words, holds
+from botk_adapters.local.related import NUMBER_WORDS
+from botk_core.text import stem
+
+
+def counts(thing: str, folded: str) -> bool:
+    """Whether a text says how many of ``thing`` there are ("doce puntos", "3 estanques")."""
+    tokens = re.findall(r"[a-z0-9]+", folded)
+    return any(
+        before.isdigit() or before in NUMBER_WORDS
+        for before, word in itertools.pairwise(tokens)
+        if stem(word) == stem(thing) or holds(thing, Words.of(word), typos=False)
+    )
+
+
+# A setting's value as a manual writes it: "PIN 7391", "puerto 1883", "200.54.17.86", "Pozo#Norte21".
+_VALUE = re.compile(r"[\w.#@:/-]*\d[\w.#@:/-]*")
+_VALUE_WINDOW = 4
+
+
+def valued(thing: str, folded: str) -> bool:
+    """Whether ``thing`` is followed, within a few words, by a value ("el PIN 7391")."""
+    tokens = [t.strip(".,;:()«»\"'") for t in folded.split()]
+    for index, token in enumerate(tokens):
+        if token and stem(token) == stem(thing):
+            after = tokens[index + 1 : index + 1 + _VALUE_WINDOW]
+            if any(_VALUE.fullmatch(t) and (len(t) >= 3 or not t.isdigit()) for t in after if t):
+                return True
+    return False
+
+
+_PRONOUNS = frozenset({"que", "se", "lo", "le", "les"})
+_ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "al", "del"})
+
+
+def named_as_thing(thing: str, folded: str) -> bool:
+    """Whether a text uses ``thing`` as a noun at least once, not only as a verb.
+
+    "¿Qué marca es el caudalímetro?" asks for a brand; "el caudal que marca
+    el caudalímetro" uses "marca" as a verb (after «que», before «el»). A
+    text that never writes the word counts as naming it (a synonym may).
+    """
+    tokens = re.findall(r"[a-z0-9]+", folded)
+    places = [i for i, t in enumerate(tokens) if stem(t) == stem(thing)]
+    if not places:
+        return True
+    return any(
+        not (0 < i < len(tokens) - 1 and tokens[i - 1] in _PRONOUNS and tokens[i + 1] in _ARTICLES)
+        for i in places
+    )
