@@ -51,6 +51,30 @@ def test_a_dripping_feed_is_cut_at_the_total_time(feed: str) -> None:
     assert time.monotonic() - started < 5  # each byte arrives well within a read timeout
 
 
+@pytest.mark.parametrize("path", ["drip-headers", "silent"])
+def test_a_feed_that_never_finishes_its_headers_is_cut_at_the_total_time(feed: str, path: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(UpstreamTimeout, match="no terminó de responder en 2 s"):
+        fetch(f"{feed}/{path}", FetchBudget(total_seconds=2))
+    assert time.monotonic() - started < 4
+
+
+def test_the_cli_stops_a_dripping_feed_with_one_error_line(feed: str, tmp_path: Path) -> None:
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "botk_web.cli", "sensors", "import", f"{feed}/drip-headers"],
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "BOTK_SENSOR_FETCH_SECONDS": "2"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert time.monotonic() - started < 15
+    assert done.returncode == 1
+    errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "2 s" in errors[0] and "Traceback" not in done.stderr
+
+
 @pytest.mark.parametrize("path", ["to-loopback", "to-metadata"])
 def test_redirects_to_internal_addresses_are_refused(feed: str, path: str) -> None:
     with pytest.raises(BotkError, match="no pública"):
