@@ -17,7 +17,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import attrs
 import requests
@@ -44,6 +44,27 @@ class FetchBudget:
 
 
 DEFAULT_FETCH = FetchBudget()
+
+
+_SECRET_PARAMS = ("key", "token", "secret", "pass", "sig", "auth")
+
+
+def redacted(url: str) -> str:
+    """``url`` as it may be printed or logged: ``user:***@``, and secret-looking query values as ``***``."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return url
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, _, host = netloc.rpartition("@")
+        user, has_password, _ = userinfo.partition(":")
+        netloc = f"{user}:***@{host}" if has_password else f"***@{host}"
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        secret = [(k, "***" if any(w in k.lower() for w in _SECRET_PARAMS) else v) for k, v in pairs]
+        query = urlencode(secret, safe="*")
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def resolve(host: str) -> list[str]:

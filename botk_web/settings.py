@@ -41,7 +41,8 @@ class Settings:
     weatherapi_key: str | None = attrs.field(default=None, repr=False)
     latex_template_path: str | None = None
     reports_dir: str = "var/reports"
-    sensor_data_url: str | None = None
+    # May carry a password (user:password@host) or a token in its query: never in repr.
+    sensor_data_url: str | None = attrs.field(default=None, repr=False)
     weather_places: str = ""
     openmeteo_url: str | None = None
     stations: str = ""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from botk_adapters.http_fetch import FetchBudget, fetch
+from botk_adapters.http_fetch import FetchBudget, fetch, redacted
 from botk_adapters.sensors import load_records
 from botk_adapters.sensors.readers import SourceBudget
 from botk_core.errors import BotkError, InvalidInput, UpstreamError, UpstreamTimeout
@@ -146,3 +146,33 @@ def test_the_cli_never_prints_a_traceback_for_hostile_files(tmp_path: Path) -> N
         )
         assert done.returncode == 1, (name, done.stderr)
         assert "Traceback" not in done.stderr and "Error:" in done.stderr, name
+
+
+def test_a_url_password_is_never_printed(feed: str, tmp_path: Path) -> None:
+    url = feed.replace("http://", "http://lector:clave-secreta@") + "/ok?api_key=token-secreto&dia=1"
+    done = subprocess.run(
+        [sys.executable, "-m", "botk_web.cli", "sensors", "import", url],
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "BOTK_SYNTHETIC_DATA": "off"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    printed = done.stdout + done.stderr
+    assert "lector:***@" in printed and "dia=1" in printed
+    assert "clave-secreta" not in printed and "token-secreto" not in printed
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://u:p%40ss@h.cl:8443/a?b=1", "https://u:***@h.cl:8443/a?b=1"),
+        ("https://tok123@h.cl/a", "https://***@h.cl/a"),
+        ("https://h.cl/a?token=x&accessKey=y&n=2", "https://h.cl/a?token=***&accessKey=***&n=2"),
+        ("https://h.cl/datos.json", "https://h.cl/datos.json"),
+        ("lecturas.csv", "lecturas.csv"),
+    ],
+)
+def test_credentials_in_urls_are_redacted(url: str, shown: str) -> None:
+    assert redacted(url) == shown
