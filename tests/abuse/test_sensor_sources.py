@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
@@ -14,7 +15,9 @@ import pytest
 
 from botk_adapters.http_fetch import FetchBudget, fetch, redacted
 from botk_adapters.sensors import load_records
+from botk_adapters.sensors.legacy_db import load_readings
 from botk_adapters.sensors.readers import SourceBudget
+from botk_adapters.sensors.records import parse_records
 from botk_core.errors import BotkError, InvalidInput, UpstreamError, UpstreamTimeout
 from tests.abuse.hostile_feed import Hostile
 
@@ -176,3 +179,30 @@ def test_a_url_password_is_never_printed(feed: str, tmp_path: Path) -> None:
 )
 def test_credentials_in_urls_are_redacted(url: str, shown: str) -> None:
     assert redacted(url) == shown
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_rows_whose_names_hide_characters_are_rejected_with_the_reason(tmp_path: Path, suffix: str) -> None:
+    names = ["Iquiuca", "Iqui\x00uca", "Iqui\u202euca", "Mami\u200bña", "Mamiña\x1b[31m"]
+    if suffix == ".json":
+        rows = [{"idDato": n, "estacion": name, "timestamp": 1700000000} for n, name in enumerate(names)]
+        text = json.dumps({"data": rows})
+    else:
+        text = "idDato,estacion,timestamp\n" + "".join(
+            f"{n},{name},1700000000\n" for n, name in enumerate(names)
+        )
+    path = tmp_path / f"lecturas{suffix}"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_readings(str(path))
+    assert [r.estacion for r in loaded.readings] == ["Iquiuca"]
+    reasons = [r.reason for r in loaded.rejected]
+    assert [r.position for r in loaded.rejected] == [2, 3, 4, 5]
+    assert all("carácter invisible o de control" in reason for reason in reasons)
+    assert "U+0000" in reasons[0] and "U+202E" in reasons[1] and "U+200B" in reasons[2]
+
+
+def test_a_location_with_a_bidi_override_is_rejected_too() -> None:
+    readings, rejected = parse_records(
+        [{"idDato": 1, "estacion": "Iquiuca", "timestamp": 1700000000, "location": "Pozo \u202e1"}]
+    )
+    assert readings == [] and "location" in rejected[0].reason
