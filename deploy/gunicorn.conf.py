@@ -28,13 +28,14 @@ from botk_web.exposure import exposure_refusal
 from botk_web.gunicorn_worker import BotkThreadWorker
 from botk_web.logging_config import logging_config
 from botk_web.settings import Settings, SettingsError
+from botk_web.storage import storage_refusal
 
 try:
     _settings = Settings.from_env()
 except SettingsError as _error:
     # One line, no traceback: the variable's name says what to fix.
     raise SystemExit(f"Error de configuración: {_error}") from None
-_refusal = exposure_refusal(_settings.host, _settings, _settings.insecure)
+_refusal = exposure_refusal(_settings.host, _settings, _settings.insecure) or storage_refusal(_settings)
 if _refusal:
     raise SystemExit(_refusal)
 gunicorn_errors.install()
