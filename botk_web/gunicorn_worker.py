@@ -29,6 +29,8 @@ PREBUFFER_BYTES = 128 * 1024
 # Bytes per second a large body must average: a slow rural link, not a trickle.
 MIN_BODY_RATE = 16 * 1024
 _HEADER_END = b"\r\n\r\n"
+# Seconds a stopping worker keeps connections that have sent nothing yet.
+STOP_LINGER = 2.0
 
 
 class DeadlineReader:
@@ -97,6 +99,7 @@ class BotkThreadWorker(ThreadWorker):  # type: ignore[misc]
         self.header_limit: int = self.cfg.limit_request_line + self.cfg.limit_request_field_size * 4 + 8192
         self.reading: dict[Any, float] = {}  # connection -> deadline
         self.buffers: dict[Any, bytearray] = {}
+        self.stopping_since: float | None = None
 
     def enqueue_req(self, conn: Any) -> None:
         """Wait in the event loop for the request's bytes (a thread gets it in ``hand_over``)."""
@@ -169,7 +172,15 @@ class BotkThreadWorker(ThreadWorker):  # type: ignore[misc]
         """Also close connections whose request did not arrive in time (408 if it had begun)."""
         super().murder_pending()
         now = time.monotonic()
-        late = [conn for conn, deadline in self.reading.items() if deadline <= now or not self.alive]
+        if not self.alive and self.stopping_since is None:
+            self.stopping_since = now
+        # A stopping worker still takes requests already on their way; silent connections go soon.
+        linger = float("inf") if self.stopping_since is None else self.stopping_since + STOP_LINGER
+        late = [
+            conn
+            for conn, deadline in self.reading.items()
+            if deadline <= now or (now >= linger and not self.buffers.get(conn))
+        ]
         for conn in late:
             if self.buffers.get(conn):
                 with contextlib.suppress(OSError):

@@ -23,7 +23,12 @@ THREADS = "4"
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
     running = start_gunicorn(
-        tmp_path, BOTK_WORKERS="1", BOTK_THREADS=THREADS, BOTK_REQUEST_READ_TIMEOUT="3", BOTK_RATE_LIMIT="0"
+        tmp_path,
+        BOTK_WORKERS="1",
+        BOTK_THREADS=THREADS,
+        BOTK_REQUEST_READ_TIMEOUT="3",
+        BOTK_RATE_LIMIT="0",
+        BOTK_GRACEFUL_TIMEOUT="30",
     )
     try:
         yield running
@@ -142,3 +147,17 @@ def test_a_malformed_chunked_body_is_a_json_400(server: Server) -> None:
             answer += chunk
     assert answer.startswith(b"HTTP/1.1 400 ")
     assert b'"code": "bad_request"' in answer or b'"code":"bad_request"' in answer
+
+
+def test_a_stopping_server_does_not_wait_for_silent_connections(tmp_path: Path) -> None:
+    server = start_gunicorn(
+        tmp_path, BOTK_WORKERS="1", BOTK_REQUEST_READ_TIMEOUT="60", BOTK_GRACEFUL_TIMEOUT="60"
+    )
+    try:
+        with _slow_clients(server, b"", b"", 50):
+            time.sleep(0.5)
+            start = time.monotonic()
+            assert server.stop() == 0
+            assert time.monotonic() - start < 8  # a short linger, not the 60 s read timeout
+    finally:
+        server.stop()
