@@ -21,6 +21,7 @@ import time
 from functools import partial
 from typing import Any
 
+from gunicorn.http2 import negotiation
 from gunicorn.workers.gthread import ThreadWorker
 
 from botk_web.gunicorn_errors import json_error
@@ -103,8 +104,8 @@ class BotkThreadWorker(ThreadWorker):  # type: ignore[misc]
 
     def enqueue_req(self, conn: Any) -> None:
         """Wait in the event loop for the request's bytes (a thread gets it in ``hand_over``)."""
-        if self.cfg.is_ssl or getattr(conn, "is_http2", False):
-            super().enqueue_req(conn)
+        if self.cfg.is_ssl or conn.is_http2 or negotiation.prior_knowledge_allowed(self.cfg, conn.client):
+            super().enqueue_req(conn)  # TLS and HTTP/2 keep gunicorn's own handling
             return
         buffer = bytearray(conn.parser.unreader.take_buffered() if conn.parser else b"")
         self.buffers[conn] = buffer
