@@ -3,25 +3,27 @@
 Every hop is resolved and checked before it is contacted (and the connected
 peer again, against DNS tricks): loopback, private, link-local and other
 non-public addresses are refused, except the configured URL's own host or
-when ``allow_private`` says so. A server that drips one byte at a time is cut
-at ``total_seconds`` by a watchdog that closes the socket.
+when ``allow_private`` says so. One deadline, ``total_seconds``, covers every
+hop's connection, response headers and body: a watchdog shuts every socket
+the download opened when it passes, so a server that drips its headers or
+its body one byte at a time is cut then, whatever the per-read timeout.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
-import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import attrs
 import requests
 import urllib3
 
+from botk_adapters.http_deadline import DeadlineWatch, watched_session
 from botk_core.errors import UpstreamError, UpstreamTimeout, UpstreamUnavailable
 
 MB = 1024 * 1024
@@ -42,6 +44,27 @@ class FetchBudget:
 
 
 DEFAULT_FETCH = FetchBudget()
+
+
+_SECRET_PARAMS = ("key", "token", "secret", "pass", "sig", "auth")
+
+
+def redacted(url: str) -> str:
+    """``url`` as it may be printed or logged: ``user:***@``, and secret-looking query values as ``***``."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return url
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, _, host = netloc.rpartition("@")
+        user, has_password, _ = userinfo.partition(":")
+        netloc = f"{user}:***@{host}" if has_password else f"***@{host}"
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        secret = [(k, "***" if any(w in k.lower() for w in _SECRET_PARAMS) else v) for k, v in pairs]
+        query = urlencode(secret, safe="*")
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def resolve(host: str) -> list[str]:
@@ -69,19 +92,36 @@ def fetch(
     """The body of ``url`` (after at most ``max_redirects`` checked redirects), or a clear ``BotkError``."""
     deadline = time.monotonic() + budget.total_seconds
     trusted = (urlsplit(url).hostname or "").lower()
-    with requests.Session() as session:
-        for _ in range(budget.max_redirects + 1):
-            _check_hop(url, trusted, budget, resolver)
-            response = _get(session, url, deadline, budget, what)
-            with response:
-                location = response.headers.get("Location")
-                if response.status_code in _REDIRECTS and location:
-                    url = urljoin(url, location)
-                    continue
-                if response.status_code != 200:
-                    raise UpstreamUnavailable(f"{what} respondió con error {response.status_code}")
-                _check_peer(response, trusted, urlsplit(url).hostname or "", budget)
-                return _read(response, deadline, budget, what)
+    with DeadlineWatch(deadline) as watch, watched_session(watch) as session:
+        try:
+            return _follow(session, url, trusted, deadline, budget, what, resolver)
+        except UpstreamError as error:
+            if watch.expired:
+                raise _late(what, budget) from error
+            raise
+
+
+def _follow(
+    session: requests.Session,
+    url: str,
+    trusted: str,
+    deadline: float,
+    budget: FetchBudget,
+    what: str,
+    resolver: Resolver,
+) -> bytes:
+    for _ in range(budget.max_redirects + 1):
+        _check_hop(url, trusted, budget, resolver)
+        response = _get(session, url, deadline, budget, what)
+        with response:
+            location = response.headers.get("Location")
+            if response.status_code in _REDIRECTS and location:
+                url = urljoin(url, location)
+                continue
+            if response.status_code != 200:
+                raise UpstreamUnavailable(f"{what} respondió con error {response.status_code}")
+            _check_peer(response, trusted, urlsplit(url).hostname or "", budget)
+            return _read(response, deadline, budget, what)
     raise UpstreamUnavailable(f"{what} redirige más de {budget.max_redirects} veces")
 
 
@@ -130,9 +170,6 @@ def _read(response: requests.Response, deadline: float, budget: FetchBudget, wha
     if declared.isdigit() and int(declared) > budget.max_bytes:
         raise _too_big(what, budget)
     body = bytearray()
-    watchdog = threading.Timer(max(deadline - time.monotonic(), 0.0), _cut, (response,))
-    watchdog.daemon = True
-    watchdog.start()
     try:
         for piece in _decoded(response, budget, what):
             body += piece
@@ -142,8 +179,6 @@ def _read(response: requests.Response, deadline: float, budget: FetchBudget, wha
         if time.monotonic() >= deadline:
             raise _late(what, budget) from error
         raise UpstreamUnavailable(f"{what} cortó la descarga") from error
-    finally:
-        watchdog.cancel()
     if time.monotonic() > deadline:
         raise _late(what, budget)
     return bytes(body)
@@ -179,14 +214,3 @@ def _socket(response: requests.Response) -> socket.socket | None:
     connection: Any = getattr(response.raw, "connection", None) or getattr(response.raw, "_connection", None)
     sock = getattr(connection, "sock", None)
     return sock if isinstance(sock, socket.socket) else None
-
-
-def _cut(response: requests.Response) -> None:
-    """Unblock a read in progress: the deadline has passed."""
-    sock = _socket(response)
-    try:
-        if sock is not None:
-            sock.shutdown(socket.SHUT_RDWR)
-        response.close()
-    except OSError:
-        pass

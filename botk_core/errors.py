@@ -149,6 +149,12 @@ class SchemaTooNew(StorageError):
     code = "schema_too_new"
 
 
+class DatabaseUnreadable(StorageError):
+    """The database file is damaged or is not an SQLite database; BOTK refuses to use it."""
+
+    code = "database_unreadable"
+
+
 class UnreadableDocument(InvalidInput):
     """A document file is corrupt, encrypted, empty or has no text to index."""
 

@@ -82,5 +82,9 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> tuple[Response, int]:
+        if type(error).__module__.startswith("gunicorn.http."):
+            # gunicorn met a malformed body (a bad chunk size) while the app read it: the client's fault.
+            log.info("malformed request body: %s", type(error).__name__)
+            return error_response("El cuerpo de la solicitud está mal formado.", "bad_request", 400)
         log.exception("unhandled error")
         return error_response("Error interno del servidor.", "internal_error", 500)

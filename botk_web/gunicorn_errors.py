@@ -9,6 +9,7 @@ from gunicorn import util
 
 _CODES = {
     400: ("La solicitud HTTP está mal formada.", "bad_request"),
+    408: ("La solicitud no llegó completa a tiempo.", "request_timeout"),
     414: ("La dirección (URL) de la solicitud es demasiado larga.", "uri_too_long"),
     431: ("Los encabezados de la solicitud son demasiado grandes.", "headers_too_large"),
     501: ("La codificación de la solicitud no está soportada.", "not_implemented"),

@@ -72,6 +72,8 @@ def logging_config(level: str = "INFO") -> dict[str, Any]:
             "gunicorn.access": quiet,
             "gunicorn.error": {"level": level, "handlers": ["stderr"], "propagate": False},
             "botk.access": {"level": level, "handlers": ["stderr"], "propagate": False},
+            # A feed's malformed response head: BOTK reports the failed download itself, in one line.
+            "urllib3.connection": {"level": "ERROR", "handlers": ["stderr"], "propagate": False},
         },
     }
 

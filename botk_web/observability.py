@@ -103,6 +103,8 @@ def register_observability(app: Flask, gateway: str, model: str, level: str = "I
             response.call_on_close(lambda: _emit(record, started))
         else:
             _emit(record, started)
+        # Once the response is sent, what this thread logs (gunicorn's own lines) is no longer this request's.
+        response.call_on_close(lambda: current_request_id.set(None))
         return response
 
 

@@ -41,7 +41,8 @@ class Settings:
     weatherapi_key: str | None = attrs.field(default=None, repr=False)
     latex_template_path: str | None = None
     reports_dir: str = "var/reports"
-    sensor_data_url: str | None = None
+    # May carry a password (user:password@host) or a token in its query: never in repr.
+    sensor_data_url: str | None = attrs.field(default=None, repr=False)
     weather_places: str = ""
     openmeteo_url: str | None = None
     stations: str = ""
@@ -70,6 +71,9 @@ class Settings:
     worker_timeout: int = 180
     graceful_timeout: int = 120
     insecure: bool = False
+    request_read_timeout: int = 10
+    worker_connections: int = 1000
+    max_requests: int = 5000
     # Who may change the documents of the shared folder over HTTP.
     allow_document_admin: bool = False
     document_admin_key: str | None = attrs.field(default=None, repr=False)
@@ -175,6 +179,9 @@ def _server(env: Env) -> dict[str, Any]:
         "worker_timeout": env_int(env, "BOTK_WORKER_TIMEOUT", d.worker_timeout, 1, 24 * 3600),
         "graceful_timeout": env_int(env, "BOTK_GRACEFUL_TIMEOUT", d.graceful_timeout, 0, 24 * 3600),
         "insecure": env_bool(env, "BOTK_INSECURE", d.insecure),
+        "request_read_timeout": env_int(env, "BOTK_REQUEST_READ_TIMEOUT", d.request_read_timeout, 1, 3600),
+        "worker_connections": env_int(env, "BOTK_WORKER_CONNECTIONS", d.worker_connections, 1, 100_000),
+        "max_requests": env_int(env, "BOTK_MAX_REQUESTS", d.max_requests, 0, 1 << 31),
     }
 
 

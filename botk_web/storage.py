@@ -15,9 +15,11 @@ from botk_adapters.documents import load_synonyms
 from botk_adapters.openai.vector_state import VectorStoreRecord, VectorStoreState
 from botk_adapters.sensors.config import parse_rules
 from botk_adapters.sqlite import Database, SqliteThreadRepository
+from botk_adapters.sqlite.db import connect
 from botk_adapters.sqlite.documents import SqliteFtsDocumentStore
 from botk_adapters.sqlite.measurements import SqliteMeasurementRepository
 from botk_adapters.sqlite.rate_limits import SqliteTokenBuckets
+from botk_core.errors import StorageError
 from botk_core.ports import DocumentStore, MeasurementRepository, ThreadRepository
 from botk_core.sensors.rules import QualityRules
 from botk_core.synonyms import Synonyms
@@ -64,6 +66,21 @@ class Storage(Protocol):
 def build_storage(settings: Settings) -> Storage:
     """The storage ``settings`` name; nothing connects until a part is used."""
     return PostgresStorage(settings) if settings.database_url else SqliteStorage(settings)
+
+
+def storage_refusal(settings: Settings) -> str | None:
+    """One line saying why the SQLite file cannot be used (damaged, newer schema), else None.
+
+    gunicorn's master checks it before starting workers, so a bad file stops the
+    start with this line instead of every worker failing with a traceback.
+    """
+    if settings.database_url:
+        return None  # PostgreSQL: each worker's pool reports a problem when it connects
+    try:
+        connect(settings.database_path).close()
+    except StorageError as error:
+        return f"Error: {error.message}"
+    return None
 
 
 class SqliteStorage:

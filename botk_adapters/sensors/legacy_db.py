@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from botk_adapters.http_fetch import redacted
 from botk_adapters.sensors.legacy_zeros import not_measured
 from botk_adapters.sensors.readers import DEFAULT_SOURCE, SourceBudget, load_records
 from botk_adapters.sensors.records import parse_records
@@ -51,9 +52,9 @@ def load_readings(source: str, budget: SourceBudget = DEFAULT_SOURCE) -> LoadedR
     if not is_sqlite_file(source):
         records = load_records(source, budget)
         if records and not any(isinstance(record, dict) for record in records):
-            kind = _kind(records[0])
+            kind, shown = _kind(records[0]), redacted(source)
             raise InvalidInput(
-                f'{source} es una lista de {kind}, no de registros {{"idDato": ..., "estacion": ...}}'
+                f'{shown} es una lista de {kind}, no de registros {{"idDato": ..., "estacion": ...}}'
             )
         readings, rejected = parse_records(records)
         return LoadedReadings(readings, rejected)

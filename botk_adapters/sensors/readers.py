@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from botk_adapters import safe_json
-from botk_adapters.http_fetch import DEFAULT_FETCH, FetchBudget, fetch
+from botk_adapters.http_fetch import DEFAULT_FETCH, FetchBudget, fetch, redacted
 from botk_core.errors import InvalidInput, NotFound, PayloadTooLarge
 
 MB = 1024 * 1024
@@ -39,7 +39,7 @@ def load_records(source: str, budget: SourceBudget = DEFAULT_SOURCE) -> list[Any
     """The raw records of ``source``: an http(s) URL, a ``.csv`` file or a JSON file."""
     if source.startswith(("http://", "https://")):
         data = fetch(source, budget.fetch, what="la fuente de datos de sensores")
-        return records_from_json(decode(data), source, budget)
+        return records_from_json(decode(data), redacted(source), budget)
     path = Path(source)
     if not path.is_file():
         raise NotFound(f"no encontré el archivo {source}")

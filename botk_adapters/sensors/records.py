@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -32,6 +33,17 @@ def _number(raw: Any, field: str) -> float | None:
 
 
 MAX_ID = 2**63 - 1  # SQLite's INTEGER
+# Control, format (bidi overrides, zero-width), surrogate, private-use and line/paragraph separators.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+
+
+def _text(raw: Any, field: str) -> str:
+    """A text field, refused when it hides characters: a name must read as it is stored."""
+    text = str(raw or "").strip()
+    hidden = next((c for c in text if unicodedata.category(c) in _INVISIBLE), None)
+    if hidden is not None:
+        raise BadRecord(f"{field} tiene un carácter invisible o de control (U+{ord(hidden):04X})")
+    return text
 
 
 def _id(raw: Any) -> int:
@@ -65,10 +77,10 @@ def parse_record(raw: Any) -> Reading:
     values = {field: _number(raw.get(field), field) for field in _VALUES}
     return Reading(
         id_dato=_id(raw.get("idDato")),
-        estacion=station.strip(),
+        estacion=_text(station, "estacion"),
         timestamp=timestamp,
-        location=str(raw.get("location") or "").strip(),
-        dispositivo=str(raw.get("dispositivo") or "").strip(),
+        location=_text(raw.get("location"), "location"),
+        dispositivo=_text(raw.get("dispositivo"), "dispositivo"),
         bateria=values["bateria"],
         humedad=values["humedad"],
         nivel=values["nivel"],

@@ -9,9 +9,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from botk_adapters.sqlite.migrations import MIGRATIONS
-from botk_core.errors import SchemaTooNew, StorageError
+from botk_core.errors import DatabaseUnreadable, SchemaTooNew, StorageError
 
 BUSY_TIMEOUT_MS = 10_000
+# SQLITE_CORRUPT and SQLITE_NOTADB: the file's bytes are not a database BOTK can read.
+_DAMAGED = (11, 26)
 _migrated: set[str] = set()
 _migrate_lock = threading.Lock()
 _writer_locks: dict[str, threading.Lock] = {}
@@ -42,6 +44,19 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn = sqlite3.connect(
         target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )
+    try:
+        return _prepare(conn, target)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        if getattr(error, "sqlite_errorcode", None) not in _DAMAGED:
+            raise
+        raise DatabaseUnreadable(
+            f"La base de datos {target} está dañada o no es una base SQLite: restáurala de un "
+            "respaldo, muévela a otro lugar o indica otra con BOTK_DATABASE."
+        ) from None
+
+
+def _prepare(conn: sqlite3.Connection, target: str) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")

@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from botk_adapters.http_fetch import redacted
 from botk_adapters.sensors.legacy_db import LoadedReadings, load_readings
 from botk_core.domain import Reading
 from botk_core.errors import BotkError
@@ -53,8 +54,9 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
     if not source:
         print("Error: indica una URL o un archivo, o configura SENSOR_DATA_URL.", file=sys.stderr)
         return 2
+    shown = redacted(source)  # a URL's password is never printed
     try:
-        print(f"Leyendo {source} …", file=sys.stderr)
+        print(f"Leyendo {shown} …", file=sys.stderr)
         loaded = load_readings(source, source_budget(settings))
         stations = _stations(settings)
         known = [config.name for config in stations.catalog.configured]
@@ -65,8 +67,8 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         print(f"Error: {error.message}", file=sys.stderr)
         return 1
     except Exception as error:  # any bad file of any kind: one line, never a traceback
-        log.debug("import of %s failed", source, exc_info=True)
-        print(f"Error: no pude leer {source}: {_reason(error)}", file=sys.stderr)
+        log.debug("import of %s failed", shown, exc_info=True)
+        print(f"Error: no pude leer {shown}: {_reason(error)}", file=sys.stderr)
         return 1
     print(describe(summary, loaded))
     print(imported_report(stations, readings))

@@ -43,6 +43,21 @@ class Hostile(BaseHTTPRequestHandler):
         except OSError:
             pass
 
+    def route_drip_headers(self) -> None:
+        """A status line, then header bytes one at a time: never a complete response head."""
+        try:
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for _ in range(1000):
+                self.wfile.write(b"X")
+                self.wfile.flush()
+                time.sleep(0.3)
+        except OSError:
+            pass
+
+    def route_silent(self) -> None:
+        """Accepts the request and never answers."""
+        time.sleep(30)
+
     def route_gzip(self) -> None:
         self._send(200, GZIP_BOMB, {"Content-Encoding": "gzip"})
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
@@ -12,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from botk_adapters.http_fetch import FetchBudget, fetch
+from botk_adapters.http_fetch import FetchBudget, fetch, redacted
 from botk_adapters.sensors import load_records
+from botk_adapters.sensors.legacy_db import load_readings
 from botk_adapters.sensors.readers import SourceBudget
+from botk_adapters.sensors.records import parse_records
 from botk_core.errors import BotkError, InvalidInput, UpstreamError, UpstreamTimeout
 from tests.abuse.hostile_feed import Hostile
 
@@ -49,6 +52,30 @@ def test_a_dripping_feed_is_cut_at_the_total_time(feed: str) -> None:
     with pytest.raises(UpstreamTimeout):
         fetch(f"{feed}/drip", FetchBudget(total_seconds=1.5))
     assert time.monotonic() - started < 5  # each byte arrives well within a read timeout
+
+
+@pytest.mark.parametrize("path", ["drip-headers", "silent"])
+def test_a_feed_that_never_finishes_its_headers_is_cut_at_the_total_time(feed: str, path: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(UpstreamTimeout, match="no terminó de responder en 2 s"):
+        fetch(f"{feed}/{path}", FetchBudget(total_seconds=2))
+    assert time.monotonic() - started < 4
+
+
+def test_the_cli_stops_a_dripping_feed_with_one_error_line(feed: str, tmp_path: Path) -> None:
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "botk_web.cli", "sensors", "import", f"{feed}/drip-headers"],
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "BOTK_SENSOR_FETCH_SECONDS": "2"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert time.monotonic() - started < 15
+    assert done.returncode == 1
+    errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "2 s" in errors[0] and "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("path", ["to-loopback", "to-metadata"])
@@ -122,3 +149,60 @@ def test_the_cli_never_prints_a_traceback_for_hostile_files(tmp_path: Path) -> N
         )
         assert done.returncode == 1, (name, done.stderr)
         assert "Traceback" not in done.stderr and "Error:" in done.stderr, name
+
+
+def test_a_url_password_is_never_printed(feed: str, tmp_path: Path) -> None:
+    url = feed.replace("http://", "http://lector:clave-secreta@") + "/ok?api_key=token-secreto&dia=1"
+    done = subprocess.run(
+        [sys.executable, "-m", "botk_web.cli", "sensors", "import", url],
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "BOTK_SYNTHETIC_DATA": "off"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    printed = done.stdout + done.stderr
+    assert "lector:***@" in printed and "dia=1" in printed
+    assert "clave-secreta" not in printed and "token-secreto" not in printed
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://u:p%40ss@h.cl:8443/a?b=1", "https://u:***@h.cl:8443/a?b=1"),
+        ("https://tok123@h.cl/a", "https://***@h.cl/a"),
+        ("https://h.cl/a?token=x&accessKey=y&n=2", "https://h.cl/a?token=***&accessKey=***&n=2"),
+        ("https://h.cl/datos.json", "https://h.cl/datos.json"),
+        ("lecturas.csv", "lecturas.csv"),
+    ],
+)
+def test_credentials_in_urls_are_redacted(url: str, shown: str) -> None:
+    assert redacted(url) == shown
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_rows_whose_names_hide_characters_are_rejected_with_the_reason(tmp_path: Path, suffix: str) -> None:
+    names = ["Iquiuca", "Iqui\x00uca", "Iqui\u202euca", "Mami\u200bña", "Mamiña\x1b[31m"]
+    if suffix == ".json":
+        rows = [{"idDato": n, "estacion": name, "timestamp": 1700000000} for n, name in enumerate(names)]
+        text = json.dumps({"data": rows})
+    else:
+        text = "idDato,estacion,timestamp\n" + "".join(
+            f"{n},{name},1700000000\n" for n, name in enumerate(names)
+        )
+    path = tmp_path / f"lecturas{suffix}"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_readings(str(path))
+    assert [r.estacion for r in loaded.readings] == ["Iquiuca"]
+    reasons = [r.reason for r in loaded.rejected]
+    assert [r.position for r in loaded.rejected] == [2, 3, 4, 5]
+    assert all("carácter invisible o de control" in reason for reason in reasons)
+    assert "U+0000" in reasons[0] and "U+202E" in reasons[1] and "U+200B" in reasons[2]
+
+
+def test_a_location_with_a_bidi_override_is_rejected_too() -> None:
+    readings, rejected = parse_records(
+        [{"idDato": 1, "estacion": "Iquiuca", "timestamp": 1700000000, "location": "Pozo \u202e1"}]
+    )
+    assert readings == [] and "location" in rejected[0].reason

@@ -74,16 +74,24 @@ def test_an_invalid_level_stops_the_cli_with_one_line(tmp_path: Path) -> None:
 
 
 def test_gunicorn_config_reads_dotenv_and_refuses_bad_values_in_one_line(tmp_path: Path) -> None:
-    (tmp_path / ".env").write_text("BOTK_WORKERS=3\nBOTK_THREADS=5\nBOTK_LOG_LEVEL=warning\n")
+    (tmp_path / ".env").write_text(
+        "BOTK_WORKERS=3\nBOTK_THREADS=5\nBOTK_LOG_LEVEL=warning\n"
+        "BOTK_REQUEST_READ_TIMEOUT=4\nBOTK_WORKER_CONNECTIONS=300\nBOTK_MAX_REQUESTS=200\n"
+    )
     config = str(ROOT / "deploy" / "gunicorn.conf.py")
     probe = (
         f"import runpy; c = runpy.run_path({config!r}); "
-        "print(c['workers'], c['threads'], c['loglevel'], c['logconfig_dict']['root']['level'])"
+        "print(c['workers'], c['threads'], c['loglevel'], c['logconfig_dict']['root']['level'], "
+        "c['worker_connections'], c['max_requests'], c['max_requests_jitter'], "
+        "c['BotkThreadWorker'].read_timeout, c['worker_class'])"
     )
     command = [sys.executable, "-c", probe]
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
-    assert done.stdout.split() == ["3", "5", "warning", "WARNING"], done.stderr
+    assert done.stdout.split() == [
+        *("3", "5", "warning", "WARNING", "300", "200", "20", "4.0"),
+        "botk_web.gunicorn_worker.BotkThreadWorker",
+    ], done.stderr
     (tmp_path / ".env").write_text("BOTK_INSECURE=quizas\n")
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert done.returncode != 0 and "BOTK_INSECURE" in done.stderr and "Traceback" not in done.stderr
