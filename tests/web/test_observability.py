@@ -14,6 +14,7 @@ from botk_adapters.memory.gateway import ScriptedAssistantGateway
 from botk_core.domain import Usage
 from botk_core.model import ModelReply
 from botk_web import Settings, create_app
+from botk_web.logging_config import configure_logging
 
 
 class Lines(logging.Handler):
@@ -27,6 +28,8 @@ class Lines(logging.Handler):
 
 @pytest.fixture
 def lines() -> Iterator[Lines]:
+    # As a served process does, whatever ran before in this test process.
+    configure_logging()
     handler = Lines()
     logger = logging.getLogger("botk.access")
     logger.addHandler(handler)
