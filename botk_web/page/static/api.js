@@ -25,6 +25,11 @@
     storage_error: "BOTK no pudo guardar la conversación. Vuelve a intentar en un momento.",
     internal_error: "Algo falló en BOTK. Vuelve a intentar.",
   };
+  // Failures of the service, not of the question: the page's plain words beat the server's technical ones.
+  const PLAIN = new Set([
+    "upstream_timeout", "upstream_rate_limited", "upstream_unavailable", "upstream_auth", "upstream_error",
+    "storage_error", "internal_error", "conflict", "unauthorized",
+  ]);
   // Sending these again cannot help: the question itself has to change.
   const NOT_RETRYABLE = new Set([
     "payload_too_large", "missing_fields", "invalid_input", "idempotency_key_reused",
@@ -56,11 +61,12 @@
 
     get retryable() { return !NOT_RETRYABLE.has(this.code); }
 
-    /** What to tell the person: the server's words when Spanish, else ours for the code. */
+    /** What to tell the person: ours for a failure of the service, else the server's words when Spanish. */
     get spanish() {
       if (this.code === "rate_limited" && this.retryAfter) {
         return `Hiciste muchas consultas seguidas. Espera ${this.retryAfter} segundos y vuelve a intentar.`;
       }
+      if (PLAIN.has(this.code)) return ERRORS[this.code];
       if (this.serverMessage && looksSpanish(this.serverMessage)) return this.serverMessage;
       if (ERRORS[this.code]) return ERRORS[this.code];
       return this.status >= 500 ? ERRORS.upstream_error : ERRORS.internal_error;
