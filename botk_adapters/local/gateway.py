@@ -17,6 +17,7 @@ from botk_adapters.local.routing import Route, pick_route, search_route
 from botk_adapters.local.searching import search_arguments
 from botk_adapters.local.smalltalk import GREETING, small_talk_reply
 from botk_adapters.local.text import as_typed
+from botk_adapters.local.thread_text import analysed, earlier_user_texts
 from botk_core.domain import ToolCall
 from botk_core.ids import new_id
 from botk_core.model import ChatItem, GatewayEvent, ModelReply, ModelRequest, ReplyDone, TextDelta, ToolOutput
@@ -24,14 +25,7 @@ from botk_core.tools.search import SEARCH_DOCUMENTS, SearchOutput
 
 __all__ = ["GREETING", "LocalAssistantGateway"]
 
-# The offline assistant reads a question, not a pasted essay: it analyses the end of a long
-# message (in chat the ask comes last) and only the latest user turns, so the cost of a turn
-# stays bounded whatever the thread holds.
-ANALYSED_CHARACTERS = 600
-EARLIER_TURNS = 8
-
 _SOURCE = re.compile(r"^Fuente: (.+?)(?: · | \(documento de ejemplo\)|$)", re.MULTILINE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _SENTENCE = re.compile(r"((?<=[.!?:»)])\s+|\n)")
 
 
@@ -63,7 +57,7 @@ class LocalAssistantGateway:
             chat = small_talk_reply(asked)
             if chat is not None:
                 return ModelReply(text=chat)
-        earlier = _earlier_user_texts(request)
+        earlier = earlier_user_texts(request)
         if outputs and all(o.name != SEARCH_DOCUMENTS for o in outputs):
             return self._answer_data(outputs, self._data.turn(earlier, asked), asked)
         if not outputs:
@@ -161,29 +155,6 @@ class LocalAssistantGateway:
 def _heard(understood: Understood, question: Question, asked: str, found: bool = True) -> str:
     """The understood question in a few words, with the accents the user typed."""
     return as_typed(summary(question, asked, found), list(understood.said))
-
-
-def _earlier_user_texts(request: ModelRequest) -> list[str]:
-    """The user's earlier turns in the history window, oldest first (this turn left out)."""
-    texts = [item.text for item in request.items if isinstance(item, ChatItem) and item.role == "user"]
-    return [analysed(text) for text in texts[:-1][-EARLIER_TURNS:]]
-
-
-def analysed(text: str) -> str:
-    """The part of a user message the offline assistant reads: all of it, or its last sentences."""
-    if len(text) <= ANALYSED_CHARACTERS:
-        return text
-    read = ""
-    for sentence in reversed(_SENTENCE_END.split(text)):
-        if len(read) + len(sentence) + 1 > ANALYSED_CHARACTERS:
-            break
-        read = f"{sentence} {read}" if read else sentence
-    if read.strip():
-        return read
-    tail = text[-ANALYSED_CHARACTERS:]
-    # Start at a word boundary so the first word read is not a fragment.
-    space = tail.find(" ")
-    return tail[space + 1 :] if 0 <= space < len(tail) // 2 else tail
 
 
 def _last_sources(request: ModelRequest) -> tuple[str, ...]:

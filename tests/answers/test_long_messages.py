@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from botk_adapters.local.gateway import ANALYSED_CHARACTERS, analysed
+from botk_adapters.local.thread_text import ANALYSED_CHARACTERS, analysed
 from tests.answers.documents import chat_over, docx_bytes
 
 REPORT = docx_bytes(
