@@ -24,7 +24,7 @@ STATUS: dict[type[e.BotkError], int] = {
     e.UpstreamTimeout: 504,
     e.StorageError: 503,
     e.RateLimited: 429,
-    e.ServerBusy: 503,
+    e.ServerBusy: 429,
     e.Unauthorized: 401,
     e.Forbidden: 403,
     e.ReportCompilationFailed: 422,

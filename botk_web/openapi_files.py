@@ -30,7 +30,6 @@ def document_paths() -> dict[str, Any]:
                 "409",
                 "413",
                 "415",
-                "503",
                 body=form_body(UPLOAD, ("multipart/form-data",)),
                 status="201",
             ),

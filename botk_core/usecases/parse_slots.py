@@ -3,7 +3,8 @@
 Reading a heavy file takes a few hundred megabytes for a few seconds; a
 process serving many threads would otherwise read every upload at once and
 run out of memory. A request beyond the slots waits a little, then gets
-``ServerBusy`` (503 with ``Retry-After``) before anything is read or stored.
+``ServerBusy`` (429 with ``Retry-After``: more was asked at once than the
+process reads) before anything is read or stored.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Uploads read in a bounded number of slots per process; past them, a quick 503 that stores nothing."""
+"""Uploads read in a bounded number of slots per process; past them, a quick 429 that stores nothing."""
 
 from __future__ import annotations
 
@@ -106,7 +106,7 @@ def test_slots_count_holders_not_time() -> None:
         pass
 
 
-def test_an_upload_past_the_slots_is_a_503_with_retry_after(settings: Settings) -> None:
+def test_an_upload_past_the_slots_is_a_429_with_retry_after(settings: Settings) -> None:
     app = create_app(settings)
     services, reader = app.extensions["botk"], GatedReader()
     services.document_use_cases = document_use_cases(
@@ -116,7 +116,7 @@ def test_an_upload_past_the_slots_is_a_503_with_retry_after(settings: Settings) 
     slow = _in_background(lambda: results.append(_upload(app.test_client(), "lento.txt").status_code))
     assert reader.entered.wait(10)
     response = _upload(app.test_client(), "otro.txt")
-    assert response.status_code == 503 and response.headers["Retry-After"].isdigit()
+    assert response.status_code == 429 and response.headers["Retry-After"].isdigit()
     body = response.get_json()
     assert body["code"] == "busy" and "vuelva a intentarlo" in body["error"]
     client = app.test_client()
@@ -134,7 +134,7 @@ def _upload(client: FlaskClient, name: str) -> TestResponse:
     )
 
 
-def test_a_chat_turn_with_files_past_the_slots_is_a_503_and_keeps_nothing(settings: Settings) -> None:
+def test_a_chat_turn_with_files_past_the_slots_is_a_429_and_keeps_nothing(settings: Settings) -> None:
     app = create_app(attrs.evolve(settings, parse_slots=1, parse_wait_seconds=0))
     slots = app.extensions["botk"].document_use_cases.slots
     client = app.test_client()
@@ -144,6 +144,6 @@ def test_a_chat_turn_with_files_past_the_slots_is_a_503_and_keeps_nothing(settin
         for route in ("/chat", "/chat/stream"):
             files = {"files": (io.BytesIO(b"bitacora del estanque"), "bitacora.txt")}
             response = client.post(route, data=form | files, content_type="multipart/form-data")
-            assert response.status_code == 503 and response.get_json()["code"] == "busy"
+            assert response.status_code == 429 and response.get_json()["code"] == "busy"
     assert client.get("/threadHistory", query_string={"thread_id": thread}).get_json()["data"] == []
     assert client.get("/documents").get_json()["data"] == []

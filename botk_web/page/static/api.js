@@ -9,6 +9,7 @@
     cut: "Se cortó la conexión antes de recibir la respuesta.",
     unauthorized: "La clave de acceso no es correcta.",
     rate_limited: "Hiciste muchas consultas seguidas. Espera un momento y vuelve a intentar.",
+    busy: "BOTK está leyendo otros documentos. Espera un momento y vuelve a intentar.",
     upstream_timeout: "El servicio que redacta las respuestas tardó demasiado. Vuelve a intentar.",
     upstream_rate_limited: "El servicio que redacta las respuestas está ocupado. Espera un momento y vuelve a intentar.",
     upstream_unavailable: "No se pudo contactar al servicio que redacta las respuestas. Vuelve a intentar en un momento.",
