@@ -48,6 +48,7 @@ bind = [
 # client that sends them a byte at a time, or nothing, never holds a thread.
 worker_class = "botk_web.gunicorn_worker.BotkThreadWorker"
 BotkThreadWorker.read_timeout = float(_settings.request_read_timeout)
+BotkThreadWorker.max_body = _settings.max_request_bytes
 # Few processes (SQLite has one writer at a time anyway), many threads: a
 # thread waiting on the model costs little. 2 x 32 = 64 turns at once.
 workers = _settings.workers

@@ -42,3 +42,6 @@ def test_the_event_loop_waits_for_small_bodies_and_the_start_of_large_ones() -> 
     assert body_to_wait_for(b"POST /chat HTTP/1.1\r\nTransfer-Encoding: chunked") is None
     assert body_to_wait_for(b"POST /chat HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 9") is None
     assert body_to_wait_for(b"POST /chat HTTP/1.1\r\nContent-Length: -1") is None
+    # Declared over what the app takes: handed over at once, for the app's 413.
+    assert body_to_wait_for(head % 20_000_000, max_body=16_000_000) is None
+    assert body_to_wait_for(head % 100, max_body=16_000_000) == 100
