@@ -74,6 +74,7 @@ class Settings:
     request_read_timeout: int = 10
     worker_connections: int = 1000
     max_requests: int = 5000
+    worker_max_rss_mb: int = 250
     # Who may change the documents of the shared folder over HTTP.
     allow_document_admin: bool = False
     document_admin_key: str | None = attrs.field(default=None, repr=False)
@@ -182,6 +183,7 @@ def _server(env: Env) -> dict[str, Any]:
         "request_read_timeout": env_int(env, "BOTK_REQUEST_READ_TIMEOUT", d.request_read_timeout, 1, 3600),
         "worker_connections": env_int(env, "BOTK_WORKER_CONNECTIONS", d.worker_connections, 1, 100_000),
         "max_requests": env_int(env, "BOTK_MAX_REQUESTS", d.max_requests, 0, 1 << 31),
+        "worker_max_rss_mb": env_int(env, "BOTK_WORKER_MAX_RSS_MB", d.worker_max_rss_mb, 0, 1 << 20),
     }
 
 

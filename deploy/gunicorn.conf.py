@@ -29,6 +29,7 @@ from botk_web.gunicorn_worker import BotkThreadWorker
 from botk_web.logging_config import logging_config
 from botk_web.settings import Settings, SettingsError
 from botk_web.storage import storage_refusal
+from botk_web.worker_memory import retire_if_heavy
 
 try:
     _settings = Settings.from_env()
@@ -82,3 +83,8 @@ def when_ready(server):  # type: ignore[no-untyped-def]
 
 def post_worker_init(worker):  # type: ignore[no-untyped-def]
     signal.signal(signal.SIGINT, worker.handle_exit)
+
+
+# A worker that kept too much memory after a request finishes the ones in flight and is replaced.
+def post_request(worker, req, environ, resp):  # type: ignore[no-untyped-def]
+    retire_if_heavy(worker, _settings.worker_max_rss_mb)
