@@ -95,6 +95,13 @@ def body_to_wait_for(head: bytes, max_body: int | None = None) -> int | None:
     return min(length, PREBUFFER_BYTES)
 
 
+def unread_body(req: Any) -> int:
+    """Bytes of ``req``'s declared body still on the socket (0 for chunked or no body)."""
+    reader = getattr(getattr(req, "body", None), "reader", None)
+    length = getattr(reader, "length", 0)
+    return length if isinstance(length, int) else 0
+
+
 class BotkThreadWorker(ThreadWorker):  # type: ignore[misc]
     """gunicorn's gthread worker whose event loop, not a thread, waits for each request."""
 
@@ -148,6 +155,16 @@ class BotkThreadWorker(ThreadWorker):  # type: ignore[misc]
             return len(buffer) > self.header_limit  # the parser refuses it
         wanted = body_to_wait_for(bytes(buffer[:end]), self.max_body)
         return wanted is None or len(buffer) - end - len(_HEADER_END) >= wanted
+
+    def handle_request(self, req: Any, conn: Any) -> bool:
+        """Serve the request; keep the connection only if little of its body is left unread.
+
+        A request the app answered without reading its body (a 413 from the
+        declared length) would leave that body to drain before the next one:
+        the connection closes instead, so the client is not kept waiting.
+        """
+        keep: bool = super().handle_request(req, conn)
+        return keep and unread_body(req) <= PREBUFFER_BYTES
 
     def hand_over(self, conn: Any) -> None:
         """Give the connection, with the bytes read so far, to a thread."""
