@@ -25,7 +25,7 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "max_upload_total_bytes": ("BOTK_MAX_UPLOAD_TOTAL_BYTES", 200 * MB, 0, 1 << 40),
     "max_upload_text_bytes": ("BOTK_MAX_UPLOAD_TEXT_BYTES", 4 * MB, 1024, 1 << 33),
     "upload_read_seconds": ("BOTK_UPLOAD_READ_SECONDS", 4, 1, 3600),
-    "parse_slots": ("BOTK_PARSE_SLOTS", 2, 1, 256),
+    "parse_slots": ("BOTK_PARSE_SLOTS", 1, 1, 256),
     "parse_wait_seconds": ("BOTK_PARSE_WAIT_SECONDS", 5, 0, 600),
     "max_unzipped_bytes": ("BOTK_MAX_UNZIPPED_BYTES", 48 * MB, 1024, 1 << 33),
     "max_zip_ratio": ("BOTK_MAX_ZIP_RATIO", 100, 2, 100_000),
