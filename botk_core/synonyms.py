@@ -70,6 +70,7 @@ papeles, documentos, documentación, requisitos
 potable, apta para tomar, apta para beber, apta para el consumo, bebible
 apta, segura, potable, bebible
 hipoclorito, cloro doméstico, cloro
+metro cúbico, metros cúbicos, m3, m³, mts3
 """
 
 

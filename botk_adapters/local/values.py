@@ -9,12 +9,18 @@ from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.related import NUMBER_WORDS
 from botk_core.text import stem
 
+# Words that say how often or how much, never how many: "cada socio" counts no socios.
+_NOT_CARDINAL = frozenset(
+    {"cada", "media", "medio", "mitad", "doble", "diario", "diaria", "semanal", "mensual", "anual"}
+)
+_CARDINALS = NUMBER_WORDS - _NOT_CARDINAL
+
 
 def counts(thing: str, folded: str) -> bool:
     """Whether a text says how many of ``thing`` there are ("doce puntos", "3 estanques")."""
     tokens = re.findall(r"[a-z0-9]+", folded)
     return any(
-        before.isdigit() or before in NUMBER_WORDS
+        before.isdigit() or before in _CARDINALS
         for before, word in itertools.pairwise(tokens)
         if stem(word) == stem(thing) or holds(thing, Words.of(word), typos=False)
     )

@@ -1,0 +1,66 @@
+"""Rules, prices and counts of a committee's rules: a PDF price table row by row, a count that is a count."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.adapters.test_readers import _pdf_file
+from tests.answers.documents import chat_over, docx_bytes
+
+RULES = _pdf_file(
+    [
+        [
+            "4. Cobros del servicio 2025",
+            "  Concepto                          Monto",
+            "  Cargo fijo mensual                $2.900",
+            "  Reposicion del arranque           $9.400",
+            "  Multa x lavar autos con manguera   $12.000",
+            "  Multa x riego fuera de turno       $21.000",
+            "La lectura del medidor se hace el dia 20 de cada mes.",
+        ]
+    ]
+)
+
+
+def _ask(files: dict[str, bytes], *turns: str) -> str:
+    chat = chat_over(files)
+    return [chat.ask(t).content for t in turns][-1]
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected", "other"),
+    [
+        ("multa x regar fuera de turno", "21.000", "12.000"),
+        ("cuanto es la multa por lavar autos", "12.000", "21.000"),
+        ("cuanto cuesta la reposicion del arranque", "9.400", "2.900"),
+    ],
+)
+def test_a_price_table_in_a_pdf_is_answered_by_its_row(asked: str, expected: str, other: str) -> None:
+    answer = _ask({"cobros.pdf": RULES}, asked)
+    assert expected in answer and other not in answer, answer
+
+
+@pytest.mark.parametrize("asked", ["cuanto cuesta un medidor nuevo", "cuanto vale una llave de paso nueva"])
+def test_a_price_of_a_thing_the_table_does_not_list_is_not_found(asked: str) -> None:
+    answer = _ask({"cobros.pdf": RULES}, asked)
+    assert answer.startswith("No lo encontré") and "$" not in answer, answer
+
+
+FAQ = docx_bytes(
+    "Preguntas del comité",
+    "3. ¿Cuántas horas puede regar cada socio?",
+    "Cada socio puede regar 3 horas por semana, en su turno.",
+    "4. ¿Dónde se paga?",
+    "En la sede, los lunes de 9:00 a 12:00.",
+)
+
+
+@pytest.mark.parametrize("asked", ["cuantos socios tiene el comite", "cuantos socios hay en total"])
+def test_each_member_is_no_count_of_members(asked: str) -> None:
+    answer = _ask({"faq.docx": FAQ}, asked)
+    assert answer.startswith("No lo encontré") and "3 horas" not in answer, answer
+
+
+def test_how_long_each_member_may_water_still_gets_its_line() -> None:
+    answer = _ask({"faq.docx": FAQ}, "cuantas horas riega cada socio")
+    assert "3 horas" in answer, answer
