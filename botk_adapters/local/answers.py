@@ -14,6 +14,7 @@ from botk_adapters.local.prose import write_prose
 from botk_adapters.local.question import Question, read_question, without_fuzzy_parameter
 from botk_adapters.local.reply import Answer, Writer
 from botk_adapters.local.sources import citation, fact_location, source_line
+from botk_adapters.local.symbol_answers import write_mark
 from botk_adapters.local.vocabulary import PARAMETER_NAMES, parameter_display
 from botk_adapters.local.wording import fact_marks, with_article
 from botk_core.text import stem
@@ -38,6 +39,9 @@ def answer_question(
     cells = cells_of(results)
     # A question that names no known parameter may ask for any table's cell ("¿cuántos fusibles hay?").
     passages = [r for r in results if r.fact is None or not is_cell(r.fact) or not question.tabular]
+    marked = write_mark(question, cells)
+    if marked is not None:
+        return marked
     if question.explains and question.followup and question.tabular:
         noted = _noted(question, cells)
         if noted is not None:
