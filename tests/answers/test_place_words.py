@@ -69,3 +69,16 @@ def test_a_place_the_table_does_not_have_is_still_not_found(asked: str) -> None:
 def test_a_limit_question_naming_no_row_gets_the_table_limit(asked: str) -> None:
     answer = _ask(asked)
     assert "0,01 mg/L" in answer and "0,0090" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "temperatura del agua en la posta rural en enero 2024",
+        "cual es el ph de la copa alta en junio 2023",
+        "conductividad en la posta rural",
+    ],
+)
+def test_a_quantity_no_table_measures_is_not_answered_by_another_parameter(asked: str) -> None:
+    answer = _ask(asked)
+    assert answer.startswith("No lo encontré") and "0,0" not in answer, answer
