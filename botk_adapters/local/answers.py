@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from botk_adapters.local.colour_lists import write_colour_list
 from botk_adapters.local.fact_answers import write_selection
 from botk_adapters.local.facts import Cell, Selection, cells_of, is_cell, parameter_cells, select
 from botk_adapters.local.matching import Words
@@ -41,7 +42,7 @@ def answer_question(
     # A measurement answers a question without a known parameter only when it names the cell's parameter
     # ("temperatura del agua" is not the manganese of that point); a parts list's row answers by its label.
     passages = [r for r in results if r.fact is None or not is_cell(r.fact) or _may_answer(question, r)]
-    marked = write_mark(question, cells)
+    marked = write_mark(question, cells) or write_colour_list(question, passages)
     if marked is not None:
         return marked
     if question.explains and question.followup and question.tabular:

@@ -13,6 +13,7 @@ import attrs
 
 from botk_adapters.local.dates import Campaign, find_campaign
 from botk_adapters.local.intents import MARKER_WORDS, Intent, intent_of
+from botk_adapters.local.related import LIGHT_WORDS
 from botk_adapters.local.vocabulary import WEAK_WORDS, colour_in, find_parameter
 from botk_core.phrasing import expand_abbreviations
 from botk_core.text import QUESTION_WORDS, STOP_WORDS, fold
@@ -107,6 +108,8 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
     folded = normalise(text)
     tokens = tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded))
     parameter, parameter_span, parameter_fuzzy = find_parameter(folded, fuzzy)
+    if parameter == "color" and LIGHT_WORDS & {m.group(0) for m in _TOKEN.finditer(folded)}:
+        parameter, parameter_span = None, None  # "los colores de la luz" are a light's, not the water's
     campaign = find_campaign(folded)
     colour = colour_in(folded)
     colour_span = colour[1] if colour else None

@@ -45,3 +45,23 @@ def test_a_light_that_is_off_is_the_off_line_of_its_component() -> None:
 def test_a_light_of_no_named_component_is_answered_for_every_component_with_that_colour() -> None:
     answer = _ask("q significa la luz blanca")
     assert "bombeando" in answer and "lectura enviada" in answer
+
+
+def test_the_colours_of_one_component_are_all_its_lines_and_none_of_another() -> None:
+    for asked in ("colores de la luz del medidor de caudal", "q significan las luces del medidor"):
+        answer = _ask(asked)
+        assert all(t in answer for t in ("lectura enviada", "memoria llena", "pila del medidor")), answer
+        assert "bombeando" not in answer and "sobrecorriente" not in answer, answer
+    board = _ask("que colores tiene la luz del tablero de la bomba")
+    assert "esperando el nivel mínimo" in board and "sin tensión" in board and "memoria llena" not in board
+
+
+def test_a_yes_no_about_a_colour_is_answered_by_its_line() -> None:
+    for asked in ("blanco fijo en el medidor es bueno?", "la luz blanca del medidor es buena?"):
+        answer = _ask(asked)
+        assert "lectura enviada" in answer and "memoria llena" not in answer, answer
+
+
+def test_the_colour_of_the_water_is_still_a_lab_parameter_without_a_light() -> None:
+    answer = _ask("cuanto color verdadero tenia el agua del pozo")
+    assert "lectura enviada" not in answer and answer.startswith("No lo encontré"), answer
