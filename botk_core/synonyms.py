@@ -71,6 +71,7 @@ potable, apta para tomar, apta para beber, apta para el consumo, bebible
 apta, segura, potable, bebible
 hipoclorito, cloro doméstico, cloro
 metro cúbico, metros cúbicos, m3, m³, mts3
+número, n°, nº, nro, num
 """
 
 

@@ -64,3 +64,24 @@ def test_each_member_is_no_count_of_members(asked: str) -> None:
 def test_how_long_each_member_may_water_still_gets_its_line() -> None:
     answer = _ask({"faq.docx": FAQ}, "cuantas horas riega cada socio")
     assert "3 horas" in answer, answer
+
+
+KEYS = docx_bytes(
+    "Informe de resultados",
+    "Tabla 1: Antecedentes",
+    [
+        ["Dato", "Valor"],
+        ["N° de informe", "QX-2031-118"],
+        ["Nº de muestras", "14"],
+        ["Fecha de emisión", "3 de mayo"],
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [("cual es el numero del informe", "QX-2031-118"), ("me das el nro de informe", "QX-2031-118")],
+)
+def test_a_number_asked_in_words_is_found_under_its_sign(asked: str, expected: str) -> None:
+    answer = _ask({"informe.docx": KEYS}, asked)
+    assert expected in answer, answer
