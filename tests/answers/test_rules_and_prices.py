@@ -85,3 +85,32 @@ KEYS = docx_bytes(
 def test_a_number_asked_in_words_is_found_under_its_sign(asked: str, expected: str) -> None:
     answer = _ask({"informe.docx": KEYS}, asked)
     assert expected in answer, answer
+
+
+PAYMENTS = docx_bytes(
+    "Preguntas del comité",
+    "5. ¿Cómo se paga la cuenta del agua?",
+    "En la sede los viernes, o por transferencia indicando el número de medidor.",
+    "6. ¿Qué hago si se corta la luz de la caja de protección del sensor?",
+    "Revise la batería de la caja de protección del sensor con el multímetro.",
+)
+
+
+@pytest.mark.parametrize(
+    "asked", ["el numero de cuenta pa transferir?", "cual es el numero de la cuenta bancaria del comite"]
+)
+def test_a_thing_named_by_its_complement_is_not_another_of_the_same_head(asked: str) -> None:
+    answer = _ask({"faq.docx": PAYMENTS}, asked)
+    assert answer.startswith("No lo encontré"), answer
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("numero de medidor pa la transferencia", "número de medidor"),
+        ("bateria de la caja del sensor", "multímetro"),
+    ],
+)
+def test_the_same_complement_a_few_words_later_still_answers(asked: str, expected: str) -> None:
+    answer = _ask({"faq.docx": PAYMENTS}, asked)
+    assert expected in answer, answer
