@@ -82,7 +82,7 @@ KINDS = (
     _kind("volumen", _VOLUME,
           "agua litros litro cantidad capacidad cabe",
           r"\b\d[\d.,]*\s*(?:mil\s+)?(?:litros?|lts?|l|m3|m³|metros cubicos)\b"),
-    _kind("telefono", r"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto)\b",
+    _kind("telefono", r"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto|a que numero)\b",
           "telefono telefonos fono fonos celular whatsapp numero", r"\+?\d[\d\s-]{6,}\d"),
     _kind("correo", r"\b(?:correos?|e?mail|correo electronico)\b", "correo correos mail email",
           r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),

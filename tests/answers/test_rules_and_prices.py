@@ -114,3 +114,31 @@ def test_a_thing_named_by_its_complement_is_not_another_of_the_same_head(asked: 
 def test_the_same_complement_a_few_words_later_still_answers(asked: str, expected: str) -> None:
     answer = _ask({"faq.docx": PAYMENTS}, asked)
     assert expected in answer, answer
+
+
+CALLS = docx_bytes(
+    "Preguntas del comité",
+    "1. ¿A quién llamo si se corta el agua?",
+    "A la operadora, doña Rosa Mamani, al fono +56 9 6123 4455.",
+    "2. ¿Dónde se paga la cuenta?",
+    "En la sede social, los sábados de 9:30 a 12:00.",
+)
+LAB = docx_bytes(
+    "Informe del laboratorio",
+    "Tabla 1: Antecedentes",
+    [["Dato", "Valor"], ["Teléfono", "+56 57 2 999 000"], ["Horario de atención", "8:00 a 17:00"]],
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected", "other"),
+    [
+        ("a quien llamo si se corta el agua", "a q numero?", "6123 4455", "999 000"),
+        ("a quien llamo si se corta el agua", "y el fono?", "6123 4455", "999 000"),
+    ],
+)
+def test_a_turn_asking_only_for_a_value_takes_the_thing_from_the_previous_one(
+    first: str, then: str, expected: str, other: str
+) -> None:
+    answer = _ask({"faq.docx": CALLS, "lab.docx": LAB}, first, then)
+    assert expected in answer and other not in answer, answer
