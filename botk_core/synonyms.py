@@ -79,6 +79,7 @@ anual, cada año, una vez al año
 mensual, cada mes, mensualmente
 semanal, cada semana, semanalmente
 volts, voltios, volt, v
+pasos, procedimiento, instrucciones
 """
 
 
