@@ -70,6 +70,16 @@ papeles, documentos, documentación, requisitos
 potable, apta para tomar, apta para beber, apta para el consumo, bebible
 apta, segura, potable, bebible
 hipoclorito, cloro doméstico, cloro
+metro cúbico, metros cúbicos, m3, m³, mts3
+número, n°, nº, nro, num
+reunión, reuniones, reúne, reúnen, reunirse, asamblea, asambleas
+mantención, mantenimiento, mantenciones, mantención periódica
+semestral, cada 6 meses, cada seis meses, semestre
+anual, cada año, una vez al año
+mensual, cada mes, mensualmente
+semanal, cada semana, semanalmente
+volts, voltios, volt, v
+pasos, procedimiento, instrucciones
 """
 
 

@@ -24,6 +24,8 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+[A-ZÁÉÍÓÚÑ¿]")
 _HEADING_MAX_CHARS = 120
 _PAGE_NUMBER = re.compile(r"^(p[áa]gina\s*)?\d+(\s*(de|/)\s*\d+)?$", re.IGNORECASE)
+# Columns of a table row as the PDF lays them out: text, a run of spaces, more text.
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
 _DAMAGED = "El archivo PDF está dañado o no es un PDF."
 _DECODERS = ("zlib", "lzw", "run_length", "brotli", "jbig2")
 
@@ -96,16 +98,23 @@ def _blocks(reader: PdfReader) -> Iterator[Block]:
             heading = _heading(line)
             if not line or heading:
                 if paragraph:
-                    yield Block(" ".join(paragraph), page=number)
+                    yield Block(_joined(paragraph), page=number)
                     paragraph = []
                 if heading:
                     yield heading
             elif paragraph and paragraph[-1].endswith("-"):
                 paragraph[-1] = paragraph[-1][:-1] + line  # a word hyphenated across lines
+            elif _COLUMN_GAP.search(raw.strip()):
+                paragraph.append(f"\n{line}\n")  # a table row keeps its own line: one item, one value
             else:
                 paragraph.append(line)
         if paragraph:
-            yield Block(" ".join(paragraph), page=number)
+            yield Block(_joined(paragraph), page=number)
+
+
+def _joined(paragraph: list[str]) -> str:
+    """The paragraph's lines as one text, a table row on a line of its own."""
+    return re.sub(r" ?\n+ ?", "\n", " ".join(paragraph)).strip()
 
 
 def _heading(line: str) -> Block | None:

@@ -7,13 +7,15 @@ from typing import Any
 
 import attrs
 
+from botk_adapters.local.colour_lists import write_colour_list
 from botk_adapters.local.fact_answers import write_selection
-from botk_adapters.local.facts import Cell, Selection, cells_of, is_cell, select
+from botk_adapters.local.facts import Cell, Selection, cells_of, is_cell, parameter_cells, select
 from botk_adapters.local.matching import Words
 from botk_adapters.local.prose import write_prose
 from botk_adapters.local.question import Question, read_question, without_fuzzy_parameter
 from botk_adapters.local.reply import Answer, Writer
 from botk_adapters.local.sources import citation, fact_location, source_line
+from botk_adapters.local.symbol_answers import write_mark
 from botk_adapters.local.vocabulary import PARAMETER_NAMES, parameter_display
 from botk_adapters.local.wording import fact_marks, with_article
 from botk_core.text import stem
@@ -37,7 +39,12 @@ def answer_question(
         question = without_fuzzy_parameter(question)  # "la placa solar" is not "plata" in these documents
     cells = cells_of(results)
     # A question that names no known parameter may ask for any table's cell ("¿cuántos fusibles hay?").
-    passages = [r for r in results if r.fact is None or not is_cell(r.fact) or not question.tabular]
+    # A measurement answers a question without a known parameter only when it names the cell's parameter
+    # ("temperatura del agua" is not the manganese of that point); a parts list's row answers by its label.
+    passages = [r for r in results if r.fact is None or not is_cell(r.fact) or _may_answer(question, r)]
+    marked = write_mark(question, cells) or write_colour_list(question, passages)
+    if marked is not None:
+        return marked
     if question.explains and question.followup and question.tabular:
         noted = _noted(question, cells)
         if noted is not None:
@@ -58,6 +65,15 @@ def answer_question(
     if prose is not None:
         return prose
     return not_found(question, asked, selections[0] if selections else None)
+
+
+def _may_answer(question: Question, found: FoundPassage) -> bool:
+    """Whether a table cell may answer ``question`` as prose: a measurement only if its parameter is asked."""
+    fact = found.fact
+    if question.tabular or fact is None:
+        return False
+    measured = bool(fact.unit) or fact.limit is not None
+    return not measured or bool(parameter_cells(question, cells_of([found])))
 
 
 def _noted(question: Question, cells: list[Cell]) -> Answer | None:

@@ -98,9 +98,10 @@ def select(question: Question, cells: list[Cell]) -> list[Selection]:
 
 
 def _select_in_table(question: Question, cells: list[Cell]) -> Selection:
-    if question.intent == "limit" and not (question.place or question.campaign or question.other_place):
+    place = named_place(question, cells)
+    if question.intent == "limit" and not (place or question.campaign or question.other_place):
         return Selection("limit", (cells[0],))
-    rows = _rows(question, cells)
+    rows = _rows(question, place, cells)
     if not rows:
         return Selection("no_place")
     chosen = [c for c in cells if c.row_key in rows]
@@ -116,15 +117,33 @@ def _select_in_table(question: Question, cells: list[Cell]) -> Selection:
     return Selection(shape, tuple(_ordered(chosen)))
 
 
-def _rows(question: Question, cells: list[Cell]) -> set[tuple[str, ...]]:
+def named_place(question: Question, cells: list[Cell]) -> tuple[str, ...]:
+    """The question's place words that can name a row of these cells.
+
+    Bare words ("análisis de hierro plaza") count only when a row label knows
+    them, unless an article names an unknown one ("tenía la escuela"); an
+    "en X" phrase is a place unless the table's caption holds all its words
+    ("en el agua", "en la tabla"), so an unknown place still says so.
+    """
+    wanted = tuple(w for w in question.place if w not in STOP_WORDS)
+    known = tuple(w for w in wanted if any(_place_score((w,), c) > 0 for c in cells))
+    if question.place_bare:
+        unknown_noun = any(w not in known for w in question.place_nouns)
+        return wanted if unknown_noun else known
+    if known:
+        return wanted
+    caption = {stem(w) for c in cells[:1] for w in words(f"{c.fact.caption} {c.fact.table}")}
+    return () if all(stem(w) in caption for w in wanted) else wanted
+
+
+def _rows(question: Question, wanted: tuple[str, ...], cells: list[Cell]) -> set[tuple[str, ...]]:
     """The rows the question names (all rows when it names none)."""
     every = {c.row_key for c in cells}
     if question.other_place:
         return _other_rows(question.excluded, cells, question.other_kind) if question.excluded else every
-    wanted = [w for w in question.place if w not in STOP_WORDS]
     if not wanted:
         return every
-    scores = {c.row_key: _place_score(tuple(wanted), c) for c in cells}
+    scores = {c.row_key: _place_score(wanted, c) for c in cells}
     best = max(scores.values())
     return {row for row, score in scores.items() if score == best} if best > 0 else set()
 

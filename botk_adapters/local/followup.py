@@ -15,6 +15,7 @@ import attrs
 
 from botk_adapters.local.completion import INTERROGATIVES, SLOT_INTENTS, apply, edits, remainder
 from botk_adapters.local.dates import Campaign
+from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question, read_question
 from botk_adapters.local.smalltalk import is_small_talk
 from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS
@@ -106,11 +107,21 @@ def _asks_about_the_value(new: Question, previous: Question) -> bool:
     return previous.tabular and new.explains and not (new.tabular or new.place or new.colour or new.campaign)
 
 
+def _only_a_value(new: Question) -> bool:
+    """A turn that names only the kind of value it wants ("¿a qué número?"), nothing it is about."""
+    kind = kind_of(new.text)
+    if kind is None or not new.subject or new.tabular or new.place:
+        return False
+    return all(w in kind.words for w in new.subject)
+
+
 def _follow_up_kind(new: Question, previous: Question) -> str | None:
     """«sure», «guess» or None (a question of its own)."""
     words = [t.word for t in new.tokens]
     opener = any(new.text.startswith(o) or new.text.startswith("¿" + o) for o in FOLLOW_UP_OPENERS)
     asks = any(w in INTERROGATIVES for w in words)
+    if _only_a_value(new):
+        return "sure"  # "¿a qué número?", "¿a qué hora?": the value of what was just asked about
     if asks and new.subject and not new.tabular and not new.place:
         return None  # "¿y quién tomó las muestras?" asks something new
     if opener or any(w in ANAPHORA for w in words) or new.other_place:

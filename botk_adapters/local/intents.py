@@ -26,7 +26,7 @@ _WITHIN = re.compile(
 )
 _LIMIT = re.compile(
     r"\b(?:limite|limites|norma|maximo permitido|valor maximo|lo maximo|maximo|permitido|nch\s*409|tope"
-    r"|rango)\b"
+    r"|rango|se permite|se permiten|se acepta|se aceptan|se admite|se admiten)\b"
 )
 _ROW = re.compile(
     r"\b(?:todas las campanas|todos los meses|todos los muestreos|todas las fechas|cada campana|cada muestreo"

@@ -55,7 +55,10 @@ _EVERY = (
 )
 # A past event: "cuándo fue", "cuándo se instaló/emitió", "cuándo tomaron/hicieron".
 _PAST_EVENT = r"\b(?:en que fecha|que fecha|cuando (?:fue|fueron|se [a-z]{3,}o|[a-z]{3,}(?:io|aron|ieron)))\b"
-_PRICE = r"\b(?:precio|cuesta|cuestan|cuanto vale|cuanto valen|costo|cuanto cobran|cuanto se paga|tarifa)\b"
+_PRICE = (
+    r"\b(?:precio|cuesta|cuestan|cuanto vale|cuanto valen|costo|cuanto cobran|cuanto se paga|tarifa|multas?"
+    r"|a cuanto (?:el|la|sale|esta))\b"
+)
 _UNITS_OF_TIME = r"(?:segundos?|minutos?|min|horas?|hrs?|dias?|semanas?|meses|mes|anos?)"
 _COUNTS = r"un|una|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|veinte|treinta|media|medio"
 _TAKES = r"demora|demoran|demoro|tarda|tardan|tardo"
@@ -68,7 +71,9 @@ _ADDRESS = r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+)*\.(?:cl|com|org|ne
 KINDS = (
     _kind("frecuencia", r"\b(?:cada cuant[oa]s?|con que frecuencia|cuantas veces)\b",
           "frecuencia cuanto cuantos cuantas", _EVERY),
-    _kind("hora", r"\bque hora\b|\bhorarios?\b|\bhora de\b", "hora horas horario horarios manana tarde noche",
+    # "fuera de horario" is a rule broken, not a time asked.
+    _kind("hora", r"\bque hora\b|(?<!fuera de )\bhorarios?\b|\bhora de\b",
+          "hora horas horario horarios manana tarde noche",
           rf"\b\d{{1,2}}[:.]\d{{2}}\b|\b\d{{1,2}}\s*(?:hrs?|horas|am|pm)\b|\b\w+ {_DAY_PARTS}"),
     # "¿Cuánto se demora ...?", "¿cuánto rato ...?": a span of time answers, whatever word asked;
     # "¿cuánto dura la pila?" also needs what lasts ("dura"), not any span ("cámbiela en 7 días").
@@ -77,7 +82,7 @@ KINDS = (
     _kind("volumen", _VOLUME,
           "agua litros litro cantidad capacidad cabe",
           r"\b\d[\d.,]*\s*(?:mil\s+)?(?:litros?|lts?|l|m3|m³|metros cubicos)\b"),
-    _kind("telefono", r"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto)\b",
+    _kind("telefono", r"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto|a que numero)\b",
           "telefono telefonos fono fonos celular whatsapp numero", r"\+?\d[\d\s-]{6,}\d"),
     _kind("correo", r"\b(?:correos?|e?mail|correo electronico)\b", "correo correos mail email",
           r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),

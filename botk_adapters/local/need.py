@@ -28,7 +28,7 @@ from botk_adapters.local.kinds import FREQUENCY, Kind, holds_kind, kind_of, stro
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.question import Question
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
-from botk_adapters.local.values import counts, named_as_thing, valued
+from botk_adapters.local.values import counts, named_as_thing, other_complement, valued
 from botk_adapters.local.vocabulary import WEAK_WORDS, has_colour
 from botk_core.lights import is_state_word, light_state
 from botk_core.text import fold
@@ -91,6 +91,8 @@ class Need:
     noun_focus: bool = False
     # Neighbouring words of the question ("próximo muestreo"): one thing, never half held.
     pairs: frozenset[frozenset[str]] = frozenset()
+    # "el número de cuenta": a thing named by its complement; «número de arranque» is another one.
+    compounds: tuple[tuple[str, str], ...] = ()
 
 
 def need_of(question: Question) -> Need:
@@ -137,6 +139,11 @@ def need_of(question: Question) -> Need:
         which=focus is not None and not QUANTITY & set(tokens),
         noun_focus=asked_as_noun(focus, tokens),
         pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
+        compounds=tuple(
+            (a, c)
+            for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+            if a in nouns and b in ("de", "del") and a in content and c in content
+        ),
     )
 
 
@@ -209,6 +216,8 @@ def holds_hinges(need: Need, have: Words, context: Words | None = None, counted:
     if need.colour and not has_colour(have.text, need.colour):
         return False
     if need.kind and not holds_kind(need.kind, have.text):
+        return False
+    if any(other_complement(head, of, have.text) for head, of in need.compounds):
         return False
     if counted and need.counted and need.kind is None and need.counts and not counts(need.counted, have.text):
         return False  # "¿cuántos socios ...?": "120 socios" answers, not any figure (a table row counts)

@@ -118,7 +118,7 @@ def _mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[str]) -
         mark += HEADING_BONUS + (ASKS_ALIKE_BONUS if heading_asks_alike(need, found.location) else 0.0)
     mark += PREFER_BONUS if found.document in prefer else 0.0
     mark += LABEL_BONUS if _labels_what_is_asked(need, found) else 0.0
-    coded = need.colour and not need.acts and colour_code(found.text, need.colour)
+    coded = need.colour and not need.procedure and colour_code(found.text, need.colour)
     return mark + (CODE_BONUS if coded else 0.0)
 
 
@@ -230,7 +230,7 @@ def _own_verdict(excerpt: str, need: Need, location: str) -> str:
 
 def _sentence_score(need: Need, sentence: str) -> float:
     penalty = _QUESTION_PENALTY if sentence.rstrip().endswith("?") else 0.0
-    if need.colour and not need.acts and colour_code(sentence, need.colour):
+    if need.colour and not need.procedure and colour_code(sentence, need.colour):
         penalty -= CODE_BONUS
     penalty += _state_penalty(need, sentence)
     named = colour_in(fold(sentence)) if need.colour else None

@@ -6,12 +6,14 @@ can replace one part of an earlier question and keep the rest.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
 
 from botk_adapters.local.dates import Campaign, find_campaign
 from botk_adapters.local.intents import MARKER_WORDS, Intent, intent_of
+from botk_adapters.local.related import LIGHT_WORDS
 from botk_adapters.local.vocabulary import WEAK_WORDS, colour_in, find_parameter
 from botk_core.phrasing import expand_abbreviations
 from botk_core.text import QUESTION_WORDS, STOP_WORDS, fold
@@ -37,6 +39,8 @@ _OTHER_PLACE = re.compile(
 )
 # "el otro punto" names no kind of place; "el otro estanque" does.
 _ANY_PLACE = frozenset({"punto", "lugar", "sitio", "localidad", "lado"})
+# "ahí mismo", "allá": the place of the turn before, never a place's name.
+_DEICTIC = frozenset({"ahi", "alli", "aca", "alla", "aqui", "mismo", "misma", "mismos", "mismas"})
 
 
 @attrs.frozen
@@ -70,6 +74,8 @@ class Question:
     fresh: tuple[str, ...] = ()
     # The place was a bare word ("método", "verano"), not an "en X" phrase: maybe not a place.
     place_bare: bool = False
+    # Of a bare place, the words an article introduces ("tenía la escuela"): a thing named, maybe a place.
+    place_nouns: tuple[str, ...] = ()
     # Asks how or why ("¿cómo midieron el fluoruro?"): prose answers it, not a table cell.
     explains: bool = False
     # The parameter was read from a word one typo away ("mangneso"): the documents must confirm it.
@@ -102,6 +108,8 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
     folded = normalise(text)
     tokens = tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded))
     parameter, parameter_span, parameter_fuzzy = find_parameter(folded, fuzzy)
+    if parameter == "color" and LIGHT_WORDS & {m.group(0) for m in _TOKEN.finditer(folded)}:
+        parameter, parameter_span = None, None  # "los colores de la luz" are a light's, not the water's
     campaign = find_campaign(folded)
     colour = colour_in(folded)
     colour_span = colour[1] if colour else None
@@ -110,6 +118,7 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
     intent = intent_of(folded, parameter is not None)
     tabular = parameter is not None and intent != "limit"
     place, place_span, subject, bare = _place_and_subject(tokens, taken, other, tabular)
+    nouns = _introduced(tokens, place) if bare else ()
     return Question(
         text=folded,
         tokens=tokens,
@@ -125,6 +134,7 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
         other_place=other is not None,
         other_kind=other["kind"] if other and other["kind"] not in _ANY_PLACE else "",
         place_bare=bare,
+        place_nouns=nouns,
         explains=bool(_EXPLAINS.search(folded)),
         parameter_fuzzy=parameter_fuzzy,
     )
@@ -164,7 +174,8 @@ def _free(token: Token) -> bool:
     """A word that can name a place or a subject."""
     word = token.word
     asking = word in STOP_WORDS or word in WEAK_WORDS or word in QUESTION_WORDS or word in MARKER_WORDS
-    return not (asking or word in _ARTICLES or len(word) < 2) or any(c.isdigit() for c in word)
+    pointing = word in _ARTICLES or word in _DEICTIC
+    return not (asking or pointing or len(word) < 2) or any(c.isdigit() for c in word)
 
 
 def _inside(token: Token, spans: list[Span]) -> bool:
@@ -204,12 +215,24 @@ def _phrase(tokens: tuple[Token, ...], index: int, taken: list[Span]) -> tuple[l
     return words[:4], end
 
 
+def _introduced(tokens: tuple[Token, ...], place: tuple[str, ...]) -> tuple[str, ...]:
+    """The place words right after an article ("la escuela"), unlike a verb or a bare noun."""
+    return tuple(
+        token.word
+        for before, token in itertools.pairwise(tokens)
+        if token.word in place and before.word in _ARTICLES
+    )
+
+
 def _bare_place(tokens: tuple[Token, ...], used: set[int]) -> tuple[tuple[str, ...], Span | None]:
-    """In a table question without "en X", the first run of free words names the place."""
-    run: list[Token] = []
-    for index, token in enumerate(tokens):
-        if index not in used and (_free(token) or (run and token.word in _NAME_PARTS)):
-            run.append(token)
-        elif run and not (token.word in _ARTICLES or token.word in _JOINERS):
-            break
-    return tuple(t.word for t in run), (run[0].start, run[-1].end) if run else None
+    """In a table question without "en X", the free words may name the place.
+
+    Every free word is a candidate ("le encontraron a la posta"): the table's
+    row labels decide which of them name a place.
+    """
+    run = [
+        token
+        for index, token in enumerate(tokens)
+        if index not in used and (_free(token) or (index and token.word in _NAME_PARTS))
+    ]
+    return tuple(t.word for t in run[:6]), (run[0].start, run[-1].end) if run else None

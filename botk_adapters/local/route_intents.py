@@ -20,6 +20,8 @@ _DOCUMENTS = re.compile(
     r"|^\W*(?:y\s+)?(?:cuando|en que casos?|por que|quien|quienes)\s+(?:conviene|hay que|se debe|debemos|debo"
     r"|se puede|podemos|se decide|decide|deciden|guard|solt|liber|ahorr|repart|distribu|regar|usar)"
     r"|\b(?:como se decide|como decidir|que criterios?|que reglas?|criterios? para|reglas? para)\b"
+    # What a device is for ("¿qué mide el sensor del tanque?"), not what it reads now.
+    r"|^\W*(?:y\s+)?(?:que|para que) (?:mide|miden|detecta|detectan|sirve|sirven|controla|controlan)\b"
 )
 # How to do it ("¿cómo ahorrar agua?"): advice from the documents.
 _HOW_TO = re.compile(
@@ -74,7 +76,8 @@ _WATERING = re.compile(
 _PRESENT = re.compile(r"\b(?:hoy|ahora|esta semana|estos dias|este fin de semana|manana|este mes)\b")
 # A fact or a piece of advice ("¿cuánta agua se ahorra con riego por goteo?"), not a decision now.
 _FACT = re.compile(
-    r"^\W*(?:y\s+)?(?:cuant[oa]s?|cada cuant[oa]s?|que cantidad|donde|cuando|como)\b"
+    r"^\W*(?:y\s+)?(?:con |en |a |de |por |para |desde |hasta )?(?:cuant[oa]s?|cada cuant[oa]s?|que cantidad"
+    r"|donde|cuando|como)\b"
     r"|\bse (?:ahorra|guarda|usa|gasta|riega|riegan|reparte|distribuye|libera|suelta|almacena)\b"
     r"|\b(?:multas?|turnos? de riego|riego por)\b"
 )

@@ -7,14 +7,20 @@ import re
 
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.related import NUMBER_WORDS
-from botk_core.text import stem
+from botk_core.text import fold, stem
+
+# Words that say how often or how much, never how many: "cada socio" counts no socios.
+_NOT_CARDINAL = frozenset(
+    {"cada", "media", "medio", "mitad", "doble", "diario", "diaria", "semanal", "mensual", "anual"}
+)
+_CARDINALS = NUMBER_WORDS - _NOT_CARDINAL
 
 
 def counts(thing: str, folded: str) -> bool:
     """Whether a text says how many of ``thing`` there are ("doce puntos", "3 estanques")."""
     tokens = re.findall(r"[a-z0-9]+", folded)
     return any(
-        before.isdigit() or before in NUMBER_WORDS
+        before.isdigit() or before in _CARDINALS
         for before, word in itertools.pairwise(tokens)
         if stem(word) == stem(thing) or holds(thing, Words.of(word), typos=False)
     )
@@ -55,3 +61,21 @@ def named_as_thing(thing: str, folded: str) -> bool:
         not (0 < i < len(tokens) - 1 and tokens[i - 1] in _PRONOUNS and tokens[i + 1] in _ARTICLES)
         for i in places
     )
+
+
+_OF = frozenset({"de", "del"})
+_COMPLEMENT_WORDS = 4
+
+
+def other_complement(head: str, complement: str, folded: str) -> bool:
+    """Whether a text names ``head`` only of something else: «número de arranque» for «número de cuenta».
+
+    The complement may come a few words later («caja de protección del sensor»).
+    """
+    tokens = re.findall(r"[a-z0-9]+", fold(folded))
+    ofs = [
+        tokens[i + 2 : i + 2 + _COMPLEMENT_WORDS]
+        for i in range(len(tokens) - 2)
+        if stem(tokens[i]) == stem(head) and tokens[i + 1] in _OF
+    ]
+    return bool(ofs) and not any(holds(complement, Words.of(" ".join(words)), typos=False) for words in ofs)

@@ -151,6 +151,7 @@ WEAK_WORDS = frozenset(
     cuanto cuanta cuantos cuantas cual cuales como donde cuando quien quienes que porque hola
     medido estaba estuvo estan esta resulto arrojo hay habian llama llaman llamo nombre hacer marque
     quedo queda quedaron sea ser puede pueden bien mal normal correcto ok doy dar damos saco sacaron sacar
+    bueno buena buenos buenas incluye incluyen contiene contienen comprende comprenden abarca
     """
     ).split()
 )

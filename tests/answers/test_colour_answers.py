@@ -45,3 +45,45 @@ def test_a_light_that_is_off_is_the_off_line_of_its_component() -> None:
 def test_a_light_of_no_named_component_is_answered_for_every_component_with_that_colour() -> None:
     answer = _ask("q significa la luz blanca")
     assert "bombeando" in answer and "lectura enviada" in answer
+
+
+def test_the_colours_of_one_component_are_all_its_lines_and_none_of_another() -> None:
+    for asked in ("colores de la luz del medidor de caudal", "q significan las luces del medidor"):
+        answer = _ask(asked)
+        assert all(t in answer for t in ("lectura enviada", "memoria llena", "pila del medidor")), answer
+        assert "bombeando" not in answer and "sobrecorriente" not in answer, answer
+    board = _ask("que colores tiene la luz del tablero de la bomba")
+    assert "esperando el nivel mínimo" in board and "sin tensión" in board and "memoria llena" not in board
+
+
+def test_a_yes_no_about_a_colour_is_answered_by_its_line() -> None:
+    for asked in ("blanco fijo en el medidor es bueno?", "la luz blanca del medidor es buena?"):
+        answer = _ask(asked)
+        assert "lectura enviada" in answer and "memoria llena" not in answer, answer
+
+
+def test_the_colour_of_the_water_is_still_a_lab_parameter_without_a_light() -> None:
+    answer = _ask("cuanto color verdadero tenia el agua del pozo")
+    assert "lectura enviada" not in answer and answer.startswith("No lo encontré"), answer
+
+
+STEPS = docx_bytes(
+    "Manual del clorador",
+    "2. Equipos",
+    "Clorador: dosifica el cloro en la salida del estanque.",
+    "Rojo: sin cloro en el bidón",
+    "Verde: dosificando",
+    "3. Problemas",
+    "Si el clorador muestra luz roja, siga estos pasos:",
+    "1) Cierre la válvula de salida.",
+    "2) Rellene el bidón con 20 litros de hipoclorito.",
+    "3) Presione el botón de reinicio por 5 segundos.",
+)
+
+
+def test_the_steps_for_a_colour_are_the_procedure_not_the_colour_line() -> None:
+    for asked in ("pasos si el clorador tiene la luz roja", "procedimiento si el clorador esta en rojo"):
+        answer = chat_over({"clorador.docx": STEPS}).ask(asked).content
+        assert "20 litros" in answer and "botón de reinicio" in answer, answer
+    meaning = chat_over({"clorador.docx": STEPS}).ask("q significa la luz roja del clorador").content
+    assert "sin cloro en el bidón" in meaning, meaning

@@ -290,3 +290,32 @@ def test_how_to_question_gets_the_documents_whole_answer_found_by_its_own_words(
     )
     answer = chat_over({"faq.docx": faq}).ask("como dejo el agua apta pa tomar si hay corte").content
     assert "3 minutos" in answer and "4 gotas" in answer, answer
+
+
+CARE = docx_bytes(
+    "Cuidado de la planta",
+    "5. Mantenimiento de la planta",
+    "Cada seis meses se debe hacer:",
+    "Cambio del filtro de arena",
+    "Revisión del flotador",
+    "La batería del datalogger se cambia cuando marca menos de 11,8 V.",
+    "6. Preguntas de los socios",
+    "7. ¿Cuándo se reúne la directiva?",
+    "El tercer jueves de cada mes a las 19:30 en la sede.",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("mantencion semestral q incluye", "filtro de arena"),
+        ("q incluye la mantención de cada 6 meses", "flotador"),
+        ("bajo cuantos volts se cambia la bateria del datalogger", "11,8 V"),
+        ("a cuantos voltios hay q cambiar la bateria", "11,8 V"),
+        ("cuando es la reunion de la directiva", "tercer jueves"),
+        ("a q hora es la asamblea de la directiva", "19:30"),
+    ],
+)
+def test_a_period_a_unit_or_a_meeting_asked_in_other_words(asked: str, expected: str) -> None:
+    answer = chat_over({"cuidado.docx": CARE}).ask(asked).content
+    assert expected in answer, answer

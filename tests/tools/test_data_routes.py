@@ -38,3 +38,27 @@ def test_data_questions_reach_their_tool(question: str, tool: str, arguments: di
     assert chosen == tool
     if arguments is not None:
         assert dict(given) == arguments
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "q mide el sensor del tanque",
+        "que miden los sensores del estanque de Iquiuca",
+        "para que sirve el sensor de nivel",
+        "con cuantas boletas impagas cortan el agua",
+        "a cuantos meses de deuda cortan el agua",
+        "en cuantos dias reponen el agua despues del corte",
+    ],
+)
+def test_what_a_device_is_for_and_the_rules_of_the_service_are_for_the_documents(question: str) -> None:
+    assert DataRouter().turn([], question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["que marca el sensor del estanque de Iquiuca", "cortamos el agua?", "como esta el estanque de Iquiuca"],
+)
+def test_a_reading_or_a_decision_now_still_reaches_the_data(question: str) -> None:
+    turn = DataRouter().turn([], question)
+    assert turn is not None and turn.tool == "diagnostico_hidrico_integrado", turn
