@@ -55,6 +55,7 @@ _EVERY = (
 )
 # A past event: "cuándo fue", "cuándo se instaló/emitió", "cuándo tomaron/hicieron".
 _PAST_EVENT = r"\b(?:en que fecha|que fecha|cuando (?:fue|fueron|se [a-z]{3,}o|[a-z]{3,}(?:io|aron|ieron)))\b"
+_DAY_OF_MONTH = r"\bdias?\s+\d{1,2}\b|\b\d{1,2}\s+de\s+cada\s+mes\b"
 _PRICE = (
     r"\b(?:precio|cuesta|cuestan|cuanto vale|cuanto valen|costo|cuanto cobran|cuanto se paga|tarifa|multas?"
     r"|a cuanto (?:el|la|sale|esta))\b"
@@ -92,6 +93,9 @@ KINDS = (
           r"\d\s*[°º]\s*c?\b|\bgrados\b"),
     _kind("direccion", r"\b(?:que|cual(?: es)?(?: la)?) (?:direccion|pagina|ip|url)\b",
           "direccion pagina web ip url", _ADDRESS),
+    # "¿Qué días pasa el camión?" is answered by the days named ("martes y viernes"), not by "días".
+    _kind("dias", r"\b(?:(?:en )?que dias?|cuales dias|que dia de la semana)\b", "dia dias semana",
+          rf"\b(?:{_WEEKDAYS})\b|\btodos los dias\b|{_DAY_OF_MONTH}|{_FULL_DATE}"),
     # "¿Cuándo fue ...?" asks for a date; "¿cuándo conviene ...?" asks for a circumstance.
     _kind("fecha", _PAST_EVENT, "fecha ultimo ultima reciente",
           rf"{_FULL_DATE}|\b(?:{_MONTHS})\s+(?:de\s+|del\s+)?\d{{4}}\b", _FULL_DATE),
