@@ -12,6 +12,8 @@ from botk_adapters.documents.tables import CellBudget, RawTable
 from botk_core.domain import Chunk
 from botk_core.errors import UnreadableDocument
 
+_ALIGNED_RULE = re.compile(r"^\s*-{2,}(?:\s{2,}-{2,})+\s*$")
+_COLUMN_GAP = re.compile(r"\s{2,}")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s+\S")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
@@ -67,6 +69,7 @@ def _blocks(text: str, markdown: bool, cells: CellBudget) -> Iterator[Block]:
     caption = ""
     ordinal = 0
     for index, lines in enumerate(paragraphs):
+        lines = _aligned_as_pipes(lines)
         start = _table_start(lines)
         if start is not None:
             caption = " ".join(line.strip() for line in lines[:start]) or caption
@@ -102,6 +105,24 @@ def _heading(lines: list[str], markdown: bool) -> Block | None:
     if first.endswith("?") or (first.isupper() and len(first) > 3):
         return Block(first, "heading", 1)
     return None
+
+
+def _aligned_as_pipes(lines: list[str]) -> list[str]:
+    """A plain-text table (a header, a rule of dashes under each column, rows) as a pipe table.
+
+    Columns are separated by two or more spaces; a row that does not split into
+    as many cells as the header leaves the paragraph as it was.
+    """
+    rule = next((i for i, line in enumerate(lines) if i and _ALIGNED_RULE.match(line)), None)
+    if rule is None or rule + 1 >= len(lines):
+        return lines
+    header, rows = lines[rule - 1], lines[rule + 1 :]
+    width = len(_COLUMN_GAP.split(header.strip()))
+    split = [_COLUMN_GAP.split(row.strip()) for row in rows]
+    if width < 2 or any(len(cells) != width for cells in split):
+        return lines
+    pipes = ["| " + " | ".join(cells) + " |" for cells in [_COLUMN_GAP.split(header.strip()), *split]]
+    return [*lines[: rule - 1], pipes[0], "|" + "---|" * width, *pipes[1:]]
 
 
 def _table_start(lines: list[str]) -> int | None:
