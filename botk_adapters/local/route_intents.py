@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from botk_adapters.local.vocabulary import PARAMETER_NAMES
 from botk_core.phrasing import TYPO_MIN_LENGTH, one_edit_apart
 
 # The documents' rules, not today's data.
@@ -161,7 +162,10 @@ def asks_decision(folded: str) -> bool:
         return True
     if _a_choice(tokens):
         return True
-    return bool(_WATER.search(folded)) and any(t not in _NOT_ACTIONS and _near(t, _ACTIONS) for t in tokens)
+    # A lab parameter spelled right is not a typo of an action («hierro» is not «cierro»).
+    return bool(_WATER.search(folded)) and any(
+        t not in _NOT_ACTIONS and t not in PARAMETER_NAMES and _near(t, _ACTIONS) for t in tokens
+    )
 
 
 def event_kind(folded: str) -> tuple[bool, str | None]:

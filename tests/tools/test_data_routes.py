@@ -49,6 +49,9 @@ def test_data_questions_reach_their_tool(question: str, tool: str, arguments: di
         "con cuantas boletas impagas cortan el agua",
         "a cuantos meses de deuda cortan el agua",
         "en cuantos dias reponen el agua despues del corte",
+        # A lab parameter spelled right is not a typo of an action («hierro» / «cierro»).
+        "hierro del estanque comunitario de iquiuca en oct 2021",
+        "cuanto hierro tenia el agua del estanque de Iquiuca",
     ],
 )
 def test_what_a_device_is_for_and_the_rules_of_the_service_are_for_the_documents(question: str) -> None:
@@ -57,7 +60,12 @@ def test_what_a_device_is_for_and_the_rules_of_the_service_are_for_the_documents
 
 @pytest.mark.parametrize(
     "question",
-    ["que marca el sensor del estanque de Iquiuca", "cortamos el agua?", "como esta el estanque de Iquiuca"],
+    [
+        "que marca el sensor del estanque de Iquiuca",
+        "cortamos el agua?",
+        "como esta el estanque de Iquiuca",
+        "cierro la llave del estanque de iquiuca?",
+    ],
 )
 def test_a_reading_or_a_decision_now_still_reaches_the_data(question: str) -> None:
     turn = DataRouter().turn([], question)
