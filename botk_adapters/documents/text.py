@@ -116,12 +116,11 @@ def _aligned_as_pipes(lines: list[str]) -> list[str]:
     rule = next((i for i, line in enumerate(lines) if i and _ALIGNED_RULE.match(line)), None)
     if rule is None or rule + 1 >= len(lines):
         return lines
-    header, rows = lines[rule - 1], lines[rule + 1 :]
-    width = len(_COLUMN_GAP.split(header.strip()))
-    split = [_COLUMN_GAP.split(row.strip()) for row in rows]
-    if width < 2 or any(len(cells) != width for cells in split):
+    header, *rows = [_COLUMN_GAP.split(line.strip()) for line in (lines[rule - 1], *lines[rule + 1 :])]
+    width = len(header)
+    if width < 2 or any(len(cells) != width for cells in rows):
         return lines
-    pipes = ["| " + " | ".join(cells) + " |" for cells in [_COLUMN_GAP.split(header.strip()), *split]]
+    pipes = ["| " + " | ".join(cells) + " |" for cells in [header, *rows]]
     return [*lines[: rule - 1], pipes[0], "|" + "---|" * width, *pipes[1:]]
 
 

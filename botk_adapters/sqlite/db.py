@@ -14,9 +14,11 @@ from botk_core.errors import DatabaseUnreadable, SchemaTooNew, StorageError
 BUSY_TIMEOUT_MS = 10_000
 # SQLITE_CORRUPT and SQLITE_NOTADB: the file's bytes are not a database BOTK can read.
 _DAMAGED = (11, 26)
+_BUSY = "El almacenamiento está ocupado; intenta de nuevo en un momento."
 _migrated: set[str] = set()
 _migrate_lock = threading.Lock()
 _writer_locks: dict[str, threading.Lock] = {}
+_writer_locks_guard = threading.Lock()
 
 
 def writer_lock(path: str) -> threading.Lock:
@@ -27,8 +29,19 @@ def writer_lock(path: str) -> threading.Lock:
     sleeping than writing; queued on a Python lock, the next writer starts the
     moment the previous one commits. Other processes still meet on SQLite's lock.
     """
-    with _migrate_lock:
+    with _writer_locks_guard:
         return _writer_locks.setdefault(path, threading.Lock())
+
+
+@contextmanager
+def holding(lock: threading.Lock, seconds: float, busy: str) -> Iterator[None]:
+    """``lock`` for the block, waited for at most ``seconds``; ``StorageError(busy)`` past them."""
+    if not lock.acquire(timeout=seconds):
+        raise StorageError(busy)
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -146,15 +159,11 @@ class Database:
         write (disk full, read-only), raises ``StorageError`` (503), not a crash.
         """
         conn = self.connection()
-        if not self._writers.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
-            raise StorageError("El almacenamiento está ocupado; intenta de nuevo en un momento.")
-        try:
+        with holding(self._writers, BUSY_TIMEOUT_MS / 1000, _BUSY):
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as error:
-                raise StorageError(
-                    "El almacenamiento está ocupado; intenta de nuevo en un momento."
-                ) from error
+                raise StorageError(_BUSY) from error
             try:
                 yield conn
                 conn.execute("COMMIT")
@@ -166,5 +175,3 @@ class Database:
                         "No se pudo guardar el cambio; intenta de nuevo en un momento."
                     ) from error
                 raise
-        finally:
-            self._writers.release()

@@ -11,17 +11,17 @@ import itertools
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
-from botk_adapters.sqlite.db import writer_lock
+from botk_adapters.sqlite.db import holding, writer_lock
 from botk_core.errors import StorageError
 
 # Buckets untouched this long are full again, so their rows can go.
 _IDLE_SECONDS = 3600.0
 _PRUNE_EVERY = 1000
 _BUSY_TIMEOUT_S = 2.0
+_UNAVAILABLE = "El límite de solicitudes no está disponible; intenta de nuevo"
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS buckets"
     " (client TEXT PRIMARY KEY, tokens REAL NOT NULL, updated_at REAL NOT NULL)"
@@ -58,7 +58,7 @@ class SqliteTokenBuckets:
         rate, now = per_minute / 60.0, self._clock()
         conn = self._connection()
         try:
-            with _held(self._writers):
+            with holding(self._writers, _BUSY_TIMEOUT_S, _UNAVAILABLE):
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     wait = _take(conn, client, rate, burst, now)
@@ -69,7 +69,7 @@ class SqliteTokenBuckets:
                     conn.execute("ROLLBACK")
                     raise
         except sqlite3.OperationalError as error:
-            raise StorageError("El límite de solicitudes no está disponible; intenta de nuevo") from error
+            raise StorageError(_UNAVAILABLE) from error
         return wait
 
     def _connection(self) -> sqlite3.Connection:
@@ -81,17 +81,6 @@ class SqliteTokenBuckets:
         if conn is None:
             conn = self._local.conn = _open(self.path)
         return conn
-
-
-@contextmanager
-def _held(lock: threading.Lock) -> Iterator[None]:
-    """``lock`` within the busy timeout, else the same error as a busy file."""
-    if not lock.acquire(timeout=_BUSY_TIMEOUT_S):
-        raise sqlite3.OperationalError("database is locked")
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 def _take(conn: sqlite3.Connection, client: str, rate: float, burst: int, now: float) -> float:
