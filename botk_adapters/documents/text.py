@@ -12,8 +12,10 @@ from botk_adapters.documents.tables import CellBudget, RawTable
 from botk_core.domain import Chunk
 from botk_core.errors import UnreadableDocument
 
-_ALIGNED_RULE = re.compile(r"^\s*-{2,}(?:\s{2,}-{2,})+\s*$")
-_COLUMN_GAP = re.compile(r"\s{2,}")
+# A rule under the header: dashes (or =) under each column, or one line across them all.
+_ALIGNED_RULE = re.compile(r"^\s*[-=]{3,}(?:\s+[-=]{3,})*\s*$")
+# Columns apart by a tab (pasted from a spreadsheet) or by two or more spaces.
+_COLUMN_GAP = re.compile(r"\s*\t\s*|\s{2,}")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s+\S")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
@@ -108,9 +110,9 @@ def _heading(lines: list[str], markdown: bool) -> Block | None:
 
 
 def _aligned_as_pipes(lines: list[str]) -> list[str]:
-    """A plain-text table (a header, a rule of dashes under each column, rows) as a pipe table.
+    """A plain-text table (a header, a rule of dashes under it, rows) as a pipe table.
 
-    Columns are separated by two or more spaces; a row that does not split into
+    Columns are separated by a tab or two or more spaces; a row that does not split into
     as many cells as the header leaves the paragraph as it was.
     """
     rule = next((i for i, line in enumerate(lines) if i and _ALIGNED_RULE.match(line)), None)

@@ -32,3 +32,17 @@ def test_rows_that_do_not_line_up_with_the_header_stay_text() -> None:
     ragged = b"nombre    fono\n------    ----\nJuan Perez 9 8765 4321 (tardes)\n"
     texts = [chunk.text for chunk in TextReader().read("contactos.txt", ragged)]
     assert any("Juan Perez 9 8765 4321" in text for text in texts)
+
+
+def test_a_table_pasted_from_a_spreadsheet_with_tabs_and_one_rule_is_read_as_a_table() -> None:
+    pasted = (
+        b"tramo\tconsumo\tvalor x m3\n--------------------------------\n1\t0 a 10\t$410\n2\t11 a 20\t$690\n"
+    )
+    texts = [chunk.text for chunk in TextReader().read("tarifas.txt", pasted)]
+    assert "tramo: 2; consumo: 11 a 20; valor x m3: $690" in texts
+
+
+def test_a_title_underlined_with_equals_signs_stays_a_title() -> None:
+    titled = b"TARIFAS 2025\n============\n\nel canal se abre los martes\n"
+    texts = [chunk.text for chunk in TextReader().read("tarifas.txt", titled)]
+    assert any("el canal se abre los martes" in text and "TARIFAS 2025" in text for text in texts)
