@@ -59,7 +59,7 @@ def _sse(first: Any, feed: TurnFeed) -> Iterator[str]:
         yield _frame("error", {"error": error.message, "code": error.code})
     except Exception as error:
         log.error("streamed turn failed", exc_info=error)
-        yield _frame("error", {"error": "Internal error", "code": "internal_error"})
+        yield _frame("error", {"error": "Error interno del servidor.", "code": "internal_error"})
 
 
 def _frames(event: Any) -> str:

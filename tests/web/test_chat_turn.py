@@ -77,8 +77,11 @@ def test_a_retried_turn_indexes_its_files_once(tmp_path: Path) -> None:
     client = scripted_client(tmp_path, gateway)
     thread_id = new_thread(client)
 
+    # The same bytes both times, as a client retrying sends them (a .docx built twice differs by its time).
+    sent = word_file("La bomba se cambió en marzo.")
+
     def send() -> int:
-        upload = (io.BytesIO(word_file("La bomba se cambió en marzo.")), "bomba.docx")
+        upload = (io.BytesIO(sent), "bomba.docx")
         fields = {
             "thread_id": thread_id,
             "message": "guarda esto",
