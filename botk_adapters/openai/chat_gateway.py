@@ -12,6 +12,7 @@ import openai
 from botk_adapters.openai import chat_ladder as ladder
 from botk_adapters.openai.chat_capabilities import CapabilityBook, ServerCapabilities, ServerKey, ToolsMode
 from botk_adapters.openai.chat_stream import gateway_events
+from botk_adapters.openai.client import ready_body
 from botk_adapters.openai.errors import translate
 from botk_core.domain import Passage
 from botk_core.model import GatewayEvent, ModelRequest
@@ -74,7 +75,9 @@ class OpenAIChatGateway:
         attempt = self._first_attempt(request)
         while True:
             try:
-                chunks = self._client.chat.completions.create(**attempt.payload(self.model))
+                chunks = self._client.chat.completions.create(
+                    **ready_body(attempt.payload(self.model), messages=[])
+                )
             except openai.OpenAIError as error:
                 attempt = self._fall_back(attempt, error)
             else:

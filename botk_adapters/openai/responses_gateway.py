@@ -8,6 +8,7 @@ from typing import Any
 import openai
 
 from botk_adapters.openai import responses_mapping as mapping
+from botk_adapters.openai.client import ready_body
 from botk_adapters.openai.errors import translate
 from botk_adapters.openai.window import call_with_retry
 from botk_core.errors import UpstreamUnavailable
@@ -27,12 +28,17 @@ class OpenAIResponsesGateway:
         self._store = store
 
     def stream(self, request: ModelRequest) -> Iterator[GatewayEvent]:
-        events = call_with_retry(lambda r: self._client.responses.create(**self._params(r)), request)
+        events = call_with_retry(
+            lambda r: self._client.responses.create(**ready_body(self._params(r))), request
+        )
         with events:
             try:
                 yield from _gateway_events(events)
             except openai.OpenAIError as error:
                 raise translate(error) from error
+
+    def _create(self, request: ModelRequest) -> Any:
+        return self._client.responses.create(**ready_body(self._params(request)))
 
     def _params(self, request: ModelRequest) -> dict[str, Any]:
         params: dict[str, Any] = {
