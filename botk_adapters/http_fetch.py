@@ -1,9 +1,8 @@
 """A bounded HTTP download for untrusted feeds: bytes, total time and redirects all capped.
 
-Every hop is resolved and checked before it is contacted (and the connected
-peer again, against DNS tricks): loopback, private, link-local and other
-non-public addresses are refused, except the configured URL's own host or
-when ``allow_private`` says so. One deadline, ``total_seconds``, covers every
+Every hop, and the peer actually connected to, must be a public address
+(``http_hosts``), except the configured URL's own host or when
+``allow_private`` says so. One deadline, ``total_seconds``, covers every
 hop's connection, response headers and body: a watchdog shuts every socket
 the download opened when it passes, so a server that drips its headers or
 its body one byte at a time is cut then, whatever the per-read timeout.
@@ -11,12 +10,9 @@ its body one byte at a time is cut then, whatever the per-read timeout.
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 import time
 import zlib
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import attrs
@@ -24,12 +20,14 @@ import requests
 import urllib3
 
 from botk_adapters.http_deadline import DeadlineWatch, watched_session
+from botk_adapters.http_hosts import Resolver, check_hop, check_peer, is_public, resolve
 from botk_core.errors import UpstreamError, UpstreamTimeout, UpstreamUnavailable
+
+__all__ = ["DEFAULT_FETCH", "MB", "FetchBudget", "Resolver", "fetch", "is_public", "redacted", "resolve"]
 
 MB = 1024 * 1024
 _CHUNK = 64 * 1024
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
-Resolver = Callable[[str], list[str]]
 
 
 @attrs.frozen
@@ -67,22 +65,6 @@ def redacted(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
-def resolve(host: str) -> list[str]:
-    """Every address ``host`` resolves to."""
-    try:
-        return sorted({str(info[4][0]) for info in socket.getaddrinfo(host, None)})
-    except (socket.gaierror, UnicodeError) as error:
-        raise UpstreamUnavailable(f"no pude resolver la dirección {host}") from error
-
-
-def is_public(address: str) -> bool:
-    """Whether ``address`` is a global unicast address (not loopback, private, link-local...)."""
-    ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
-
-
 def fetch(
     url: str,
     budget: FetchBudget = DEFAULT_FETCH,
@@ -111,7 +93,7 @@ def _follow(
     resolver: Resolver,
 ) -> bytes:
     for _ in range(budget.max_redirects + 1):
-        _check_hop(url, trusted, budget, resolver)
+        check_hop(url, trusted, budget.allow_private, resolver)
         response = _get(session, url, deadline, budget, what)
         with response:
             location = response.headers.get("Location")
@@ -120,33 +102,9 @@ def _follow(
                 continue
             if response.status_code != 200:
                 raise UpstreamUnavailable(f"{what} respondió con error {response.status_code}")
-            _check_peer(response, trusted, urlsplit(url).hostname or "", budget)
+            check_peer(response, trusted, urlsplit(url).hostname or "", budget.allow_private)
             return _read(response, deadline, budget, what)
     raise UpstreamUnavailable(f"{what} redirige más de {budget.max_redirects} veces")
-
-
-def _check_hop(url: str, trusted: str, budget: FetchBudget, resolver: Resolver) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UpstreamUnavailable("la dirección de la fuente de datos no es http(s)")
-    host = parts.hostname.lower()
-    if budget.allow_private or host == trusted:
-        return
-    if not all(is_public(address) for address in resolver(host)):
-        raise UpstreamUnavailable(f"la fuente de datos redirige a una dirección no pública ({host})")
-
-
-def _check_peer(response: requests.Response, trusted: str, host: str, budget: FetchBudget) -> None:
-    """The address actually connected to must pass the same rule (a second DNS answer may differ)."""
-    sock = _socket(response)
-    if sock is None or budget.allow_private or host.lower() == trusted:
-        return
-    try:
-        peer = sock.getpeername()[0]
-    except OSError:
-        return
-    if not is_public(str(peer)):
-        raise UpstreamUnavailable(f"la fuente de datos redirige a una dirección no pública ({host})")
 
 
 def _get(
@@ -208,9 +166,3 @@ def _late(what: str, budget: FetchBudget) -> UpstreamTimeout:
 
 def _too_big(what: str, budget: FetchBudget) -> UpstreamError:
     return UpstreamError(f"{what} envía más de {budget.max_bytes / MB:.0f} MB (límite BOTK_SENSOR_MAX_BYTES)")
-
-
-def _socket(response: requests.Response) -> socket.socket | None:
-    connection: Any = getattr(response.raw, "connection", None) or getattr(response.raw, "_connection", None)
-    sock = getattr(connection, "sock", None)
-    return sock if isinstance(sock, socket.socket) else None

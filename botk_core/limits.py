@@ -17,13 +17,10 @@ import re
 
 import attrs
 
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
-_UNIT = r"[a-zA-Zµμ°%][\w°%²³µμ-]*(?:\s?/\s?\d*\s?[a-zA-Zµμ]+\b)?"
-_FIGURE = re.compile(
-    rf"(?<![\w.,/-])(?P<bound>(?:[<≤]|menor\s+(?:que|a)|inferior\s+a|bajo)\s*)?(?P<number>{_NUMBER})"
-    rf"(?P<upper>\s*(?:y|a|-|–|al)\s*(?:{_NUMBER}))?(?![\d/])(?:\s*(?P<unit>{_UNIT}))?",
-    re.IGNORECASE,
-)
+from botk_core.figures import Figure, find_figures, limit_range, parse_number
+
+__all__ = ["StatedLimit", "find_limit", "limit_range", "mentions_limit", "parse_number", "without_limit"]
+
 _CUE = re.compile(
     r"\bl[íi]mites?\b|\blmp\b|\bm[áa]xim[oa]s?\b|\bm[áa]x\b\.?|\bnormas?\b|\bnormativ[oa]s?\b|\brequisitos?\b"
     r"|\bexigencias?\b|\bexigid[oa]\b|\btopes?\b|\badmisibles?\b|\baceptables?\b|\bpermitid[oa]s?\b"
@@ -35,21 +32,6 @@ _CUE = re.compile(
 _DETECTION = re.compile(
     r"\bl[íi]mites?\s+(?:de|del)\s+(?:detecci|cuantifica)|\bLD\b|\bLC\b|\bdel\s+m[ée]todo\b", re.IGNORECASE
 )
-# Words right before a figure that make it the number of something else.
-_OWNER = re.compile(
-    r"(?:\bNCh[\s-]*|\bISO[\s-]*|\bOf\.?\s*|\bD\.?\s?S\.?\s*(?:N\.?\s?[°ºo.]*\s*)?|\bDecreto\s+(?:Supremo\s+)?"
-    r"(?:N\.?\s?[°ºo.]*\s*)?|\bN\.?\s?[°º]\s*|\bN\.º\s*|\bTabla\s+|\bCuadro\s+|\bEPA\s+|\bSM\s+|\bart[íi]culo\s+"
-    r"|\bLey\s+(?:N\.?\s?[°º.]*\s*)?|\ba\s+(?=\d+\s*°))$",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_NOT_UNITS_TEXT = "y a o de del en el la los las por para of como"
-_NOT_UNITS = frozenset(_NOT_UNITS_TEXT.split())
-_MONTHS_TEXT = (
-    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre"
-)
-_MONTHS = frozenset(_MONTHS_TEXT.split())
-_UNIT_MAX_CHARS = 14
 _AFTER_CHARS = 70
 _BEFORE_CHARS = 40
 _BOUNDARY = re.compile(r"[;]|\.\s+(?=[A-ZÁÉÍÓÚÑ*(])")
@@ -69,36 +51,15 @@ class StatedLimit:
     high: float | None = None
 
 
-@attrs.frozen
-class _Figure:
-    start: int
-    end: int
-    text: str
-    number: float
-    unit: str
-    low: float | None
-    high: float | None
-
-
-def parse_number(text: str) -> float:
-    """A number as Spanish documents print it: "0,0140", "1.500" (fifteen hundred), "2.000,5"."""
-    text = text.strip()
-    if "," in text:
-        return float(text.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", text):
-        return float(text.replace(".", ""))  # "1.500" is 1500: documents write decimals with a comma
-    return float(text)
-
-
 def find_limit(text: str, unit: str = "") -> StatedLimit | None:
     """The first legal limit ``text`` states with a figure, or None; ``unit`` is the table's, if known."""
-    figures = _figures(text, unit)
-    if not figures:
+    found = find_figures(text, unit)
+    if not found:
         return None
     for cue in _CUE.finditer(text):
         if _is_detection(text, cue.start()):
             continue
-        figure = _after(text, cue.end(), figures) or _before(text, cue.start(), figures)
+        figure = _after(text, cue.end(), found) or _before(text, cue.start(), found)
         if figure is not None:
             return _stated(text, cue, figure)
     return None
@@ -119,56 +80,12 @@ def without_limit(label: str) -> str:
     return f"{label[:start].rstrip(' ([,;—–-')} {label[end:].lstrip(' )')}".strip()
 
 
-def limit_range(text: str) -> tuple[float, float] | None:
-    """The bounds of a range as a limit's text writes them ("entre 6,5 y 8,5", "6,5 a 8,5")."""
-    match = re.search(rf"({_NUMBER})\s*(?:y|a|-|–|al)\s*({_NUMBER})", text)
-    if match is None:
-        return None
-    low, high = parse_number(match.group(1)), parse_number(match.group(2))
-    return (low, high) if low < high else None
-
-
-def _figures(text: str, unit: str) -> list[_Figure]:
-    found = []
-    for match in _FIGURE.finditer(text):
-        number = match["number"]
-        before = text[max(0, match.start() - 24) : match.start()]
-        if _OWNER.search(before) or (_YEAR.match(number) and not match["unit"]):
-            continue
-        stated_unit = match["unit"] or ""
-        if _not_a_unit(stated_unit):
-            stated_unit = ""
-        if not _unit_fits(stated_unit, unit):
-            continue
-        end = match.end() if stated_unit else match.end("upper") if match["upper"] else match.end("number")
-        span_text = text[match.start() : end].strip()
-        low = high = None
-        if match["upper"]:
-            bounds = limit_range(span_text)
-            low, high = bounds if bounds else (None, None)
-        found.append(_Figure(match.start(), end, span_text, parse_number(number), stated_unit, low, high))
-    return found
-
-
-def _unit_fits(stated: str, unit: str) -> bool:
-    """A figure in another unit than the table's is not its limit; a condition in °C never is."""
-    if not stated:
-        return True
-    squeezed = stated.replace(" ", "").lower()
-    if squeezed.startswith("°") and not unit.replace(" ", "").lower().startswith("°"):
-        return False
-    if not unit:
-        return True
-    wanted = unit.replace(" ", "").lower()
-    return squeezed.startswith(wanted) or wanted.startswith(squeezed) or not squeezed[:1].isalpha()
-
-
 def _is_detection(text: str, position: int) -> bool:
     window = text[max(0, position - 3) : position + 40]
     return bool(_DETECTION.match(window.lstrip())) or bool(_DETECTION.search(text[position : position + 30]))
 
 
-def _after(text: str, position: int, figures: list[_Figure]) -> _Figure | None:
+def _after(text: str, position: int, figures: list[Figure]) -> Figure | None:
     for figure in figures:
         if figure.start < position:
             continue
@@ -179,7 +96,7 @@ def _after(text: str, position: int, figures: list[_Figure]) -> _Figure | None:
     return None
 
 
-def _before(text: str, position: int, figures: list[_Figure]) -> _Figure | None:
+def _before(text: str, position: int, figures: list[Figure]) -> Figure | None:
     """A figure just before the word: "fija 1.500 mg/L como límite máximo"."""
     earlier = [f for f in figures if f.end <= position]
     if not earlier:
@@ -191,7 +108,7 @@ def _before(text: str, position: int, figures: list[_Figure]) -> _Figure | None:
     return figure
 
 
-def _stated(text: str, cue: re.Match[str], figure: _Figure) -> StatedLimit:
+def _stated(text: str, cue: re.Match[str], figure: Figure) -> StatedLimit:
     shown = figure.text
     ranged = figure.low is not None
     if ranged and re.search(r"\bentre\s+$", text[: figure.start], re.IGNORECASE):
@@ -201,9 +118,3 @@ def _stated(text: str, cue: re.Match[str], figure: _Figure) -> StatedLimit:
     end = max(cue.end(), figure.end)
     number = None if ranged else figure.number
     return StatedLimit(shown, number, figure.unit, (start, end), figure.low, figure.high)
-
-
-def _not_a_unit(word: str) -> bool:
-    """A word after the figure that is not its unit ("y", a month of a header "Junio 2023")."""
-    folded = word.lower()
-    return bool(word) and (folded in _NOT_UNITS or folded in _MONTHS or len(word) > _UNIT_MAX_CHARS)

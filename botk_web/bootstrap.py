@@ -22,22 +22,20 @@ from botk_core.ports import (
     WeatherProvider,
 )
 from botk_core.profile import AssistantCatalog, default_profile
-from botk_core.sensors.stations import Stations
 from botk_core.tools import Tool, ToolRegistry, search_documents_tool
 from botk_core.usecases import GetHistory, ListAssistants, SendMessage, StartConversation, TurnRunner
 from botk_core.usecases.parse_slots import ParseSlots
 from botk_core.usecases.send_message import TurnLimits
 from botk_core.usecases.threads import DeleteThread, PruneThreads
 from botk_core.usecases.usage import GetThreadUsage
-from botk_web.data_tools import DataTools, build_data_tools
 from botk_web.documents_wiring import DocumentUseCases, document_use_cases
-from botk_web.gateways import build_gateway, vector_store_id
+from botk_web.gateways import vector_store_id
 from botk_web.limits import file_budget, upload_budget
 from botk_web.observability import ObservedSendMessage
 from botk_web.parts import Parts
 from botk_web.ratelimit import TokenBuckets
 from botk_web.settings import Settings
-from botk_web.storage import Storage, build_storage
+from botk_web.wired_adapters import WiredAdapters
 
 
 def bootstrap(
@@ -60,63 +58,8 @@ def bootstrap(
     return Services(settings, parts)
 
 
-class Services:
-    """The wired use cases and the adapters behind them, each built once, on first use."""
-
-    def __init__(self, settings: Settings, parts: Parts) -> None:
-        self.settings = settings
-        self.parts = parts
-
-    @cached_property
-    def storage(self) -> Storage:
-        """The database behind every stateful part (SQLite, or PostgreSQL with BOTK_DATABASE_URL)."""
-        return build_storage(self.settings)
-
-    @cached_property
-    def threads(self) -> ThreadRepository:
-        return self.parts.threads if self.parts.threads is not None else self.storage.threads
-
-    @cached_property
-    def documents(self) -> DocumentStore:
-        return self.parts.documents if self.parts.documents is not None else self.storage.documents
-
-    @cached_property
-    def rate_limits(self) -> TokenBuckets:
-        return self.parts.rate_limits if self.parts.rate_limits is not None else self.storage.rate_limits
-
-    @cached_property
-    def storage_name(self) -> str:
-        """Which storage runs, for ``/health``."""
-        return "custom" if self.parts.threads and self.parts.documents else self.storage.name
-
-    @cached_property
-    def data(self) -> DataTools:
-        """Sensor readings, weather and reports, and the tools built on them."""
-        measurements = (
-            self.parts.measurements if self.parts.measurements is not None else self.storage.measurements
-        )
-        return build_data_tools(self.settings, measurements, self.parts)
-
-    @property
-    def measurements(self) -> MeasurementRepository:
-        return self.data.measurements
-
-    @property
-    def weather(self) -> WeatherProvider:
-        return self.data.weather
-
-    @property
-    def reports(self) -> ReportStore:
-        return self.data.reports
-
-    @property
-    def stations(self) -> Stations:
-        """The stations: configured and with readings, their rules, clock and time zone."""
-        return self.data.stations
-
-    @cached_property
-    def gateway(self) -> AssistantGateway:
-        return self.parts.gateway or build_gateway(self.settings, self.documents, lambda: self.stations)
+class Services(WiredAdapters):
+    """The wired use cases, each built once, on first use, on the adapters of ``WiredAdapters``."""
 
     @cached_property
     def tools(self) -> ToolRegistry:
@@ -193,18 +136,12 @@ class Services:
 
     def serving(self) -> Services:
         """Build every part a server uses now, so that a bad setting stops the start, not a request."""
-        for part in (
-            "send_message",
-            "start_conversation",
-            "get_history",
-            "document_use_cases",
-            "rate_limits",
-        ):
-            getattr(self, part)
+        _ = (
+            self.send_message,
+            self.start_conversation,
+            self.get_history,
+            self.document_use_cases,
+            self.rate_limits,
+        )
         self.threads.recover_turns()
         return self
-
-    def close(self) -> None:
-        """Let go of the storage's connections (a PostgreSQL pool); nothing else needs closing."""
-        if "storage" in self.__dict__:
-            self.storage.close()

@@ -39,7 +39,7 @@
   const SPANISH = new Set("el la los las de del que un una por para con se es está están hay su sus al lo como más pero ya y en".split(" "));
   const ENGLISH = new Set("the is are of to and not or be was for with this that missing invalid too try again found".split(" "));
 
-  /** Whether a server message reads as Spanish (the seed's contract keeps one English message). */
+  /** Whether a server message reads as Spanish (/chat keeps its English «Missing thread_id or message»). */
   function looksSpanish(text) {
     if (/[áéíóúñ¿¡]/i.test(text)) return true;
     let spanish = 0;
