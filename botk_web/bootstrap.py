@@ -144,4 +144,6 @@ class Services(WiredAdapters):
             self.rate_limits,
         )
         self.threads.recover_turns()
+        if self.parts.threads is None:
+            self.storage.start_upkeep()
         return self

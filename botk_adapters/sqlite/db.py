@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from botk_adapters.sqlite import checkpoints
 from botk_adapters.sqlite.migrations import MIGRATIONS
 from botk_core.errors import DatabaseUnreadable, SchemaTooNew, StorageError
 
@@ -129,6 +130,7 @@ class Database:
         self._local = threading.local()
         self._shared: sqlite3.Connection | None = None
         self._writers = writer_lock(self.path)
+        self._background_checkpoints = False
 
     def connection(self) -> sqlite3.Connection:
         """This thread's connection (one shared connection for ``:memory:``)."""
@@ -139,7 +141,21 @@ class Database:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._local.conn = connect(self.path)
+            if self._background_checkpoints:
+                conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoints.SAFETY_NET_PAGES}")
         return conn
+
+    def checkpoint_in_background(self, interval: float = checkpoints.INTERVAL_SECONDS) -> None:
+        """For a server: WAL checkpoints on a thread of their own, not in the turns' commits."""
+        if self.path == ":memory:":
+            return
+        self._background_checkpoints = True
+        current = getattr(self._local, "conn", None)
+        if current is not None:
+            current.execute(f"PRAGMA wal_autocheckpoint = {checkpoints.SAFETY_NET_PAGES}")
+        else:
+            self.connection()  # the file exists (and is migrated) before the thread looks for it
+        checkpoints.start(self.path, self, interval)
 
     def writable(self) -> bool:
         """Whether the file can take a write lock now (the readiness probe); never raises."""

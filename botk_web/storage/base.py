@@ -39,6 +39,10 @@ class Storage(Protocol):
         """Whether the database takes a write now (``/ready``); never raises."""
         ...
 
+    def start_upkeep(self) -> None:
+        """Start what a running server does in the background to keep the database fast."""
+        ...
+
     def close(self) -> None:
         """Let go of the connections it holds."""
         ...

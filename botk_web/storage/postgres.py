@@ -73,6 +73,9 @@ class PostgresStorage:
     def writable(self) -> bool:
         return self.db.writable()
 
+    def start_upkeep(self) -> None:
+        """Nothing: the server does its own upkeep (autovacuum, checkpoints)."""
+
     def close(self) -> None:
         if "threads" in self.__dict__:
             self.threads.close()

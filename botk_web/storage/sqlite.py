@@ -54,5 +54,9 @@ class SqliteStorage:
     def writable(self) -> bool:
         return self.db.writable()
 
+    def start_upkeep(self) -> None:
+        """WAL checkpoints on a thread of their own, out of the turns' commits."""
+        self.db.checkpoint_in_background()
+
     def close(self) -> None:
         """Nothing to do: each thread's SQLite connection closes with it."""
