@@ -124,5 +124,15 @@ def _request_fields(response: Response) -> dict[str, Any]:
 
 def _emit(record: dict[str, Any], started: float) -> None:
     line = {"event": "request", **record, "duration_ms": round((time.perf_counter() - started) * 1000, 1)}
-    # The message is the line itself for plain handlers; the JSON formatter spreads ``fields``.
-    access_log.info(json.dumps(line, ensure_ascii=False, default=str), extra={"fields": line})
+    # The JSON formatter spreads ``fields``; a plain handler prints the line, encoded only then.
+    access_log.info("%s", _JsonLine(line), extra={"fields": line})
+
+
+class _JsonLine:
+    """A log argument that becomes JSON only if a handler formats the message."""
+
+    def __init__(self, line: dict[str, Any]) -> None:
+        self.line = line
+
+    def __str__(self) -> str:
+        return json.dumps(self.line, ensure_ascii=False, default=str)
