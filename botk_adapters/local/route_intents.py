@@ -23,12 +23,17 @@ _DOCUMENTS = re.compile(
     r"|\b(?:como se decide|como decidir|que criterios?|que reglas?|criterios? para|reglas? para)\b"
     # What a device is for ("¿qué mide el sensor del tanque?"), not what it reads now.
     r"|^\W*(?:y\s+)?(?:que|para que) (?:mide|miden|detecta|detectan|sirve|sirven|controla|controlan)\b"
+    # What a device runs on ("¿con qué funciona el sensor del bofedal?"), not whether it works now.
+    r"|\bcon (?:que|cual|cuales)(?: \w+)? (?:funciona|funcionan|trabaja|trabajan|opera|operan)\b"
+    r"|\bse alimentan?\b|\bque (?:bateria|pila|panel|energia|chip) (?:usa|usan|lleva|llevan|tiene|tienen)\b"
 )
 # How to do it ("¿cómo ahorrar agua?"): advice from the documents.
 _HOW_TO = re.compile(
     r"^\W*(?:y\s+)?como\s+(?:se\s+)?(?:(?:puedo|podemos|puede|pueden|debo|debemos|hago|hacemos|hacer)\s+"
     r"(?:para\s+)?)?(?:ahorr|guard|cuid|almacen|reutiliz|junt|distribu|repart)"
-    r"|\b(?:consejos|recomendaciones|tips|ideas|formas|maneras) (?:para|de) (?:ahorr|guard|cuid)"
+    r"|\b(?:consejos?|recomendaciones|tips|ideas|formas|maneras|sugerencias) (?:para|pa|de) (?:\w+ )?"
+    r"(?:ahorr|guard|cuid|gast|us|consum|ocup|reutiliz|aprovech)"
+    r"|\bcomo (?:\w+ )?(?:gastar|usar|consumir|ocupar) menos\b"
 )
 _ACTIONS_TEXT = """
     guardar guardamos guardemos guardo guarda guardan guardaremos guardariamos soltar soltamos

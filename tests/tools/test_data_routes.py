@@ -52,6 +52,15 @@ def test_data_questions_reach_their_tool(question: str, tool: str, arguments: di
         # A lab parameter spelled right is not a typo of an action («hierro» / «cierro»).
         "hierro del estanque comunitario de iquiuca en oct 2021",
         "cuanto hierro tenia el agua del estanque de Iquiuca",
+        # What a device runs on, and advice on using less water.
+        "el sensor del bofedal con q funciona",
+        "con que bateria funciona el sensor del estanque",
+        "de q se alimenta la estacion de iquiuca",
+        "q pila lleva la cajita del sensor",
+        "tips pa gastar menos agua en la casa",
+        "consejos para usar menos agua",
+        "ideas pa ocupar menos agua en el riego",
+        "como gastar menos agua",
     ],
 )
 def test_what_a_device_is_for_and_the_rules_of_the_service_are_for_the_documents(question: str) -> None:
@@ -65,6 +74,8 @@ def test_what_a_device_is_for_and_the_rules_of_the_service_are_for_the_documents
         "cortamos el agua?",
         "como esta el estanque de Iquiuca",
         "cierro la llave del estanque de iquiuca?",
+        "esta funcionando el sensor de iquiuca",
+        "gastamos menos agua esta semana?",
     ],
 )
 def test_a_reading_or_a_decision_now_still_reaches_the_data(question: str) -> None:
