@@ -10,12 +10,13 @@ import attrs
 from botk_adapters.local.dates import Campaign, find_campaign
 from botk_adapters.local.limits import with_caption_limit
 from botk_adapters.local.matching import phrase_variants, similar
+from botk_adapters.local.ordinals import names_number
 from botk_adapters.local.question import Question
 from botk_adapters.local.sources import is_code
 from botk_adapters.local.vocabulary import PARAMETER_NAMES, WEAK_WORDS
 from botk_core.domain import TableFact
 from botk_core.phrasing import month_and_year
-from botk_core.text import STOP_WORDS, stem, words
+from botk_core.text import STOP_WORDS, fold, stem, words
 from botk_core.tools.search import FoundPassage
 
 Shape = Literal["cell", "row", "column", "table", "limit", "no_parameter", "no_place", "no_campaign"]
@@ -139,6 +140,9 @@ def named_place(question: Question, cells: list[Cell]) -> tuple[str, ...]:
 def _rows(question: Question, wanted: tuple[str, ...], cells: list[Cell]) -> set[tuple[str, ...]]:
     """The rows the question names (all rows when it names none)."""
     every = {c.row_key for c in cells}
+    if question.point and not wanted:
+        ordered = sorted(every, key=_natural)
+        return {ordered[question.point - 1]} if question.point <= len(ordered) else set()
     if question.other_place:
         return _other_rows(question.excluded, cells, question.other_kind) if question.excluded else every
     if not wanted:
@@ -171,6 +175,16 @@ def _place_score(wanted: tuple[str, ...], cell: Cell) -> float:
 
 def _in_campaign(campaign: Campaign, cells: list[Cell]) -> list[Cell]:
     dated = [c for c in cells if c.campaign]
+    if campaign.nth:
+        of_year = [c for c in dated if c.campaign and campaign.matches(c.campaign)]
+        # A column the document numbers itself ("2.ª campaña (nov 2022)") is that one; else they are counted.
+        labelled = [c for c in of_year if names_number("campana", campaign.nth, fold(_column(c)))]
+        if labelled:
+            return labelled
+        orders = sorted({c.campaign.order for c in of_year if c.campaign})
+        if campaign.nth > len(orders):
+            return []
+        return [c for c in dated if c.campaign and c.campaign.order == orders[campaign.nth - 1]]
     if campaign.latest or campaign.earliest:
         if not dated:
             return []

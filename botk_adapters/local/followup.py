@@ -67,8 +67,10 @@ def complete(new: Question, previous: Question | None) -> Understood:
     kind = _follow_up_kind(new, previous)
     if kind is None:
         return Understood(new)
-    changes = edits(new, previous) or remainder(new)
-    completed = read_question(apply(previous.text, changes))
+    swapped = edits(new, previous)
+    # A new ask about the same thing ("¿y cuánto se demora?") replaces the ask a follow-up added before.
+    base = previous.text if swapped else previous.asked_of or previous.text
+    completed = read_question(apply(base, swapped or remainder(new)))
     intent = new.intent if new.intent in SLOT_INTENTS else completed.intent
     excluded = previous.place if new.other_place else previous.excluded if completed.other_place else ()
     question = attrs.evolve(
@@ -78,6 +80,7 @@ def complete(new: Question, previous: Question | None) -> Understood:
         followup=True,
         fresh=_fresh(new, previous),
         campaign=_campaign(completed.campaign, new, previous),
+        asked_of="" if swapped else base,
     )
     if kind != "guess":
         return Understood(question)

@@ -68,6 +68,7 @@ _DURATION = (
     rf"(?:segundos|minutos|horas|dias|semanas|meses|anos))\b"
 )
 _VOLUME = r"\b(?:cuanta agua|cuantos litros|que cantidad de agua|(?:que|cuanta) capacidad|cuanto cabe)\b"
+_CALL = r"\b(?:a quien|a donde|donde) (?:le |les )?(?:llamo|llamar|llamamos|llame|llamo yo)\b"
 _ADDRESS = r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+)*\.(?:cl|com|org|net)\b"
 KINDS = (
     _kind("frecuencia", r"\b(?:cada cuant[oa]s?|con que frecuencia|cuantas veces)\b",
@@ -83,8 +84,9 @@ KINDS = (
     _kind("volumen", _VOLUME,
           "agua litros litro cantidad capacidad cabe",
           r"\b\d[\d.,]*\s*(?:mil\s+)?(?:litros?|lts?|l|m3|m³|metros cubicos)\b"),
-    _kind("telefono", r"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto|a que numero)\b",
-          "telefono telefonos fono fonos celular whatsapp numero", r"\+?\d[\d\s-]{6,}\d"),
+    # "¿a quién llamo?" asks for whom to call and at what number.
+    _kind("telefono", rf"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto|a que numero)\b|{_CALL}",
+          "telefono telefonos fono fonos celular whatsapp numero", r"(?<![\w/.-])\+?\d[\d\s-]{6,}\d"),
     _kind("correo", r"\b(?:correos?|e?mail|correo electronico)\b", "correo correos mail email",
           r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     _kind("precio", _PRICE, "precio cuesta cuestan vale valen costo cobran cobra tarifa paga",

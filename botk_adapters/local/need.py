@@ -26,10 +26,11 @@ from botk_adapters.local.asking import (
 )
 from botk_adapters.local.kinds import FREQUENCY, Kind, holds_kind, kind_of, strongly_holds
 from botk_adapters.local.matching import Words, holds
+from botk_adapters.local.ordinals import names_number, numbered_things
 from botk_adapters.local.question import Question
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
 from botk_adapters.local.values import counts, named_as_thing, other_complement, valued
-from botk_adapters.local.vocabulary import WEAK_WORDS, has_colour
+from botk_adapters.local.vocabulary import NOUNS_TOO, WEAK_WORDS, has_colour
 from botk_core.lights import is_state_word, light_state
 from botk_core.text import fold
 
@@ -47,6 +48,7 @@ ENOUGH = 0.6
 KIND_BONUS = 2.5
 COUNT_BONUS = 2.0
 SETTING_BONUS = 1.5  # "¿cuál es el PIN?": the line that gives the PIN's value, not the one that names it
+NUMBERED_BONUS = 3.0  # "el segundo tramo": the line of "Tramo 2", not its neighbours
 # "¿Qué empresa ...?" asks for a name: the document need not say "empresa".
 _CATEGORIES = frozenset(
     {"empresa", "institucion", "persona", "organismo", "entidad", "organizacion", "nombre", "gente"}
@@ -93,6 +95,8 @@ class Need:
     pairs: frozenset[frozenset[str]] = frozenset()
     # "el número de cuenta": a thing named by its complement; «número de arranque» is another one.
     compounds: tuple[tuple[str, str], ...] = ()
+    # Things the question numbers ("el tramo 2", from "el segundo tramo"): the answer numbers them alike.
+    numbered: tuple[tuple[str, int], ...] = ()
 
 
 def need_of(question: Question) -> Need:
@@ -119,9 +123,12 @@ def need_of(question: Question) -> Need:
         # The colour line is the light; its state is judged on the line's label, not as a word.
         content = [w for w in content if w not in LIGHT_WORDS and not is_state_word(w)]
     condition = condition_words(tokens, content)
+    # "una llama" is an animal, "cómo se llama" asks a name: a weak word after an article is a noun.
+    named = {t for before, t in itertools.pairwise(tokens) if before in _DETERMINERS and t in NOUNS_TOO}
+    weak = {w for w in content if (w in WEAK_WORDS and w not in named) or w in condition}
     return Need(
-        required=tuple(dict.fromkeys(w for w in content if w not in WEAK_WORDS and w not in condition)),
-        optional=tuple(dict.fromkeys(w for w in content if w in WEAK_WORDS or w in condition)),
+        required=tuple(dict.fromkeys(w for w in content if w not in weak)),
+        optional=tuple(dict.fromkeys(w for w in content if w in weak)),
         hinges=tuple(dict.fromkeys(h for h in hinges if h)),
         colour=question.colour,
         state=state,
@@ -144,6 +151,7 @@ def need_of(question: Question) -> Need:
             for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
             if a in nouns and b in ("de", "del") and a in content and c in content
         ),
+        numbered=() if question.tabular else numbered_things(question.text),
     )
 
 
@@ -178,7 +186,8 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     valued = need.kind is not None and holds_kind(need.kind, have.text)
     # The word that asks for the value ("hora", "fono") is answered by the value itself.
     held = own + [w for w in required if w not in own and valued and need.kind and w in need.kind.words]
-    if context is not None and own and (row or (count == 2 and len(own) == 1)):
+    # A key/value row that gives the kind of value asked ("Teléfono: +56 ...") leans on its document too.
+    if context is not None and (own or (row and valued)) and (row or (count == 2 and len(own) == 1)):
         held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
     weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice
     enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)
@@ -206,7 +215,10 @@ def holds_hinges(need: Need, have: Words, context: Words | None = None, counted:
     (``context``): "la luz de la estación" is any light of the station's manual.
     """
     # The words a question hinges on match exactly (or by synonym): "marca" is not "marcha".
-    if not all(holds(h, have, typos=False) for h in need.hinges):
+    # The word that asks for a kind of value ("¿y cuánto se demora?") is held by such a value.
+    valued_kind = need.kind is not None and holds_kind(need.kind, have.text)
+    kind_words = need.kind.words if need.kind is not None and valued_kind else frozenset()
+    if not all(h in kind_words or holds(h, have, typos=False) for h in need.hinges):
         return False
     if need.noun_focus and not all(named_as_thing(h, have.text) for h in need.hinges):
         return False
@@ -218,6 +230,8 @@ def holds_hinges(need: Need, have: Words, context: Words | None = None, counted:
     if need.kind and not holds_kind(need.kind, have.text):
         return False
     if any(other_complement(head, of, have.text) for head, of in need.compounds):
+        return False
+    if not all(names_number(noun, number, have.text) for noun, number in need.numbered):
         return False
     if counted and need.counted and need.kind is None and need.counts and not counts(need.counted, have.text):
         return False  # "¿cuántos socios ...?": "120 socios" answers, not any figure (a table row counts)
@@ -241,6 +255,7 @@ def score(need: Need, have: Words) -> float:
         total += KIND_BONUS + (1.0 if strongly_holds(need.kind, have.text) else 0.0)
     if any(valued(thing, have.text) for thing in _valued_things(need)):
         total += SETTING_BONUS
+    total += sum(NUMBERED_BONUS for noun, n in need.numbered if names_number(noun, n, have.text))
     return total
 
 

@@ -46,6 +46,12 @@ HEADING_BONUS = 2.0
 ASKS_ALIKE_BONUS = 3.0  # the document's question asks with the same word ("¿Por qué ...?")
 PREFER_BONUS = 1.5
 LABEL_BONUS = 2.0
+PERSON_BONUS = 2.0  # "¿quién ...?" is answered by a text that names someone
+# A person's name: two capitalised words ("Macarena Tapia"), or a title before one ("Dra. Cruz", "don Rubén").
+_PERSON = re.compile(
+    r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ [A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
+    r"|\b(?:Sr|Sra|Srta|Dr|Dra|Ing|Q\.F|don|doña)\.?\s+[A-ZÁÉÍÓÚÑ]"
+)
 CODE_BONUS = 1.5  # a colour code line ("Rojo: ...") says what a light means
 OTHER_COLOUR_PENALTY = 3.0
 STATE_PENALTY = 2.0
@@ -110,14 +116,15 @@ def _with_component(excerpt: str, found: FoundPassage) -> Words:
 
 def _mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[str]) -> float:
     """How well a passage that answers does it, for choosing among them."""
-    # Words in the passage's own text count more than words only in its heading.
-    mark = score(need, have) + 0.5 * score(need, Words.of(found.text))
+    # Words in the passage's own text (a cell's: its labels and value) count more than its heading's.
+    mark = score(need, have) + 0.5 * score(need, Words.of(_own_text(found)))
     # A FAQ question like the user's answers first, unless it lacks a word few passages have (a name).
     lacks_rare = any(w in need.required and not holds(w, have) for w in need.rare)
     if heading_answers(need, found.location) and not lacks_rare:
         mark += HEADING_BONUS + (ASKS_ALIKE_BONUS if heading_asks_alike(need, found.location) else 0.0)
     mark += PREFER_BONUS if found.document in prefer else 0.0
     mark += LABEL_BONUS if _labels_what_is_asked(need, found) else 0.0
+    mark += PERSON_BONUS if "quien" in need.asks and _PERSON.search(_own_text(found)) else 0.0
     coded = need.colour and not need.procedure and colour_code(found.text, need.colour)
     return mark + (CODE_BONUS if coded else 0.0)
 
@@ -134,12 +141,20 @@ def _labels_what_is_asked(need: Need, found: FoundPassage) -> bool:
     # "Muestreador", "Analista", or a deed with its doer: "Muestreado por", "Revisado por".
     doer = fold(" ".join(found.fact.row)).rstrip(" :").endswith(" por")
     agent = "quien" in need.asks and (doer or any(w.endswith(_AGENT_ENDINGS) for w in labels.words))
-    return agent or any(word in labels.words for word in need.asks_for)
+    # «Análisis químico: <name>» answers "¿quién analizó?": the label names the step asked about.
+    step = "quien" in need.asks and any(holds(h, labels, typos=False) for h in need.hinges)
+    return agent or step or any(word in labels.words for word in need.asks_for)
+
+
+def _own_text(found: FoundPassage) -> str:
+    fact = found.fact
+    return f"{found.text} {' '.join(fact.row)} {fact.value} {' '.join(fact.column)}" if fact else found.text
 
 
 def _words_of(found: FoundPassage) -> Words:
     fact = found.fact
-    labels = " ".join((*fact.row, *fact.column, fact.value, fact.caption)) if fact else ""
+    # The value before its column's header reads as a quantity: "20 Litros por día".
+    labels = " ".join((*fact.row, fact.value, *fact.column, fact.caption)) if fact else ""
     return Words.of(f"{found.text} {found.location} {labels}")
 
 

@@ -13,6 +13,7 @@ import attrs
 
 from botk_adapters.local.dates import Campaign, find_campaign
 from botk_adapters.local.intents import MARKER_WORDS, Intent, intent_of
+from botk_adapters.local.ordinals import nth_point, spell_ordinals
 from botk_adapters.local.related import LIGHT_WORDS
 from botk_adapters.local.vocabulary import WEAK_WORDS, colour_in, find_parameter
 from botk_core.phrasing import expand_abbreviations
@@ -80,6 +81,10 @@ class Question:
     explains: bool = False
     # The parameter was read from a word one typo away ("mangneso"): the documents must confirm it.
     parameter_fuzzy: bool = False
+    # A follow-up's own ask added to an earlier question: that question's text, before the ask.
+    asked_of: str = ""
+    # The n-th sampling point ("el primer punto"), when the question counts rather than names it.
+    point: int | None = None
 
     @property
     def tabular(self) -> bool:
@@ -99,7 +104,7 @@ class Question:
 def normalise(text: str) -> str:
     """Folded text with chat abbreviations spelled out ("q" -> "que"), punctuation kept."""
     spaced = _PUNCTUATION.sub(r" \1 ", fold(text))
-    joined = _SPACE_BEFORE.sub(r"\1", expand_abbreviations(spaced))
+    joined = _SPACE_BEFORE.sub(r"\1", spell_ordinals(expand_abbreviations(spaced)))
     return _SPACE_AFTER.sub(r"\1", joined).strip()
 
 
@@ -113,7 +118,9 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
     campaign = find_campaign(folded)
     colour = colour_in(folded)
     colour_span = colour[1] if colour else None
-    taken = [s for s in (parameter_span, campaign.span if campaign else None, colour_span) if s]
+    point = nth_point(folded) if parameter else None
+    spans = (parameter_span, campaign.span if campaign else None, colour_span, point[1] if point else None)
+    taken = [s for s in spans if s]
     other = _OTHER_PLACE.search(folded)
     intent = intent_of(folded, parameter is not None)
     tabular = parameter is not None and intent != "limit"
@@ -137,6 +144,7 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
         place_nouns=nouns,
         explains=bool(_EXPLAINS.search(folded)),
         parameter_fuzzy=parameter_fuzzy,
+        point=point[0] if point else None,
     )
 
 

@@ -37,6 +37,21 @@ _RELATED_GROUPS = (
     "rato tiempo minutos horas",
     "cuesta cuestan costo costar precio tarifa cobra cobran",
 )
+# A deed and the words a key/value table names its step or its doer with: "¿quién analizó ...?" is
+# answered by «Análisis químico: ...», "¿quién firma?" by the head who signs, "¿a quién llamo?" by a phone.
+_DEEDS = (
+    ("analizo analizaron analiza analizan analizar analizado", "analisis analista analistas"),
+    ("firma firman firmo firmaron firmar firmado", "firma firmante jefa jefe director directora"),
+    ("muestreo muestrearon muestrear muestreado", "muestreo muestreos muestreador muestreadora"),
+    ("llamo llamar llamamos llame", "telefono fono celular contacto"),
+    ("redacto redactaron elaboro elaboraron escribio", "elaboracion elaborado redaccion autor autora"),
+    ("aprobo aprobaron aprobar", "aprobacion aprobado"),
+    ("coordina coordino coordinan", "coordinador coordinadora coordinacion"),
+    ("atiende atienden atendio", "atencion"),
+)
+DEEDS: dict[str, frozenset[str]] = {
+    verb: frozenset(nouns.split()) for verbs, nouns in _DEEDS for verb in verbs.split()
+}
 LIGHT_WORDS = frozenset(
     {
         "luz",

@@ -156,6 +156,9 @@ WEAK_WORDS = frozenset(
     ).split()
 )
 
+# Weak words that are also things when an article names them ("una llama", "el registro").
+NOUNS_TOO = frozenset({"llama", "llamas", "registro", "marco", "toma"})
+
 FOLLOW_UP_OPENERS = ("y ", "e ", "tambien ", "y que tal", "que tal ", "ahora ", "y ahora", "entonces ")
 _ANAPHORA_TEXT = """
     eso esos esas ese esto ahi alli aca alla mismo misma otro otra anterior
