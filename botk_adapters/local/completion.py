@@ -8,6 +8,7 @@ part the earlier question lacked is appended ("... en agosto de 2022").
 from __future__ import annotations
 
 from botk_adapters.local.dates import MONTH_NAMES
+from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question, Span
 from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS
 
@@ -16,7 +17,7 @@ _INTERROGATIVES_TEXT = """
 """
 INTERROGATIVES = frozenset(_INTERROGATIVES_TEXT.split())
 SLOT_INTENTS = ("over", "within", "limit", "row", "column")
-_ARTICLES = ("el ", "la ", "los ", "las ", "un ", "una ", "unos ", "unas ")
+_ARTICLES = ("el ", "la ", "los ", "las ", "un ", "una ", "unos ", "unas ", "su ", "sus ")
 _ARTICLE_WORDS = frozenset(a.strip() for a in _ARTICLES)
 
 Edit = tuple[Span | None, str]
@@ -55,6 +56,11 @@ def _component_span(question: Question) -> Span | None:
     if len(before) > 1 and before[-2].word in _ARTICLE_WORDS:
         start = before[-2].start
     return (start, span[1])
+
+
+def asks_anew(new: Question) -> bool:
+    """Whether a follow-up brings a question word of its own ("¿y cuánto cuesta?", "¿y quién lo hace?")."""
+    return any(t.word in INTERROGATIVES for t in new.tokens) or kind_of(new.text) is not None
 
 
 def remainder(new: Question) -> list[Edit]:

@@ -13,7 +13,14 @@ from collections.abc import Iterable
 
 import attrs
 
-from botk_adapters.local.completion import INTERROGATIVES, SLOT_INTENTS, apply, edits, remainder
+from botk_adapters.local.completion import (
+    INTERROGATIVES,
+    SLOT_INTENTS,
+    apply,
+    asks_anew,
+    edits,
+    remainder,
+)
 from botk_adapters.local.dates import Campaign
 from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question, read_question
@@ -21,6 +28,8 @@ from botk_adapters.local.smalltalk import is_small_talk
 from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS
 
 _BARE_MAX_WORDS = 3
+# What an anaphora points with: "en ese caso", "en ese momento" name nothing of their own.
+_POINTED = frozenset({"caso", "casos", "momento", "situacion"})
 
 
 @attrs.frozen
@@ -67,10 +76,10 @@ def complete(new: Question, previous: Question | None) -> Understood:
     kind = _follow_up_kind(new, previous)
     if kind is None:
         return Understood(new)
+    if not [w for w in new.subject if w not in _POINTED]:
+        new = attrs.evolve(new, subject=())  # "en ese caso" points back, it names nothing new
     swapped = edits(new, previous)
-    # A new ask about the same thing ("¿y cuánto se demora?") replaces the ask a follow-up added before.
-    base = previous.text if swapped else previous.asked_of or previous.text
-    completed = read_question(apply(base, swapped or remainder(new)))
+    completed = read_question(apply(previous.text, swapped or remainder(new)))
     intent = new.intent if new.intent in SLOT_INTENTS else completed.intent
     excluded = previous.place if new.other_place else previous.excluded if completed.other_place else ()
     question = attrs.evolve(
@@ -80,7 +89,8 @@ def complete(new: Question, previous: Question | None) -> Understood:
         followup=True,
         fresh=_fresh(new, previous),
         campaign=_campaign(completed.campaign, new, previous),
-        asked_of="" if swapped else base,
+        # A new ask about the same thing ("¿y cuánto se demora?") asks what this turn asks.
+        ask=new.text if not swapped and asks_anew(new) else previous.ask,
     )
     if kind != "guess":
         return Understood(question)
@@ -125,10 +135,11 @@ def _follow_up_kind(new: Question, previous: Question) -> str | None:
     asks = any(w in INTERROGATIVES for w in words)
     if _only_a_value(new):
         return "sure"  # "¿a qué número?", "¿a qué hora?": the value of what was just asked about
-    if asks and new.subject and not new.tabular and not new.place:
+    pointing = any(w in ANAPHORA for w in words)  # "¿y qué hago en ese caso?"
+    if asks and new.subject and not new.tabular and not new.place and not pointing:
         return None  # "¿y quién tomó las muestras?" asks something new
-    if opener or any(w in ANAPHORA for w in words) or new.other_place:
-        return "guess" if new.subject else "sure"
+    if opener or pointing or new.other_place:
+        return "guess" if [w for w in new.subject if w not in _POINTED] else "sure"
     has_subject = new.tabular or bool(new.subject)
     slots = new.campaign or new.place or new.colour or new.intent in SLOT_INTENTS
     if not has_subject and slots:

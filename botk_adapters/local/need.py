@@ -27,7 +27,7 @@ from botk_adapters.local.asking import (
 from botk_adapters.local.kinds import FREQUENCY, Kind, holds_kind, kind_of, strongly_holds
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.ordinals import names_number, numbered_things
-from botk_adapters.local.question import Question
+from botk_adapters.local.question import Question, words_of
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS, NUMBER_WORDS
 from botk_adapters.local.values import counts, named_as_thing, other_complement, valued
 from botk_adapters.local.vocabulary import NOUNS_TOO, WEAK_WORDS, has_colour
@@ -105,8 +105,8 @@ def need_of(question: Question) -> Need:
     tokens = [t.word for t in question.tokens]
     nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _NOUN_MARKERS)
     hinges = [*question.fresh]
-    kind = None if question.tabular else kind_of(question.text)
-    focus = None if kind is FREQUENCY else focus_of(tokens)
+    kind = None if question.tabular else kind_of(question.asking)
+    focus = None if kind is FREQUENCY else focus_of(words_of(question.asking))
     if kind and focus in kind.words:
         focus = None  # "¿a qué hora ...?": the time answers, the word "hora" need not be there
     if focus and focus not in _CATEGORIES and not (question.colour and is_state_word(focus)):
@@ -187,7 +187,9 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     # The word that asks for the value ("hora", "fono") is answered by the value itself.
     held = own + [w for w in required if w not in own and valued and need.kind and w in need.kind.words]
     # A key/value row that gives the kind of value asked ("Teléfono: +56 ...") leans on its document too.
-    if context is not None and (own or (row and valued)) and (row or (count == 2 and len(own) == 1)):
+    # "¿cuántos socios tiene el comité?": a count is of the thing the passage itself names, never lent.
+    lends = row or (count == 2 and len(own) == 1 and not need.counts)
+    if context is not None and (own or (row and valued)) and lends:
         held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
     weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice
     enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)

@@ -49,6 +49,7 @@ LABEL_BONUS = 2.0
 PERSON_BONUS = 2.0  # "¿quién ...?" is answered by a text that names someone
 # A person's name: two capitalised words ("Macarena Tapia"), or a title before one ("Dra. Cruz", "don Rubén").
 _PERSON = re.compile(
+    r"(?<!\bel )(?<!\bla )(?<!\bdel )(?<!\bal )(?<!\bde )(?<!\bEl )(?<!\bLa )"
     r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ [A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
     r"|\b(?:Sr|Sra|Srta|Dr|Dra|Ing|Q\.F|don|doña)\.?\s+[A-ZÁÉÍÓÚÑ]"
 )

@@ -81,8 +81,8 @@ class Question:
     explains: bool = False
     # The parameter was read from a word one typo away ("mangneso"): the documents must confirm it.
     parameter_fuzzy: bool = False
-    # A follow-up's own ask added to an earlier question: that question's text, before the ask.
-    asked_of: str = ""
+    # A follow-up that asks anew about the earlier subject: the words that ask (kind of value, focus).
+    ask: str = ""
     # The n-th sampling point ("el primer punto"), when the question counts rather than names it.
     point: int | None = None
 
@@ -90,6 +90,11 @@ class Question:
     def tabular(self) -> bool:
         """Whether it reads like a question about a lab table (names a parameter)."""
         return self.parameter is not None
+
+    @property
+    def asking(self) -> str:
+        """The text whose question words say what is asked (a follow-up's own, when it asks anew)."""
+        return self.ask or self.text
 
     def content_words(self) -> list[str]:
         """Every meaningful word, for matching passages (a light's colour is matched on its own)."""
@@ -99,6 +104,11 @@ class Question:
             for t in self.tokens
             if t.word not in STOP_WORDS and len(t.word) > 1 and not _inside(t, colour)
         ]
+
+
+def words_of(folded: str) -> list[str]:
+    """The words of a folded text, as a question's tokens are read."""
+    return _TOKEN.findall(folded)
 
 
 def normalise(text: str) -> str:

@@ -6,6 +6,8 @@ the offline assistant's, used when it checks a passage against the question.
 
 from __future__ import annotations
 
+import re
+
 # Words of the same meaning for telling whether a passage answers (the index has its own list).
 _RELATED_GROUPS = (
     "luz luces led leds indicador indicadores luminoso foco foquito lucecita lampara ampolleta piloto",
@@ -52,6 +54,14 @@ _DEEDS = (
 DEEDS: dict[str, frozenset[str]] = {
     verb: frozenset(nouns.split()) for verbs, nouns in _DEEDS for verb in verbs.split()
 }
+# Deeds said with a verb and its object: "tomó las muestras" is the sampling («Muestreado por: ...»).
+DEED_PHRASES = (
+    (
+        re.compile(r"\b(?:tom|sac|recog|junt)\w*\s+(?:las\s+|la\s+|los\s+)?muestras?\b"),
+        "muestreo muestreado muestreador",
+    ),
+    (re.compile(r"\b(?:hizo|hicieron|realizo|realizaron)\s+(?:el |los )?analisis\b"), "analisis analista"),
+)
 LIGHT_WORDS = frozenset(
     {
         "luz",

@@ -54,8 +54,8 @@ def sentences(text: str) -> list[tuple[int, str]]:
 def context_line(lines: list[str], number: int) -> int | None:
     """The line that gives line ``number`` its meaning, or None when it stands alone."""
     line = lines[number].strip()
-    if number == 0 or not _needs_context(line):
-        return None
+    if number == 0 or not _needs_context(line) or line.endswith(":"):
+        return None  # a lead-in ("Cada seis meses:") opens a list of its own
     if _code_label(line) is not None:
         if _COMPONENT_DASH.search(line.split(":", 1)[0]):
             return None  # "Gateway — Rojo: ..." names its component itself
@@ -169,18 +169,28 @@ def _excerpt(
         # A lead-in ("Conviene guardar agua cuando:") is answered with its whole list.
         start = index + 1 if chosen.endswith(":") else _first_after(parts, contexts[index])
         pieces = [*pieces[:-1], chosen] if chosen.endswith(":") else pieces[:1]
-        pieces += [sentence for _, sentence in parts[start : start + _LEAD_IN_ITEMS]]
+        pieces += _items(parts[start : start + _LEAD_IN_ITEMS])
     elif follow and _LABEL.match(chosen) and follow[0][0] == parts[index][0]:
         pieces += [s for number, s in follow if number == parts[index][0]]  # a code line whole
     elif follow and (opening or chosen.endswith("?") or (len(chosen) < 40 and len(pieces) == 1)):
         pieces.append(follow[0][1])
         if follow[0][1].endswith(":"):
-            pieces += [sentence for _, sentence in follow[1 : 1 + _LEAD_IN_ITEMS]]
+            pieces += _items(follow[1 : 1 + _LEAD_IN_ITEMS])
     excerpt = " ".join(p if p.endswith((".", ":", "?", "!", ";")) else p + "." for p in pieces[:-1])
     excerpt = f"{excerpt} {pieces[-1]}".strip()
     if len(excerpt) > max_chars:
         excerpt = excerpt[: max_chars - 1].rsplit(" ", 1)[0] + "…"
     return excerpt
+
+
+def _items(parts: list[tuple[int, str]]) -> list[str]:
+    """A lead-in's items: the sentences up to the next lead-in ("Cada mes:" ends at "Cada seis meses:")."""
+    items: list[str] = []
+    for _, sentence in parts:
+        if sentence.endswith(":"):
+            break
+        items.append(sentence)
+    return items
 
 
 def _first_after(parts: list[tuple[int, str]], line: int | None) -> int:
