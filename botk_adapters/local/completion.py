@@ -10,7 +10,7 @@ from __future__ import annotations
 from botk_adapters.local.dates import MONTH_NAMES
 from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question, Span
-from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS
+from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS, POINTED
 
 _INTERROGATIVES_TEXT = """
     que quien quienes cual cuales como donde cuando cuanto cuanta cuantos cuantas porque
@@ -65,7 +65,7 @@ def asks_anew(new: Question) -> bool:
 
 def remainder(new: Question) -> list[Edit]:
     """A turn with no part to swap ("¿y qué hago en ese caso?"): its own words are added."""
-    kept = [t.word for t in new.tokens if t.word not in ANAPHORA and t.word not in ("y", "e")]
+    kept = [t.word for t in new.tokens if t.word not in ANAPHORA and t.word not in POINTED | {"y", "e"}]
     words = " ".join(kept)
     return [(None, words)] if words and new.intent not in SLOT_INTENTS else []
 

@@ -25,11 +25,9 @@ from botk_adapters.local.dates import Campaign
 from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question, read_question
 from botk_adapters.local.smalltalk import is_small_talk
-from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS
+from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS, POINTED
 
 _BARE_MAX_WORDS = 3
-# What an anaphora points with: "en ese caso", "en ese momento" name nothing of their own.
-_POINTED = frozenset({"caso", "casos", "momento", "situacion"})
 
 
 @attrs.frozen
@@ -76,7 +74,7 @@ def complete(new: Question, previous: Question | None) -> Understood:
     kind = _follow_up_kind(new, previous)
     if kind is None:
         return Understood(new)
-    if not [w for w in new.subject if w not in _POINTED]:
+    if not [w for w in new.subject if w not in POINTED]:
         new = attrs.evolve(new, subject=())  # "en ese caso" points back, it names nothing new
     swapped = edits(new, previous)
     completed = read_question(apply(previous.text, swapped or remainder(new)))
@@ -92,9 +90,9 @@ def complete(new: Question, previous: Question | None) -> Understood:
         # A new ask about the same thing ("¿y cuánto se demora?") asks what this turn asks.
         ask=new.text if not swapped and asks_anew(new) else previous.ask,
     )
-    if kind != "guess":
+    if kind == "sure":
         return Understood(question)
-    return Understood(question, new, alone_first=not previous.tabular)
+    return Understood(question, new, alone_first=kind == "new" or not previous.tabular)
 
 
 def _campaign(completed: Campaign | None, new: Question, previous: Question) -> Campaign | None:
@@ -129,7 +127,7 @@ def _only_a_value(new: Question) -> bool:
 
 
 def _follow_up_kind(new: Question, previous: Question) -> str | None:
-    """«sure», «guess» or None (a question of its own)."""
+    """«sure», «guess», «new» (its own question first, else the thread's) or None (a question of its own)."""
     words = [t.word for t in new.tokens]
     opener = any(new.text.startswith(o) or new.text.startswith("¿" + o) for o in FOLLOW_UP_OPENERS)
     asks = any(w in INTERROGATIVES for w in words)
@@ -137,9 +135,10 @@ def _follow_up_kind(new: Question, previous: Question) -> str | None:
         return "sure"  # "¿a qué número?", "¿a qué hora?": the value of what was just asked about
     pointing = any(w in ANAPHORA for w in words)  # "¿y qué hago en ese caso?"
     if asks and new.subject and not new.tabular and not new.place and not pointing:
-        return None  # "¿y quién tomó las muestras?" asks something new
+        # "¿y quién tomó las muestras?" asks something new; "¿y qué día atiende?" may ask it of the same.
+        return "new" if opener else None
     if opener or pointing or new.other_place:
-        return "guess" if [w for w in new.subject if w not in _POINTED] else "sure"
+        return "guess" if [w for w in new.subject if w not in POINTED] else "sure"
     has_subject = new.tabular or bool(new.subject)
     slots = new.campaign or new.place or new.colour or new.intent in SLOT_INTENTS
     if not has_subject and slots:

@@ -122,7 +122,7 @@ def need_of(question: Question) -> Need:
     if question.colour:
         # The colour line is the light; its state is judged on the line's label, not as a word.
         content = [w for w in content if w not in LIGHT_WORDS and not is_state_word(w)]
-    condition = condition_words(tokens, content)
+    condition = (*condition_words(tokens, content), *_stale_ask(question))
     # "una llama" is an animal, "cómo se llama" asks a name: a weak word after an article is a noun.
     named = {t for before, t in itertools.pairwise(tokens) if before in _DETERMINERS and t in NOUNS_TOO}
     weak = {w for w in content if (w in WEAK_WORDS and w not in named) or w in condition}
@@ -153,6 +153,14 @@ def need_of(question: Question) -> Need:
         ),
         numbered=() if question.tabular else numbered_things(question.text),
     )
+
+
+def _stale_ask(question: Question) -> tuple[str, ...]:
+    """Of a follow-up that asks anew, the words of the earlier ask: they no longer say what is asked."""
+    before = kind_of(question.text) if question.ask else None
+    if before is None or before is kind_of(question.ask):
+        return ()
+    return tuple(before.words - set(words_of(question.ask)))
 
 
 def heading_asks_alike(need: Need, location: str) -> bool:
@@ -189,7 +197,7 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     # A key/value row that gives the kind of value asked ("Teléfono: +56 ...") leans on its document too.
     # "¿cuántos socios tiene el comité?": a count is of the thing the passage itself names, never lent.
     lends = row or (count == 2 and len(own) == 1 and not need.counts)
-    if context is not None and (own or (row and valued)) and lends:
+    if context is not None and (own or (row and valued and count == 1)) and lends:
         held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
     weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice
     enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)

@@ -38,6 +38,9 @@ _RELATED_GROUPS = (
     "echo echar echa agrego agregar agregue agrega poner pongo anadir anado coloque colocar instale instalar",
     "rato tiempo minutos horas",
     "cuesta cuestan costo costar precio tarifa cobra cobran",
+    "atiende atienden atencion recibe reciben abre abren",
+    "lluvia lluvias llover llueve llovio lluvioso lluviosos",
+    "mirar mira miran ver ve ven consultar consulta consultan revisar",
 )
 # A deed and the words a key/value table names its step or its doer with: "¿quién analizó ...?" is
 # answered by «Análisis químico: ...», "¿quién firma?" by the head who signs, "¿a quién llamo?" by a phone.

@@ -23,11 +23,14 @@ _UNITS: dict[str, tuple[str, str]] = {
     "metre": (rf"{_AFTER_FIGURE}(?:m|mt|mts)\b|\bmetros?\b(?! cu)", "metro metros mt mts"),
     "watt": (rf"{_AFTER_FIGURE}w\b|\bwatts?\b|\bvatios?\b", "w watt watts vatio vatios"),
     "volt": (rf"{_AFTER_FIGURE}v\b|\bvolts?\b|\bvoltios?\b", "v volt volts voltio voltios"),
+    "percent": (rf"{_AFTER_FIGURE}%|\bporcentajes?\b|\bpor ciento\b", "porcentaje porcentajes"),
     "peso": (r"\$\s?\d|\bpesos\b|\bclp\b", "peso pesos"),
 }  # fmt: skip
 _FORMS = re.compile("|".join(f"(?P<{name}>{forms})" for name, (forms, _) in _UNITS.items()))
 _WORDS = {name: frozenset(words.split()) for name, (_, words) in _UNITS.items()}
-_HINT = re.compile(r"[0-9°º$]|metro|litro|lt|kilo|kg|grado|celsius|hora|hr|min|watt|vatio|volt|peso|clp|mt")
+_HINT = re.compile(
+    r"[0-9°º$%]|porcentaje|ciento|metro|litro|lt|kilo|kg|grado|celsius|hora|hr|min|watt|vatio|volt|peso|clp|mt"
+)
 
 
 # The form a search can match when the question writes a unit otherwise ("kilos" finds "1,5 kg").

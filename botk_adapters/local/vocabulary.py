@@ -151,7 +151,7 @@ WEAK_WORDS = frozenset(
     cuanto cuanta cuantos cuantas cual cuales como donde cuando quien quienes que porque hola
     medido estaba estuvo estan esta resulto arrojo hay habian llama llaman llamo nombre hacer marque
     quedo queda quedaron sea ser puede pueden bien mal normal correcto ok doy dar damos saco sacaron sacar
-    bueno buena buenos buenas incluye incluyen contiene contienen comprende comprenden abarca
+    bueno buena buenos buenas incluye incluyen contiene contienen comprende comprenden abarca va van
     """
     ).split()
 )
@@ -164,3 +164,5 @@ _ANAPHORA_TEXT = """
     eso esos esas ese esto ahi alli aca alla mismo misma otro otra anterior
 """
 ANAPHORA = frozenset(_ANAPHORA_TEXT.split())
+# What an anaphora points with: "en ese caso", "en ese momento" name nothing of their own.
+POINTED = frozenset({"caso", "casos", "momento", "situacion"})
