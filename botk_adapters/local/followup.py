@@ -136,7 +136,7 @@ def _follow_up_kind(new: Question, previous: Question) -> str | None:
     pointing = any(w in ANAPHORA for w in words)  # "¿y qué hago en ese caso?"
     if asks and new.subject and not new.tabular and not new.place and not pointing:
         # "¿y quién tomó las muestras?" asks something new; "¿y qué día atiende?" may ask it of the same.
-        return "new" if opener else None
+        return "new" if opener and not previous.tabular else None
     if opener or pointing or new.other_place:
         return "guess" if [w for w in new.subject if w not in POINTED] else "sure"
     has_subject = new.tabular or bool(new.subject)
