@@ -38,6 +38,7 @@ _OTHER_PLACE = re.compile(
     r"\b(?:el|la|los|las)?\s*otr[oa]s?\s+(?P<kind>punto|lugar|sector|estanque|tanque|localidad|sitio|pozo"
     r"|vertiente|captacion|copa|escuela|posta|casa|sede|red|barrio|pueblo|lado)(?:s|es)?\b"
 )
+_BLANK = re.compile(r"\b(?:en|de) blanco\b")
 # "el otro punto" names no kind of place; "el otro estanque" does.
 _ANY_PLACE = frozenset({"punto", "lugar", "sitio", "localidad", "lado"})
 # "ahí mismo", "allá": the place of the turn before, never a place's name.
@@ -127,6 +128,8 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
         parameter, parameter_span = None, None  # "los colores de la luz" are a light's, not the water's
     campaign = find_campaign(folded)
     colour = colour_in(folded)
+    if colour and colour[0] == "blanco" and _BLANK.search(folded) and not LIGHT_WORDS & set(words_of(folded)):
+        colour = None  # "el dato llega en blanco" is empty, not a white light
     colour_span = colour[1] if colour else None
     point = nth_point(folded) if parameter else None
     spans = (parameter_span, campaign.span if campaign else None, colour_span, point[1] if point else None)

@@ -39,6 +39,7 @@ _RELATED_GROUPS = (
     "rato tiempo minutos horas",
     "cuesta cuestan costo costar precio tarifa cobra cobran",
     "atiende atienden atencion recibe reciben abre abren",
+    "vacio vacia vacios vacias blanco",
     "lluvia lluvias llover llueve llovio lluvioso lluviosos",
     "mirar mira miran ver ve ven consultar consulta consultan revisar",
 )
