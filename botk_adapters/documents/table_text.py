@@ -41,7 +41,9 @@ def key_values(shape: TableStructure, caption: str, name: str) -> list[Chunk | T
         fact = TableFact(
             name, caption, row=row, column=header, value=text, kind=value.kind, number=value.number
         )
-        line = f"{key}: {text}{_kind_of_contact(text) or _role_of(key)}"
+        # "Burro · Litros por día: 20": a figure means something only with its column's header.
+        label = " · ".join((key, *header))
+        line = f"{label}: {text}{_kind_of_contact(text) or _role_of(key)}"
         body = f"{caption}\n{line}" if caption else line
         chunks.append(Chunk(body, _SEPARATOR.join((name, *row)), fact))
     return chunks

@@ -57,8 +57,8 @@ _EVERY = (
 _PAST_EVENT = r"\b(?:en que fecha|que fecha|cuando (?:fue|fueron|se [a-z]{3,}o|[a-z]{3,}(?:io|aron|ieron)))\b"
 _DAY_OF_MONTH = r"\bdias?\s+\d{1,2}\b|\b\d{1,2}\s+de\s+cada\s+mes\b"
 _PRICE = (
-    r"\b(?:precio|cuesta|cuestan|cuanto vale|cuanto valen|costo|cuanto cobran|cuanto se paga|tarifa|multas?"
-    r"|a cuanto (?:el|la|sale|esta))\b"
+    r"\b(?:precio|cuesta|cuestan|cuanto vale|cuanto valen|costo|cuanto (?:se )?cobra\w*|cuanto se paga|tarifa"
+    r"|multas?|a cuanto (?:el|la|sale|esta))\b"
 )
 _UNITS_OF_TIME = r"(?:segundos?|minutos?|min|horas?|hrs?|dias?|semanas?|meses|mes|anos?)"
 _COUNTS = r"un|una|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|veinte|treinta|media|medio"

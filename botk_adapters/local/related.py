@@ -54,6 +54,7 @@ _DEEDS = (
     ("aprobo aprobaron aprobar", "aprobacion aprobado"),
     ("coordina coordino coordinan", "coordinador coordinadora coordinacion"),
     ("atiende atienden atendio", "atencion"),
+    ("consume consumen gasta gastan", "consumo potencia"),
 )
 DEEDS: dict[str, frozenset[str]] = {
     verb: frozenset(nouns.split()) for verbs, nouns in _DEEDS for verb in verbs.split()

@@ -66,7 +66,19 @@ def context_line(lines: list[str], number: int) -> int | None:
     if not _LABEL.match(line):
         found = [i for i in range(number - 1, -1, -1) if ":" in lines[i]]
         return found[0] if found else 0
-    return 0
+    return None if _siblings(lines[0], line) else 0
+
+
+def _short_alone(chosen: str, following: str, pieces: list[str]) -> bool:
+    """A short sentence with no context line says more with the next one, unless that is its sibling."""
+    return len(chosen) < 40 and len(pieces) == 1 and not _siblings(chosen, following)
+
+
+def _siblings(first: str, line: str) -> bool:
+    """Two labelled lines of one list ("Tramo 1: ...", "Tramo 2: ..."): neither gives the other meaning."""
+    heads = [_LABEL.match(text.strip()) for text in (first, line)]
+    names = [fold(h.group(1)).split()[:1] for h in heads if h]
+    return len(names) == 2 and names[0] == names[1]
 
 
 def opening(text: str, max_chars: int = MAX_CHARS) -> str:
@@ -172,7 +184,7 @@ def _excerpt(
         pieces += _items(parts[start : start + _LEAD_IN_ITEMS])
     elif follow and _LABEL.match(chosen) and follow[0][0] == parts[index][0]:
         pieces += [s for number, s in follow if number == parts[index][0]]  # a code line whole
-    elif follow and (opening or chosen.endswith("?") or (len(chosen) < 40 and len(pieces) == 1)):
+    elif follow and (opening or chosen.endswith("?") or _short_alone(chosen, follow[0][1], pieces)):
         pieces.append(follow[0][1])
         if follow[0][1].endswith(":"):
             pieces += _items(follow[1 : 1 + _LEAD_IN_ITEMS])

@@ -114,14 +114,16 @@ def find_parameter(folded: str, fuzzy: bool = True) -> tuple[str | None, tuple[i
     if not fuzzy:
         return None, None, False
     for word in re.finditer(r"[a-z]{5,}", folded):
-        if word.group(0) in STOP_WORDS or _PLACE_BEFORE.search(folded[: word.start()]):
-            continue  # "sobre" is not a typo of "cobre"
+        if word.group(0) in _WORDS_OF_THEIR_OWN or _PLACE_BEFORE.search(folded[: word.start()]):
+            continue  # "sobre" is not a typo of "cobre", nor "cobra" (cobrar)
         for name in _SINGLE_WORDS:
             if one_edit_apart(word.group(0), name) and _plausible_typo(word.group(0), name):
                 return PARAMETER_NAMES[name], word.span(), True
     return None, None, False
 
 
+# Words one edit from a parameter that are words of their own ("se cobra", "el cobro").
+_WORDS_OF_THEIR_OWN = STOP_WORDS | {"cobra", "cobro", "cobran", "cobras", "cobrar", "platos", "plato"}
 _SHORT_TYPO = 6
 
 
