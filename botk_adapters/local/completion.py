@@ -17,7 +17,7 @@ _INTERROGATIVES_TEXT = """
 """
 INTERROGATIVES = frozenset(_INTERROGATIVES_TEXT.split())
 SLOT_INTENTS = ("over", "within", "limit", "row", "column")
-_ARTICLES = ("el ", "la ", "los ", "las ", "un ", "una ", "unos ", "unas ", "su ", "sus ")
+_ARTICLES = ("el ", "la ", "los ", "las ", "un ", "una ", "unos ", "unas ")
 _ARTICLE_WORDS = frozenset(a.strip() for a in _ARTICLES)
 
 Edit = tuple[Span | None, str]

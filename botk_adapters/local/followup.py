@@ -92,7 +92,8 @@ def complete(new: Question, previous: Question | None) -> Understood:
     )
     if kind == "sure":
         return Understood(question)
-    return Understood(question, new, alone_first=kind == "new" or not previous.tabular)
+    alone_first = kind == "new" or (kind == "guess" and not previous.tabular)
+    return Understood(question, new, alone_first=alone_first)
 
 
 def _campaign(completed: Campaign | None, new: Question, previous: Question) -> Campaign | None:
@@ -127,7 +128,8 @@ def _only_a_value(new: Question) -> bool:
 
 
 def _follow_up_kind(new: Question, previous: Question) -> str | None:
-    """«sure», «guess», «new» (its own question first, else the thread's) or None (a question of its own)."""
+    """How a turn leans on the thread: «sure» (completed), «thread» (completed first), «guess» (its own
+    reading first after prose), «new» (its own first) or None (a question of its own)."""
     words = [t.word for t in new.tokens]
     opener = any(new.text.startswith(o) or new.text.startswith("¿" + o) for o in FOLLOW_UP_OPENERS)
     asks = any(w in INTERROGATIVES for w in words)
@@ -138,7 +140,10 @@ def _follow_up_kind(new: Question, previous: Question) -> str | None:
         # "¿y quién tomó las muestras?" asks something new; "¿y qué día atiende?" may ask it of the same.
         return "new" if opener and not previous.tabular else None
     if opener or pointing or new.other_place:
-        return "guess" if [w for w in new.subject if w not in POINTED] else "sure"
+        if not [w for w in new.subject if w not in POINTED]:
+            return "sure"
+        # "¿y su número?" is the number of what was just asked about: the thread's reading first.
+        return "thread" if any(w in ("su", "sus") for w in words) else "guess"
     has_subject = new.tabular or bool(new.subject)
     slots = new.campaign or new.place or new.colour or new.intent in SLOT_INTENTS
     if not has_subject and slots:

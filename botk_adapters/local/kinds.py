@@ -84,7 +84,10 @@ _IF = (
     r"\bsi (?:se|el|la|los|las|hay|no|su|sus|un|una|es|esta|uno)\b|\bcuando\b|\bsiempre que\b"
     r"|\b(?:mayor|menor|superior|inferior) (?:a|que|de)\b|\b(?:mas|menos) de\b"
 )
-_CALL = r"\b(?:a quien|a donde|donde) (?:le |les )?(?:llamo|llamar|llamamos|llame|llamo yo)\b"
+_CALL = (
+    r"\b(?:su|sus) numeros?\b"
+    r"|\b(?:a quien|a donde|donde) (?:le |les )?(?:llamo|llamar|llamamos|llame|llamo yo)\b"
+)
 _ADDRESS = r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+)*\.(?:cl|com|org|net)\b"
 KINDS = (
     _kind("frecuencia", r"\b(?:cada cuant[oa]s?|con que frecuencia|cuantas veces)\b",

@@ -40,6 +40,7 @@ _RELATED_GROUPS = (
     "cuesta cuestan costo costar precio tarifa cobra cobran",
     "atiende atienden atencion recibe reciben abre abren",
     "vacio vacia vacios vacias blanco",
+    "conexion conexiones conectar conectarse conecta conectado empalme",
     "lluvia lluvias llover llueve llovio lluvioso lluviosos",
     "mirar mira miran ver ve ven consultar consulta consultan revisar",
 )

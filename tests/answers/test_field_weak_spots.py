@@ -43,6 +43,7 @@ FAQ = docx_bytes(
     "Cambiar las válvulas de la bomba.",
     "5. ¿Dónde queda la oficina?",
     "En la sede social, al lado de la iglesia. Atiende los lunes de 9:00 a 12:30 horas.",
+    "6. ¿Quién es el operador del sistema?\nDon Rubén Mamani Huarachi. Se le ubica al +56 9 6612 3380.",
 )
 REPORT = docx_bytes(
     "Informe de resultados",
@@ -120,6 +121,7 @@ def test_an_ordinal_names_the_thing_numbered_so(asked: str, expected: str, other
         ("quien hizo el analisis", "Macarena Tapia"),
         ("quién firma como jefa de laboratorio", "Soledad Cruz"),
         ("a quien llamo por los resultados del laboratorio", "233 4410"),
+        ("cual es el telefono del laboratorio", "233 4410"),
     ],
 )
 def test_a_deed_finds_the_row_that_names_its_step(asked: str, expected: str) -> None:
@@ -147,6 +149,13 @@ def test_a_follow_up_asks_its_new_question_of_the_same_subject(follow_up: str) -
     chat = chat_over({"faq.docx": FAQ})
     assert "sede social" in chat.ask("donde queda la oficina").content
     assert "lunes" in chat.ask(follow_up).content
+
+
+@pytest.mark.parametrize("follow_up", ["y su numero?", "y como lo ubico?", "y su telefono?"])
+def test_a_follow_up_about_someone_asks_it_of_that_person(follow_up: str) -> None:
+    chat = chat_over({"faq.docx": FAQ, "informe_laboratorio.docx": REPORT})
+    assert "Rubén Mamani" in chat.ask("quien es el operador").content
+    assert "6612 3380" in chat.ask(follow_up).content
 
 
 @pytest.mark.parametrize(
