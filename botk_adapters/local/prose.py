@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from botk_adapters.local.lines import sentences
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need, need_of
 from botk_adapters.local.need_checks import (
@@ -22,12 +23,7 @@ from botk_adapters.local.prose_marks import passage_mark, sentence_score
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, fact_location, source_line
-from botk_adapters.local.text import (
-    best_excerpts,
-    opening,
-    ranked_excerpts,
-    sentences,
-)
+from botk_adapters.local.text import best_excerpts, opening, ranked_excerpts
 from botk_core.tools.search import FoundPassage
 
 _VERDICT = re.compile(r"^\s*(?:sí|si|no)\s*[.,:;!]\s+(?=\S)", re.IGNORECASE)

@@ -7,6 +7,7 @@ component that has one when the question names none; a named component
 
 from __future__ import annotations
 
+from botk_adapters.local.lines import component_description
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need
 from botk_adapters.local.need_checks import holds_hinges
@@ -14,7 +15,7 @@ from botk_adapters.local.passage_words import document_key
 from botk_adapters.local.prose_marks import sentence_score
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, source_line
-from botk_adapters.local.text import component_description, scored_excerpts
+from botk_adapters.local.text import scored_excerpts
 from botk_core.tools.search import FoundPassage
 
 # A colour that several components use: each one's meaning, when the question names none.

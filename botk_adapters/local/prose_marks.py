@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from botk_adapters.local.lines import colour_code
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need
 from botk_adapters.local.need_checks import heading_answers, heading_asks_alike
 from botk_adapters.local.need_score import score
 from botk_adapters.local.passage_words import own_text
-from botk_adapters.local.text import colour_code
 from botk_adapters.local.vocabulary import colour_in, has_colour
 from botk_core.lights import line_state
 from botk_core.text import fold
