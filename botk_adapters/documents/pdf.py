@@ -13,8 +13,9 @@ import pypdf
 from pypdf import PdfReader
 from pypdf.errors import LimitReachedError, PyPdfError
 
-from botk_adapters.documents.budget import DEFAULT_BUDGET, BoundedPdfReader, FileBudget
+from botk_adapters.documents.budget import DEFAULT_BUDGET, FileBudget
 from botk_adapters.documents.chunking import Block, chunk_blocks
+from botk_adapters.documents.pdf_budget import BoundedPdfReader
 from botk_core.domain import Chunk
 from botk_core.errors import DocumentTooLarge, UnreadableDocument
 

@@ -41,10 +41,26 @@ def key_values(shape: TableStructure, caption: str, name: str) -> list[Chunk | T
         fact = TableFact(
             name, caption, row=row, column=header, value=text, kind=value.kind, number=value.number
         )
-        line = f"{key}: {text}{_kind_of_contact(text)}"
+        # "Burro · Litros por día: 20": a figure means something only with its column's header.
+        label = " · ".join((key, *header))
+        line = f"{label}: {text}{_kind_of_contact(text) or _role_of(key)}"
         body = f"{caption}\n{line}" if caption else line
         chunks.append(Chunk(body, _SEPARATOR.join((name, *row)), fact))
     return chunks
+
+
+# A key that names who did a step: "Muestreado por", "Responsable del análisis", "Jefa de laboratorio".
+_ROLE = re.compile(
+    r"\bpor\s*:?$|^(?:responsable|encargad[oa]|jef[ea]|director[a]?|coordinador[a]?|analista|muestreador[a]?"
+    r"|t[eé]cnic[oa]|firma|revisi[oó]n|revisad[oa]|a cargo|operador[a]?|presidente|presidenta|tesorer[oa]"
+    r"|secretari[oa])\b",
+    re.IGNORECASE,
+)
+
+
+def _role_of(key: str) -> str:
+    """Say that a row names someone's role, so that "¿quién ...?" finds it whatever its step is called."""
+    return " (responsable)" if _ROLE.search(key.strip()) else ""
 
 
 def _kind_of_contact(value: str) -> str:

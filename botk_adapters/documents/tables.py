@@ -116,7 +116,7 @@ def _without_repeated_rows(rows: list[list[str]], bold: list[bool]) -> tuple[lis
 def _header_count(rows: list[list[str]], bold: list[bool], key_value: bool) -> int:
     """Header rows: bold ones, or value-free rows that a merge ties to the row above."""
     if key_value:
-        return 1 if bold and bold[0] and not any(bold[1:]) else 0
+        return 1 if (bold and bold[0] and not any(bold[1:])) or _heads_values(rows) else 0
     count = 0
     while count < min(_MAX_HEADER_ROWS, len(rows) - 1):
         row = rows[count]
@@ -126,6 +126,17 @@ def _header_count(rows: list[list[str]], bold: list[bool], key_value: bool) -> i
             break
         count += 1
     return count
+
+
+def _heads_values(rows: list[list[str]]) -> bool:
+    """Whether a two-column table's first row names its columns: labels over a column of figures.
+
+    "Animal | Litros por día" over "Burro | 20" is a header, bold or not: the
+    figures mean litres per day only with it.
+    """
+    values = [row[1] for row in rows[1:] if row[1]]
+    figures = sum(looks_like_value(v) for v in values)
+    return not looks_like_value(rows[0][1]) and len(values) >= 2 and figures > len(values) / 2
 
 
 def _tied(above: list[str], row: list[str]) -> bool:

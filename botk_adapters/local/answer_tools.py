@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from botk_adapters.local.answer_diagnosis import forecast_line, num, write_diagnosis
+from botk_adapters.local.answer_diagnosis import write_diagnosis
 from botk_adapters.local.answer_events import write_eventos
 from botk_adapters.local.answers import Answer, Writer
+from botk_adapters.local.diagnosis_lines import forecast_line, num
 from botk_core.domain import WeatherReport
 from botk_core.sensors.spanish import count, day_of
 from botk_core.sensors.summary import left_out_sentence

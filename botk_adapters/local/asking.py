@@ -87,7 +87,7 @@ def component_words(question: Question) -> tuple[str, ...]:
 def campaign_words(question: Question) -> list[str]:
     """The month and year a table question names, as a passage would write them."""
     campaign = question.campaign
-    if campaign is None or campaign.latest or campaign.earliest:
+    if campaign is None or campaign.latest or campaign.earliest or campaign.nth:
         return []
     found = [MONTH_NAMES[campaign.month]] if campaign.month else []
     return found + ([str(campaign.year)] if campaign.year else [])

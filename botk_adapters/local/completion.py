@@ -8,8 +8,9 @@ part the earlier question lacked is appended ("... en agosto de 2022").
 from __future__ import annotations
 
 from botk_adapters.local.dates import MONTH_NAMES
+from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question, Span
-from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS
+from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS, POINTED
 
 _INTERROGATIVES_TEXT = """
     que quien quienes cual cuales como donde cuando cuanto cuanta cuantos cuantas porque
@@ -57,9 +58,14 @@ def _component_span(question: Question) -> Span | None:
     return (start, span[1])
 
 
+def asks_anew(new: Question) -> bool:
+    """Whether a follow-up brings a question word of its own ("¿y cuánto cuesta?", "¿y quién lo hace?")."""
+    return any(t.word in INTERROGATIVES for t in new.tokens) or kind_of(new.text) is not None
+
+
 def remainder(new: Question) -> list[Edit]:
     """A turn with no part to swap ("¿y qué hago en ese caso?"): its own words are added."""
-    kept = [t.word for t in new.tokens if t.word not in ANAPHORA and t.word not in ("y", "e")]
+    kept = [t.word for t in new.tokens if t.word not in ANAPHORA and t.word not in POINTED | {"y", "e"}]
     words = " ".join(kept)
     return [(None, words)] if words and new.intent not in SLOT_INTENTS else []
 

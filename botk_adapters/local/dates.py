@@ -12,6 +12,7 @@ import re
 import attrs
 
 from botk_adapters.local.matching import one_edit_apart
+from botk_adapters.local.ordinals import FEMININE
 
 MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
@@ -44,6 +45,12 @@ _LATEST = re.compile(
     r"|valor(?:es)?|registros?)"
     r"|\b(?:lo|el|la) mas reciente|\bla ultima vez|\bultimamente|\b(?:el|la) ultim[oa]\b"
 )
+# "la campaña 3" (a question's "la tercera campaña", spelled by ``ordinals``): the third one in time.
+# "la 2a campaña del 2022" counts the campaigns of that year.
+_NTH = re.compile(
+    r"\b(?:campanas?|muestreos?|monitoreos?|mediciones|medicion)\s+(?P<nth>10|[1-9])\b(?![.,/-]?\d)"
+    rf"(?:\s+(?:de|del|en)\s+(?:el\s+)?(?P<year>{_YEAR})\b)?"
+)
 _EARLIEST = re.compile(
     r"\b(?:(?:el|la)\s+)?primer[oa]?\s+(?:muestreo|campana|medicion|analisis|muestra|monitoreo|valor|registro)"
     r"|\b(?:el|la) primer[oa]\b"
@@ -59,6 +66,8 @@ class Campaign:
     latest: bool = False
     earliest: bool = False
     span: tuple[int, int] = (0, 0)
+    # The n-th campaign in time ("la tercera campaña"), when the question counts them.
+    nth: int | None = None
     # The year came from an earlier turn ("¿y en agosto?"): a campaign of that month in another year
     # answers when that year has none.
     year_assumed: bool = False
@@ -70,6 +79,10 @@ class Campaign:
             return "el último muestreo"
         if self.earliest:
             return "el primer muestreo"
+        if self.nth:
+            return f"la {FEMININE[self.nth]} campaña" + (
+                f" de {self.year}" if self.year and with_year else ""
+            )
         month = MONTH_NAMES[self.month] if self.month else ""
         year = str(self.year) if self.year and with_year else ""
         return " de ".join(part for part in (month, year) if part)
@@ -95,6 +108,10 @@ def find_campaign(folded: str, *, labels: bool = False) -> Campaign | None:
         found = pattern.search(folded)
         if found:
             return Campaign(**{flag: True}, span=found.span())
+    counted = _NTH.search(folded)
+    if counted:
+        year = int(counted["year"]) if counted["year"] else None
+        return Campaign(year=year, nth=int(counted["nth"]), span=counted.span())
     for pattern in (_ISO, _NUMERIC, _SHORT_NUMERIC):
         found = pattern.search(folded)
         if found:

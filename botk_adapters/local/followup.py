@@ -13,12 +13,19 @@ from collections.abc import Iterable
 
 import attrs
 
-from botk_adapters.local.completion import INTERROGATIVES, SLOT_INTENTS, apply, edits, remainder
+from botk_adapters.local.completion import (
+    INTERROGATIVES,
+    SLOT_INTENTS,
+    apply,
+    asks_anew,
+    edits,
+    remainder,
+)
 from botk_adapters.local.dates import Campaign
 from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question, read_question
 from botk_adapters.local.smalltalk import is_small_talk
-from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS
+from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS, POINTED
 
 _BARE_MAX_WORDS = 3
 
@@ -67,8 +74,10 @@ def complete(new: Question, previous: Question | None) -> Understood:
     kind = _follow_up_kind(new, previous)
     if kind is None:
         return Understood(new)
-    changes = edits(new, previous) or remainder(new)
-    completed = read_question(apply(previous.text, changes))
+    if not [w for w in new.subject if w not in POINTED]:
+        new = attrs.evolve(new, subject=())  # "en ese caso" points back, it names nothing new
+    swapped = edits(new, previous)
+    completed = read_question(apply(previous.text, swapped or remainder(new)))
     intent = new.intent if new.intent in SLOT_INTENTS else completed.intent
     excluded = previous.place if new.other_place else previous.excluded if completed.other_place else ()
     question = attrs.evolve(
@@ -78,10 +87,13 @@ def complete(new: Question, previous: Question | None) -> Understood:
         followup=True,
         fresh=_fresh(new, previous),
         campaign=_campaign(completed.campaign, new, previous),
+        # A new ask about the same thing ("¿y cuánto se demora?") asks what this turn asks.
+        ask=new.text if not swapped and asks_anew(new) else previous.ask,
     )
-    if kind != "guess":
+    if kind == "sure":
         return Understood(question)
-    return Understood(question, new, alone_first=not previous.tabular)
+    alone_first = kind == "new" or (kind == "guess" and not previous.tabular)
+    return Understood(question, new, alone_first=alone_first)
 
 
 def _campaign(completed: Campaign | None, new: Question, previous: Question) -> Campaign | None:
@@ -116,16 +128,22 @@ def _only_a_value(new: Question) -> bool:
 
 
 def _follow_up_kind(new: Question, previous: Question) -> str | None:
-    """«sure», «guess» or None (a question of its own)."""
+    """How a turn leans on the thread: «sure» (completed), «thread» (completed first), «guess» (its own
+    reading first after prose), «new» (its own first) or None (a question of its own)."""
     words = [t.word for t in new.tokens]
     opener = any(new.text.startswith(o) or new.text.startswith("¿" + o) for o in FOLLOW_UP_OPENERS)
     asks = any(w in INTERROGATIVES for w in words)
     if _only_a_value(new):
         return "sure"  # "¿a qué número?", "¿a qué hora?": the value of what was just asked about
-    if asks and new.subject and not new.tabular and not new.place:
-        return None  # "¿y quién tomó las muestras?" asks something new
-    if opener or any(w in ANAPHORA for w in words) or new.other_place:
-        return "guess" if new.subject else "sure"
+    pointing = any(w in ANAPHORA for w in words)  # "¿y qué hago en ese caso?"
+    if asks and new.subject and not new.tabular and not new.place and not pointing:
+        # "¿y quién tomó las muestras?" asks something new; "¿y qué día atiende?" may ask it of the same.
+        return "new" if opener and not previous.tabular else None
+    if opener or pointing or new.other_place:
+        if not [w for w in new.subject if w not in POINTED]:
+            return "sure"
+        # "¿y su número?" is the number of what was just asked about: the thread's reading first.
+        return "thread" if any(w in ("su", "sus") for w in words) else "guess"
     has_subject = new.tabular or bool(new.subject)
     slots = new.campaign or new.place or new.colour or new.intent in SLOT_INTENTS
     if not has_subject and slots:

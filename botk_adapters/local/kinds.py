@@ -51,14 +51,14 @@ _DAY_PARTS = r"(?:de la|en la|por la) (?:manana|tarde|noche)"
 _FULL_DATE = rf"\b\d{{1,2}}\s+de\s+(?:{_MONTHS})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
 _EVERY = (
     rf"\bcada\s+\w+|\btodos\s+los\s+(?:{_WEEKDAYS}|dias|meses|anos)|\b(?:diari|semanal|mensual|anual"
-    rf"|quincenal)\w*|\b(?:una|dos|tres)\s+veces?\b|\blos\s+(?:{_WEEKDAYS})\b"
+    rf"|quincenal)\w*|\b(?:una|dos|tres)\s+(?:vez|veces)\b|\blos\s+(?:{_WEEKDAYS})\b"
 )
 # A past event: "cuándo fue", "cuándo se instaló/emitió", "cuándo tomaron/hicieron".
 _PAST_EVENT = r"\b(?:en que fecha|que fecha|cuando (?:fue|fueron|se [a-z]{3,}o|[a-z]{3,}(?:io|aron|ieron)))\b"
 _DAY_OF_MONTH = r"\bdias?\s+\d{1,2}\b|\b\d{1,2}\s+de\s+cada\s+mes\b"
 _PRICE = (
-    r"\b(?:precio|cuesta|cuestan|cuanto vale|cuanto valen|costo|cuanto cobran|cuanto se paga|tarifa|multas?"
-    r"|a cuanto (?:el|la|sale|esta))\b"
+    r"\b(?:precio|cuesta|cuestan|cuanto vale|cuanto valen|costo|cuanto (?:se )?cobra\w*|cuanto se paga|tarifa"
+    r"|multas?|a cuanto (?:el|la|sale|esta))\b"
 )
 _UNITS_OF_TIME = r"(?:segundos?|minutos?|min|horas?|hrs?|dias?|semanas?|meses|mes|anos?)"
 _COUNTS = r"un|una|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|veinte|treinta|media|medio"
@@ -68,6 +68,26 @@ _DURATION = (
     rf"(?:segundos|minutos|horas|dias|semanas|meses|anos))\b"
 )
 _VOLUME = r"\b(?:cuanta agua|cuantos litros|que cantidad de agua|(?:que|cuanta) capacidad|cuanto cabe)\b"
+_HEIGHT = (
+    r"\b(?:a que|que|cuanta) (?:altura|distancia|profundidad)\b"
+    r"|\bque tan (?:alt[oa]|lejos|hond[oa]|profund[oa])\b|\ba cuantos (?:metros|centimetros|cm)\b"
+)
+_LENGTH = (
+    r"\b\d[\d.,]*\s*(?:m|mts?|metros?|cm|centimetros?|km|kilometros?)\b"
+    r"|\b(?:un|uno|dos|tres|cuatro|cinco|diez|medio)\s+(?:metros?|centimetros?|kilometros?)\b"
+)
+_CONDITION = (
+    r"\b(?:que (?:tiene|tendria|debe|deberia) que pasar|en que casos?|desde (?:que|cuanto)"
+    r"|a partir de (?:que|cuanto)|cuando se considera)\b"
+)
+_IF = (
+    r"\bsi (?:se|el|la|los|las|hay|no|su|sus|un|una|es|esta|uno)\b|\bcuando\b|\bsiempre que\b"
+    r"|\b(?:mayor|menor|superior|inferior) (?:a|que|de)\b|\b(?:mas|menos) de\b"
+)
+_CALL = (
+    r"\b(?:su|sus) numeros?\b"
+    r"|\b(?:a quien|a donde|donde) (?:le |les )?(?:llamo|llamar|llamamos|llame|llamo yo)\b"
+)
 _ADDRESS = r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+)*\.(?:cl|com|org|net)\b"
 KINDS = (
     _kind("frecuencia", r"\b(?:cada cuant[oa]s?|con que frecuencia|cuantas veces)\b",
@@ -80,11 +100,16 @@ KINDS = (
     # "¿cuánto dura la pila?" also needs what lasts ("dura"), not any span ("cámbiela en 7 días").
     _kind("duracion", _DURATION, f"{_TAKES.replace('|', ' ')} tiempo rato demorar tardar",
           rf"\b\d[\d.,]*\s*{_UNITS_OF_TIME}\b|\b(?:{_COUNTS})\s+{_UNITS_OF_TIME}\b"),
+    # "¿A qué altura va la caja?": a length answers ("a un metro y medio del suelo", "a 3 m").
+    _kind("altura", _HEIGHT, "altura distancia profundidad alto alta lejos hondo metros", _LENGTH),
+    # "¿Qué tiene que pasar para que sea crítica?", "¿desde qué porcentaje ...?": a condition answers.
+    _kind("condicion", _CONDITION, "pasar pase casos caso considera", _IF),
     _kind("volumen", _VOLUME,
           "agua litros litro cantidad capacidad cabe",
           r"\b\d[\d.,]*\s*(?:mil\s+)?(?:litros?|lts?|l|m3|m³|metros cubicos)\b"),
-    _kind("telefono", r"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto|a que numero)\b",
-          "telefono telefonos fono fonos celular whatsapp numero", r"\+?\d[\d\s-]{6,}\d"),
+    # "¿a quién llamo?" asks for whom to call and at what number.
+    _kind("telefono", rf"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto|a que numero)\b|{_CALL}",
+          "telefono telefonos fono fonos celular whatsapp numero", r"(?<![\w/.-])\+?\d[\d\s-]{6,}\d"),
     _kind("correo", r"\b(?:correos?|e?mail|correo electronico)\b", "correo correos mail email",
           r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     _kind("precio", _PRICE, "precio cuesta cuestan vale valen costo cobran cobra tarifa paga",

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from botk_adapters.local.related import RELATED
+from botk_adapters.local.related import DEEDS, RELATED
+from botk_adapters.local.units import unit_words
 from botk_core import phrasing
 from botk_core.synonyms import Synonyms
 from botk_core.text import family_prefix, fold, stem, words
@@ -112,8 +113,9 @@ class Words:
 
     @classmethod
     def of(cls, text: str) -> Words:
-        found = frozenset(words(text))
-        return cls(found, frozenset(stem(w) for w in found), fold(text))
+        folded = fold(text)
+        found = frozenset(words(folded)) | unit_words(folded)
+        return cls(found, frozenset(stem(w) for w in found), folded)
 
 
 def holds(word: str, have: Words, typos: bool = True) -> bool:
@@ -122,7 +124,7 @@ def holds(word: str, have: Words, typos: bool = True) -> bool:
         return True
     if not word.isalpha():
         return word in have.text
-    related = RELATED.get(word, frozenset())
+    related = RELATED.get(word, frozenset()) | DEEDS.get(word, frozenset())
     if related & have.words:
         return True
     if any(all(t in have.stems for t in phrase) for phrase in SYNONYMS.equivalents((stem(word),))):

@@ -6,6 +6,8 @@ the offline assistant's, used when it checks a passage against the question.
 
 from __future__ import annotations
 
+import re
+
 # Words of the same meaning for telling whether a passage answers (the index has its own list).
 _RELATED_GROUPS = (
     "luz luces led leds indicador indicadores luminoso foco foquito lucecita lampara ampolleta piloto",
@@ -36,6 +38,35 @@ _RELATED_GROUPS = (
     "echo echar echa agrego agregar agregue agrega poner pongo anadir anado coloque colocar instale instalar",
     "rato tiempo minutos horas",
     "cuesta cuestan costo costar precio tarifa cobra cobran",
+    "atiende atienden atencion recibe reciben abre abren",
+    "vacio vacia vacios vacias blanco",
+    "conexion conexiones conectar conectarse conecta conectado empalme",
+    "lluvia lluvias llover llueve llovio lluvioso lluviosos",
+    "mirar mira miran ver ve ven consultar consulta consultan revisar",
+)
+# A deed and the words a key/value table names its step or its doer with: "¿quién analizó ...?" is
+# answered by «Análisis químico: ...», "¿quién firma?" by the head who signs, "¿a quién llamo?" by a phone.
+_DEEDS = (
+    ("analizo analizaron analiza analizan analizar analizado", "analisis analista analistas"),
+    ("firma firman firmo firmaron firmar firmado", "firma firmante jefa jefe director directora"),
+    ("muestreo muestrearon muestrear muestreado", "muestreo muestreos muestreador muestreadora"),
+    ("llamo llamar llamamos llame", "telefono fono celular contacto"),
+    ("redacto redactaron elaboro elaboraron escribio", "elaboracion elaborado redaccion autor autora"),
+    ("aprobo aprobaron aprobar", "aprobacion aprobado"),
+    ("coordina coordino coordinan", "coordinador coordinadora coordinacion"),
+    ("atiende atienden atendio", "atencion"),
+    ("consume consumen gasta gastan", "consumo potencia"),
+)
+DEEDS: dict[str, frozenset[str]] = {
+    verb: frozenset(nouns.split()) for verbs, nouns in _DEEDS for verb in verbs.split()
+}
+# Deeds said with a verb and its object: "tomó las muestras" is the sampling («Muestreado por: ...»).
+DEED_PHRASES = (
+    (
+        re.compile(r"\b(?:tom|sac|recog|junt)\w*\s+(?:las\s+|la\s+|los\s+)?muestras?\b"),
+        "muestreo muestreado muestreador",
+    ),
+    (re.compile(r"\b(?:hizo|hicieron|realizo|realizaron)\s+(?:el |los )?analisis\b"), "analisis analista"),
 )
 LIGHT_WORDS = frozenset(
     {

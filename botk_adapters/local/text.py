@@ -2,10 +2,8 @@
 
 Quotes are cut at sentence boundaries and never altered, so an answer only
 repeats what the document says. A sentence is judged together with the line
-that gives it its meaning: a list item with its lead-in ("Grupo B: ...
-4 L por m² al día"), a colour line ("Rojo: ...") with its component
-("Caja de protección: ..."), a short line with the passage's first line; and a
-question written in the document comes with the answer that follows it.
+that gives it its meaning (see ``lines``); a lead-in is quoted with its
+items, and a question written in the document with the answer that follows it.
 """
 
 from __future__ import annotations
@@ -13,21 +11,28 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from botk_adapters.local.vocabulary import colour_in
-from botk_core.lights import is_colour_label
-from botk_core.text import fold, split_sentences
+from botk_adapters.local.lines import (
+    LABEL,
+    LINE,
+    context_line,
+    sentences,
+    siblings,
+)
+from botk_core.text import fold
 
-_LINE = re.compile(r"\n+")
+__all__ = [
+    "as_typed",
+    "best_excerpt",
+    "best_excerpts",
+    "opening",
+    "ranked_excerpts",
+    "scored_excerpts",
+]
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w —–-]{0,40}):\s")
-# A colour-code line's label may name its component with a parenthesis ("Concentrador (gateway) — Rojo").
-_CODE_LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w ()/—–-]{0,60}?):\s")
-_COMPONENT_DASH = re.compile(r"\s[—–]\s")
 _LEAD_IN_ITEMS = 12
-SHORT_LINE = 90
 MAX_CHARS = 420
 CONTEXT_WEIGHT = 0.6
-
 # Scores a piece of text: how well it answers the question.
 Scorer = Callable[[str], float]
 
@@ -41,32 +46,9 @@ def as_typed(text: str, originals: list[str]) -> str:
     return _WORD.sub(lambda m: typed.get(m.group(0), m.group(0)), text)
 
 
-def sentences(text: str) -> list[tuple[int, str]]:
-    """The sentences of ``text`` with the number of the line each one is on."""
-    found = []
-    for number, line in enumerate(_LINE.split(text)):
-        for sentence in split_sentences(line.strip()):
-            if sentence.strip():
-                found.append((number, sentence.strip()))
-    return found
-
-
-def context_line(lines: list[str], number: int) -> int | None:
-    """The line that gives line ``number`` its meaning, or None when it stands alone."""
-    line = lines[number].strip()
-    if number == 0 or not _needs_context(line):
-        return None
-    if _code_label(line) is not None:
-        if _COMPONENT_DASH.search(line.split(":", 1)[0]):
-            return None  # "Gateway — Rojo: ..." names its component itself
-        found = [
-            i for i in range(number - 1, -1, -1) if _LABEL.match(lines[i]) and _code_label(lines[i]) is None
-        ]
-        return found[0] if found else 0
-    if not _LABEL.match(line):
-        found = [i for i in range(number - 1, -1, -1) if ":" in lines[i]]
-        return found[0] if found else 0
-    return 0
+def _short_alone(chosen: str, following: str, pieces: list[str]) -> bool:
+    """A short sentence with no context line says more with the next one, unless that is its sibling."""
+    return len(chosen) < 40 and len(pieces) == 1 and not siblings(chosen, following)
 
 
 def opening(text: str, max_chars: int = MAX_CHARS) -> str:
@@ -74,7 +56,7 @@ def opening(text: str, max_chars: int = MAX_CHARS) -> str:
     parts = sentences(text)
     if not parts:
         return ""
-    lines = _LINE.split(text.strip())
+    lines = LINE.split(text.strip())
     return _excerpt(parts, lines, [None] * len(parts), 0, max_chars, opening=True)
 
 
@@ -106,7 +88,7 @@ def ranked_excerpts(
     litros», but only the alpaca's line quoted with its lead-in names the alpaca.
     """
     parts = sentences(text)
-    lines = _LINE.split(text.strip())
+    lines = LINE.split(text.strip())
     contexts = [context_line(lines, line) for line, _ in parts]
     marks = _marks(parts, lines, contexts, score)
     order = sorted(range(len(parts)), key=lambda i: (-marks[i], i))
@@ -134,7 +116,7 @@ def scored_excerpts(
     parts = sentences(text)
     if not parts:
         return []
-    lines = _LINE.split(text.strip())
+    lines = LINE.split(text.strip())
     contexts = [context_line(lines, line) for line, _ in parts]
     marks = _marks(parts, lines, contexts, score)
     best = max(range(len(parts)), key=lambda i: (marks[i], -i))
@@ -169,13 +151,13 @@ def _excerpt(
         # A lead-in ("Conviene guardar agua cuando:") is answered with its whole list.
         start = index + 1 if chosen.endswith(":") else _first_after(parts, contexts[index])
         pieces = [*pieces[:-1], chosen] if chosen.endswith(":") else pieces[:1]
-        pieces += [sentence for _, sentence in parts[start : start + _LEAD_IN_ITEMS]]
-    elif follow and _LABEL.match(chosen) and follow[0][0] == parts[index][0]:
+        pieces += _items(parts[start : start + _LEAD_IN_ITEMS])
+    elif follow and LABEL.match(chosen) and follow[0][0] == parts[index][0]:
         pieces += [s for number, s in follow if number == parts[index][0]]  # a code line whole
-    elif follow and (opening or chosen.endswith("?") or (len(chosen) < 40 and len(pieces) == 1)):
+    elif follow and (opening or chosen.endswith("?") or _short_alone(chosen, follow[0][1], pieces)):
         pieces.append(follow[0][1])
         if follow[0][1].endswith(":"):
-            pieces += [sentence for _, sentence in follow[1 : 1 + _LEAD_IN_ITEMS]]
+            pieces += _items(follow[1 : 1 + _LEAD_IN_ITEMS])
     excerpt = " ".join(p if p.endswith((".", ":", "?", "!", ";")) else p + "." for p in pieces[:-1])
     excerpt = f"{excerpt} {pieces[-1]}".strip()
     if len(excerpt) > max_chars:
@@ -183,47 +165,16 @@ def _excerpt(
     return excerpt
 
 
+def _items(parts: list[tuple[int, str]]) -> list[str]:
+    """A lead-in's items: the sentences up to the next lead-in ("Cada mes:" ends at "Cada seis meses:")."""
+    items: list[str] = []
+    for _, sentence in parts:
+        if sentence.endswith(":"):
+            break
+        items.append(sentence)
+    return items
+
+
 def _first_after(parts: list[tuple[int, str]], line: int | None) -> int:
     """The index of the first sentence after line ``line``."""
     return next((i for i, (number, _) in enumerate(parts) if line is not None and number > line), len(parts))
-
-
-def _needs_context(line: str) -> bool:
-    """A list item, a short line or a "Rojo: ..." line means little on its own."""
-    listed = line.startswith(("-", "•", "*"))
-    return listed or len(line) < SHORT_LINE or bool(_LABEL.match(line))
-
-
-def component_description(text: str, excerpt: str) -> str:
-    """The line of ``text`` that describes the component of a colour line ("Router: envía los datos").
-
-    "¿y en el módem?" is answered by "Router celular — Amarillo: sin saldo"
-    because the router's own line says what it is, not because the manual
-    mentions a modem somewhere else.
-    """
-    label = excerpt.split(":", 1)[0]
-    parts = _COMPONENT_DASH.split(label)
-    if len(parts) < 2:
-        return ""
-    component = parts[0].strip()
-    return next((line for line in _LINE.split(text) if line.strip().startswith(f"{component}:")), "")
-
-
-def colour_code(text: str, colour: str) -> bool:
-    """Whether ``text`` has a colour code line for ``colour`` ("Rojo: ...", "Gateway — Rojo: ...")."""
-    for line in _LINE.split(text):
-        code = _code_label(line)
-        if code is not None:
-            found = colour_in(code)
-            if found and found[0] == colour:
-                return True
-    return False
-
-
-def _code_label(line: str) -> str | None:
-    """The colour part of a colour-code line's label ("Gateway — Verde fijo: ..." -> "verde fijo")."""
-    label = _CODE_LABEL.match(line.strip())
-    if not label:
-        return None
-    code = _COMPONENT_DASH.split(fold(label.group(1)))[-1]
-    return code if is_colour_label(code) else None

@@ -64,6 +64,10 @@ def named_as_thing(thing: str, folded: str) -> bool:
 
 
 _OF = frozenset({"de", "del"})
+# "Teléfono de contacto" is anyone's: it names no other thing than the one asked about.
+_ANYONES = frozenset(
+    {"contacto", "consultas", "consulta", "atencion", "emergencia", "emergencias", "servicio"}
+)
 _COMPLEMENT_WORDS = 4
 
 
@@ -76,6 +80,6 @@ def other_complement(head: str, complement: str, folded: str) -> bool:
     ofs = [
         tokens[i + 2 : i + 2 + _COMPLEMENT_WORDS]
         for i in range(len(tokens) - 2)
-        if stem(tokens[i]) == stem(head) and tokens[i + 1] in _OF
+        if stem(tokens[i]) == stem(head) and tokens[i + 1] in _OF and tokens[i + 2] not in _ANYONES
     ]
     return bool(ofs) and not any(holds(complement, Words.of(" ".join(words)), typos=False) for words in ofs)

@@ -114,14 +114,16 @@ def find_parameter(folded: str, fuzzy: bool = True) -> tuple[str | None, tuple[i
     if not fuzzy:
         return None, None, False
     for word in re.finditer(r"[a-z]{5,}", folded):
-        if word.group(0) in STOP_WORDS or _PLACE_BEFORE.search(folded[: word.start()]):
-            continue  # "sobre" is not a typo of "cobre"
+        if word.group(0) in _WORDS_OF_THEIR_OWN or _PLACE_BEFORE.search(folded[: word.start()]):
+            continue  # "sobre" is not a typo of "cobre", nor "cobra" (cobrar)
         for name in _SINGLE_WORDS:
             if one_edit_apart(word.group(0), name) and _plausible_typo(word.group(0), name):
                 return PARAMETER_NAMES[name], word.span(), True
     return None, None, False
 
 
+# Words one edit from a parameter that are words of their own ("se cobra", "el cobro").
+_WORDS_OF_THEIR_OWN = STOP_WORDS | {"cobra", "cobro", "cobran", "cobras", "cobrar", "platos", "plato"}
 _SHORT_TYPO = 6
 
 
@@ -151,13 +153,18 @@ WEAK_WORDS = frozenset(
     cuanto cuanta cuantos cuantas cual cuales como donde cuando quien quienes que porque hola
     medido estaba estuvo estan esta resulto arrojo hay habian llama llaman llamo nombre hacer marque
     quedo queda quedaron sea ser puede pueden bien mal normal correcto ok doy dar damos saco sacaron sacar
-    bueno buena buenos buenas incluye incluyen contiene contienen comprende comprenden abarca
+    bueno buena buenos buenas incluye incluyen contiene contienen comprende comprenden abarca va van
     """
     ).split()
 )
+
+# Weak words that are also things when an article names them ("una llama", "el registro").
+NOUNS_TOO = frozenset({"llama", "llamas", "registro", "marco", "toma"})
 
 FOLLOW_UP_OPENERS = ("y ", "e ", "tambien ", "y que tal", "que tal ", "ahora ", "y ahora", "entonces ")
 _ANAPHORA_TEXT = """
     eso esos esas ese esto ahi alli aca alla mismo misma otro otra anterior
 """
 ANAPHORA = frozenset(_ANAPHORA_TEXT.split())
+# What an anaphora points with: "en ese caso", "en ese momento" name nothing of their own.
+POINTED = frozenset({"caso", "casos", "momento", "situacion"})

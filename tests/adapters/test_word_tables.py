@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import docx
 from docx.table import Table
@@ -261,3 +262,32 @@ def test_a_table_with_one_parameter_per_row_takes_unit_and_limit_from_that_row()
     assert arsenic.over_limit is True and facts[(("Arsénico",), ("Abril 2023",))].over_limit is False
     turbidity = facts[(("Turbiedad",), ("Abril 2023",))]
     assert (turbidity.unit, turbidity.limit, turbidity.kind) == ("UNT", 4.0, "below_detection")
+
+
+def _pairs(rows: list[tuple[str, str]]) -> Callable[[docx.document.Document], None]:
+    def add(document: docx.document.Document) -> None:
+        table = document.add_table(rows=len(rows), cols=2)
+        for row, (key, value) in zip(table.rows, rows, strict=True):
+            row.cells[0].text, row.cells[1].text = key, value
+
+    return add
+
+
+def test_a_two_column_table_whose_first_row_names_its_columns_keeps_that_header() -> None:
+    chunks = default_reader().read(
+        "faq.docx", _word(_pairs([("Animal", "Litros por día"), ("Burro", "20"), ("Llama", "6")]))
+    )
+    burro = next(c for c in chunks if c.fact and c.fact.row == ("Burro",))
+    assert burro.fact is not None and burro.fact.column == ("Litros por día",) and burro.fact.value == "20"
+    assert "Burro · Litros por día: 20" in burro.text
+    assert not any(c.fact and c.fact.row == ("Animal",) for c in chunks)  # the header is no row
+
+
+def test_a_two_column_table_of_names_has_no_header_unless_bold() -> None:
+    chunks = default_reader().read(
+        "informe.docx", _word(_pairs([("Proyecto", "Monitoreo"), ("Muestreado por", "Rosa Mamani")]))
+    )
+    rows = [c.fact.row for c in chunks if c.fact]
+    assert rows == [("Proyecto",), ("Muestreado por",)]
+    who = next(c for c in chunks if c.fact and c.fact.row == ("Muestreado por",))
+    assert who.text.endswith("Muestreado por: Rosa Mamani (responsable)")  # it names someone's role

@@ -1,0 +1,98 @@
+"""The lines of a passage and which line gives another its meaning: a lead-in, a component, the first line.
+
+A list item means something with its lead-in ("Grupo B: ... 4 L por m² al
+día"), a colour line ("Rojo: ...") with its component ("Caja de protección:
+..."), a short line with the passage's first line. A lead-in ("Cada mes:")
+and the lines of one list ("Tramo 1: ...", "Tramo 2: ...") stand on their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from botk_adapters.local.vocabulary import colour_in
+from botk_core.lights import is_colour_label
+from botk_core.text import fold, split_sentences
+
+LINE = re.compile(r"\n+")
+LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w —–-]{0,40}):\s")
+# A colour-code line's label may name its component with a parenthesis ("Concentrador (gateway) — Rojo").
+_CODE_LABEL = re.compile(r"^[-•*]?\s*([^\W\d][\w ()/—–-]{0,60}?):\s")
+_COMPONENT_DASH = re.compile(r"\s[—–]\s")
+SHORT_LINE = 90
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of ``text`` with the number of the line each one is on."""
+    found = []
+    for number, line in enumerate(LINE.split(text)):
+        for sentence in split_sentences(line.strip()):
+            if sentence.strip():
+                found.append((number, sentence.strip()))
+    return found
+
+
+def context_line(lines: list[str], number: int) -> int | None:
+    """The line that gives line ``number`` its meaning, or None when it stands alone."""
+    line = lines[number].strip()
+    if number == 0 or not _needs_context(line) or line.endswith(":"):
+        return None  # a lead-in ("Cada seis meses:") opens a list of its own
+    if _code_label(line) is not None:
+        if _COMPONENT_DASH.search(line.split(":", 1)[0]):
+            return None  # "Gateway — Rojo: ..." names its component itself
+        found = [
+            i for i in range(number - 1, -1, -1) if LABEL.match(lines[i]) and _code_label(lines[i]) is None
+        ]
+        return found[0] if found else 0
+    if not LABEL.match(line):
+        found = [i for i in range(number - 1, -1, -1) if ":" in lines[i]]
+        return found[0] if found else 0
+    return None if siblings(lines[0], line) else 0
+
+
+def siblings(first: str, line: str) -> bool:
+    """Two labelled lines of one list ("Tramo 1: ...", "Tramo 2: ..."): neither gives the other meaning."""
+    heads = [LABEL.match(text.strip()) for text in (first, line)]
+    names = [fold(h.group(1)).split()[:1] for h in heads if h]
+    return len(names) == 2 and names[0] == names[1]
+
+
+def _needs_context(line: str) -> bool:
+    """A list item, a short line or a "Rojo: ..." line means little on its own."""
+    listed = line.startswith(("-", "•", "*"))
+    return listed or len(line) < SHORT_LINE or bool(LABEL.match(line))
+
+
+def component_description(text: str, excerpt: str) -> str:
+    """The line of ``text`` that describes the component of a colour line ("Router: envía los datos").
+
+    "¿y en el módem?" is answered by "Router celular — Amarillo: sin saldo"
+    because the router's own line says what it is, not because the manual
+    mentions a modem somewhere else.
+    """
+    label = excerpt.split(":", 1)[0]
+    parts = _COMPONENT_DASH.split(label)
+    if len(parts) < 2:
+        return ""
+    component = parts[0].strip()
+    return next((line for line in LINE.split(text) if line.strip().startswith(f"{component}:")), "")
+
+
+def colour_code(text: str, colour: str) -> bool:
+    """Whether ``text`` has a colour code line for ``colour`` ("Rojo: ...", "Gateway — Rojo: ...")."""
+    for line in LINE.split(text):
+        code = _code_label(line)
+        if code is not None:
+            found = colour_in(code)
+            if found and found[0] == colour:
+                return True
+    return False
+
+
+def _code_label(line: str) -> str | None:
+    """The colour part of a colour-code line's label ("Gateway — Verde fijo: ..." -> "verde fijo")."""
+    label = _CODE_LABEL.match(line.strip())
+    if not label:
+        return None
+    code = _COMPONENT_DASH.split(fold(label.group(1)))[-1]
+    return code if is_colour_label(code) else None

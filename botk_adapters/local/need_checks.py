@@ -1,0 +1,112 @@
+"""Whether a passage answers a question's Need: enough of its words, every hinge, the kind of value.
+
+A passage answers when it holds most of the question's words (by stem,
+synonym or one typo) and every word the question hinges on; of two words,
+a rare one may stand for both, and a key/value row takes from its document
+the words its label lacks. A question heading in the document that is the
+user's own question answers first (see ``prose``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import attrs
+
+from botk_adapters.local.kinds import holds_kind
+from botk_adapters.local.matching import Words, holds
+from botk_adapters.local.need import Need
+from botk_adapters.local.ordinals import names_number
+from botk_adapters.local.related import NUMBER_WORDS
+from botk_adapters.local.values import counts, named_as_thing, other_complement
+from botk_adapters.local.vocabulary import has_colour
+from botk_core.text import fold
+
+_DIGIT = re.compile(r"\d")
+ENOUGH = 0.6
+
+
+def heading_asks_alike(need: Need, location: str) -> bool:
+    """Whether a passage's question heading asks with the user's question word ("¿Por qué ...?")."""
+    last = fold(location.rsplit("›", 1)[-1])
+    have = set(re.findall(r"[a-z]+", last.replace("por que", "porque")))
+    return bool(need.asks) and any(w in have for w in need.asks)
+
+
+def heading_answers(need: Need, location: str) -> bool:
+    """Whether a passage's heading is a question that is the user's question (a FAQ entry)."""
+    last = location.rsplit("›", 1)[-1].strip()
+    if not last.endswith("?") or not need.required:
+        return False
+    have = Words.of(last)
+    return sum(1 for w in need.required if holds(w, have)) >= ENOUGH * len(need.required)
+
+
+def satisfied(need: Need, have: Words, context: Words | None = None, row: bool = False) -> bool:
+    """Whether ``have`` answers: enough of the words, every hinge, the colour, a number.
+
+    Of two words both must be there, unless the one there is rare among the
+    results ("lechuga") and the other is not what the question hinges on.
+    Of two words, the one that is not a hinge may be held by the passage's
+    document (``context``) when the passage holds the other itself; a
+    key/value ``row`` takes from its document every word its label lacks.
+    """
+    required = list(need.required)
+    count = len(required)
+    own = [w for w in required if holds(w, have)]
+    valued = need.kind is not None and holds_kind(need.kind, have.text)
+    # The word that asks for the value ("hora", "fono") is answered by the value itself.
+    held = own + [w for w in required if w not in own and valued and need.kind and w in need.kind.words]
+    # A key/value row that gives the kind of value asked ("Teléfono: +56 ...") leans on its document too.
+    # "¿cuántos socios tiene el comité?": a count is of the thing the passage itself names, never lent.
+    lends = row or (count == 2 and len(own) == 1 and not need.counts)
+    if context is not None and (own or (row and valued and count == 1)) and lends:
+        held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
+    weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice
+    enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)
+    if count == 2 and len(held) == 1 and held[0] in need.rare:
+        missing = [w for w in required if w not in held]
+        enough = not any(w in need.hinges or frozenset((w, held[0])) in need.pairs for w in missing)
+    if not count:
+        return need.colour is not None and holds_hinges(need, have)  # "¿y la luz roja?": the colour is enough
+    return enough and holds_hinges(need, have, counted=not row)
+
+
+def with_rarity(need: Need, haves: list[Words]) -> Need:
+    """``need`` knowing which of its words are rare among the passages ``haves`` of one search."""
+    limit = max(1, len(haves) // 4)
+    counts = {w: sum(1 for h in haves if holds(w, h)) for w in need.required}
+    rare = frozenset(w for w, n in counts.items() if 0 < n <= limit)
+    unknown = frozenset(w for w, n in counts.items() if n == 0)
+    return attrs.evolve(need, rare=rare, unknown=unknown)
+
+
+def holds_hinges(need: Need, have: Words, context: Words | None = None, counted: bool = True) -> bool:
+    """Whether ``have`` (the quoted excerpt) holds every hinge, the colour and, when asked, a number.
+
+    The thing a light belongs to may be named by the document around it
+    (``context``): "la luz de la estación" is any light of the station's manual.
+    """
+    # The words a question hinges on match exactly (or by synonym): "marca" is not "marcha".
+    # The word that asks for a kind of value ("¿y cuánto se demora?") is held by such a value.
+    valued_kind = need.kind is not None and holds_kind(need.kind, have.text)
+    kind_words = need.kind.words if need.kind is not None and valued_kind else frozenset()
+    if not all(h in kind_words or holds(h, have, typos=False) for h in need.hinges):
+        return False
+    if need.noun_focus and not all(named_as_thing(h, have.text) for h in need.hinges):
+        return False
+    around = [have, context] if context is not None else [have]
+    if need.any_of and not any(holds(w, words) for w in need.any_of for words in around):
+        return False
+    if need.colour and not has_colour(have.text, need.colour):
+        return False
+    if need.kind and not holds_kind(need.kind, have.text):
+        return False
+    if any(other_complement(head, of, have.text) for head, of in need.compounds):
+        return False
+    if not all(names_number(noun, number, have.text) for noun, number in need.numbered):
+        return False
+    if counted and need.counted and need.kind is None and need.counts and not counts(need.counted, have.text):
+        return False  # "¿cuántos socios ...?": "120 socios" answers, not any figure (a table row counts)
+    return not need.quantity or bool(_DIGIT.search(have.text) or have.words & NUMBER_WORDS)

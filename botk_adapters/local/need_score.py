@@ -1,0 +1,54 @@
+"""How well a text answers a question's Need, for ranking passages and their sentences.
+
+Every word counts (the required ones twice), and a text gains for holding
+what the question asks for: its colour, a number, a count of the thing
+counted, the kind of value asked, a setting's value, the thing it numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from botk_adapters.local.kinds import holds_kind, strongly_holds
+from botk_adapters.local.matching import Words, holds
+from botk_adapters.local.need import Need
+from botk_adapters.local.ordinals import names_number
+from botk_adapters.local.values import counts, valued
+from botk_adapters.local.vocabulary import has_colour
+
+_DIGIT = re.compile(r"\d")
+KIND_BONUS = 2.5
+COUNT_BONUS = 2.0
+SETTING_BONUS = 1.5  # "¿cuál es el PIN?": the line that gives the PIN's value, not the one that names it
+NUMBERED_BONUS = 3.0  # "el segundo tramo": the line of "Tramo 2", not its neighbours
+
+
+def score(need: Need, have: Words) -> float:
+    """How well ``have`` answers, for ranking passages and sentences."""
+    total = sum(2.0 for w in need.required if holds(w, have))
+    total += sum(1.0 for w in need.optional if holds(w, have))
+    total += sum(1.5 for w in need.hinges if holds(w, have))
+    total += 1.0 if any(w in have.words for w in need.asks_for) else 0.0
+    total += 0.5 * sum(1 for w in need.asks if w in have.words or (w == "porque" and "por que" in have.text))
+    if need.colour and has_colour(have.text, need.colour):
+        total += 3.0
+    if need.quantity and _DIGIT.search(have.text):
+        total += 1.0
+    if need.counted and counts(need.counted, have.text):
+        total += COUNT_BONUS
+    if need.kind and holds_kind(need.kind, have.text):
+        total += KIND_BONUS + (1.0 if strongly_holds(need.kind, have.text) else 0.0)
+    if any(valued(thing, have.text) for thing in _valued_things(need)):
+        total += SETTING_BONUS
+    total += sum(NUMBERED_BONUS for noun, n in need.numbered if names_number(noun, n, have.text))
+    return total
+
+
+def _valued_things(need: Need) -> tuple[str, ...]:
+    """The things whose value is asked: «¿cuál es el PIN?», «¿qué puerto?», a bare «¿y la contraseña?»."""
+    if need.kind is not None or need.quantity:
+        return ()
+    if need.which:
+        return need.hinges
+    bare = len(need.required) == 1 and need.required[0] in need.nouns and not need.optional
+    return need.required if bare else ()

@@ -1,0 +1,56 @@
+"""Answers about a light's colour: the best colour lines, one per component when none is named.
+
+"¿Qué significa la luz roja?" is answered by the red line of every
+component that has one when the question names none; a named component
+("la cajita del sensor") gets its own line only.
+"""
+
+from __future__ import annotations
+
+from botk_adapters.local.lines import component_description
+from botk_adapters.local.matching import Words, holds
+from botk_adapters.local.need import Need
+from botk_adapters.local.need_checks import holds_hinges
+from botk_adapters.local.passage_words import document_key
+from botk_adapters.local.prose_marks import sentence_score
+from botk_adapters.local.reply import Answer
+from botk_adapters.local.sources import citation, source_line
+from botk_adapters.local.text import scored_excerpts
+from botk_core.tools.search import FoundPassage
+
+# A colour that several components use: each one's meaning, when the question names none.
+MAX_TIES = 3
+TIE = 1.0
+
+
+def colour_answers(
+    need: Need, ordered: list[tuple[float, int, FoundPassage]], contexts: dict[str, Words]
+) -> list[Answer]:
+    """The best colour lines of all the passages that answer (one per component when none is named).
+
+    A passage is judged by its best line, so that the component's blinking
+    line in another passage beats its steady one.
+    """
+    offers = []
+    for mark, rank, found in ordered:
+        if found.fact is not None:
+            continue
+        excerpts = scored_excerpts(found.text, lambda s: sentence_score(need, s), ties=not need.any_of)
+        offers += [
+            (line, mark, rank, excerpt, found)
+            for line, excerpt in excerpts
+            if holds_hinges(need, _with_component(excerpt, found), contexts[document_key(found)])
+        ]
+    offers.sort(key=lambda o: (o[0], o[1], o[2]), reverse=True)
+    # "la luz de la estación" names no one component: each component's line of that colour answers.
+    named = bool(offers) and any(holds(w, Words.of(offers[0][3])) for w in need.any_of)
+    kept = offers[:1] if named else [o for o in offers if o[0] >= offers[0][0] - TIE][:MAX_TIES]
+    return [
+        Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
+        for _, _, _, excerpt, found in kept
+    ]
+
+
+def _with_component(excerpt: str, found: FoundPassage) -> Words:
+    """A colour line's words, with its location and its component's own description."""
+    return Words.of(f"{excerpt} {found.location} {component_description(found.text, excerpt)}")

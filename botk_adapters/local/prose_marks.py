@@ -1,0 +1,94 @@
+"""How well a passage, and each of its sentences, answers: the marks that choose among those that do.
+
+A passage's own words count more than its heading's; a FAQ question like
+the user's, a document the thread was just about, a label naming what
+«quién» or «cuándo» asks, a named person for «quién» and a colour code line
+for a light's colour add to its mark. A sentence that is a question, or a
+colour line of another colour or state, loses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from botk_adapters.local.lines import colour_code
+from botk_adapters.local.matching import Words, holds
+from botk_adapters.local.need import Need
+from botk_adapters.local.need_checks import heading_answers, heading_asks_alike
+from botk_adapters.local.need_score import score
+from botk_adapters.local.passage_words import own_text
+from botk_adapters.local.vocabulary import colour_in, has_colour
+from botk_core.lights import line_state
+from botk_core.text import fold
+from botk_core.tools.search import FoundPassage
+
+_QUESTION_PENALTY = 1.5
+HEADING_BONUS = 2.0
+ASKS_ALIKE_BONUS = 3.0  # the document's question asks with the same word ("¿Por qué ...?")
+PREFER_BONUS = 1.5
+LABEL_BONUS = 2.0
+PERSON_BONUS = 2.0  # "¿quién ...?" is answered by a text that names someone
+# A person's name: two capitalised words ("Macarena Tapia"), or a title before one ("Dra. Cruz", "don Rubén").
+_PERSON = re.compile(
+    r"(?<!\bel )(?<!\bla )(?<!\bdel )(?<!\bal )(?<!\bde )(?<!\bEl )(?<!\bLa )"
+    r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ [A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
+    r"|\b(?:Sr|Sra|Srta|Dr|Dra|Ing|Q\.F|don|doña)\.?\s+[A-ZÁÉÍÓÚÑ]"
+)
+CODE_BONUS = 1.5  # a colour code line ("Rojo: ...") says what a light means
+OTHER_COLOUR_PENALTY = 3.0
+STATE_PENALTY = 2.0
+
+
+def passage_mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[str]) -> float:
+    """How well a passage that answers does it, for choosing among them."""
+    # Words in the passage's own text (a cell's: its labels and value) count more than its heading's.
+    mark = score(need, have) + 0.5 * score(need, Words.of(own_text(found)))
+    # A FAQ question like the user's answers first, unless it lacks a word few passages have (a name).
+    lacks_rare = any(w in need.required and not holds(w, have) for w in need.rare)
+    if heading_answers(need, found.location) and not lacks_rare:
+        mark += HEADING_BONUS + (ASKS_ALIKE_BONUS if heading_asks_alike(need, found.location) else 0.0)
+    mark += PREFER_BONUS if found.document in prefer else 0.0
+    mark += LABEL_BONUS if labels_what_is_asked(need, found) else 0.0
+    mark += PERSON_BONUS if "quien" in need.asks and _PERSON.search(own_text(found)) else 0.0
+    coded = need.colour and not need.procedure and colour_code(found.text, need.colour)
+    return mark + (CODE_BONUS if coded else 0.0)
+
+
+# A label that names a person by what they do: "Muestreador", "Analista", "Coordinadora".
+_AGENT_ENDINGS = ("dor", "dora", "ista", "ente", "ario", "aria")
+
+
+def labels_what_is_asked(need: Need, found: FoundPassage) -> bool:
+    """A table cell whose label names what «quién» or «cuándo» asks ("Responsable de ...", "Muestreador")."""
+    if found.fact is None or not need.asks_for:
+        return False
+    labels = Words.of(" ".join((*found.fact.row, *found.fact.column)))
+    # "Muestreador", "Analista", or a deed with its doer: "Muestreado por", "Revisado por".
+    doer = fold(" ".join(found.fact.row)).rstrip(" :").endswith(" por")
+    agent = "quien" in need.asks and (doer or any(w.endswith(_AGENT_ENDINGS) for w in labels.words))
+    # «Análisis químico: <name>» answers "¿quién analizó?": the label names the step asked about.
+    step = "quien" in need.asks and any(holds(h, labels, typos=False) for h in need.hinges)
+    return agent or step or any(word in labels.words for word in need.asks_for)
+
+
+def sentence_score(need: Need, sentence: str) -> float:
+    """How well one sentence answers: a question, or a colour line of another colour or state, loses."""
+    penalty = _QUESTION_PENALTY if sentence.rstrip().endswith("?") else 0.0
+    if need.colour and not need.procedure and colour_code(sentence, need.colour):
+        penalty -= CODE_BONUS
+    penalty += _state_penalty(need, sentence)
+    named = colour_in(fold(sentence)) if need.colour else None
+    if named and named[0] != need.colour and not has_colour(fold(sentence), need.colour or ""):
+        penalty += OTHER_COLOUR_PENALTY  # "Sin luz: ..." does not answer "¿y la luz roja?"
+    return score(need, Words.of(sentence)) - penalty  # the document's own question: its answer follows
+
+
+def _state_penalty(need: Need, sentence: str) -> float:
+    """A colour line whose state (blinking, steady) is not the one asked; a plain light is steady."""
+    if not need.colour or not colour_code(sentence, need.colour):
+        return 0.0
+    state = line_state(sentence)
+    if state == need.state or (state is None and need.state == "fija"):
+        return 0.0
+    return STATE_PENALTY if need.state else STATE_PENALTY / 2
