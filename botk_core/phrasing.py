@@ -18,13 +18,22 @@ _ABBREVIATIONS = {
     "tbn": "tambien", "dnd": "donde", "cdo": "cuando", "qdo": "cuando", "x": "por", "d": "de",
     "xfa": "por favor", "porfa": "por favor", "info": "informacion", "lab": "laboratorio",
     "temp": "temperatura", "nro": "numero", "hrs": "horas", "aprox": "aproximadamente",
-    "msj": "mensaje", "cel": "celular", "m3": "metro cubico", "mts3": "metro cubico",
+    "msj": "mensaje", "cel": "celular", "celu": "celular", "m3": "metro cubico", "mts3": "metro cubico",
+    "muni": "municipalidad",
 }  # fmt: skip
+# Regional idioms said in several words, written as the one word the documents use.
+_IDIOMS = (
+    (re.compile(r"\b(?:se )?(?:echa|echan|echo|echaron|echara|echado) a perder\b"), "falla"),
+    (re.compile(r"\b(?:se )?echar a perder\b"), "fallar"),
+)
 
 
 def expand_abbreviations(text: str) -> str:
     """``text`` folded, with chat abbreviations ("q", "xq", "pa", "tb") written out."""
-    return " ".join(_ABBREVIATIONS.get(token, token) for token in fold(text).split())
+    expanded = " ".join(_ABBREVIATIONS.get(token, token) for token in fold(text).split())
+    for idiom, word in _IDIOMS:
+        expanded = idiom.sub(word, expanded)
+    return expanded
 
 
 _MONTHS_TEXT = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"

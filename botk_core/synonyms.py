@@ -80,6 +80,17 @@ mensual, cada mes, mensualmente
 semanal, cada semana, semanalmente
 volts, voltios, volt, v
 pasos, procedimiento, instrucciones
+gastar, gasta, gastan, gasto, consumir, consume, consumen, consumo, usar, usa, usan, ocupar, ocupa, ocupan
+página, página web, sitio web, plataforma, portal, web
+mirar, ver, consultar
+demora, demoran, demorar, tarda, tardan, tardar, se demora
+casas, familias, hogares, viviendas, arranques
+falla, fallar, falló, fallan, descompuesto, dañado
+firma, firmado, firmante, firman
+sucia, turbia, turbio, sucio
+cañería, cañerías, tubería, tuberías, caños
+chacra, huerto, huerta, huertos
+profesión, cargo, título, ocupación
 """
 
 

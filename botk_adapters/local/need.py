@@ -38,7 +38,10 @@ _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas",
 # "¿Cuántos años de garantía ...?": the word after "de" names the thing as much as the one before.
 _NOUN_MARKERS = _DETERMINERS | {"de"}
 _COUNTING = frozenset({"cuantos", "cuantas"})
-_IGNORED = frozenset({"hola", "gracias", "porfa", "favor"})
+# Greetings and chat fillers ("aca", "nomas", "po") say nothing of what is asked.
+_IGNORED = frozenset(
+    {"hola", "gracias", "porfa", "favor", "aca", "alla", "aqui", "nomas", "po", "igual", "entonces", "todavia"}
+)
 _NUMERIC_INTENTS = ("value", "limit", "over", "within")
 # "¿Qué empresa ...?" asks for a name: the document need not say "empresa".
 _CATEGORIES = frozenset(

@@ -21,7 +21,7 @@ from botk_adapters.local.ordinals import names_number
 from botk_adapters.local.related import NUMBER_WORDS
 from botk_adapters.local.values import counts, named_as_thing, other_complement
 from botk_adapters.local.vocabulary import has_colour
-from botk_core.text import fold
+from botk_core.text import fold, keywords
 
 _DIGIT = re.compile(r"\d")
 ENOUGH = 0.6
@@ -40,7 +40,14 @@ def heading_answers(need: Need, location: str) -> bool:
     if not last.endswith("?") or not need.required:
         return False
     have = Words.of(last)
-    return sum(1 for w in need.required if holds(w, have)) >= ENOUGH * len(need.required)
+    held = sum(1 for w in need.required if holds(w, have))
+    if held >= ENOUGH * len(need.required):
+        return True
+    # A paraphrase adds words of its own ("¿a qué hora riego para que no se pierda el agua?"): the
+    # heading still is its question when the user's words hold most of the heading's own.
+    asked = Words.of(" ".join((*need.required, *need.optional)))
+    own = [w for w in keywords(last) if not w.isdigit()]
+    return held >= 2 and sum(1 for w in own if holds(w, asked)) >= ENOUGH * len(own)
 
 
 def satisfied(need: Need, have: Words, context: Words | None = None, row: bool = False) -> bool:
