@@ -55,7 +55,8 @@ _EVERY = (
 )
 # A past event: "cuándo fue", "cuándo se instaló/emitió", "cuándo tomaron/hicieron".
 _PAST_EVENT = r"\b(?:en que fecha|que fecha|cuando (?:fue|fueron|se [a-z]{3,}o|[a-z]{3,}(?:io|aron|ieron)))\b"
-_DAY_OF_MONTH = r"\bdias?\s+\d{1,2}\b|\b\d{1,2}\s+de\s+cada\s+mes\b"
+# "el día 5", "5 de cada mes", "los primeros 10 días de cada mes".
+_DAY_OF_MONTH = r"\bdias?\s+\d{1,2}\b|\b\d{1,2}\s+(?:dias?\s+)?de\s+cada\s+mes\b"
 _PRICE = (
     r"\b(?:precio|cuesta|cuestan|cuanto vale|cuanto valen|costo|cuanto (?:se )?cobra\w*|cuanto se paga|tarifa"
     r"|multas?|a cuanto (?:el|la|sale|esta))\b"

@@ -67,7 +67,7 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     held = own + [w for w in required if w not in own and valued and need.kind and w in need.kind.words]
     # A key/value row that gives the kind of value asked ("Teléfono: +56 ...") leans on its document too.
     # "¿cuántos socios tiene el comité?": a count is of the thing the passage itself names, never lent.
-    lends = row or (count == 2 and len(own) == 1 and not need.counts)
+    lends = row or (count == 2 and len(own) == 1 and (not need.counts or need.counted in own))
     if context is not None and (own or (row and valued and count == 1)) and lends:
         held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
     weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice

@@ -19,11 +19,23 @@ _CARDINALS = NUMBER_WORDS - _NOT_CARDINAL
 def counts(thing: str, folded: str) -> bool:
     """Whether a text says how many of ``thing`` there are ("doce puntos", "3 estanques")."""
     tokens = re.findall(r"[a-z0-9]+", folded)
+    named = [i for i, word in enumerate(tokens) if stem(word) == stem(thing) or holds(thing, Words.of(word), typos=False)]
+    if any(i > 0 and _is_number(tokens[i - 1]) for i in named):
+        return True
+    # "Los paneles solares son cuatro módulos": the thing, then «son» and how many.
     return any(
-        before.isdigit() or before in _CARDINALS
-        for before, word in itertools.pairwise(tokens)
-        if stem(word) == stem(thing) or holds(thing, Words.of(word), typos=False)
+        tokens[j] in _COPULAS and j + 1 < len(tokens) and _is_number(tokens[j + 1])
+        for i in named
+        for j in range(i + 1, min(i + 1 + _COPULA_WINDOW, len(tokens)))
     )
+
+
+_COPULAS = frozenset({"son", "eran", "suman", "fueron"})
+_COPULA_WINDOW = 3
+
+
+def _is_number(token: str) -> bool:
+    return token.isdigit() or token in _CARDINALS
 
 
 # A setting's value as a manual writes it: "PIN 7391", "puerto 1883", "200.54.17.86", "Pozo#Norte21".
