@@ -7,6 +7,8 @@ de la cajita" belongs to the box.
 
 from __future__ import annotations
 
+import itertools
+
 from botk_adapters.local.dates import MONTH_NAMES
 from botk_adapters.local.question import Question
 from botk_adapters.local.related import LIGHT_WORDS
@@ -23,13 +25,15 @@ ASKING = frozenset({"cuando", "donde", "quien", "quienes", "como", "porque", "cu
 
 
 def condition_words(tokens: list[str], content: list[str]) -> tuple[str, ...]:
-    """The words of a condition after the question ("... al pimentón si está nublado"): they qualify it.
+    """The words of a condition or a purpose after the question ("... si está nublado"): they qualify it.
 
     Only when the question before "si" names its own subject ("¿qué hago si ...?" does not).
     """
-    if "si" not in tokens[1:]:
+    purpose = [i for i, (a, b) in enumerate(itertools.pairwise(tokens)) if i and (a, b) == ("para", "que")]
+    if "si" not in tokens[1:] and not purpose:
         return ()
-    cut = tokens.index("si", 1)
+    # "¿a qué hora riego para que no se pierda el agua?": the purpose qualifies, like a condition.
+    cut = min([*purpose, *([tokens.index("si", 1)] if "si" in tokens[1:] else [])])
     before = [w for w in tokens[:cut] if w in content and w not in WEAK_WORDS]
     return tuple(w for w in tokens[cut + 1 :] if w in content) if len(before) >= 2 else ()
 
