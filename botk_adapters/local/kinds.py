@@ -68,7 +68,8 @@ _DURATION = (
     rf"\b(?:cuanto (?:se )?(?:{_TAKES}|dura|duran)|(?:en )?cuanto (?:tiempo|rato)|(?:cuantos|cuantas) "
     rf"(?:segundos|minutos|horas|dias|semanas|meses|anos))\b"
 )
-_VOLUME = r"\b(?:cuanta agua|cuantos litros|que cantidad de agua|(?:que|cuanta) capacidad|cuanto cabe)\b"
+# "¿cuántos litros por segundo?" asks for a flow: a tank's volume does not answer it.
+_VOLUME = r"\b(?:cuanta agua|cuantos litros(?! (?:por|al|a la) (?:segundo|minuto|hora|dia))|que cantidad de agua|(?:que|cuanta) capacidad|cuanto cabe)\b"
 _HEIGHT = (
     r"\b(?:a que|que|cuanta) (?:altura|distancia|profundidad)\b"
     r"|\bque tan (?:alt[oa]|lejos|hond[oa]|profund[oa])\b|\ba cuantos (?:metros|centimetros|cm)\b"

@@ -64,6 +64,8 @@ class Need:
     # A light's component ("la cajita del sensor"): the answer names one of its words.
     any_of: tuple[str, ...] = ()
     colour: str | None = None
+    # The colour is a light's ("la cajita tiene luz blanca"): a white connector does not answer it.
+    light: bool = False
     # How the light shines, when the question says it («parpadea», «fija»).
     state: str | None = None
     quantity: bool = False
@@ -125,6 +127,7 @@ def need_of(question: Question) -> Need:
         optional=tuple(dict.fromkeys(w for w in content if w in weak)),
         hinges=tuple(dict.fromkeys(h for h in hinges if h)),
         colour=question.colour,
+        light=bool(question.colour and LIGHT_WORDS & set(tokens)),
         state=state,
         quantity=quantity,
         asks_for=tuple(word for t in tokens for word in ASKS_FOR.get(t, ())),

@@ -7,11 +7,12 @@ component that has one when the question names none; a named component
 
 from __future__ import annotations
 
-from botk_adapters.local.lines import component_description
+from botk_adapters.local.lines import colour_code, component_description
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need
 from botk_adapters.local.need_checks import holds_hinges
 from botk_adapters.local.passage_words import document_key
+from botk_adapters.local.related import LIGHT_WORDS
 from botk_adapters.local.prose_marks import sentence_score
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, source_line
@@ -40,6 +41,7 @@ def colour_answers(
             (line, mark, rank, excerpt, found)
             for line, excerpt in excerpts
             if holds_hinges(need, _with_component(excerpt, found), contexts[document_key(found)])
+            and _of_a_light(need, excerpt)
         ]
     offers.sort(key=lambda o: (o[0], o[1], o[2]), reverse=True)
     # "la luz de la estación" names no one component: each component's line of that colour answers.
@@ -49,6 +51,13 @@ def colour_answers(
         Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
         for _, _, _, excerpt, found in kept
     ]
+
+
+def _of_a_light(need: Need, excerpt: str) -> bool:
+    """Whether an excerpt gives the colour as a light's: a colour code line, or a light named with it."""
+    if not need.light or need.colour is None:
+        return True
+    return colour_code(excerpt, need.colour) or bool(LIGHT_WORDS & Words.of(excerpt).words)
 
 
 def _with_component(excerpt: str, found: FoundPassage) -> Words:
