@@ -25,6 +25,7 @@ from botk_core.text import fold, keywords
 
 _DIGIT = re.compile(r"\d")
 ENOUGH = 0.6
+_PAGE = re.compile(r"\s*\(p[aá]gina \d+\)\s*$")  # a PDF's heading carries its page: "¿...? (página 2)"
 
 
 def heading_asks_alike(need: Need, location: str) -> bool:
@@ -36,7 +37,7 @@ def heading_asks_alike(need: Need, location: str) -> bool:
 
 def heading_answers(need: Need, location: str) -> bool:
     """Whether a passage's heading is a question that is the user's question (a FAQ entry)."""
-    last = location.rsplit("›", 1)[-1].strip()
+    last = _PAGE.sub("", location.rsplit("›", 1)[-1]).strip()
     if not last.endswith("?") or not need.required:
         return False
     have = Words.of(last)

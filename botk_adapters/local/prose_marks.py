@@ -24,7 +24,7 @@ from botk_core.text import fold
 from botk_core.tools.search import FoundPassage
 
 _QUESTION_PENALTY = 1.5
-HEADING_BONUS = 2.0
+HEADING_BONUS = 4.0
 ASKS_ALIKE_BONUS = 3.0  # the document's question asks with the same word ("¿Por qué ...?")
 PREFER_BONUS = 1.5
 LABEL_BONUS = 2.0
