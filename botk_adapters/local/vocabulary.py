@@ -167,4 +167,4 @@ _ANAPHORA_TEXT = """
 """
 ANAPHORA = frozenset(_ANAPHORA_TEXT.split())
 # What an anaphora points with: "en ese caso", "en ese momento" name nothing of their own.
-POINTED = frozenset({"caso", "casos", "momento", "situacion"})
+POINTED = frozenset({"caso", "casos", "momento", "situacion", "entonces", "todavia", "nomas"})
