@@ -25,7 +25,7 @@ from botk_adapters.local.dates import Campaign
 from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question, read_question
 from botk_adapters.local.smalltalk import is_small_talk
-from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS, POINTED
+from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS, POINTED, WEAK_WORDS
 
 _BARE_MAX_WORDS = 3
 
@@ -92,7 +92,8 @@ def complete(new: Question, previous: Question | None) -> Understood:
     )
     if kind == "sure":
         return Understood(question)
-    alone_first = kind == "new" or (kind == "guess" and not previous.tabular)
+    # A bare ask ("¿cuánto espero?") is about what was just said; one that names two things stands alone.
+    alone_first = (kind == "new" and _names_enough(new)) or (kind == "guess" and not previous.tabular)
     return Understood(question, new, alone_first=alone_first)
 
 
@@ -119,6 +120,14 @@ def _asks_about_the_value(new: Question, previous: Question) -> bool:
     return previous.tabular and new.explains and not (new.tabular or new.place or new.colour or new.campaign)
 
 
+def _names_enough(new: Question) -> bool:
+    """Whether a turn names enough of its own to be read on its own first: two words that are not weak,
+    or the thing a «¿qué ...?» asks for ("¿qué puerto?")."""
+    own = [w for w in new.content_words() if w not in WEAK_WORDS and w not in POINTED]
+    which = [t.word for t in new.tokens if t.word != "y"][:1] in (["que"], ["cual"], ["cuales"])
+    return len(own) >= 2 or (which and len(own) == 1)
+
+
 def _only_a_value(new: Question) -> bool:
     """A turn that names only the kind of value it wants ("¿a qué número?"), nothing it is about."""
     kind = kind_of(new.text)
@@ -138,12 +147,15 @@ def _follow_up_kind(new: Question, previous: Question) -> str | None:
     pointing = any(w in ANAPHORA for w in words)  # "¿y qué hago en ese caso?"
     if asks and new.subject and not new.tabular and not new.place and not pointing:
         # "¿y quién tomó las muestras?" asks something new; "¿y qué día atiende?" may ask it of the same.
-        return "new" if opener and not previous.tabular else None
+        # Without "y": its own reading first, then about the same thing ("¿cuánto se demora?" after a procedure).
+        return "new" if not previous.tabular else None
     if opener or pointing or new.other_place:
         if not [w for w in new.subject if w not in POINTED]:
             return "sure"
         # "¿y su número?" is the number of what was just asked about: the thread's reading first.
         return "thread" if any(w in ("su", "sus") for w in words) else "guess"
+    if asks and not previous.tabular and not new.tabular:
+        return "new"  # "¿cuánto se demora en prender de nuevo?" after a procedure may be about it
     has_subject = new.tabular or bool(new.subject)
     slots = new.campaign or new.place or new.colour or new.intent in SLOT_INTENTS
     if not has_subject and slots:
