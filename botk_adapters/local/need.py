@@ -58,6 +58,8 @@ class Need:
     hinges: tuple[str, ...] = ()
     # Required words that few of the search's passages hold: they say what the question is about.
     rare: frozenset[str] = frozenset()
+    # Required words that most of the search's passages hold ("agua" in a water committee's files).
+    common: frozenset[str] = frozenset()
     # Things the question names ("el camión") that no passage of the search mentions.
     unknown: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()

@@ -25,6 +25,8 @@ from botk_core.text import fold, keywords
 
 _DIGIT = re.compile(r"\d")
 ENOUGH = 0.6
+_MOST = 0.75
+_FEW = 4  # below this many passages, "most of them" says nothing
 _PAGE = re.compile(r"\s*\(p[aá]gina \d+\)\s*$")  # a PDF's heading carries its page: "¿...? (página 2)"
 
 
@@ -68,7 +70,9 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     held = own + [w for w in required if w not in own and valued and need.kind and w in need.kind.words]
     # A key/value row that gives the kind of value asked ("Teléfono: +56 ...") leans on its document too.
     # "¿cuántos socios tiene el comité?": a count is of the thing the passage itself names, never lent.
-    lends = row or (count == 2 and len(own) == 1 and (not need.counts or need.counted in own))
+    # Only a word most passages hold may be lent to a count ("¿cuántas casas tienen agua?").
+    counted_own = not need.counts or (need.counted in own and all(w in need.common for w in required if w not in own))
+    lends = row or (count == 2 and len(own) == 1 and counted_own)
     if context is not None and (own or (row and valued and count == 1)) and lends:
         held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
     weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice
@@ -87,7 +91,8 @@ def with_rarity(need: Need, haves: list[Words]) -> Need:
     counts = {w: sum(1 for h in haves if holds(w, h)) for w in need.required}
     rare = frozenset(w for w, n in counts.items() if 0 < n <= limit)
     unknown = frozenset(w for w, n in counts.items() if n == 0)
-    return attrs.evolve(need, rare=rare, unknown=unknown)
+    common = frozenset(w for w, n in counts.items() if len(haves) >= _FEW and n >= _MOST * len(haves))
+    return attrs.evolve(need, rare=rare, unknown=unknown, common=common)
 
 
 def holds_hinges(need: Need, have: Words, context: Words | None = None, counted: bool = True) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from botk_adapters.local.lines import colour_code
+from botk_adapters.local.lines import colour_code, sentences
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need
 from botk_adapters.local.need_checks import heading_answers, heading_asks_alike
@@ -50,13 +50,25 @@ def passage_mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[
         mark += HEADING_BONUS + (ASKS_ALIKE_BONUS if heading_asks_alike(need, found.location) else 0.0)
     mark += PREFER_BONUS if found.document in prefer else 0.0
     mark += LABEL_BONUS if labels_what_is_asked(need, found) else 0.0
-    mark += PERSON_BONUS if "quien" in need.asks and _PERSON.search(own_text(found)) else 0.0
+    mark += PERSON_BONUS if "quien" in need.asks and names_someone(need, own_text(found)) else 0.0
     coded = need.colour and not need.procedure and colour_code(found.text, need.colour)
     return mark + (CODE_BONUS if coded else 0.0)
 
 
 # A label that names a person by what they do: "Muestreador", "Analista", "Coordinadora".
 _AGENT_ENDINGS = ("dor", "dora", "ista", "ente", "ario", "aria")
+
+
+def names_someone(need: Need, text: str) -> bool:
+    """Whether a sentence of ``text`` that holds a word of the question names a person.
+
+    Minutes list their board at the top: "¿quién quedó de delegado?" is answered
+    where the delegate is named, not by the agenda line beside the board's names.
+    """
+    lines = [line for _, line in sentences(text)]
+    if len(lines) <= 1 or not need.required:
+        return bool(_PERSON.search(text))
+    return any(_PERSON.search(line) and any(holds(w, Words.of(line)) for w in need.required) for line in lines)
 
 
 def labels_what_is_asked(need: Need, found: FoundPassage) -> bool:
