@@ -7,6 +7,8 @@ component that has one when the question names none; a named component
 
 from __future__ import annotations
 
+import re
+
 from botk_adapters.local.lines import colour_code, component_description
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need
@@ -17,6 +19,7 @@ from botk_adapters.local.prose_marks import sentence_score
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, source_line
 from botk_adapters.local.text import scored_excerpts
+from botk_core.text import fold
 from botk_core.tools.search import FoundPassage
 
 # A colour that several components use: each one's meaning, when the question names none.
@@ -57,7 +60,8 @@ def _of_a_light(need: Need, excerpt: str) -> bool:
     """Whether an excerpt gives the colour as a light's: a colour code line, or a light named with it."""
     if not need.light or need.colour is None:
         return True
-    return colour_code(excerpt, need.colour) or bool(LIGHT_WORDS & Words.of(excerpt).words)
+    coded = re.search(rf"\b{need.colour[:4]}\w*(?:\s+\w+)?\s*:", fold(excerpt))  # "... Rojo: falla"
+    return colour_code(excerpt, need.colour) or bool(coded) or bool(LIGHT_WORDS & Words.of(excerpt).words)
 
 
 def _with_component(excerpt: str, found: FoundPassage) -> Words:
