@@ -147,7 +147,7 @@ def _follow_up_kind(new: Question, previous: Question) -> str | None:
     pointing = any(w in ANAPHORA for w in words)  # "¿y qué hago en ese caso?"
     if asks and new.subject and not new.tabular and not new.place and not pointing:
         # "¿y quién tomó las muestras?" asks something new; "¿y qué día atiende?" may ask it of the same.
-        # Without "y": its own reading first, then about the same thing ("¿cuánto se demora?" after a procedure).
+        # Without "y": its own reading first, then of the same thing ("¿cuánto se demora?" after a procedure).
         return "new" if not previous.tabular else None
     if opener or pointing or new.other_place:
         if not [w for w in new.subject if w not in POINTED]:

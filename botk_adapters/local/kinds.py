@@ -69,7 +69,10 @@ _DURATION = (
     rf"(?:segundos|minutos|horas|dias|semanas|meses|anos))\b"
 )
 # "¿cuántos litros por segundo?" asks for a flow: a tank's volume does not answer it.
-_VOLUME = r"\b(?:cuanta agua|cuantos litros(?! (?:por|al|a la) (?:segundo|minuto|hora|dia))|que cantidad de agua|(?:que|cuanta) capacidad|cuanto cabe)\b"
+_VOLUME = (
+    r"\b(?:cuanta agua|cuantos litros(?! (?:por|al|a la) (?:segundo|minuto|hora|dia))|que cantidad de agua"
+    r"|(?:que|cuanta) capacidad|cuanto cabe)\b"
+)
 _HEIGHT = (
     r"\b(?:a que|que|cuanta) (?:altura|distancia|profundidad)\b"
     r"|\bque tan (?:alt[oa]|lejos|hond[oa]|profund[oa])\b|\ba cuantos (?:metros|centimetros|cm)\b"

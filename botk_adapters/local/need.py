@@ -40,7 +40,20 @@ _NOUN_MARKERS = _DETERMINERS | {"de"}
 _COUNTING = frozenset({"cuantos", "cuantas"})
 # Greetings and chat fillers ("aca", "nomas", "po") say nothing of what is asked.
 _IGNORED = frozenset(
-    {"hola", "gracias", "porfa", "favor", "aca", "alla", "aqui", "nomas", "po", "igual", "entonces", "todavia"}
+    {
+        "hola",
+        "gracias",
+        "porfa",
+        "favor",
+        "aca",
+        "alla",
+        "aqui",
+        "nomas",
+        "po",
+        "igual",
+        "entonces",
+        "todavia",
+    }
 )
 _NUMERIC_INTENTS = ("value", "limit", "over", "within")
 # "¿Qué empresa ...?" asks for a name: the document need not say "empresa".

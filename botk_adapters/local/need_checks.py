@@ -71,7 +71,9 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     # A key/value row that gives the kind of value asked ("Teléfono: +56 ...") leans on its document too.
     # "¿cuántos socios tiene el comité?": a count is of the thing the passage itself names, never lent.
     # Only a word most passages hold may be lent to a count ("¿cuántas casas tienen agua?").
-    counted_own = not need.counts or (need.counted in own and all(w in need.common for w in required if w not in own))
+    counted_own = not need.counts or (
+        need.counted in own and all(w in need.common for w in required if w not in own)
+    )
     lends = row or (count == 2 and len(own) == 1 and counted_own)
     if context is not None and (own or (row and valued and count == 1)) and lends:
         held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]

@@ -14,8 +14,8 @@ from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need
 from botk_adapters.local.need_checks import holds_hinges
 from botk_adapters.local.passage_words import document_key
-from botk_adapters.local.related import LIGHT_WORDS
 from botk_adapters.local.prose_marks import sentence_score
+from botk_adapters.local.related import LIGHT_WORDS
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, source_line
 from botk_adapters.local.text import scored_excerpts

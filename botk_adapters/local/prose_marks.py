@@ -68,7 +68,9 @@ def names_someone(need: Need, text: str) -> bool:
     lines = [line for _, line in sentences(text)]
     if len(lines) <= 1 or not need.required:
         return bool(_PERSON.search(text))
-    return any(_PERSON.search(line) and any(holds(w, Words.of(line)) for w in need.required) for line in lines)
+    return any(
+        _PERSON.search(line) and any(holds(w, Words.of(line)) for w in need.required) for line in lines
+    )
 
 
 def labels_what_is_asked(need: Need, found: FoundPassage) -> bool:

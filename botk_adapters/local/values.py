@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from botk_adapters.local.matching import Words, holds
@@ -19,7 +18,11 @@ _CARDINALS = NUMBER_WORDS - _NOT_CARDINAL
 def counts(thing: str, folded: str) -> bool:
     """Whether a text says how many of ``thing`` there are ("doce puntos", "3 estanques")."""
     tokens = re.findall(r"[a-z0-9]+", folded)
-    named = [i for i, word in enumerate(tokens) if stem(word) == stem(thing) or holds(thing, Words.of(word), typos=False)]
+    named = [
+        i
+        for i, word in enumerate(tokens)
+        if stem(word) == stem(thing) or holds(thing, Words.of(word), typos=False)
+    ]
     if any(i > 0 and _is_number(tokens[i - 1]) for i in named):
         return True
     # "Los paneles solares son cuatro módulos": the thing, then «son» and how many.
