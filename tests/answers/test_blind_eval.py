@@ -2,7 +2,7 @@
 
 The blind sets (Tarucani, Achacollo, then Quillaguasi) were written by
 evaluators who never saw the code; the Cariquima set was written after Tarucani, before its first
-score was known. Each set has its own minimum score: the 90 % the answers
+score was known, and the Cosapilla set (prose only) before the prose answers were tuned on it. Each set has its own minimum score: the 90 % the answers
 must reach, or, for a set not yet there, the score reached so far (rounded
 down) as a guard against going back.
 """
@@ -18,6 +18,7 @@ from botk_web.cli.eval import evaluate, load_case
 from botk_web.settings import Settings
 from tests.fixtures.achacollo.generate import build as build_achacollo
 from tests.fixtures.cariquima.build import build as build_cariquima
+from tests.fixtures.cosapilla.generate import build as build_cosapilla
 from tests.fixtures.quillaguasi.generate import build as build_quillaguasi
 from tests.fixtures.tarucani.generate import build as build_tarucani
 
@@ -29,6 +30,8 @@ SETS: dict[str, tuple[Callable[[Path], list[Path]], Path, int, float]] = {
     "achacollo": (build_achacollo, FIXTURES / "achacollo" / "questions.json", 130, 0.93),
     # Its rules come as a PDF made with reportlab; without it the generator writes the same lines as .txt.
     "quillaguasi": (build_quillaguasi, FIXTURES / "quillaguasi" / "questions.json", 160, 0.94),
+    # Prose only (FAQ, manual, minutes, an inspection report), written before the prose answers were tuned.
+    "cosapilla": (build_cosapilla, FIXTURES / "cosapilla" / "questions.json", 55, 0.67),
 }
 
 
