@@ -1,10 +1,11 @@
-"""Field-shaped sets the answers were not written for: the blind sets and the Cariquima set.
+"""Field-shaped sets the answers were not written for: the blind sets, the Cariquima and Cosapilla sets.
 
 The blind sets (Tarucani, Achacollo, then Quillaguasi) were written by
-evaluators who never saw the code; the Cariquima set was written after Tarucani, before its first
-score was known, and the Cosapilla set (prose only) before the prose answers were tuned on it. Each set has its own minimum score: the 90 % the answers
-must reach, or, for a set not yet there, the score reached so far (rounded
-down) as a guard against going back.
+evaluators who never saw the code; the Cariquima set was written after
+Tarucani, before its first score was known, and the Cosapilla set (prose
+only) before the prose answers were tuned on it. Each set has its own
+minimum score: the 90 % the answers must reach, or, for a set not yet
+there, the score reached so far (rounded down) as a guard against going back.
 """
 
 from __future__ import annotations
