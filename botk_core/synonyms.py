@@ -90,7 +90,7 @@ firma, firmado, firmante, firman
 sucia, turbia, turbio, sucio
 cañería, cañerías, tubería, tuberías, caños
 chacra, huerto, huerta, huertos
-profesión, cargo, título, ocupación
+profesión, título, ocupación
 """
 
 

@@ -93,6 +93,10 @@ _CALL = (
     r"\b(?:su|sus) numeros?\b"
     r"|\b(?:a quien|a donde|donde) (?:le |les )?(?:llamo|llamar|llamamos|llame|llamo yo)\b"
 )
+_PROFESSION = (
+    r"\b(?:ingenier|quimic|tecnic|licenciad|abogad|medic|enfermer|biolog|geolog|geograf|agronom|profesor"
+    r"|analista|contador|veterinari|arquitect|sociolog|hidrolog)\w*"
+)
 _ADDRESS = r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+)*\.(?:cl|com|org|net)\b"
 KINDS = (
     _kind("frecuencia", r"\b(?:cada cuant[oa]s?|con que frecuencia|cuantas veces)\b",
@@ -121,6 +125,9 @@ KINDS = (
           r"\$\s?\d|\b\d[\d.,]*\s*(?:pesos|uf|clp)\b|\buf\b"),
     _kind("temperatura", r"\b(?:que|cuanta) temperatura\b|\bcuantos grados\b", "temperatura grados",
           r"\d\s*[°º]\s*c?\b|\bgrados\b"),
+    # "¿qué profesión tiene?": a profession answers ("Marcela Iturra, ingeniera ambiental").
+    _kind("profesion", r"\b(?:que |cual es (?:la |su )?)(?:profesion|ocupacion|titulo)\b", "profesion ocupacion titulo",
+          _PROFESSION),
     _kind("direccion", r"\b(?:que|cual(?: es)?(?: la)?) (?:direccion|pagina|ip|url)\b",
           "direccion pagina web ip url", _ADDRESS),
     # "¿Qué días pasa el camión?" is answered by the days named ("martes y viernes"), not by "días".
