@@ -126,8 +126,8 @@ KINDS = (
     _kind("temperatura", r"\b(?:que|cuanta) temperatura\b|\bcuantos grados\b", "temperatura grados",
           r"\d\s*[°º]\s*c?\b|\bgrados\b"),
     # "¿qué profesión tiene?": a profession answers ("Marcela Iturra, ingeniera ambiental").
-    _kind("profesion", r"\b(?:que |cual es (?:la |su )?)(?:profesion|ocupacion|titulo)\b", "profesion ocupacion titulo",
-          _PROFESSION),
+    _kind("profesion", r"\b(?:que |cual es (?:la |su )?)(?:profesion|ocupacion|titulo)\b",
+          "profesion ocupacion titulo", _PROFESSION),
     _kind("direccion", r"\b(?:que|cual(?: es)?(?: la)?) (?:direccion|pagina|ip|url)\b",
           "direccion pagina web ip url", _ADDRESS),
     # "¿Qué días pasa el camión?" is answered by the days named ("martes y viernes"), not by "días".
