@@ -26,6 +26,10 @@ from botk_adapters.local.sources import citation, fact_location, source_line
 from botk_adapters.local.text import best_excerpts, opening, ranked_excerpts
 from botk_core.tools.search import FoundPassage
 
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s:(]))\d{1,2}[.)]\s")
+_FIGURE = re.compile(
+    r"\d|\b(?:uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|mil|medio|media)\b", re.I
+)
 _VERDICT = re.compile(r"^\s*(?:sí|si|no)\s*[.,:;!]\s+(?=\S)", re.IGNORECASE)
 
 
@@ -96,14 +100,25 @@ def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) 
             whole_list=need.procedure,
         )
     # The quoted excerpt itself (with its heading) must answer, not only the passage around it.
-    kept = [e for e in excerpts if satisfied(need, Words.of(f"{e} {found.location}"), context)]
+    kept = [e for e in excerpts if _answers(need, e, found.location, context)]
     if not kept and need.colour is None:
         ranked = ranked_excerpts(found.text, lambda s: sentence_score(need, s), whole_list=need.procedure)
-        kept = [e for e in ranked if satisfied(need, Words.of(f"{e} {found.location}"), context)][:1]
+        kept = [e for e in ranked if _answers(need, e, found.location, context)][:1]
     if not kept:
         return None
     excerpt = "\n".join(kept)
     return Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
+
+
+def _answers(need: Need, excerpt: str, location: str, context: Words | None) -> bool:
+    """Whether an excerpt (with its heading) answers; a list's numbering is no answer to «¿cuánto?».
+
+    A meeting's agenda ("Tabla: 3. Cuota mensual.") names the fee, not how much it is.
+    """
+    if not satisfied(need, Words.of(f"{excerpt} {location}"), context):
+        return False
+    asks_amount = need.quantity and any(w.startswith("cuant") for w in need.asks)
+    return not asks_amount or bool(_FIGURE.search(_ENUMERATOR.sub(" ", excerpt)))
 
 
 def _own_verdict(excerpt: str, need: Need, location: str) -> str:
