@@ -124,6 +124,9 @@ def holds(word: str, have: Words, typos: bool = True) -> bool:
         return True
     if not word.isalpha():
         return word in have.text
+    bare = without_clitic(word)
+    if bare != word:
+        return holds(bare, have, typos)  # "arreglarla" is "arreglar", and "reparar" by synonym
     related = RELATED.get(word, frozenset()) | DEEDS.get(word, frozenset())
     if related & have.words:
         return True
