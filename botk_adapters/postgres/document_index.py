@@ -14,7 +14,7 @@ from typing import Any
 
 from botk_adapters.postgres import fact_rows
 from botk_adapters.postgres.db import Connection
-from botk_adapters.postgres.migrations import ADMIN, DOCUMENT_WRITE_LOCK
+from botk_adapters.postgres.lock_keys import ADMIN, DOCUMENT_WRITE_LOCK
 from botk_adapters.postgres.values import jsonb
 from botk_core.domain import Chunk, DocumentInfo
 from botk_core.retrieval import index_terms

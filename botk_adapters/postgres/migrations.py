@@ -12,13 +12,9 @@ from typing import Any
 
 import psycopg
 
+from botk_adapters.postgres.lock_keys import ADMIN, MIGRATION_LOCK
+from botk_adapters.postgres.turn_sql import TURN_MARKERS
 from botk_core.errors import SchemaTooNew
-
-# Advisory lock keys: (NAMESPACE, hashtext(thread id)) for turns, (ADMIN, n) for the rest.
-NAMESPACE = 0x424F544B  # "BOTK"
-ADMIN = NAMESPACE + 1
-MIGRATION_LOCK = 1
-DOCUMENT_WRITE_LOCK = 2
 
 THREADS = """
 -- ``message_count`` says whether a turn still fits without counting a long thread's messages.
@@ -155,7 +151,7 @@ CREATE TABLE rate_limit_buckets (
 CREATE INDEX rate_limit_buckets_updated ON rate_limit_buckets (updated_at);
 """
 
-MIGRATIONS: list[str] = [THREADS, DOCUMENTS, MEASUREMENTS, OPENAI_VECTOR_STORES, RATE_LIMITS]
+MIGRATIONS: list[str] = [THREADS, DOCUMENTS, MEASUREMENTS, OPENAI_VECTOR_STORES, RATE_LIMITS, TURN_MARKERS]
 
 
 def migrate(conn: psycopg.Connection[Any]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any
 
 import psycopg
 
@@ -30,12 +31,12 @@ def _thread_gone(thread_id: str) -> Iterator[None]:
 
 
 class PostgresThreadRepository:
-    """Threads and messages; a turn holds its thread with an advisory lock that dies with its connection.
+    """Threads and messages; a running turn marks its thread, under a key that dies with its process.
 
-    A turn costs two writes, as on SQLite, each one statement: accepting (the
-    pending question, committed before the model is called) and finishing
-    (answer and status). The lock is taken before the first and let go after
-    the second.
+    A turn costs two writes, as on SQLite, each one call of a server-side
+    function: accepting (the pending question and the thread's marker,
+    committed before the model is called) and finishing (answer, status, and
+    the marker taken off).
     """
 
     def __init__(self, database: PostgresDatabase, *, lock_wait_seconds: float = 180.0) -> None:
@@ -83,25 +84,35 @@ class PostgresThreadRepository:
 
     def accept_turn(self, user: Message, *, history: int, max_messages: int | None = None) -> AcceptedTurn:
         params = turns.accept_params(user, history, max_messages)
-        with translated(), _thread_gone(user.thread_id):
-            lease, row = self._locks.acquire(user.thread_id, self._lock_wait, turns.ACCEPT, params)
+
+        def attempt(owner: int, lease: str) -> dict[str, Any] | None:
+            with self._db.connection() as conn, _thread_gone(user.thread_id):
+                return conn.execute(turns.ACCEPT, {**params, "owner": owner, "lease": lease}).fetchone()
+
+        with translated():
+            lease, row = self._locks.acquire(user.thread_id, self._lock_wait, attempt)
         if lease is None:
             raise Conflict(_BUSY)
         try:
             accepted = turns.accepted(row, user, lease, max_messages)
         except BaseException:
-            self._release(user.thread_id, lease)
+            self._locks.forget(user.thread_id, lease)  # refused: the server holds nothing
             raise
         if accepted.answer is not None:  # a retry of an answered turn: nothing to run, nothing held
-            self._release(user.thread_id, lease)
+            self._locks.forget(user.thread_id, lease)
         return accepted
 
     def finish_turn(self, turn: AcceptedTurn, answer: Message | None) -> None:
-        # One round trip: the answer and the question's status committed, then the thread let go.
-        # When the write fails the lock still goes: the question stays pending and the next turn fails it.
-        statement = turns.FINISH_ANSWERED if answer is not None else turns.FINISH_FAILED
-        with translated(), _thread_gone(turn.thread.id):
-            self._locks.release(turn.thread.id, turn.lease, statement, turns.finish_params(turn, answer))
+        # One round trip: the answer, the question's status and the thread's marker, committed together.
+        # When the write fails the marker still goes: the question stays pending and the next turn fails it.
+        params = turns.finish_params(turn, answer)
+
+        def finish() -> None:
+            with self._db.connection() as conn, _thread_gone(turn.thread.id):
+                conn.execute(turns.FINISH, params)
+
+        with translated():
+            self._locks.release(turn.thread.id, turn.lease, finish)
 
     def recover_turns(self) -> int:
         with self._db.connection() as conn:
@@ -110,12 +121,11 @@ class PostgresThreadRepository:
 
     def delete_thread(self, thread_id: str) -> None:
         self.get(thread_id)
-        with translated(), self._locks.holding_if_free(thread_id) as free:
-            if not free:
+        with translated(), self._locks.holding_if_free(thread_id) as conn:
+            if conn is None:
                 raise Conflict(_BUSY)
-            with self._db.write() as conn:
-                turns.read_thread(conn, thread_id)
-                conn.execute("DELETE FROM threads WHERE id = %s", (thread_id,))
+            if conn.execute("DELETE FROM threads WHERE id = %s", (thread_id,)).rowcount == 0:
+                raise ThreadNotFound(thread_id)
 
     def prune_threads(self, inactive_since: float) -> list[str]:
         with self._db.connection() as conn:
@@ -123,29 +133,24 @@ class PostgresThreadRepository:
         return [row["id"] for row in rows if self._delete_if_idle(row["id"], inactive_since)]
 
     def close(self) -> None:
-        """Let go of the lock session (the pool belongs to the database)."""
+        """Let go of the owner session (the pool belongs to the database)."""
         self._locks.close()
 
-    def _release(self, thread_id: str, lease: str) -> None:
-        with translated():
-            self._locks.release(thread_id, lease)
-
     def _fail_if_free(self, thread_id: str) -> int:
-        with translated(), self._locks.holding_if_free(thread_id) as free:
-            if not free:
+        with translated(), self._locks.holding_if_free(thread_id) as conn:
+            if conn is None:
                 return 0  # a live turn, here or in another instance
-            with self._db.write() as conn:
-                return turns.fail_pending(conn, thread_id)
+            return turns.fail_pending(conn, thread_id)
 
     def _delete_if_idle(self, thread_id: str, inactive_since: float) -> bool:
-        with translated(), self._locks.holding_if_free(thread_id) as free:
-            if not free:
+        with translated(), self._locks.holding_if_free(thread_id) as conn:
+            if conn is None:
                 return False
-            with self._db.write() as conn:  # idle still: a turn may have ended since the search
-                deleted = conn.execute(
-                    f"DELETE FROM threads AS t WHERE t.id = %s AND {_IDLE}", (thread_id, inactive_since)
-                )
-                return deleted.rowcount > 0
+            # Idle still: a turn may have ended since the search.
+            deleted = conn.execute(
+                f"DELETE FROM threads AS t WHERE t.id = %s AND {_IDLE}", (thread_id, inactive_since)
+            )
+            return deleted.rowcount > 0
 
     @staticmethod
     def _seq(conn: Connection, thread_id: str, message_id: str) -> int:

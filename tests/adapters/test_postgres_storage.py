@@ -128,6 +128,20 @@ time.sleep(600)
 """
 
 
+HOLDER = "botk-holder"
+
+
+def until_its_sessions_end(url: str, application: str) -> None:
+    """Wait for the server to see a killed process's sockets close (it notices within milliseconds)."""
+    deadline = time.monotonic() + 10
+    with psycopg.connect(url, autocommit=True) as conn:
+        while conn.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s", (application,)
+        ).fetchone() != (0,):
+            assert time.monotonic() < deadline, "the server kept a killed process's sessions"
+            time.sleep(0.01)
+
+
 def test_a_turn_killed_with_its_process_frees_its_thread_and_its_question_fails(
     instances: list[PostgresThreadRepository], postgres_url: str
 ) -> None:
@@ -135,13 +149,15 @@ def test_a_turn_killed_with_its_process_frees_its_thread_and_its_question_fails(
     dead_thread, live_thread = a_thread(repo), a_thread(repo)
     running = live.accept_turn(question(live_thread, "sigo vivo"), history=5)
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_A_TURN, postgres_url, dead_thread.id, new_id("msg")],
+        [sys.executable, "-c", HOLD_A_TURN, f"{postgres_url}?application_name={HOLDER}", dead_thread.id,
+         new_id("msg")],
         stdout=subprocess.PIPE,
         text=True,
-    )
+    )  # fmt: skip
     assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
     holder.kill()  # kill -9: no goodbye to the server, the socket just closes
     holder.wait()
+    until_its_sessions_end(postgres_url, HOLDER)
 
     assert repo.recover_turns() == 1
     assert statuses(repo, dead_thread) == ["failed"]
