@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -18,6 +17,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
+
+from tests.e2e.conftest import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 HOUR = 3600
@@ -80,12 +81,6 @@ def forecast() -> Iterator[str]:
         server.server_close()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _steady_day(now: float) -> dict[str, Any]:
     """A day of a normal, steady level (1.5 m, humidity 45 %) up to a few minutes ago."""
     records = [
@@ -96,24 +91,11 @@ def _steady_day(now: float) -> dict[str, Any]:
     return {"data": records}
 
 
-def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(process.stderr.read().decode() if process.stderr else "server exited")
-        try:
-            if requests.get(url + "/health", timeout=1).ok:
-                return
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    raise RuntimeError("server did not come up")
-
-
 def test_rain_and_a_normal_level_is_a_normal_condition_through_a_real_server(
     tmp_path: Path, forecast: str
 ) -> None:
     env = {k: v for k, v in os.environ.items() if "API_KEY" not in k and not k.startswith("BOTK_")}
-    port = _free_port()
+    port = free_port()
     env.update(
         BOTK_DATABASE=str(tmp_path / "botk.sqlite3"), PORT=str(port), BOTK_OPENMETEO_URL=forecast,
         BOTK_DOCUMENTS_DIR=str(tmp_path / "documentos"), PYTHONPATH=str(ROOT),
@@ -129,7 +111,7 @@ def test_rain_and_a_normal_level_is_a_normal_condition_through_a_real_server(
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(url, server)
+        wait_until_up(url, server)
         thread = requests.get(url + "/start", timeout=5).json()["thread_id"]
         reply = requests.post(
             url + "/chat", data={"thread_id": thread, "message": "¿cómo están los estanques?"}, timeout=30
