@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from botk_adapters.sqlite import checkpoints
 from botk_adapters.sqlite.migrations import MIGRATIONS
@@ -15,6 +17,8 @@ from botk_core.errors import DatabaseUnreadable, SchemaTooNew, StorageError
 BUSY_TIMEOUT_MS = 10_000
 # SQLITE_CORRUPT and SQLITE_NOTADB: the file's bytes are not a database BOTK can read.
 _DAMAGED = (11, 26)
+_SQLITE_BUSY = 5
+T = TypeVar("T")
 _BUSY = "El almacenamiento está ocupado; intenta de nuevo en un momento."
 _migrated: set[str] = set()
 _migrate_lock = threading.Lock()
@@ -43,6 +47,36 @@ def holding(lock: threading.Lock, seconds: float, busy: str) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def when_free(action: Callable[[], T], seconds: float) -> T:
+    """``action()``, tried again every 0.1-2 ms while another process holds the write lock.
+
+    SQLite's own busy handler sleeps 1, 2, 5, 10, 20... ms between tries, so a
+    writer of one gunicorn worker that met a commit of the other waited far
+    longer than the commit took. Only one thread per process polls
+    (``writer_lock``), so polling this often costs little. ``action`` must run
+    on a connection whose busy timeout is 0, and change nothing when it fails.
+    """
+    deadline, pause = time.monotonic() + seconds, 0.0001
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorcode", 0) & 0xFF != _SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.002)
+
+
+def begin_immediate(conn: sqlite3.Connection, seconds: float) -> None:
+    """``BEGIN IMMEDIATE`` on a connection of BOTK's database, waiting as ``when_free`` does."""
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        when_free(lambda: conn.execute("BEGIN IMMEDIATE"), seconds)
+    finally:
+        # Readers keep SQLite's own wait: they meet a lock only in rare cases (recovery).
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -177,7 +211,7 @@ class Database:
         conn = self.connection()
         with holding(self._writers, BUSY_TIMEOUT_MS / 1000, _BUSY):
             try:
-                conn.execute("BEGIN IMMEDIATE")
+                begin_immediate(conn, BUSY_TIMEOUT_MS / 1000)
             except sqlite3.OperationalError as error:
                 raise StorageError(_BUSY) from error
             try:

@@ -22,11 +22,16 @@ def to_row(m: Message) -> tuple[object, ...]:
         m.content,
         m.created_at,
         m.status,
-        json.dumps([attrs.asdict(c) for c in m.citations], ensure_ascii=False),
-        json.dumps([attrs.asdict(r) for r in m.tool_runs], ensure_ascii=False),
+        _json_list(m.citations),
+        _json_list(m.tool_runs),
         usage,
         m.client_message_id,
     )
+
+
+def _json_list(values: tuple[Citation, ...] | tuple[ToolRun, ...]) -> str:
+    # Most messages carry neither citations nor tool runs: skip the encoder for them.
+    return json.dumps([attrs.asdict(v) for v in values], ensure_ascii=False) if values else "[]"
 
 
 def from_row(row: sqlite3.Row) -> Message:

@@ -30,8 +30,7 @@ def try_accept(
     max_messages: int | None,
 ) -> AcceptedTurn | None:
     """Accept the turn inside the caller's write transaction; None while another turn holds the thread."""
-    thread = read_thread(conn, user.thread_id)
-    alive = turn_locks.holder_alive(conn, thread.id)
+    thread, alive = _thread_and_lock(conn, user.thread_id)
     if alive:
         return None
     if alive is False:
@@ -66,6 +65,21 @@ def fail_pending(conn: sqlite3.Connection, thread_id: str) -> int:
         "UPDATE messages SET status = 'failed' WHERE thread_id = ? AND status = 'pending'", (thread_id,)
     )
     return cursor.rowcount
+
+
+def _thread_and_lock(conn: sqlite3.Connection, thread_id: str) -> tuple[Thread, bool | None]:
+    """The thread and whether a live turn holds it (None: free), in one query."""
+    row = conn.execute(
+        "SELECT t.id, t.assistant_id, t.created_at, l.owner, l.expires_at FROM threads t"
+        " LEFT JOIN turn_locks l ON l.thread_id = t.id WHERE t.id = ?",
+        (thread_id,),
+    ).fetchone()
+    if row is None:
+        raise ThreadNotFound(thread_id)
+    thread = Thread(row["id"], row["assistant_id"], row["created_at"])
+    if row["owner"] is None:
+        return thread, None
+    return thread, turn_locks.lock_alive(row["owner"], row["expires_at"])
 
 
 def _known(conn: sqlite3.Connection, user: Message) -> Message | None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -48,3 +50,23 @@ def test_buckets_are_a_file_beside_the_database_and_shared_between_instances(tmp
     assert first.take("ip:1", 60, 2) == 0 and second.take("ip:1", 60, 2) == 0
     assert first.take("ip:1", 60, 2) > 0  # two workers, one bucket
     assert not database.exists()
+
+
+def _take_many(path: str, count: int, results: Any) -> None:
+    buckets = SqliteTokenBuckets(path)
+    results.put(sum(buckets.take("ip:shared", 1, 300) == 0 for _ in range(count)))
+
+
+def test_two_processes_taking_at_once_never_grant_more_than_the_burst(tmp_path: Path) -> None:
+    path = str(tmp_path / "buckets.sqlite3")
+    SqliteTokenBuckets(path).take("ip:other", 60, 5)  # the file exists before both start
+    context = multiprocessing.get_context("spawn")
+    results = context.Queue()
+    workers = [context.Process(target=_take_many, args=(path, 250, results)) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    granted = [results.get(timeout=60) for _ in workers]
+    for worker in workers:
+        worker.join(10)
+    # 500 requests at once against a burst of 300 and one token a minute: exactly 300 pass.
+    assert sum(granted) == 300
