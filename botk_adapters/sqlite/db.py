@@ -4,79 +4,21 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
 
 from botk_adapters.sqlite import checkpoints
 from botk_adapters.sqlite.migrations import MIGRATIONS
+from botk_adapters.sqlite.waiting import begin_immediate, holding, writer_lock
 from botk_core.errors import DatabaseUnreadable, SchemaTooNew, StorageError
 
 BUSY_TIMEOUT_MS = 10_000
 # SQLITE_CORRUPT and SQLITE_NOTADB: the file's bytes are not a database BOTK can read.
 _DAMAGED = (11, 26)
-_SQLITE_BUSY = 5
-T = TypeVar("T")
 _BUSY = "El almacenamiento está ocupado; intenta de nuevo en un momento."
 _migrated: set[str] = set()
 _migrate_lock = threading.Lock()
-_writer_locks: dict[str, threading.Lock] = {}
-_writer_locks_guard = threading.Lock()
-
-
-def writer_lock(path: str) -> threading.Lock:
-    """The process-wide lock that queues this process's writers of one file.
-
-    SQLite's busy handler makes a blocked writer sleep (1, 2, 5, 10 ms...), so
-    threads of one process that contend for the write lock lose more time
-    sleeping than writing; queued on a Python lock, the next writer starts the
-    moment the previous one commits. Other processes still meet on SQLite's lock.
-    """
-    with _writer_locks_guard:
-        return _writer_locks.setdefault(path, threading.Lock())
-
-
-@contextmanager
-def holding(lock: threading.Lock, seconds: float, busy: str) -> Iterator[None]:
-    """``lock`` for the block, waited for at most ``seconds``; ``StorageError(busy)`` past them."""
-    if not lock.acquire(timeout=seconds):
-        raise StorageError(busy)
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-def when_free(action: Callable[[], T], seconds: float) -> T:
-    """``action()``, tried again every 0.1-2 ms while another process holds the write lock.
-
-    SQLite's own busy handler sleeps 1, 2, 5, 10, 20... ms between tries, so a
-    writer of one gunicorn worker that met a commit of the other waited far
-    longer than the commit took. Only one thread per process polls
-    (``writer_lock``), so polling this often costs little. ``action`` must run
-    on a connection whose busy timeout is 0, and change nothing when it fails.
-    """
-    deadline, pause = time.monotonic() + seconds, 0.0001
-    while True:
-        try:
-            return action()
-        except sqlite3.OperationalError as error:
-            if getattr(error, "sqlite_errorcode", 0) & 0xFF != _SQLITE_BUSY or time.monotonic() > deadline:
-                raise
-        time.sleep(pause)
-        pause = min(pause * 2, 0.002)
-
-
-def begin_immediate(conn: sqlite3.Connection, seconds: float) -> None:
-    """``BEGIN IMMEDIATE`` on a connection of BOTK's database, waiting as ``when_free`` does."""
-    conn.execute("PRAGMA busy_timeout = 0")
-    try:
-        when_free(lambda: conn.execute("BEGIN IMMEDIATE"), seconds)
-    finally:
-        # Readers keep SQLite's own wait: they meet a lock only in rare cases (recovery).
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -211,7 +153,7 @@ class Database:
         conn = self.connection()
         with holding(self._writers, BUSY_TIMEOUT_MS / 1000, _BUSY):
             try:
-                begin_immediate(conn, BUSY_TIMEOUT_MS / 1000)
+                begin_immediate(conn, BUSY_TIMEOUT_MS / 1000, BUSY_TIMEOUT_MS)
             except sqlite3.OperationalError as error:
                 raise StorageError(_BUSY) from error
             try:

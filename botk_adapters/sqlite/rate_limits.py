@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from botk_adapters.sqlite.db import holding, when_free, writer_lock
+from botk_adapters.sqlite.waiting import holding, when_free, writer_lock
 from botk_core.errors import StorageError
 
 # Buckets untouched this long are full again, so their rows can go.

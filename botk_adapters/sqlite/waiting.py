@@ -1,0 +1,70 @@
+"""How BOTK's SQLite writers wait for each other, within a process and across processes."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from botk_core.errors import StorageError
+
+T = TypeVar("T")
+_SQLITE_BUSY = 5
+_writer_locks: dict[str, threading.Lock] = {}
+_writer_locks_guard = threading.Lock()
+
+
+def writer_lock(path: str) -> threading.Lock:
+    """The process-wide lock that queues this process's writers of one file.
+
+    SQLite's busy handler makes a blocked writer sleep (1, 2, 5, 10 ms...), so
+    threads of one process that contend for the write lock lose more time
+    sleeping than writing; queued on a Python lock, the next writer starts the
+    moment the previous one commits. Other processes meet in ``when_free``.
+    """
+    with _writer_locks_guard:
+        return _writer_locks.setdefault(path, threading.Lock())
+
+
+@contextmanager
+def holding(lock: threading.Lock, seconds: float, busy: str) -> Iterator[None]:
+    """``lock`` for the block, waited for at most ``seconds``; ``StorageError(busy)`` past them."""
+    if not lock.acquire(timeout=seconds):
+        raise StorageError(busy)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def when_free(action: Callable[[], T], seconds: float) -> T:
+    """``action()``, tried again every 0.1-2 ms while another process holds the write lock.
+
+    SQLite's own busy handler sleeps 1, 2, 5, 10, 20... ms between tries, so a
+    writer of one gunicorn worker that met a commit of the other waited far
+    longer than the commit took. Only one thread per process polls
+    (``writer_lock``), so polling this often costs little. ``action`` must run
+    on a connection whose busy timeout is 0, and change nothing when it fails.
+    """
+    deadline, pause = time.monotonic() + seconds, 0.0001
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorcode", 0) & 0xFF != _SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.002)
+
+
+def begin_immediate(conn: sqlite3.Connection, seconds: float, busy_timeout_ms: int) -> None:
+    """``BEGIN IMMEDIATE`` on a connection of BOTK's database, waiting as ``when_free`` does."""
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        when_free(lambda: conn.execute("BEGIN IMMEDIATE"), seconds)
+    finally:
+        # Readers keep SQLite's own wait: they meet a lock only in rare cases (recovery).
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
