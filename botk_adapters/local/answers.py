@@ -9,15 +9,14 @@ import attrs
 
 from botk_adapters.local.colour_lists import write_colour_list
 from botk_adapters.local.fact_answers import write_selection
-from botk_adapters.local.facts import Cell, Selection, cells_of, is_cell, parameter_cells, select
+from botk_adapters.local.facts import Selection, cells_of, is_cell, parameter_cells, select
 from botk_adapters.local.matching import Words
 from botk_adapters.local.prose import write_prose
 from botk_adapters.local.question import Question, read_question, without_fuzzy_parameter
 from botk_adapters.local.reply import Answer, Writer
-from botk_adapters.local.sources import citation, fact_location, source_line
-from botk_adapters.local.symbol_answers import write_mark
+from botk_adapters.local.symbol_answers import write_mark, write_note
 from botk_adapters.local.vocabulary import PARAMETER_NAMES, parameter_display
-from botk_adapters.local.wording import fact_marks, with_article
+from botk_adapters.local.wording import with_article
 from botk_core.text import stem
 from botk_core.tools.search import FoundPassage, SearchOutput
 
@@ -45,8 +44,9 @@ def answer_question(
     marked = write_mark(question, cells) or write_colour_list(question, passages)
     if marked is not None:
         return marked
-    if question.explains and question.followup and question.tabular:
-        noted = _noted(question, cells)
+    if question.tabular and (question.why or (question.explains and question.followup)):
+        # "¿por qué tiene asterisco?": the note under the table, on the cells the question names.
+        noted = write_note(question, select(question, cells))
         if noted is not None:
             return noted
     if question.explains:
@@ -74,18 +74,6 @@ def _may_answer(question: Question, found: FoundPassage) -> bool:
         return False
     measured = bool(fact.unit) or fact.limit is not None
     return not measured or bool(parameter_cells(question, cells_of([found])))
-
-
-def _noted(question: Question, cells: list[Cell]) -> Answer | None:
-    """Why the cell of the previous answer is what it is: its table's note on its mark, if any."""
-    chosen = [s for s in select(question, cells) if s.shape == "cell"]
-    fact = chosen[0].cells[0].fact if chosen else None
-    if fact is None or not fact_marks(fact) or not fact.meaning.strip():
-        return None
-    found = chosen[0].cells[0].found
-    location = f"{fact_location(fact)} · nota"
-    text = f"La tabla marca el valor {fact.value.strip()} con {fact_marks(fact)}: {fact.meaning.strip()}"
-    return Answer(f"{text}\n{source_line(found, location)}", (citation(found, location, text),))
 
 
 def _as_prose(question: Question) -> Question:
@@ -163,7 +151,7 @@ def summary(question: Question, asked: str, found: bool = True) -> str:
     other = f"el otro {question.other_kind}" if question.other_kind else "el otro punto de muestreo"
     place = other if question.other_place else _place(question)
     parts = [with_article(parameter_display(question.parameter or ""))]
-    parts += [f"en {place}"] if place else []
+    parts += [f"en {place}"] if place else [f"en el punto {question.point}"] if question.point else []
     parts += [f"en {when}"] if when else []
     text = " ".join(parts)
     if question.intent == "over":
@@ -171,7 +159,7 @@ def summary(question: Question, asked: str, found: bool = True) -> str:
     if question.intent == "within":
         return f"si {text} cumple el límite"
     if question.intent == "limit":
-        return f"el límite de {text}"
+        return f"el límite del {text[3:]}" if text.startswith("el ") else f"el límite de {text}"
     return text
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from botk_adapters.local.dates import MONTH_NAMES
 from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question, Span
-from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS, POINTED
+from botk_adapters.local.vocabulary import ANAPHORA, CHAT_WORDS, FOLLOW_UP_OPENERS, POINTED
 
 _INTERROGATIVES_TEXT = """
     que quien quienes cual cuales como donde cuando cuanto cuanta cuantos cuantas porque
@@ -65,7 +65,8 @@ def asks_anew(new: Question) -> bool:
 
 def remainder(new: Question) -> list[Edit]:
     """A turn with no part to swap ("¿y qué hago en ese caso?"): its own words are added."""
-    kept = [t.word for t in new.tokens if t.word not in ANAPHORA and t.word not in POINTED | {"y", "e"}]
+    dropped = ANAPHORA | POINTED | CHAT_WORDS | {"y", "e"}
+    kept = [t.word for t in new.tokens if t.word not in dropped]
     words = " ".join(kept)
     return [(None, words)] if words and new.intent not in SLOT_INTENTS else []
 
@@ -115,8 +116,22 @@ def _subject_span(question: Question) -> Span | None:
     return None
 
 
+def opens_follow_up(text: str) -> bool:
+    """Whether a turn opens as a follow-up ("y ...", "¿y en ...?", "oiga, y ...", "ya, y ...")."""
+    bare = text.lstrip("¿¡")
+    return any(bare.startswith(o) or _without_chat(text).startswith(o) for o in FOLLOW_UP_OPENERS)
+
+
+def _without_chat(text: str) -> str:
+    """``text`` without the chat words and marks that open it ("oiga, y en la sede" -> "y en la sede")."""
+    words = text.split()
+    while words and (words[0].strip("¿¡,.") in CHAT_WORDS or not words[0].strip("¿¡,.")):
+        words.pop(0)
+    return " ".join(words).lstrip("¿¡")
+
+
 def _without_opener(question: Question) -> str:
-    text = question.text.strip(" ¿?¡!.,")
+    text = _without_chat(question.text).strip(" ¿?¡!.,")
     for opener in FOLLOW_UP_OPENERS:
         if text.startswith(opener):
             return text[len(opener) :].strip()

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from botk_adapters.local.fact_over import (
+    campaign_label,
+    distinct,
+    highest,
+    listing_none,
+    over_only,
+    where_when,
+)
 from botk_adapters.local.facts import Cell, Selection
 from botk_adapters.local.intents import yes_no
 from botk_adapters.local.question import Question
@@ -49,10 +57,10 @@ def _row(question: Question, cells: list[Cell]) -> Answer:
         f"{_capital(parameter_phrase(first.fact))} en {first.place or ' '.join(first.fact.row)}, por campaña"
     )
     head += f" (límite {limit}):" if limit else ":"
-    shown, head = _over_only(question, cells, head, "campañas")
-    lines = [f"- {_campaign_label(c)}: {short_reading(c.fact)}" for c in shown[:MAX_LIST]]
+    shown, head, closing = over_only(question, cells, head, "campañas")
+    lines = [f"- {campaign_label(c)}: {short_reading(c.fact)}" for c in shown[:MAX_LIST]]
     location = fact_location(first.fact, "row")
-    return _listed(question, shown, head, lines, location)
+    return _listed(question, shown or cells, head, [*lines, *closing], location)
 
 
 def _column(question: Question, cells: list[Cell]) -> Answer:
@@ -60,25 +68,10 @@ def _column(question: Question, cells: list[Cell]) -> Answer:
     limit = limit_text(first.fact)
     head = f"{_capital(parameter_phrase(first.fact))} {campaign_phrase(first)}, por punto de muestreo"
     head += f" (límite {limit}):" if limit else ":"
-    shown, head = _over_only(question, cells, head, "puntos de muestreo")
-    lines = [f"- {' '.join(_distinct(c.fact.row))}: {short_reading(c.fact)}" for c in shown[:MAX_LIST]]
+    shown, head, closing = over_only(question, cells, head, "puntos de muestreo")
+    lines = [f"- {' '.join(distinct(c.fact.row))}: {short_reading(c.fact)}" for c in shown[:MAX_LIST]]
     location = fact_location(first.fact, "column")
-    return _listed(question, shown, head, lines, location)
-
-
-def _over_only(question: Question, cells: list[Cell], head: str, what: str) -> tuple[list[Cell], str]:
-    """For «¿en qué puntos se pasó ...?», only the cells over the limit, and how many of all."""
-    over = [c for c in cells if is_over(c.fact)]
-    if question.intent != "over" or not over:
-        return cells, head
-    limit = limit_text(cells[0].fact)
-    bound = f"el límite de {limit}" if limit else "el límite permitido"
-    first = cells[0]
-    scope = campaign_phrase(first) if what != "campañas" else f"en {first.place or ' '.join(first.fact.row)}"
-    return (
-        over,
-        f"Sí: {parameter_phrase(first.fact)} {scope} superó {bound} en {len(over)} de {len(cells)} {what}:",
-    )
+    return _listed(question, shown or cells, head, [*lines, *closing], location)
 
 
 def _table(question: Question, cells: list[Cell]) -> Answer:
@@ -88,14 +81,18 @@ def _table(question: Question, cells: list[Cell]) -> Answer:
     over = [c for c in cells if is_over(c.fact)]
     name = parameter_phrase(first.fact)
     if over:
-        head = f"{_capital(name)} superó el límite de {limit} en {len(over)} de {len(cells)} mediciones:"
-        lines = [f"- {_where_when(c)}: {short_reading(c.fact)}" for c in over[:MAX_LIST]]
+        bound = f"el límite de {limit}" if limit else "el límite permitido (la tabla lo marca)"
+        head = f"{_capital(name)} superó {bound} en {len(over)} de {len(cells)} mediciones:"
+        lines = [f"- {where_when(c)}: {short_reading(c.fact)}" for c in over[:MAX_LIST]]
+    elif not any(is_over(c.fact) is not None for c in cells):
+        table = name.split(" ", 1)[1] + (f" ({first.fact.table})" if first.fact.table else "")
+        head = f"La tabla de {table} no indica un límite permitido: no puedo decir si algún valor lo supera."
+        return _listed(question, cells, head, highest(cells), fact_location(first.fact, ""), verdict=False)
     else:
-        measured = [c for c in cells if c.fact.number is not None and c.fact.kind == "value"]
-        top = max(measured, key=lambda c: c.fact.number or 0.0, default=None)
-        bound = f" el límite de {limit}" if limit else " un límite (la tabla no indica uno)"
-        head = f"Ninguna de las {len(cells)} mediciones de {name.split(' ', 1)[1]} supera{bound}."
-        lines = [f"El valor más alto fue {short_reading(top.fact)} ({_where_when(top)})."] if top else []
+        compared = len([c for c in cells if is_over(c.fact) is not None])
+        head = f"Ninguna de las {compared} mediciones de {name.split(' ', 1)[1]} supera el límite de {limit}."
+        head = f"Ninguno: {head[:1].lower()}{head[1:]}" if listing_none(question, cells) else head
+        lines = highest(cells)
     location = fact_location(first.fact, "")
     return _listed(question, cells, head, lines, location)
 
@@ -113,8 +110,12 @@ def _limit(question: Question, cells: list[Cell]) -> Answer:
     return Answer(f"{text}\n{source_line(cells[0].found, location)}", (citation(cells[0].found, location),))
 
 
-def _listed(question: Question, cells: list[Cell], head: str, lines: list[str], location: str) -> Answer:
-    if yes_no(question.intent) and not head.startswith("Sí:"):
+def _listed(
+    question: Question, cells: list[Cell], head: str, lines: list[str], location: str, verdict: bool = True
+) -> Answer:
+    # «¿Dónde salió alto ...?» is answered by the list itself; «¿salió alto ...?» by «Sí» or «No» first.
+    verdict = verdict and yes_no(question.intent) and not question.which
+    if verdict and not head.startswith(("Sí:", "Ninguno:")):
         head = f"{_verdict(question, cells)}. {head}"
     more = [f"(y {len(cells) - MAX_LIST} más en la tabla)"] if len(cells) > MAX_LIST else []
     text = "\n".join([head, *lines, *more, source_line(cells[0].found, location)])
@@ -135,18 +136,6 @@ def _verdict(question: Question, cells: list[Cell]) -> str:
         return "No lo puedo comparar"
     over = any(states)
     return "Sí" if over == (question.intent == "over") else "No"
-
-
-def _where_when(cell: Cell) -> str:
-    return f"{' '.join(_distinct(cell.fact.row))}, {_campaign_label(cell)}"
-
-
-def _campaign_label(cell: Cell) -> str:
-    return cell.campaign.describe() if cell.campaign else (cell.fact.column[-1] if cell.fact.column else "")
-
-
-def _distinct(labels: tuple[str, ...]) -> list[str]:
-    return list(dict.fromkeys(label for label in labels if label))
 
 
 def _capital(text: str) -> str:

@@ -1,7 +1,7 @@
 """The rows of a table a question names: by its place words, as "el otro" of a place, or by count.
 
 A row is named when its labels hold the question's place words (by stem,
-synonym or one typo, with a phrase's other wordings); "el otro punto" is a
+synonym, one typo or sound: "estanke", with a phrase's other wordings); "el otro punto" is a
 row not named before, of the kind asked or of the same locality; "el
 primer punto" is the first row in reading order.
 """
@@ -9,6 +9,7 @@ primer punto" is the first row in reading order.
 from __future__ import annotations
 
 from botk_adapters.local.matching import phrase_variants, similar
+from botk_adapters.local.phonetic import sounds_alike
 from botk_adapters.local.question import Question
 from botk_adapters.local.table_cells import Cell
 from botk_core.text import STOP_WORDS, stem, words
@@ -65,7 +66,8 @@ def _other_rows(excluded: tuple[str, ...], cells: list[Cell], kind: str = "") ->
 def _place_score(wanted: tuple[str, ...], cell: Cell) -> float:
     have = [w for label in cell.fact.row for w in words(label)]
     return max(
-        sum(1 for w in v if any(similar(w, h) for h in have)) / len(v) for v in phrase_variants(wanted)
+        sum(1 for w in v if any(similar(w, h) or sounds_alike(w, h) for h in have)) / len(v)
+        for v in phrase_variants(wanted)
     )
 
 

@@ -2,9 +2,10 @@
 
 "¿y en agosto?" after "cuánto plomo salió en Miraflores en dic 2022" is read
 as "cuánto plomo salió en Miraflores en agosto de 2022": the new turn's
-parts (parameter, place, campaign, colour) replace the earlier question's,
-and the rest is kept. A new full question (its own subject and no "y ...",
-"eso", "otro") starts afresh, so nothing stale is inherited.
+parts (parameter, place, campaign, colour, the number of a counted thing)
+replace the earlier question's, and the rest is kept. A new full question
+(its own subject and no "y ...", "eso", "otro") starts afresh, so nothing
+stale is inherited.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ from botk_adapters.local.completion import (
     apply,
     asks_anew,
     edits,
+    opens_follow_up,
     remainder,
 )
 from botk_adapters.local.dates import Campaign
 from botk_adapters.local.kinds import kind_of
+from botk_adapters.local.numbered import renumber
 from botk_adapters.local.question import Question, read_question
 from botk_adapters.local.smalltalk import is_small_talk
-from botk_adapters.local.vocabulary import ANAPHORA, FOLLOW_UP_OPENERS, POINTED, WEAK_WORDS
+from botk_adapters.local.variants import with_variant
+from botk_adapters.local.vocabulary import ANAPHORA, POINTED, WEAK_WORDS
 
 _BARE_MAX_WORDS = 3
 
@@ -71,12 +75,16 @@ def complete(new: Question, previous: Question | None) -> Understood:
         # "¿por qué salió tan alto?", "¿qué significan los asteriscos?" after a table answer: its cell.
         about = attrs.evolve(previous, explains=True, followup=True, intent="value")
         return Understood(about, new, alone_first=True)
-    kind = _follow_up_kind(new, previous)
+    new = with_variant(new, previous) or new  # "¿y el libre?" after "cloro total": "cloro libre"
+    number = renumber(new, previous)  # "¿y el segundo?" after "el 1er tramo": "el tramo 2"
+    kind = "sure" if number else _follow_up_kind(new, previous)
     if kind is None:
         return Understood(new)
+    if number:
+        new = attrs.evolve(new, subject=(), place=(), place_span=None)  # "del quinto" names no place
     if not [w for w in new.subject if w not in POINTED]:
         new = attrs.evolve(new, subject=())  # "en ese caso" points back, it names nothing new
-    swapped = edits(new, previous)
+    swapped = [number] if number else edits(new, previous)
     completed = read_question(apply(previous.text, swapped or remainder(new)))
     intent = new.intent if new.intent in SLOT_INTENTS else completed.intent
     excluded = previous.place if new.other_place else previous.excluded if completed.other_place else ()
@@ -90,6 +98,9 @@ def complete(new: Question, previous: Question | None) -> Understood:
         # A new ask about the same thing ("¿y cuánto se demora?") asks what this turn asks.
         ask=new.text if not swapped and asks_anew(new) else previous.ask,
     )
+    if intent == "limit" and previous.tabular and not (new.place or new.campaign or new.numbered):
+        # "¿y cuál es la norma?" after a cell: the table's limit holds for every point and campaign.
+        question = attrs.evolve(question, place=(), place_span=None, campaign=None, point=None)
     if kind == "sure":
         return Understood(question)
     # A bare ask ("¿cuánto espero?") is about what was just said; one that names two things stands alone.
@@ -140,7 +151,7 @@ def _follow_up_kind(new: Question, previous: Question) -> str | None:
     """How a turn leans on the thread: «sure» (completed), «thread» (completed first), «guess» (its own
     reading first after prose), «new» (its own first) or None (a question of its own)."""
     words = [t.word for t in new.tokens]
-    opener = any(new.text.startswith(o) or new.text.startswith("¿" + o) for o in FOLLOW_UP_OPENERS)
+    opener = opens_follow_up(new.text)
     asks = any(w in INTERROGATIVES for w in words)
     if _only_a_value(new):
         return "sure"  # "¿a qué número?", "¿a qué hora?": the value of what was just asked about

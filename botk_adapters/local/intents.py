@@ -10,18 +10,20 @@ Intent = Literal["value", "over", "within", "limit", "row", "column", "who", "pr
 _OVER = re.compile(
     r"\b(?:sobre|encima|arriba|por encima|mas alto|mas alta|fuera)\s+(?:de\s+)?(?:la |el |lo |del )?"
     r"(?:norma|limite|permitido|maximo|normal)"
-    r"|\b(?:supera|superan|supero|superaron|superado|sobrepasa|sobrepaso|sobrepasan|excede|exceden|excedio"
-    r"|se pasa|se paso|se pasan|pasa la|pasa el|pasan la|pasan el|paso la|paso el)\b"
-    r"|\bno cumple|\bincumple|\b(?:es|esta|son|estan|era|fue|sale|salio)\s+(?:muy\s+)?"
-    r"(?:mucho|harto|alto|alta|elevado|elevada|peligroso|peligrosa|grave|malo|mala|demasiado|preocupante"
-    r"|excesivo|toxico)\b"
+    r"|\b(?:supera|superan|supero|superaron|superado|sobrepasa|sobrepaso|sobrepasan|sobrepasaron|excede"
+    r"|exceden|excedio|excedieron|se pasa|se paso|se pasan|se pasaron"
+    r"|(?:pasa|pasan|paso|pasaron) (?:la|el))\b"
+    r"|\bno cumple|\bincumple|\b(?:es|esta|estamos|son|estan|era|fue|fueron|sale|salen|salio|salieron)"
+    r"\s+(?:muy\s+|tan\s+)?(?:mucho|harto|alt[oa]s?|elevad[oa]s?|peligros[oa]s?|grave|malo|mala|demasiado"
+    r"|preocupante|excesivo|toxico)\b"
     r"|\b(?:eso|esto)\s+(?:es\s+)?(?:mucho|harto|alto|poco|grave|malo|peligroso)\b"
     r"|\bes (?:poco|bajo)\b|\bhay que preocupar"
 )
 _WITHIN = re.compile(
     r"\bcumple|\bdentro\s+(?:de\s+)?(?:la |el |lo )?(?:norma|limite|permitido)"
     r"|\bbajo\s+(?:la |el |lo )?(?:norma|limite|permitido)"
-    r"|\b(?:es|esta|estaba|son|estan|era|fue|sale|salio)\s+(?:bien|normal|aceptable|seguro|segura|apta?|ok)\b"
+    r"|\b(?:es|esta|estaba|estamos|son|estan|era|fue|sale|salio)\s+(?:bien|normal|aceptable|seguro|segura"
+    r"|apta?|ok)\b"
     r"|\bse puede (?:tomar|beber|consumir)|\bes potable|\bapta? para"
 )
 _LIMIT = re.compile(
@@ -50,6 +52,7 @@ _MARKER_WORDS_TEXT = """
     limite limites norma maximo permitido tope sobre encima arriba supera superan supero superaron
     sobrepasa excede exceden cumple dentro bajo mucho harto alto alta elevado peligroso grave malo
     demasiado normal bien aceptable seguro potable apta apto preocupante excesivo toxico poco donde rango
+    pasaron sobrepasaron excedieron altos altas elevados elevadas
 """
 MARKER_WORDS = frozenset(_MARKER_WORDS_TEXT.split())
 
@@ -69,6 +72,18 @@ def intent_of(folded: str, has_parameter: bool) -> Intent:
     if _ROW.search(folded):
         return "row"
     return "value" if has_parameter else "prose"
+
+
+# "¿Qué puntos ...?", "¿en cuáles ...?", "¿dónde ...?": the answer is a list of places or campaigns.
+_WHICH = re.compile(
+    r"\b(?:en |de )?(?:que|cuales?)\s+(?:puntos?|lugares?|sectores?|estanques?|muestras?|campanas?|meses"
+    r"|fechas|muestreos?|localidades|sitios|partes)\b|^\W*(?:y\s+)?(?:en\s+)?cuales?\b|\b(?:en )?donde\b"
+)
+
+
+def asks_which(folded: str) -> bool:
+    """Whether ``folded`` asks which places or campaigns (a list), not whether (a yes or no)."""
+    return bool(_WHICH.search(folded))
 
 
 def yes_no(intent: Intent) -> bool:

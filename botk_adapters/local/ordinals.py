@@ -77,6 +77,42 @@ def numbered_things(folded: str) -> tuple[tuple[str, int], ...]:
     return tuple((m["noun"], int(m["number"])) for m in _NUMBERED.finditer(folded))
 
 
+def numbered_spans(folded: str) -> list[tuple[str, tuple[int, int]]]:
+    """Each counted noun of a spelled text and where its number is: "el tramo 2" -> [("tramo", (9, 10))]."""
+    return [(m["noun"], m.span("number")) for m in _NUMBERED.finditer(folded)]
+
+
+_FEMININE_NOUNS = ("campana", "medicion", "etapa", "fase", "cuota", "categoria")
+_FEMININE_FIGURE = re.compile(r"\d+(?:a|era|ra|da|ta|ma|va|na)$")
+_MASCULINE_FIGURE = re.compile(r"\d+(?:o|er|ero|ro|do|to|mo|vo|no)$")
+# A turn that is only an ordinal: "¿y el segundo?", "y en la tercera", "el 3ro?", "¿y del quinto?".
+_BARE = re.compile(
+    rf"^\W*(?:(?:y|e|tambien|entonces|ahora|oiga|oye|porfa)\s+)*(?:(?P<joined>del|al)\s+|(?:en|de|con|para)\s+)?"
+    rf"(?:(?P<article>el|la|lo)\s+)?(?P<ordinal>{_ORDINAL})\W*$"
+)
+
+
+def gender(noun: str) -> str:
+    """«f» for the counted nouns that are feminine ("la campaña"), «m» for the rest ("el tramo")."""
+    return "f" if noun.startswith(_FEMININE_NOUNS) else "m"
+
+
+def bare_ordinal(folded: str) -> tuple[int, str] | None:
+    """A turn that says only an ordinal: its number and gender («m», «f», or «» when unknown)."""
+    found = _BARE.match(folded)
+    value = ordinal_value(found["ordinal"]) if found else None
+    if found is None or value is None:
+        return None
+    word = found["ordinal"].replace(" ", "")
+    if found["article"] or found["joined"]:
+        said = "f" if found["article"] == "la" else "m"
+    elif word in _WORDS:
+        said = "f" if word.endswith("a") else "m"
+    else:
+        said = "f" if _FEMININE_FIGURE.match(word) else "m" if _MASCULINE_FIGURE.match(word) else ""
+    return value, said
+
+
 def names_number(noun: str, number: int, folded: str) -> bool:
     """Whether a folded text numbers ``noun`` with ``number``: "Tramo 2", "tramo n° 2", "segundo tramo"."""
     stem = noun[:4]  # "tramo" and "tramos", "campaña" and "campañas", "medición" and "mediciones"

@@ -11,12 +11,12 @@ import re
 import attrs
 
 from botk_adapters.local.dates import Campaign, find_campaign
-from botk_adapters.local.intents import Intent, intent_of
-from botk_adapters.local.ordinals import nth_point, spell_ordinals
+from botk_adapters.local.intents import Intent, asks_which, intent_of
+from botk_adapters.local.ordinals import bare_ordinal, nth_point, numbered_things, spell_ordinals
 from botk_adapters.local.question_places import introduced, place_and_subject
 from botk_adapters.local.related import LIGHT_WORDS
 from botk_adapters.local.tokens import Span, Token, inside, tokens_of, words_of
-from botk_adapters.local.vocabulary import colour_in, find_parameter
+from botk_adapters.local.vocabulary import CHAT_WORDS, colour_in, find_parameter
 from botk_core.phrasing import expand_abbreviations
 from botk_core.text import STOP_WORDS, fold
 
@@ -30,6 +30,8 @@ _EXPLAINS = re.compile(
     r"|que (?:hay que |se debe |debo |debemos )?hac(?:er|emos)\b|que hago\b|que (?:se )?recomienda"
     r"|como (?:se )?(?:mid|analiz|calcul|determin|hic|hace|tom|mues|sac|lleg|funcion))"
 )
+# "¿por qué tiene asterisco?", "¿y eso por qué?", "salió alto, ¿por qué?": asks the reason of what it names.
+_WHY = re.compile(r"^\W*(?:y\s+)?(?:(?:eso|esto)\s+)?(?:por que|porque)\b|\b(?:por que|porque)\W*$")
 _OTHER_PLACE = re.compile(
     r"\b(?:el|la|los|las)?\s*otr[oa]s?\s+(?P<kind>punto|lugar|sector|estanque|tanque|localidad|sitio|pozo"
     r"|vertiente|captacion|copa|escuela|posta|casa|sede|red|barrio|pueblo|lado)(?:s|es)?\b"
@@ -67,12 +69,20 @@ class Question:
     place_nouns: tuple[str, ...] = ()
     # Asks how or why ("¿cómo midieron el fluoruro?"): prose answers it, not a table cell.
     explains: bool = False
+    # Asks why ("¿por qué tiene asterisco?"): of a value, the note under its table says it.
+    why: bool = False
     # The parameter was read from a word one typo away ("mangneso"): the documents must confirm it.
     parameter_fuzzy: bool = False
     # A follow-up that asks anew about the earlier subject: the words that ask (kind of value, focus).
     ask: str = ""
     # The n-th sampling point ("el primer punto"), when the question counts rather than names it.
     point: int | None = None
+    # Asks which places or campaigns ("¿qué puntos pasaron la norma?"): a list, «ninguno» when none.
+    which: bool = False
+    # The counted things it numbers ("el tramo 2", from "el 2do tramo"): a slot, like place and campaign.
+    numbered: tuple[tuple[str, int], ...] = ()
+    # A turn that is only an ordinal ("¿y el segundo?"): its number and gender («m», «f» or «»).
+    ordinal: tuple[int, str] | None = None
 
     @property
     def tabular(self) -> bool:
@@ -90,15 +100,22 @@ class Question:
         return [
             t.word
             for t in self.tokens
-            if t.word not in STOP_WORDS and len(t.word) > 1 and not inside(t, colour)
+            if t.word not in STOP_WORDS
+            and t.word not in CHAT_WORDS
+            and len(t.word) > 1
+            and not inside(t, colour)
         ]
 
 
 def normalise(text: str) -> str:
     """Folded text with chat abbreviations spelled out ("q" -> "que"), punctuation kept."""
-    spaced = _PUNCTUATION.sub(r" \1 ", fold(text))
-    joined = _SPACE_BEFORE.sub(r"\1", spell_ordinals(expand_abbreviations(spaced)))
+    joined = _SPACE_BEFORE.sub(r"\1", spell_ordinals(_expanded(text)))
     return _SPACE_AFTER.sub(r"\1", joined).strip()
+
+
+def _expanded(text: str) -> str:
+    """Folded, punctuation apart, abbreviations spelled out; ordinals still as the user wrote them."""
+    return expand_abbreviations(_PUNCTUATION.sub(r" \1 ", fold(text)))
 
 
 def read_question(text: str, fuzzy: bool = True) -> Question:
@@ -137,9 +154,13 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
         other_kind=other["kind"] if other and other["kind"] not in _ANY_PLACE else "",
         place_bare=bare,
         place_nouns=nouns,
-        explains=bool(_EXPLAINS.search(folded)),
+        explains=bool(_EXPLAINS.search(folded) or _WHY.search(folded)),
+        why=bool(_WHY.search(folded)),
         parameter_fuzzy=parameter_fuzzy,
         point=point[0] if point else None,
+        which=asks_which(folded),
+        numbered=numbered_things(folded),
+        ordinal=bare_ordinal(_expanded(text)),
     )
 
 

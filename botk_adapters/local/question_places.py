@@ -12,7 +12,7 @@ import re
 
 from botk_adapters.local.intents import MARKER_WORDS
 from botk_adapters.local.tokens import Span, Token, inside
-from botk_adapters.local.vocabulary import WEAK_WORDS
+from botk_adapters.local.vocabulary import CHAT_WORDS, WEAK_WORDS
 from botk_core.text import QUESTION_WORDS, STOP_WORDS
 
 _PLACE_OPENERS = ("en", "de", "del")
@@ -46,7 +46,7 @@ def _free(token: Token) -> bool:
     """A word that can name a place or a subject."""
     word = token.word
     asking = word in STOP_WORDS or word in WEAK_WORDS or word in QUESTION_WORDS or word in MARKER_WORDS
-    pointing = word in _ARTICLES or word in _DEICTIC
+    pointing = word in _ARTICLES or word in _DEICTIC or word in CHAT_WORDS
     return not (asking or pointing or len(word) < 2) or any(c.isdigit() for c in word)
 
 

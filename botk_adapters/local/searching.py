@@ -11,7 +11,6 @@ from botk_adapters.local.units import searched_units
 from botk_adapters.local.vocabulary import parameter_display
 
 MAX_QUERY_CHARS = 500
-CELL_K = 10
 LIST_K = 40
 PROSE_K = 8
 
@@ -21,6 +20,9 @@ def search_arguments(question: Question, asked: str) -> dict[str, Any]:
     query = question.text if question.followup else asked.strip()
     if question.excluded:
         query = f"{query} {' '.join(question.excluded)}"  # "el otro punto" of the same locality
+    # "el 2do tramo" is "Tramo 2" in the documents: the number must reach the search.
+    counted = [f"{noun} {number}" for noun, number in question.numbered if f"{noun} {number}" not in query]
+    query = " ".join([query, *counted])
     if question.parameter and question.parameter not in query:
         query = f"{query} {parameter_display(question.parameter)}"  # "fierro" also finds "hierro"
     kind = None if question.tabular else kind_of(question.asking)
@@ -37,10 +39,7 @@ def search_arguments(question: Question, asked: str) -> dict[str, Any]:
 
 
 def _k(question: Question) -> int:
-    if not question.tabular:
-        return PROSE_K
-    # "la tercera campaña" is known only among all the campaigns of the row.
-    complete = (question.place or question.other_place) and question.campaign and not question.campaign.nth
-    if complete and question.intent not in ("row", "column") and not question.other_place:
-        return CELL_K
-    return LIST_K
+    # A table question needs all the cells of its parameter that the search ranks alike: the row a
+    # place names is known only among the table's rows ("el estanke" is the row "Estanque"), and
+    # "la tercera campaña" only among all the campaigns of the row.
+    return LIST_K if question.tabular else PROSE_K

@@ -2,17 +2,18 @@
 
 The reader keeps, on each cell, what the note under its table says of the
 cell's mark (``TableFact.meaning``); a question that names a mark and a
-table's parameter is answered by that note, never by the figures.
+table's parameter is answered by that note, never by the figures. So is a
+why-question about values («¿por qué tiene asterisco?», «¿por qué no hay dato?»).
 """
 
 from __future__ import annotations
 
 import re
 
-from botk_adapters.local.facts import Cell, parameter_cells
+from botk_adapters.local.facts import Cell, Selection, parameter_cells
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
-from botk_adapters.local.sources import citation, source_line
+from botk_adapters.local.sources import citation, fact_location, source_line
 from botk_adapters.local.vocabulary import parameter_display
 from botk_adapters.local.wording import fact_marks
 
@@ -58,3 +59,42 @@ def _meaning(cell: Cell, mark: str) -> str:
     if (mark, fact.kind) in (("-", "not_measured"), ("<", "below_detection")):
         return fact.meaning.strip() or _KIND_MEANING[fact.kind]
     return fact.meaning.strip() if fact_marks(fact) == mark else ""
+
+
+_ANSWERING = ("cell", "row", "column", "table")
+
+
+def write_note(question: Question, selections: list[Selection]) -> Answer | None:
+    """Why the asked values are what they are: the note on their mark (or symbol), if the table has one."""
+    chosen = next((s for s in selections if s.shape in _ANSWERING), None)
+    if chosen is None:
+        return None
+    noted = [c for c in chosen.cells if _explained(c)]
+    if not noted:
+        return None
+    first = noted[0]
+    fact = first.fact
+    same = [c for c in noted if _symbol(c) == _symbol(first) and c.fact.meaning == fact.meaning]
+    values = _joined([c.fact.value.strip() for c in same])
+    what = "el valor" if len(same) == 1 else "los valores"
+    text = f"La tabla marca {what} {values} con «{_symbol(first)}»: {fact.meaning.strip()}"
+    if fact.kind == "not_measured":
+        data = "ese dato" if len(same) == 1 else "esos datos"
+        text = f"La tabla no trae {data} («{_symbol(first)}»): {fact.meaning.strip()}"
+    location = f"{fact_location(fact, 'row column' if len(same) == 1 else '')} · nota"
+    return Answer(f"{text}\n{source_line(first.found, location)}", (citation(first.found, location, text),))
+
+
+def _explained(cell: Cell) -> bool:
+    return bool(cell.fact.meaning.strip()) and (
+        bool(fact_marks(cell.fact)) or cell.fact.kind == "not_measured"
+    )
+
+
+def _symbol(cell: Cell) -> str:
+    return fact_marks(cell.fact) or cell.fact.value.strip()
+
+
+def _joined(values: list[str]) -> str:
+    shown = list(dict.fromkeys(values))
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} y {shown[-1]}"

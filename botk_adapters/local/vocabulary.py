@@ -158,6 +158,14 @@ WEAK_WORDS = frozenset(
     ).split()
 )
 
+# Words of a chat ("oiga", "porfa", "ahora", "¿tamos bien?"): they call, soften or link, and never name
+# a place, a sampling point or a subject.
+_CHAT_WORDS_TEXT = """
+    oiga oigan oye oiste mire disculpe disculpa perdon porfa porfavor favor gracias hola buenas po pues
+    bueno ya ok oka okey dale ahora ahorita altiro estamos estas estoy
+"""
+CHAT_WORDS = frozenset(_CHAT_WORDS_TEXT.split())
+
 # Weak words that are also things when an article names them ("una llama", "el registro").
 NOUNS_TOO = frozenset({"llama", "llamas", "registro", "marco", "toma"})
 
