@@ -102,7 +102,10 @@ def _limit(question: Question, cells: list[Cell]) -> Answer:
     limit = limit_text(fact)
     name = parameter_phrase(fact)
     if not limit:
-        text = f"La tabla de {name.split(' ', 1)[1]} ({fact.table}) no indica un límite permitido."
+        # Nothing in the documents answers: said as every such answer is, with no figure and no source.
+        return Answer(
+            f"No lo encontré: la tabla de {name.split(' ', 1)[1]} no indica un límite permitido.", found=False
+        )
     else:
         table = fact.table or "tabla del informe"
         text = f"El límite máximo permitido para {name} es {limit}, según la {table}."

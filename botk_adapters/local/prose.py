@@ -101,13 +101,22 @@ def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) 
         )
     # The quoted excerpt itself (with its heading) must answer, not only the passage around it.
     kept = [e for e in excerpts if _answers(need, e, found.location, context)]
-    if not kept and need.colour is None:
+    if need.colour is None and (not kept or _lacks_rare(need, kept[0], found)):
+        # "¿Cuánta agua toma un burro?": the lead-in answers the amount, the burro's line with it names it.
         ranked = ranked_excerpts(found.text, lambda s: sentence_score(need, s), whole_list=need.procedure)
-        kept = [e for e in ranked if _answers(need, e, found.location, context)][:1]
+        answering = [e for e in ranked if _answers(need, e, found.location, context)]
+        kept = [e for e in answering if not _lacks_rare(need, e, found)][:1] or kept or answering[:1]
     if not kept:
         return None
     excerpt = "\n".join(kept)
     return Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
+
+
+def _lacks_rare(need: Need, excerpt: str, found: FoundPassage) -> bool:
+    """Whether ``excerpt`` leaves out a rare word of the question that its passage holds."""
+    have = Words.of(f"{excerpt} {found.location}")
+    passage = Words.of(found.text)
+    return any(holds(w, passage) and not holds(w, have) for w in need.rare)
 
 
 def _answers(need: Need, excerpt: str, location: str, context: Words | None) -> bool:

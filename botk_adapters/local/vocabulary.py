@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from botk_adapters.local.light_verbs import LIGHT_VERB_FORMS
 from botk_core.lights import COLOURS, colour_in, has_colour
 from botk_core.phrasing import one_edit_apart
 from botk_core.text import STOP_WORDS, fold
@@ -143,9 +144,10 @@ def parameter_display(canonical: str) -> str:
 
 
 # Words that ask rather than name: they carry no subject of their own.
-WEAK_WORDS = frozenset(
-    fold(
-        """
+WEAK_WORDS = (
+    frozenset(
+        fold(
+            """
     salio salieron sale salen habia hubo fue fueron dio dieron dan da tiene tienen tenia tomo tomaron
     hizo hicieron realizo realizaron midio midieron marco registro registraron necesita necesitan
     significa significan sirve sirven usa usan dice dicen indica indican aparece aparecen pasa paso
@@ -155,7 +157,9 @@ WEAK_WORDS = frozenset(
     quedo queda quedaron sea ser puede pueden bien mal normal correcto ok doy dar damos saco sacaron sacar
     bueno buena buenos buenas incluye incluyen contiene contienen comprende comprenden abarca va van
     """
-    ).split()
+        ).split()
+    )
+    | LIGHT_VERB_FORMS
 )
 
 # Words of a chat ("oiga", "porfa", "ahora", "¿tamos bien?"): they call, soften or link, and never name

@@ -56,13 +56,14 @@ def _figures(text: str) -> set[str]:
         (("turbiedad en la escuela en noviembre 2023", "y la norma?"), "Tabla 2"),
     ],
 )
-def test_the_answer_says_the_table_gives_no_limit_and_cites_it(turns: tuple[str, ...], table: str) -> None:
+def test_the_answer_says_the_table_gives_no_limit_and_invents_none(
+    turns: tuple[str, ...], table: str
+) -> None:
     message = _ask(*turns)
     answer = message.content.split("\n", 1)[1] if message.content.startswith("Entendí") else message.content
-    assert "no indica un límite" in answer, answer
-    assert any(c.location.startswith(table) for c in message.citations), message.citations
-    # The only figure is the table's number: no limit is made up.
-    assert _figures(answer.split("\nFuente:")[0]) <= {table.split()[1]}, answer
+    assert answer.startswith("No lo encontré") and "no indica un límite" in answer, answer
+    # Not found is said as always: no figure at all (not even the table's number), no source.
+    assert not _figures(answer) and not message.citations, (answer, table)
 
 
 def test_a_table_with_a_limit_gives_it_after_a_cell_question() -> None:
