@@ -87,8 +87,13 @@ demora, demoran, demorar, tarda, tardan, tardar, se demora
 casas, familias, hogares, viviendas, arranques
 falla, fallar, falló, fallan, descompuesto, dañado
 firma, firmado, firmante, firman
-sucia, turbia, turbio, sucio
-cañería, cañerías, tubería, tuberías, caños
+sucia, turbia, turbio, sucio, café, color café, barrosa, barroso
+cañería, cañerías, tubería, tuberías, caños, matriz, matrices
+rotura, roturas, rompe, rompió, se rompe, se rompió, roto, rota, revienta, reventó
+cuenta, cuentas, cuenta del agua, boleta, boletas, boleta del agua
+todo el día, las 24 horas, 24 horas, día y noche
+auto, autos, vehículo, vehículos, carro, camioneta
+agua de la llave, agua de la red, agua de la cañería
 chacra, huerto, huerta, huertos
 profesión, título, ocupación
 """

@@ -73,6 +73,7 @@ _VOLUME = (
     r"\b(?:cuanta agua|cuantos litros(?! (?:por|al|a la) (?:segundo|minuto|hora|dia))|que cantidad de agua"
     r"|(?:que|cuanta) capacidad|cuanto cabe)\b"
 )
+_PERCENT = r"\b(?:a |con )?(?:que|cuanta) (?:concentracion|porcentaje)\b|\b(?:al )?cuanto por ciento\b"
 _HEIGHT = (
     r"\b(?:a que|que|cuanta) (?:altura|distancia|profundidad)\b"
     r"|\bque tan (?:alt[oa]|lejos|hond[oa]|profund[oa])\b|\ba cuantos (?:metros|centimetros|cm)\b"
@@ -113,9 +114,12 @@ KINDS = (
     _kind("altura", _HEIGHT, "altura distancia profundidad alto alta lejos hondo metros", _LENGTH),
     # "¿Qué tiene que pasar para que sea crítica?", "¿desde qué porcentaje ...?": a condition answers.
     _kind("condicion", _CONDITION, "pasar pase casos caso considera", _IF),
+    # Water for a crop is given as a depth ("25 mm por semana"): that is its amount of water too.
     _kind("volumen", _VOLUME,
           "agua litros litro cantidad capacidad cabe",
-          r"\b\d[\d.,]*\s*(?:mil\s+)?(?:litros?|lts?|l|m3|m³|metros cubicos)\b"),
+          r"\b\d[\d.,]*\s*(?:mil\s+)?(?:litros?|lts?|l|m3|m³|metros cubicos|mm|milimetros?)\b"),
+    # "¿A qué concentración viene el hipoclorito?": a percentage answers ("al 10%").
+    _kind("porcentaje", _PERCENT, "concentracion porcentaje ciento", r"\d[\d.,]*\s*%|\bpor ciento\b"),
     # "¿a quién llamo?" asks for whom to call and at what number.
     _kind("telefono", rf"\b(?:telefonos?|fonos?|celular|whatsapp|numero de contacto|a que numero)\b|{_CALL}",
           "telefono telefonos fono fonos celular whatsapp numero", r"(?<![\w/.-])\+?\d[\d\s-]{6,}\d"),

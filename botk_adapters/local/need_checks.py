@@ -74,7 +74,9 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     counted_own = not need.counts or (
         need.counted in own and all(w in need.common for w in required if w not in own)
     )
-    lends = row or (count == 2 and len(own) == 1 and counted_own)
+    # The word that only asks for the value ("¿qué días ...?") names nothing a document could lend to.
+    asking = need.kind.words if need.kind is not None else frozenset()
+    lends = row or (count == 2 and len(own) == 1 and counted_own and own[0] not in asking)
     if context is not None and (own or (row and valued and count == 1)) and lends:
         held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
     weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice

@@ -1,0 +1,87 @@
+"""Questions that link what they ask with a verb the documents never use, or ask for a kind of value."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answers.documents import chat_over, docx_bytes
+
+FAQ = docx_bytes(
+    "Preguntas frecuentes del comité de agua de Quebe",
+    "1. ¿Dónde se paga la boleta?",
+    "En la oficina del comité, los lunes y viernes de 9:00 a 13:00.",
+    "2. ¿Cuándo se riega?",
+    "Solo los martes y jueves, antes de las 8:00 horas.",
+    "3. ¿Hay agua las 24 horas?",
+    "No. El servicio funciona de 7:00 a 22:00 horas.",
+    "4. ¿Qué usos están prohibidos?",
+    "Lavar vehículos con agua de la red y llenar piscinas. La multa es de $20.000.",
+    "5. ¿Qué hago si el agua sale turbia?",
+    "Deje correr la llave durante 5 minutos antes de usarla.",
+    "6. ¿Cuánta agua necesitan los cultivos?",
+    "Hortalizas: alrededor de 30 mm por semana",
+    "Acelga (Beta vulgaris)",
+    "Cebolla (Allium cepa)",
+)
+MANUAL = docx_bytes(
+    "Manual del sistema de cloración de Quebe",
+    "2. Equipos",
+    "Dosificador: bomba que inyecta hipoclorito de calcio al 65% en la tubería de salida.",
+    "Tambor de solución: recipiente de 120 litros junto al dosificador.",
+    "3. Módem",
+    "El módem usa un chip con el APN datos.quebe.cl y el PIN 4417.",
+    "Las consultas técnicas se envían al correo tecnico@aguasquebe.cl.",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        # The linking verb («pongo», «meto», «caben», «mando», «trae») is not in the answer.
+        ("q apn le meto al chip del modem", "datos.quebe.cl"),
+        ("que pin le pongo al chip", "4417"),
+        ("cuantos litros le caben al tambor", "120 litros"),
+        ("a que correo mando las consultas tecnicas", "tecnico@aguasquebe.cl"),
+        ("a q concentracion viene el hipoclorito", "65%"),
+        ("que porcentaje trae el hipoclorito", "65%"),
+        # Water for a crop is a depth of water.
+        ("cuanta agua necesita la acelga a la semana", "30 mm"),
+        ("cuanta agua le tengo que echar a la cebolla", "30 mm"),
+    ],
+)
+def test_a_question_is_answered_without_its_linking_verb(asked: str, expected: str) -> None:
+    answer = chat_over({"faq.docx": FAQ, "manual.docx": MANUAL}).ask(asked).content
+    assert expected in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("donde se paga la cuenta", "oficina del comité"),
+        ("en donde se pagan las cuentas", "oficina del comité"),
+        ("hay agua todo el dia?", "7:00 a 22:00"),
+        ("se puede lavar el auto con agua de la llave", "Lavar vehículos"),
+        ("se puede lavar la camioneta con agua de la red", "Lavar vehículos"),
+        ("el agua me sale cafe que hago", "5 minutos"),
+        ("que dias se puede regar", "martes y jueves"),
+        ("en que dias toca regar", "martes y jueves"),
+    ],
+)
+def test_the_committees_own_words_find_the_documents_words(asked: str, expected: str) -> None:
+    answer = chat_over({"faq.docx": FAQ, "manual.docx": MANUAL}).ask(asked).content
+    assert expected in answer, answer
+
+
+def test_a_day_named_elsewhere_in_the_document_does_not_answer_which_days() -> None:
+    # «¿qué días ...?» holds only the asking word in the payment entry: the watering entry answers.
+    answer = chat_over({"faq.docx": FAQ}).ask("k dias se riega").content
+    assert "martes y jueves" in answer and "lunes y viernes" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["que pin le pongo al router de la escuela", "cuantos litros le caben al estanque de la posta"],
+)
+def test_a_weak_verb_never_lets_a_missing_thing_be_answered(asked: str) -> None:
+    answer = chat_over({"faq.docx": FAQ, "manual.docx": MANUAL}).ask(asked).content
+    assert answer.startswith("No lo encontré"), answer
