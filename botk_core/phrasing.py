@@ -19,7 +19,8 @@ _ABBREVIATIONS = {
     "xfa": "por favor", "porfa": "por favor", "info": "informacion", "lab": "laboratorio",
     "temp": "temperatura", "nro": "numero", "hrs": "horas", "aprox": "aproximadamente",
     "msj": "mensaje", "cel": "celular", "celu": "celular", "m3": "metro cubico", "mts3": "metro cubico",
-    "muni": "municipalidad", "ta": "esta", "tai": "estas", "tamos": "estamos",
+    "muni": "municipalidad", "presi": "presidenta", "ksa": "casa", "kasa": "casa",
+    "ta": "esta", "tai": "estas", "tamos": "estamos",
 }  # fmt: skip
 # Regional idioms said in several words, written as the one word the documents use.
 _IDIOMS = (

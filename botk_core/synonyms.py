@@ -73,6 +73,12 @@ hipoclorito, cloro doméstico, cloro
 metro cúbico, metros cúbicos, m3, m³, mts3
 número, n°, nº, nro, num
 reunión, reuniones, reúne, reúnen, reunirse, asamblea, asambleas
+calibrar, calibración, calibra, ajustar, ajuste, ajusta
+reiniciar, reinicio, reinicia, resetear, reseteo, reset, resetea
+subsidio, subsidios, ayuda, ayudas, beneficio
+conexión, conexiones, arranque, arranques, conectarse, instalación nueva
+servidor, ip del servidor, dirección ip
+presidente, presidenta, presidencia
 mantención, mantenimiento, mantenciones, mantención periódica
 semestral, cada 6 meses, cada seis meses, semestre
 anual, cada año, una vez al año

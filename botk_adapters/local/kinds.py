@@ -112,6 +112,8 @@ KINDS = (
           rf"\b\d[\d.,]*\s*{_UNITS_OF_TIME}\b|\b(?:{_COUNTS})\s+{_UNITS_OF_TIME}\b"),
     # "¿A qué altura va la caja?": a length answers ("a un metro y medio del suelo", "a 3 m").
     _kind("altura", _HEIGHT, "altura distancia profundidad alto alta lejos hondo metros", _LENGTH),
+    # "¿Desde qué año existe el comité?": a year answers ("desde 1996").
+    _kind("ano", r"\b(?:desde |en |de )?que ano\b", "ano anos", r"\b(?:19|20)\d{2}\b"),
     # "¿Qué tiene que pasar para que sea crítica?", "¿desde qué porcentaje ...?": a condition answers.
     _kind("condicion", _CONDITION, "pasar pase casos caso considera", _IF),
     # Water for a crop is given as a depth ("25 mm por semana"): that is its amount of water too.
@@ -132,7 +134,7 @@ KINDS = (
     # "¿qué profesión tiene?": a profession answers ("Marcela Iturra, ingeniera ambiental").
     _kind("profesion", r"\b(?:que |cual es (?:la |su )?)(?:profesion|ocupacion|titulo)\b",
           "profesion ocupacion titulo", _PROFESSION),
-    _kind("direccion", r"\b(?:que|cual(?: es)?(?: la)?) (?:direccion|pagina|ip|url)\b",
+    _kind("direccion", r"\b(?:que|cual(?: es)?(?: la)?) (?:direccion|pagina|ip|url|servidor)\b",
           "direccion pagina web ip url", _ADDRESS),
     # "¿Qué días pasa el camión?" is answered by the days named ("martes y viernes"), not by "días".
     _kind("dias", r"\b(?:(?:en )?que dias?|cuales dias|que dia de la semana)\b", "dia dias semana",

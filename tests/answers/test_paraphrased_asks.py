@@ -85,3 +85,36 @@ def test_a_day_named_elsewhere_in_the_document_does_not_answer_which_days() -> N
 def test_a_weak_verb_never_lets_a_missing_thing_be_answered(asked: str) -> None:
     answer = chat_over({"faq.docx": FAQ, "manual.docx": MANUAL}).ask(asked).content
     assert answer.startswith("No lo encontré"), answer
+
+
+COMMITTEE = docx_bytes(
+    "Preguntas frecuentes del comité de agua de Sibaya",
+    "1. ¿Qué es el comité?",
+    "Es la organización que administra el agua potable de Sibaya desde 1987. La presidenta es Rosa Mamani.",
+    "2. ¿Hay algún subsidio para pagar el agua?",
+    "Sí. El subsidio se postula en la municipalidad y cubre hasta el 50% del consumo.",
+    "3. ¿Cómo se ahorra agua en la casa?",
+    "Cierre la llave mientras se lava los dientes y riegue al atardecer.",
+    "4. Mantención del sistema",
+    "Calibrar el medidor de cloro: cada 4 meses.",
+    "Reiniciar el módem: mantenga el botón apretado 20 segundos.",
+    "El módem envía los datos al servidor 10.20.30.40.",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("desde q año existe el comite", "1987"),
+        ("de que año es el comite", "1987"),
+        ("quien es la presi del comite", "Rosa Mamani"),
+        ("hay ayuda pa pagar el agua", "subsidio"),
+        ("tips pa ahorrar agua en la ksa", "Cierre la llave"),
+        ("cada cuanto hay q ajustar el medidor de cloro", "4 meses"),
+        ("como reseteo el modem", "20 segundos"),
+        ("a q servidor manda los datos el modem", "10.20.30.40"),
+    ],
+)
+def test_regional_words_abbreviations_and_years(asked: str, expected: str) -> None:
+    answer = chat_over({"faq.docx": COMMITTEE}).ask(asked).content
+    assert expected in answer, answer
