@@ -72,6 +72,20 @@ def without_clitic(word: str) -> str:
     return word
 
 
+_DIMINUTIVE = re.compile(r"^([a-z]{4,}?)(c?)(it)([oa])(s?)$")
+
+
+def undiminished(word: str) -> tuple[str, ...]:
+    """The plain words a diminutive may stand for: "sobrecito" -> "sobre", "cajita" -> "caja"."""
+    found = _DIMINUTIVE.match(word) if len(word) >= 6 else None
+    if found is None:
+        return ()
+    root, c, _, gender, plural = found.groups()
+    if c:  # "sobrecito", "lucecita", "motorcito": the root is the word
+        return (root + plural, root + "e" + plural) if not root.endswith("e") else (root + plural,)
+    return (root + gender + plural,)  # "tapita" -> "tapa", "tornillito" -> "tornillo"
+
+
 def same_root(word: str, other: str) -> bool:
     """Two forms of one word: a shared root of four letters or more, each followed by an inflection."""
     if word[:ROOT_MIN_LENGTH] != other[:ROOT_MIN_LENGTH]:
@@ -127,6 +141,8 @@ def holds(word: str, have: Words, typos: bool = True) -> bool:
     bare = without_clitic(word)
     if bare != word:
         return holds(bare, have, typos)  # "arreglarla" is "arreglar", and "reparar" by synonym
+    if any(holds(base, have, typos) for base in undiminished(word)):
+        return True  # "el sobrecito" is "el sobre", "los tornillitos" are "los tornillos"
     related = RELATED.get(word, frozenset()) | DEEDS.get(word, frozenset())
     if related & have.words:
         return True

@@ -26,6 +26,8 @@ _DOCUMENTS = re.compile(
     # What a device runs on ("¿con qué funciona el sensor del bofedal?"), not whether it works now.
     r"|\bcon (?:que|cual|cuales)(?: \w+)? (?:funciona|funcionan|trabaja|trabajan|opera|operan)\b"
     r"|\bse alimentan?\b|\bque (?:bateria|pila|panel|energia|chip) (?:usa|usan|lleva|llevan|tiene|tienen)\b"
+    # Whether and how a cut is announced ("¿avisan antes de cortar el agua?"): the committee's rules.
+    r"|\b(?:avisan|se avisa|nos avisan|avisaran|anuncian|notifican)\b|\bcon cuant[oa] anticipacion\b"
 )
 # How to do it ("¿cómo ahorrar agua?"): advice from the documents.
 _HOW_TO = re.compile(

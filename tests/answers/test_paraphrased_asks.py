@@ -118,3 +118,23 @@ COMMITTEE = docx_bytes(
 def test_regional_words_abbreviations_and_years(asked: str, expected: str) -> None:
     answer = chat_over({"faq.docx": COMMITTEE}).ask(asked).content
     assert expected in answer, answer
+
+
+BOX = docx_bytes(
+    "Manual de la caja del sensor",
+    "2. Mantención",
+    "Revisar el sobre desecante de la caja: cada 3 meses.",
+    "Apretar los tornillos de la tapa: una vez al año.",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("cada cuanto hay q mirar el sobrecito de la caja", "3 meses"),
+        ("cada cuanto se aprietan los tornillitos de la tapa", "una vez al año"),
+    ],
+)
+def test_a_diminutive_names_the_plain_thing(asked: str, expected: str) -> None:
+    answer = chat_over({"manual.docx": BOX}).ask(asked).content
+    assert expected in answer, answer

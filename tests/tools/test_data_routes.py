@@ -61,6 +61,9 @@ def test_data_questions_reach_their_tool(question: str, tool: str, arguments: di
         "consejos para usar menos agua",
         "ideas pa ocupar menos agua en el riego",
         "como gastar menos agua",
+        # Whether a cut is announced is a rule of the committee.
+        "avisan antes de cortar el agua x arreglos",
+        "con cuanta anticipacion nos avisan si van a cortar el agua del estanque",
     ],
 )
 def test_what_a_device_is_for_and_the_rules_of_the_service_are_for_the_documents(question: str) -> None:
