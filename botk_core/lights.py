@@ -23,7 +23,8 @@ COLOURS: dict[str, str] = {
 
 NO_LIGHT = re.compile(
     r"\b(?:sin luz|sin luces|no tiene luz|no hay luz|no prende|no enciende|no se enciende|sin encender"
-    r"|ningun[ao] (?:luz|luces|lucecitas?|led|leds)|no (?:tiene|hay) (?:ninguna )?(?:lucecita|led)"
+    r"|ningun[ao] (?:luz|luces|lucecitas?|led|leds)(?: (?:prendid|encendid)[ao]s?)?"
+    r"|no (?:tiene|hay) (?:ninguna )?(?:lucecita|led)(?: (?:prendid|encendid)[ao]s?)?"
     r"|apagad[ao]s?|luz apagada|todo apagado)\b"
 )
 # The state of a light besides its colour: blinking, or steady.

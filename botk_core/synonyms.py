@@ -79,6 +79,10 @@ subsidio, subsidios, ayuda, ayudas, beneficio
 conexión, conexiones, arranque, arranques, conectarse, instalación nueva
 servidor, ip del servidor, dirección ip
 presidente, presidenta, presidencia
+escuela, colegio, liceo
+posta, consultorio, posta rural, centro de salud
+iglesia, capilla, templo
+cementerio, panteón
 mantención, mantenimiento, mantenciones, mantención periódica
 semestral, cada 6 meses, cada seis meses, semestre
 anual, cada año, una vez al año

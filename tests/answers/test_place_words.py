@@ -1,84 +1,65 @@
-"""Which words of a table question name a sampling point: the table's row labels decide."""
+"""A place named with the committee's word («el colegio», «el consultorio») is the table row of the same place."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.answers.documents import chat_over, docx_bytes
+from tests.answers.lab_report import Table, lab_report
 
-REPORT = docx_bytes(
-    "Informe de agua de Camiña",
-    "Tabla 2: Cromo total presente en muestras de agua. Límite máximo permitido: 0,05 mg/L",
+POINTS = (
+    ("S1", "Socoroma Escuela"),
+    ("S2", "Socoroma Posta"),
+    ("S3", "Socoroma Iglesia"),
+    ("S4", "Socoroma Plaza"),
+)
+REPORT = lab_report(
+    "Informe de ensayo del agua de Socoroma",
+    POINTS,
+    ("Mayo 2023", "Diciembre 2023"),
     [
-        ["Código", "Punto de muestreo", "Junio 2023", "Enero 2024"],
-        ["P1", "Camiña Copa Alta", "0,061*", "0,012"],
-        ["P2", "Camiña Posta Rural", "0,020", "0,0087"],
-    ],
-    "Tabla 3: Selenio presente en muestras de agua. Límite máximo permitido: 0,01 mg/L",
-    [
-        ["Código", "Punto de muestreo", "Junio 2023", "Enero 2024"],
-        ["P1", "Camiña Copa Alta", "0,004", "0,0073"],
-        ["P2", "Camiña Posta Rural", "0,0090", "0,0031"],
+        Table(
+            "Tabla 3: Zinc presente en muestras de agua. Límite máximo permitido: 3 mg/L",
+            "Zinc [mg/L]",
+            (("0,110", "0,121"), ("0,230", "0,244"), ("0,310", "0,327"), ("0,450", "0,468")),
+        )
     ],
 )
-
-
-def _ask(*turns: str) -> str:
-    chat = chat_over({"informe.docx": REPORT})
-    return [chat.ask(t).content for t in turns][-1]
 
 
 @pytest.mark.parametrize(
     ("asked", "expected"),
     [
-        ("cuanto cromo le detectaron a la posta en enero 2024", "0,0087"),
-        ("resultados cromo posta 01/2024", "0,0087"),
-        ("medicion de selenio copa junio 2023", "0,004"),
-        ("que cantidad de selenio midieron a la copa en enero 2024", "0,0073"),
+        ("cuanto zinc salio en el colegio en mayo 2023", "0,110"),
+        ("zinc del liceo dic 2023", "0,121"),
+        ("cuanto zinc tenia el consultorio en mayo del 2023", "0,230"),
+        ("y en la capilla en diciembre 2023 cuanto zinc", "0,327"),
     ],
 )
-def test_a_verb_or_a_common_noun_is_not_taken_for_a_sampling_point(asked: str, expected: str) -> None:
-    answer = _ask(asked)
-    assert expected in answer and "ningún punto" not in answer, answer
+def test_a_place_named_with_another_word_is_its_row(asked: str, expected: str) -> None:
+    answer = chat_over({"informe.docx": REPORT}).ask(asked).content
+    assert expected in answer, answer
 
 
-@pytest.mark.parametrize(
-    "follow_up", ["y el selenio ahi mismo?", "y el selenio alli?", "y el selenio en el mismo?"]
+MANUAL = docx_bytes(
+    "Manual de la estación de Socoroma",
+    "2. Equipos y sus luces",
+    "Concentrador: recibe las mediciones y las envía por la red celular.",
+    "Verde: enviando datos",
+    "Sin luz: sin energía, revisar el fusible del panel",
+    "Caja del sensor: protege el sensor de nivel.",
+    "Verde: batería cargada",
+    "Sin luz: en reposo entre mediciones (normal)",
 )
-def test_here_or_the_same_in_a_follow_up_is_the_previous_place(follow_up: str) -> None:
-    answer = _ask("cromo en la posta rural en enero 2024", follow_up)
-    assert "0,0031" in answer and "0,0073" not in answer, answer
 
 
 @pytest.mark.parametrize(
-    "asked", ["cuanto cromo tenia la escuela en enero 2024", "selenio en el estadio junio 2023"]
-)
-def test_a_place_the_table_does_not_have_is_still_not_found(asked: str) -> None:
-    answer = _ask(asked)
-    assert answer.startswith("No lo encontré") and "0,0" not in answer, answer
-
-
-@pytest.mark.parametrize(
-    "asked",
+    ("asked", "expected", "other"),
     [
-        "hasta cuanto selenio se permite en el agua",
-        "cuanto selenio se acepta en el agua potable",
-        "que cantidad de selenio se admite",
+        ("el concentrador no tiene ninguna lucecita prendida", "revisar el fusible", "en reposo"),
+        ("la caja del sensor no tiene ninguna luz encendida, es normal?", "en reposo", "revisar el fusible"),
     ],
 )
-def test_a_limit_question_naming_no_row_gets_the_table_limit(asked: str) -> None:
-    answer = _ask(asked)
-    assert "0,01 mg/L" in answer and "0,0090" not in answer, answer
-
-
-@pytest.mark.parametrize(
-    "asked",
-    [
-        "temperatura del agua en la posta rural en enero 2024",
-        "cual es el ph de la copa alta en junio 2023",
-        "conductividad en la posta rural",
-    ],
-)
-def test_a_quantity_no_table_measures_is_not_answered_by_another_parameter(asked: str) -> None:
-    answer = _ask(asked)
-    assert answer.startswith("No lo encontré") and "0,0" not in answer, answer
+def test_no_light_on_is_the_components_dark_line(asked: str, expected: str, other: str) -> None:
+    answer = chat_over({"manual.docx": MANUAL}).ask(asked).content
+    assert expected in answer and other not in answer, answer
