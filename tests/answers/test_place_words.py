@@ -1,4 +1,4 @@
-"""A place named with the committee's word («el colegio», «el consultorio») is the table row of the same place."""
+"""A place named with the committee's word («el colegio», «el consultorio») is the row of that place."""
 
 from __future__ import annotations
 
