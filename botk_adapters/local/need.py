@@ -33,6 +33,7 @@ from botk_core.lights import is_state_word, light_state
 
 _ACTS = re.compile(r"\b(?:hago|hacemos|hacer|arreglo|arreglar|soluciono|solucionar|reviso|debo|reparo)\b")
 _PROCEDURE = re.compile(r"\b(?:como|pasos?|procedimiento|instrucciones|que hay que|que tengo que)\b")
+_PROCEDURE_WORDS = frozenset({"pasos", "paso", "procedimiento", "instrucciones", "seguir", "sigo"})
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "del", "al", "su", "sus"})
 # "¿Cuántos años de garantía ...?": the word after "de" names the thing as much as the one before.
@@ -111,7 +112,10 @@ class Need:
 
 
 def need_of(question: Question) -> Need:
-    content = [w for w in question.content_words() if w not in _IGNORED]
+    # "¿Qué pasos hay que seguir para ...?": the numbered steps are the answer, not the word "pasos".
+    procedure = bool(_ACTS.search(question.text) or _PROCEDURE.search(question.text))
+    ignored = _IGNORED | (_PROCEDURE_WORDS if procedure else frozenset())
+    content = [w for w in question.content_words() if w not in ignored]
     content += _DECIMAL.findall(question.text)  # "1,5 m" is one figure, not "1" and "5"
     tokens = [t.word for t in question.tokens]
     nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _NOUN_MARKERS)
@@ -120,7 +124,12 @@ def need_of(question: Question) -> Need:
     focus = None if kind is FREQUENCY else focus_of(words_of(question.asking))
     if kind and focus in kind.words:
         focus = None  # "¿a qué hora ...?": the time answers, the word "hora" need not be there
-    if focus and focus not in _CATEGORIES and not (question.colour and is_state_word(focus)):
+    if (
+        focus
+        and focus not in _CATEGORIES
+        and focus not in ignored
+        and not (question.colour and is_state_word(focus))
+    ):
         hinges.append(focus)
     if question.tabular:
         hinges.append(question.parameter or "")
@@ -150,7 +159,7 @@ def need_of(question: Question) -> Need:
         any_of=component,
         asks=tuple(t for t in tokens if t in ASKING),
         acts=bool(_ACTS.search(question.text)),
-        procedure=bool(_ACTS.search(question.text) or _PROCEDURE.search(question.text)),
+        procedure=procedure,
         kind=kind,
         qualifiers=(*question.place, *condition) if not question.tabular else (),
         counted=focus if focus and QUANTITY & set(tokens) else None,

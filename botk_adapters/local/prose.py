@@ -23,7 +23,8 @@ from botk_adapters.local.prose_marks import passage_mark, sentence_score
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, fact_location, source_line
-from botk_adapters.local.text import best_excerpts, opening, ranked_excerpts
+from botk_adapters.local.steps import has_steps, steps_excerpt
+from botk_adapters.local.text import MAX_CHARS, best_excerpts, opening, ranked_excerpts
 from botk_core.tools.search import FoundPassage
 
 _ENUMERATOR = re.compile(r"(?:^|(?<=[\s:(]))\d{1,2}[.)]\s")
@@ -89,6 +90,9 @@ def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) 
     if heading_answers(need, found.location) and need.colour is None:
         # The document's own question: its answer starts the passage.
         excerpts = [_own_verdict(opening(found.text), need, found.location)]
+    elif need.procedure and need.colour is None and found.fact is None and has_steps(found.text):
+        # "¿Cómo reseteo el gateway?": the numbered steps, all of them, not the best one alone.
+        excerpts = [steps_excerpt(found.text, MAX_CHARS)]
     elif need.procedure and need.colour is None and found.location.rstrip().endswith("?"):
         # "¿Cómo ...?" answered under a question of the document: its answer, from its start.
         excerpts = [opening(found.text)]

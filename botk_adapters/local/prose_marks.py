@@ -18,6 +18,7 @@ from botk_adapters.local.need import Need
 from botk_adapters.local.need_checks import heading_answers, heading_asks_alike
 from botk_adapters.local.need_score import score
 from botk_adapters.local.passage_words import own_text
+from botk_adapters.local.steps import has_steps
 from botk_adapters.local.vocabulary import colour_in, has_colour
 from botk_core.lights import line_state
 from botk_core.text import fold
@@ -35,6 +36,7 @@ _PERSON = re.compile(
     r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ [A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
     r"|\b(?:Sr|Sra|Srta|Dr|Dra|Ing|Q\.F|don|doña)\.?\s+[A-ZÁÉÍÓÚÑ]"
 )
+STEPS_BONUS = 4.0  # as much as a FAQ question like the user's: a schedule's row says when, not how
 CODE_BONUS = 1.5  # a colour code line ("Rojo: ...") says what a light means
 OTHER_COLOUR_PENALTY = 3.0
 STATE_PENALTY = 2.0
@@ -52,7 +54,9 @@ def passage_mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[
     mark += LABEL_BONUS if labels_what_is_asked(need, found) else 0.0
     mark += PERSON_BONUS if "quien" in need.asks and names_someone(need, own_text(found)) else 0.0
     coded = need.colour and not need.procedure and colour_code(found.text, need.colour)
-    return mark + (CODE_BONUS if coded else 0.0)
+    # "¿Cómo cambio las pilas?" is answered by the steps, not by the line of the maintenance schedule.
+    steps = need.procedure and not need.colour and found.fact is None and has_steps(found.text)
+    return mark + (CODE_BONUS if coded else 0.0) + (STEPS_BONUS if steps else 0.0)
 
 
 # A label that names a person by what they do: "Muestreador", "Analista", "Coordinadora".

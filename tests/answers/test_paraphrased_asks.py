@@ -138,3 +138,36 @@ BOX = docx_bytes(
 def test_a_diminutive_names_the_plain_thing(asked: str, expected: str) -> None:
     answer = chat_over({"manual.docx": BOX}).ask(asked).content
     assert expected in answer, answer
+
+
+PROCEDURES = docx_bytes(
+    "Manual de mantención de Quebe",
+    "5. Calendario",
+    [("Tarea", "Frecuencia"), ("Cambiar las pilas del sensor", "Cada 12 meses")],
+    "6. Cambiar las pilas del sensor",
+    "1. Suelte los 6 tornillos de la tapa.",
+    "2. Saque las pilas usadas y ponga 3 pilas nuevas de litio.",
+    "3. Cierre la tapa y espere la luz verde.",
+    "7. Reiniciar el router",
+    "1. Desenchufe el router.",
+    "2. Espere 40 segundos.",
+    "3. Vuelva a enchufarlo.",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("como cambio las pilas del sensor", ("6 tornillos", "3 pilas nuevas", "luz verde")),
+        ("q pasos hay q seguir pa cambiar las pilas del sensor", ("6 tornillos", "luz verde")),
+        ("como reseteo el router", ("Desenchufe", "40 segundos", "enchufarlo")),
+    ],
+)
+def test_a_how_to_question_gets_every_step_of_the_procedure(asked: str, expected: tuple[str, ...]) -> None:
+    answer = chat_over({"manual.docx": PROCEDURES}).ask(asked).content
+    assert all(part in answer for part in expected), answer
+
+
+def test_how_often_still_gets_the_schedule() -> None:
+    answer = chat_over({"manual.docx": PROCEDURES}).ask("cada cuanto se cambian las pilas del sensor").content
+    assert "12 meses" in answer, answer
