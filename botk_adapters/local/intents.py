@@ -14,9 +14,9 @@ _OVER = re.compile(
     r"|exceden|excedio|excedieron|se pasa|se paso|se pasan|se pasaron"
     r"|(?:pasa|pasan|paso|pasaron) (?:la|el))\b"
     r"|\bno cumple|\bincumple|\b(?:es|esta|estamos|son|estan|era|fue|fueron|sale|salen|salio|salieron)"
-    r"\s+(?:muy\s+|tan\s+)?(?:mucho|harto|alt[oa]s?|elevad[oa]s?|peligros[oa]s?|grave|malo|mala|demasiado"
+    r"\s+(?:muy\s+|tan\s+)?(?:much[oa]s?|hart[oa]s?|alt[oa]s?|elevad[oa]s?|peligros[oa]s?|grave|malo|mala|demasiado"
     r"|preocupante|excesivo|toxico)\b"
-    r"|\b(?:eso|esto)\s+(?:es\s+)?(?:mucho|harto|alto|poco|grave|malo|peligroso)\b"
+    r"|\b(?:eso|esto|esa|esta)\s+(?:es\s+)?(?:much[oa]|hart[oa]|alt[oa]|poc[oa]|grave|mal[oa]|peligros[oa])\b"
     r"|\bes (?:poco|bajo)\b|\bhay que preocupar"
 )
 _WITHIN = re.compile(
@@ -52,7 +52,7 @@ _MARKER_WORDS_TEXT = """
     limite limites norma maximo permitido tope sobre encima arriba supera superan supero superaron
     sobrepasa excede exceden cumple dentro bajo mucho harto alto alta elevado peligroso grave malo
     demasiado normal bien aceptable seguro potable apta apto preocupante excesivo toxico poco donde rango
-    pasaron sobrepasaron excedieron altos altas elevados elevadas
+    pasaron sobrepasaron excedieron altos altas elevados elevadas mucha muchos muchas harta poca
 """
 MARKER_WORDS = frozenset(_MARKER_WORDS_TEXT.split())
 

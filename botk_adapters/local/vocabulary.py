@@ -124,7 +124,9 @@ def find_parameter(folded: str, fuzzy: bool = True) -> tuple[str | None, tuple[i
 
 
 # Words one edit from a parameter that are words of their own ("se cobra", "el cobro").
-_WORDS_OF_THEIR_OWN = STOP_WORDS | {"cobra", "cobro", "cobran", "cobras", "cobrar", "platos", "plato"}
+_WORDS_OF_THEIR_OWN = STOP_WORDS | {
+    "cobra", "cobro", "cobran", "cobras", "cobrar", "platos", "plato", "cubre", "cubren", "cubrir",
+}  # fmt: skip
 _SHORT_TYPO = 6
 
 

@@ -171,3 +171,8 @@ def test_a_how_to_question_gets_every_step_of_the_procedure(asked: str, expected
 def test_how_often_still_gets_the_schedule() -> None:
     answer = chat_over({"manual.docx": PROCEDURES}).ask("cada cuanto se cambian las pilas del sensor").content
     assert "12 meses" in answer, answer
+
+
+def test_how_much_it_covers_is_not_a_typo_of_copper() -> None:
+    answer = chat_over({"faq.docx": COMMITTEE}).ask("y el subsidio cuanto cubre").content
+    assert "50%" in answer, answer

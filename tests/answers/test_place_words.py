@@ -63,3 +63,11 @@ MANUAL = docx_bytes(
 def test_no_light_on_is_the_components_dark_line(asked: str, expected: str, other: str) -> None:
     answer = chat_over({"manual.docx": MANUAL}).ask(asked).content
     assert expected in answer and other not in answer, answer
+
+
+@pytest.mark.parametrize("judged", ["es mucha?", "esa es mucha?", "es harta?"])
+def test_a_feminine_is_it_a_lot_compares_with_the_limit(judged: str) -> None:
+    chat = chat_over({"informe.docx": REPORT})
+    chat.ask("cuanto zinc salio en la posta en mayo 2023")
+    answer = chat.ask(judged).content
+    assert "0,230" in answer and "3 mg/L" in answer and "ningún punto" not in answer, answer
