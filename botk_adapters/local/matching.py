@@ -128,8 +128,16 @@ class Words:
     @classmethod
     def of(cls, text: str) -> Words:
         folded = fold(text)
-        found = frozenset(words(folded)) | unit_words(folded)
+        found = frozenset(words(folded)) | unit_words(folded) | _mark_words(folded)
         return cls(found, frozenset(stem(w) for w in found), folded)
+
+
+# A table's note names its marks by their symbols: "(*) Valor que supera ...", "(-) No medido".
+_MARK_NAMES = (("(*)", "asterisco"), ("(-)", "guion"), ("(<)", "menor"), ("(**)", "asterisco"))
+
+
+def _mark_words(folded: str) -> frozenset[str]:
+    return frozenset(name for symbol, name in _MARK_NAMES if symbol in folded)
 
 
 def holds(word: str, have: Words, typos: bool = True) -> bool:

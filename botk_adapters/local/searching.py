@@ -7,6 +7,7 @@ from typing import Any
 from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question
 from botk_adapters.local.related import DEED_PHRASES, DEEDS
+from botk_adapters.local.symbol_answers import mark_search
 from botk_adapters.local.units import searched_units
 from botk_adapters.local.vocabulary import parameter_display
 
@@ -23,6 +24,8 @@ def search_arguments(question: Question, asked: str) -> dict[str, Any]:
     # "el 2do tramo" is "Tramo 2" in the documents: the number must reach the search.
     counted = [f"{noun} {number}" for noun, number in question.numbered if f"{noun} {number}" not in query]
     query = " ".join([query, *counted])
+    if marked := mark_search(question):
+        query = f"{query} {marked}"  # «¿qué significa el asterisco en las tablas?» finds a marked cell
     if question.parameter and question.parameter not in query:
         query = f"{query} {parameter_display(question.parameter)}"  # "fierro" also finds "hierro"
     kind = None if question.tabular else kind_of(question.asking)

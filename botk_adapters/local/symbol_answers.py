@@ -29,11 +29,23 @@ _MEANS = re.compile(r"\b(?:significa|significan|quiere decir|quieren decir|indic
 _KIND_MEANING = {"not_measured": "no se midió", "below_detection": "valor bajo el límite de detección"}
 
 
+# A question that names no parameter asks about the report's marks when it speaks of the report.
+_REPORT = re.compile(r"\b(?:tablas?|informe|resultados?|valor(?:es)?|analisis|laboratorio|muestras?)\b")
+# What a cell with the mark says of itself, for finding one: "0,1400* (sobre el límite)".
+_SEARCHED = {"*": "sobre el límite nota", "**": "nota", "-": "no medido nota", "<": "bajo detección nota"}
+
+
 def asked_mark(question: Question) -> str | None:
-    """The mark a table question asks the meaning of, or None."""
-    if not question.tabular or not _MEANS.search(question.text):
+    """The mark a question about the lab tables asks the meaning of, or None."""
+    if not _MEANS.search(question.text) or not (question.tabular or _REPORT.search(question.text)):
         return None
     return next((mark for mark, pattern in _MARKS if pattern.search(question.text)), None)
+
+
+def mark_search(question: Question) -> str:
+    """Words that find cells bearing the mark a question without a parameter asks about."""
+    mark = None if question.tabular else asked_mark(question)
+    return _SEARCHED[mark] if mark else ""
 
 
 def write_mark(question: Question, cells: list[Cell]) -> Answer | None:
@@ -41,7 +53,7 @@ def write_mark(question: Question, cells: list[Cell]) -> Answer | None:
     mark = asked_mark(question)
     if mark is None:
         return None
-    for cell in parameter_cells(question, cells):
+    for cell in parameter_cells(question, cells) if question.tabular else cells:
         meaning = _meaning(cell, mark)
         if meaning:
             table = cell.fact.table or cell.fact.caption

@@ -71,3 +71,34 @@ def test_a_feminine_is_it_a_lot_compares_with_the_limit(judged: str) -> None:
     chat.ask("cuanto zinc salio en la posta en mayo 2023")
     answer = chat.ask(judged).content
     assert "0,230" in answer and "3 mg/L" in answer and "ningún punto" not in answer, answer
+
+
+NOTED = lab_report(
+    "Informe de ensayo del agua de Socoroma",
+    POINTS,
+    ("Mayo 2023", "Diciembre 2023"),
+    [
+        Table(
+            "Tabla 5: Arsénico presente en muestras de agua. Límite máximo permitido: 0,01 mg/L",
+            "Arsénico [mg/L]",
+            (("0,004", "<0,001"), ("0,018*", "0,016*"), ("-", "0,007"), ("0,005", "0,006")),
+            (
+                "Nota: (*) Valor que excede el límite de la norma. (-) Muestra no tomada. (<) Bajo el límite de detección.",
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("que significa la estrellita en los resultados del informe", "excede el límite"),
+        ("q quiere decir el asterisco en las tablas", "excede el límite"),
+        ("que significa el guion en la tabla", "no tomada"),
+        ("que quiere decir cuando un valor sale con el signo menor", "detección"),
+    ],
+)
+def test_a_mark_is_explained_by_the_note_without_naming_a_parameter(asked: str, expected: str) -> None:
+    answer = chat_over({"informe.docx": NOTED}).ask(asked).content
+    assert expected in answer, answer
