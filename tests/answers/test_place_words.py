@@ -83,7 +83,8 @@ NOTED = lab_report(
             "Arsénico [mg/L]",
             (("0,004", "<0,001"), ("0,018*", "0,016*"), ("-", "0,007"), ("0,005", "0,006")),
             (
-                "Nota: (*) Valor que excede el límite de la norma. (-) Muestra no tomada. (<) Bajo el límite de detección.",
+                "Nota: (*) Valor que excede el límite de la norma. (-) Muestra no tomada. "
+                "(<) Bajo el límite de detección.",
             ),
         )
     ],
