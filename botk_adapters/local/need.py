@@ -142,7 +142,7 @@ def need_of(question: Question) -> Need:
     if question.colour:
         # The colour line is the light; its state is judged on the line's label, not as a word.
         content = [w for w in content if w not in LIGHT_WORDS and not is_state_word(w)]
-    condition = (*condition_words(tokens, content), *_stale_ask(question))
+    condition = (*condition_words(tokens, content), *_stale_ask(question), *_spans_told(question.text, kind))
     # "una llama" is an animal, "cómo se llama" asks a name: a weak word after an article is a noun.
     named = {t for before, t in itertools.pairwise(tokens) if before in _DETERMINERS and t in NOUNS_TOO}
     weak = {w for w in content if (w in WEAK_WORDS and w not in named) or w in condition}
@@ -174,6 +174,21 @@ def need_of(question: Question) -> Need:
         ),
         numbered=() if question.tabular else numbered_things(question.text),
     )
+
+
+_SPAN_TOLD = re.compile(
+    r"\b(?:un|una|dos|tres|cuatro|cinco|media|medio|\d+)\s+(segundos?|minutos?|horas?|dias?|semanas?|meses?)\b"
+)
+
+
+def _spans_told(text: str, kind: Kind | None) -> tuple[str, ...]:
+    """A span of time the user tells («lleva una hora en rojo»): a condition, not the thing asked.
+
+    The document gives its own threshold («más de 30 minutos»), so the unit need not be there.
+    """
+    if kind is not None and kind.name in ("duracion", "frecuencia"):
+        return ()
+    return tuple(found.group(1) for found in _SPAN_TOLD.finditer(text))
 
 
 def _stale_ask(question: Question) -> tuple[str, ...]:

@@ -176,3 +176,23 @@ def test_how_often_still_gets_the_schedule() -> None:
 def test_how_much_it_covers_is_not_a_typo_of_copper() -> None:
     answer = chat_over({"faq.docx": COMMITTEE}).ask("y el subsidio cuanto cubre").content
     assert "50%" in answer, answer
+
+
+TROUBLE = docx_bytes(
+    "Manual del concentrador de Quebe",
+    "6. Problemas",
+    "Si el concentrador queda en rojo por más de 20 minutos, desconéctelo 15 segundos y vuelva a conectarlo.",
+    "Si la bomba no parte después de 2 intentos, llame al técnico.",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("el concentrador lleva una hora en rojo q hago", "15 segundos"),
+        ("hace 3 horas q el concentrador esta en rojo, que hago", "15 segundos"),
+    ],
+)
+def test_a_span_of_time_the_user_tells_is_a_condition(asked: str, expected: str) -> None:
+    answer = chat_over({"manual.docx": TROUBLE}).ask(asked).content
+    assert expected in answer, answer
