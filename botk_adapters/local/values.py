@@ -97,4 +97,17 @@ def other_complement(head: str, complement: str, folded: str) -> bool:
         for i in range(len(tokens) - 2)
         if stem(tokens[i]) == stem(head) and tokens[i + 1] in _OF and tokens[i + 2] not in _ANYONES
     ]
-    return bool(ofs) and not any(holds(complement, Words.of(" ".join(words)), typos=False) for words in ofs)
+    return bool(ofs) and not any(
+        holds(complement, Words.of(" ".join(words)), typos=False) or _kin(complement, words) for words in ofs
+    )
+
+
+_KIN_ROOT = 4
+_KIN_MIN = 6  # shorter words share four letters by chance
+
+
+def _kin(complement: str, words: list[str]) -> bool:
+    """A complement of the same family: «el bidón del clorador» is «el bidón de hipoclorito» (clor-)."""
+    whole = stem(complement)
+    root = whole[:_KIN_ROOT]
+    return len(whole) >= _KIN_MIN and any(root in word and len(word) >= _KIN_MIN for word in words)

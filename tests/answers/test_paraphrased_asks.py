@@ -196,3 +196,21 @@ TROUBLE = docx_bytes(
 def test_a_span_of_time_the_user_tells_is_a_condition(asked: str, expected: str) -> None:
     answer = chat_over({"manual.docx": TROUBLE}).ask(asked).content
     assert expected in answer, answer
+
+
+def test_a_complement_of_the_same_family_names_the_same_thing() -> None:
+    doc = docx_bytes(
+        "Manual de cloración",
+        "2. Equipos",
+        "Clorador: bomba que dosifica el hipoclorito en la tubería.",
+        "4. Capacidades",
+        "El bidón de hipoclorito es de 80 litros y el estanque de 25 m³.",
+        "El número de arranque va impreso en la boleta.",
+    )
+    assert (
+        "80 litros"
+        in chat_over({"manual.docx": doc}).ask("cuantos litros le caben al bidon del clorador").content
+    )
+    # Another complement of another family is still another thing.
+    other = chat_over({"manual.docx": doc}).ask("cual es el numero de cuenta del comite").content
+    assert other.startswith("No lo encontré"), other
