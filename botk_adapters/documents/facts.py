@@ -11,6 +11,7 @@ from botk_adapters.documents.cells import (
 )
 from botk_adapters.documents.fact_columns import Roles, column_base, column_parameter
 from botk_adapters.documents.fact_values import STAR_MEANS_OVER, Reading
+from botk_adapters.documents.outlines import table_outlines
 from botk_adapters.documents.symbols import note_marks
 from botk_adapters.documents.table_text import TableRow, all_rows_as_text, key_values, rows_as_text
 from botk_adapters.documents.tables import RawTable, TableStructure, structure
@@ -97,7 +98,10 @@ def _facts(shape: TableStructure, caption: str, name: str, table: RawTable) -> l
                 parameter, unit, cell_base = roles.per_row(base, row)
             fact = reading.cell(cell_base, labels, parts, row[column], parameter, unit or limit.unit)
             chunks.append(_fact_chunk(fact, caption or name))
-    if roles.parameter is not None and any(_describes(shape, c) for c in range(len(shape.headers))):
+    if roles.parameter is None:
+        # "¿En qué puntos muestrearon?": the whole table's rows and campaigns, not the cells a search finds.
+        chunks += table_outlines(chunks, caption or name)
+    elif any(_describes(shape, c) for c in range(len(shape.headers))):
         chunks += rows_as_text(shape, caption, name)  # "¿con qué técnica ...?" reads the whole row
     return chunks
 

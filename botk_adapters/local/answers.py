@@ -11,10 +11,13 @@ from botk_adapters.local.colour_lists import write_colour_list
 from botk_adapters.local.fact_answers import write_selection
 from botk_adapters.local.facts import Selection, cells_of, is_cell, parameter_cells, select
 from botk_adapters.local.matching import Words
+from botk_adapters.local.outline_answers import write_structure
+from botk_adapters.local.outline_questions import structure_asked
 from botk_adapters.local.prose import write_prose
 from botk_adapters.local.question import Question, read_question, without_fuzzy_parameter
 from botk_adapters.local.reply import Answer, Writer
 from botk_adapters.local.symbol_answers import write_mark, write_note
+from botk_adapters.local.table_cells import is_outline
 from botk_adapters.local.vocabulary import PARAMETER_NAMES, parameter_display
 from botk_adapters.local.wording import with_article
 from botk_core.text import stem
@@ -34,6 +37,13 @@ def answer_question(
     ``prefer`` names the documents the conversation was just about: a follow-up
     ("¿y el teléfono?") is answered from them when they answer it.
     """
+    structure = structure_asked(question)
+    if structure is not None:
+        # "¿En qué puntos muestrearon?": the tables' outlines; without tables nothing else answers it.
+        answer = write_structure(structure, results)
+        if answer is not None or structure.kind != "code":
+            return answer or not_found(question, asked)
+    results = [r for r in results if not is_outline(r.fact)]
     if question.parameter_fuzzy and not _mentions_parameter(question.parameter or "", results):
         question = without_fuzzy_parameter(question)  # "la placa solar" is not "plata" in these documents
     cells = cells_of(results)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from botk_adapters.local.kinds import kind_of
+from botk_adapters.local.outline_questions import structure_asked
 from botk_adapters.local.question import Question
 from botk_adapters.local.related import DEED_PHRASES, DEEDS
 from botk_adapters.local.symbol_answers import mark_search
 from botk_adapters.local.units import searched_units
 from botk_adapters.local.vocabulary import parameter_display
+from botk_core.domain import TABLE_OUTLINE
 
 MAX_QUERY_CHARS = 500
 LIST_K = 40
@@ -19,6 +21,12 @@ PROSE_K = 8
 def search_arguments(question: Question, asked: str) -> dict[str, Any]:
     """The query (the completed question for a follow-up) and how many passages it needs."""
     query = question.text if question.followup else asked.strip()
+    structure = structure_asked(question)
+    if structure is not None:
+        # "¿En qué puntos muestrearon?" is answered by every table's outline, which these words find;
+        # "¿cuál es el código de la escuela?" keeps its words, for a code that is not a point's.
+        words = f"{TABLE_OUTLINE} {query}" if structure.kind == "code" else TABLE_OUTLINE
+        return {"query": words[:MAX_QUERY_CHARS], "k": LIST_K}
     if question.excluded:
         query = f"{query} {' '.join(question.excluded)}"  # "el otro punto" of the same locality
     # "el 2do tramo" is "Tramo 2" in the documents: the number must reach the search.

@@ -47,20 +47,33 @@ def cells_of(results: Sequence[FoundPassage]) -> list[Cell]:
 
 
 def is_cell(fact: TableFact) -> bool:
-    """A measurement of a parameter; other table cells (a key/value row, a parts list) read as prose."""
-    return bool(fact.parameter or fact.unit or fact.limit is not None)
+    """A measurement of a parameter; other table cells (a key/value row, a parts list) read as prose.
+
+    A table's outline is no cell: it answers only questions about the table's structure.
+    """
+    return fact.kind != "outline" and bool(fact.parameter or fact.unit or fact.limit is not None)
+
+
+def is_outline(fact: TableFact | None) -> bool:
+    """Whether a search result's fact is a table's outline (its rows and campaigns), not a cell."""
+    return fact is not None and fact.kind == "outline"
 
 
 def campaign_of(fact: TableFact) -> Campaign | None:
     """The campaign a cell's column labels name (the innermost label first)."""
     for label in reversed(fact.column):
-        dated = month_and_year(label)  # the index reads campaign labels the same way
-        if dated:
-            return Campaign(dated[1], dated[0])
-        campaign = find_campaign(" ".join(words(label)), labels=True)
+        campaign = label_campaign(label)
         if campaign:
             return campaign
     return None
+
+
+def label_campaign(label: str) -> Campaign | None:
+    """The campaign one column label names ("Octubre 2021", "Oct-21"), or None."""
+    dated = month_and_year(label)  # the index reads campaign labels the same way
+    if dated:
+        return Campaign(dated[1], dated[0])
+    return find_campaign(" ".join(words(label)), labels=True)
 
 
 def column_label(cell: Cell) -> str:

@@ -15,6 +15,7 @@ from botk_core.domain.conversation import (
 )
 from botk_core.domain.documents import (
     SAMPLE_PREFIX,
+    TABLE_OUTLINE,
     Chunk,
     DocumentInfo,
     Passage,
@@ -32,6 +33,7 @@ __all__ = [
     "MEASURED",
     "MISSING",
     "SAMPLE_PREFIX",
+    "TABLE_OUTLINE",
     "AcceptedTurn",
     "AssistantProfile",
     "Averages",

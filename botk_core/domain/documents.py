@@ -53,8 +53,12 @@ class DocumentInfo:
         return is_sample(self.name)
 
 
-# How a table cell reads: a number, "<x" below the detection limit, "-" not measured, or text.
-ValueKind = Literal["value", "below_detection", "not_measured", "text"]
+# How a table cell reads: a number, "<x" below the detection limit, "-" not measured, or text;
+# "outline" is no cell but a table's outline (see TableFact).
+ValueKind = Literal["value", "below_detection", "not_measured", "text", "outline"]
+
+# The text of every table outline: what a search for the tables' structure asks for.
+TABLE_OUTLINE = "Índice de la tabla: parámetro, unidad, puntos de muestreo y campañas"
 
 
 @attrs.frozen
@@ -66,6 +70,12 @@ class TableFact:
     cell's text as printed; ``number`` its value when it has one (for ``<0,005``,
     the detection limit). ``over_limit`` is True when the table marks the value
     (a trailing ``*``) or it exceeds ``limit``; None when it cannot be told.
+
+    A table's outline (``kind`` "outline") is no cell: it names one parameter of
+    a table with its unit and limit, ``row`` every row's labels (each joined by
+    " · ", in the table's order) and ``column`` every campaign, so that "which
+    points were sampled" is answered from the whole table, not from the cells a
+    search returned.
     """
 
     table: str

@@ -26,7 +26,9 @@ SEARCH_SPEC = ToolSpec(
         "informes de calidad del agua, guías de la red de sensores). Devuelve los "
         "pasajes más relevantes con su documento y sección; una celda de tabla trae "
         "además su dato (`fact`: tabla, parámetro, unidad, límite, fila, columna, valor y "
-        "su tipo: value, below_detection, not_measured o text)."
+        "su tipo: value, below_detection, not_measured o text). Un `fact` de tipo outline es el "
+        "índice de una tabla: su parámetro y unidad, todas sus filas (puntos de muestreo) y "
+        "campañas; se encuentran buscando «índice de la tabla puntos de muestreo campañas»."
     ),
     parameters={
         "type": "object",

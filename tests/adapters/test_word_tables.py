@@ -62,7 +62,12 @@ def _word(*builders: object) -> bytes:
 
 
 def _facts(data: bytes) -> list[Chunk]:
-    return [c for c in default_reader().read("informe.docx", data) if c.fact is not None]
+    """The table cells read from ``data`` (each table's outlines left out)."""
+    return [c for c in _read(data) if c.fact is not None and c.fact.kind != "outline"]
+
+
+def _read(data: bytes) -> list[Chunk]:
+    return default_reader().read("informe.docx", data)
 
 
 def _at(chunks: list[Chunk], row: str, column: str) -> TableFact:
@@ -291,3 +296,43 @@ def test_a_two_column_table_of_names_has_no_header_unless_bold() -> None:
     assert rows == [("Proyecto",), ("Muestreado por",)]
     who = next(c for c in chunks if c.fact and c.fact.row == ("Muestreado por",))
     assert who.text.endswith("Muestreado por: Rosa Mamani (responsable)")  # it names someone's role
+
+
+def _outlines(data: bytes) -> list[TableFact]:
+    return [c.fact for c in _read(data) if c.fact is not None and c.fact.kind == "outline"]
+
+
+def test_a_measurement_table_has_one_outline_with_all_its_points_and_campaigns_once() -> None:
+    (outline,) = _outlines(_word(_lab_table))
+    assert (outline.table, outline.parameter, outline.unit, outline.limit_text) == (
+        "Tabla 8",
+        "Manganeso",
+        "mg/L",
+        "0,1 mg/L",
+    )
+    assert outline.row == ("M3 · Macaya Puquios", "M4 · Macaya Miraflores")
+    assert outline.column == tuple(CAMPAIGNS)  # the doubled October column once
+
+
+def test_a_table_of_several_parameters_has_an_outline_per_parameter_and_dated_rows_are_campaigns() -> None:
+    def dated_rows(document: docx.document.Document) -> None:
+        document.add_paragraph("Tabla 2. Metales por estanque y fecha.", style="Caption")
+        rows = [
+            ["Estanque", "Fecha", "Arsénico (mg/L)", "Plomo (mg/L)"],
+            ["Pulcha", "agosto 2022", "0,007", "0,013*"],
+            ["Pulcha", "enero 2023", "0,009", "0,004"],
+            ["Janchima", "agosto 2022", "0,011", "<0,002"],
+        ]
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, texts in enumerate(rows):
+            for c, text in enumerate(texts):
+                table.cell(r, c).text = text
+
+    outlines = _outlines(_word(dated_rows))
+    assert [o.parameter for o in outlines] == ["Arsénico", "Plomo"]
+    assert all(o.row == ("Pulcha", "Janchima") for o in outlines), outlines
+    assert all(o.column == ("agosto 2022", "enero 2023") for o in outlines), outlines
+
+
+def test_a_key_value_table_has_no_outline() -> None:
+    assert _outlines(_word(_pairs([("Proyecto", "Monitoreo"), ("Muestreado por", "Rosa Mamani")]))) == []

@@ -25,6 +25,9 @@ class Table:
     values: Sequence[Sequence[str]]
     notes: Sequence[str] = ()
     doubled: int | None = 1  # the campaign column a merge repeats
+    # A table that has its own rows or campaigns (a point added later, a campaign missed).
+    points: Sequence[tuple[str, str]] | None = None
+    campaigns: Sequence[str] | None = None
 
 
 def lab_report(
@@ -43,6 +46,8 @@ def lab_report(
 def _add(
     document: Document, points: Sequence[tuple[str, str]], campaigns: Sequence[str], spec: Table
 ) -> None:
+    points = spec.points if spec.points is not None else points
+    campaigns = spec.campaigns if spec.campaigns is not None else campaigns
     widths = [2 if index == spec.doubled else 1 for index in range(len(campaigns))]
     columns = 3 + sum(widths)
     table = document.add_table(rows=3 + len(points), cols=columns)
