@@ -12,6 +12,7 @@ from botk_adapters.memory import InMemoryDocumentFolder
 from botk_adapters.memory.documents import InMemoryDocumentStore
 from botk_core.domain import Chunk
 from botk_core.errors import InvalidInput, UnreadableDocument, UnsupportedDocumentType
+from botk_core.usecases import ingest
 from botk_core.usecases.documents import AddDocument, AddDocumentInput, SearchDocuments, SearchDocumentsInput
 from botk_core.usecases.ingest import IngestDocuments, IngestDocumentsInput
 
@@ -61,6 +62,24 @@ def test_reingest_of_an_unchanged_folder_parses_nothing(folder: Path) -> None:
     assert reader.parsed == []
     assert set(report.skipped) == {"guia.md", "notas.txt"}
     assert report.chunks == 2
+
+
+def test_a_file_indexed_by_an_older_reader_is_read_again(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, reader = InMemoryDocumentStore(), CountingReader()
+    monkeypatch.setattr(ingest, "READER_REVISION", b"an-older-reader")
+    IngestDocuments(store, reader, LocalDocumentFolder).execute(IngestDocumentsInput(folder))
+    monkeypatch.undo()
+    reader.parsed.clear()
+    # After an upgrade that indexes something new, the same bytes are parsed once more, then skipped.
+    report = IngestDocuments(store, reader, LocalDocumentFolder).execute(IngestDocumentsInput(folder))
+    assert sorted(reader.parsed) == ["guia.md", "notas.txt"] and set(report.replaced) == {
+        "guia.md",
+        "notas.txt",
+    }
+    again = IngestDocuments(store, reader, LocalDocumentFolder).execute(IngestDocumentsInput(folder))
+    assert set(again.skipped) == {"guia.md", "notas.txt"}
 
 
 def test_changed_file_is_replaced_and_deleted_file_removed(folder: Path) -> None:
