@@ -9,7 +9,7 @@ Intent = Literal["value", "over", "within", "limit", "row", "column", "who", "pr
 
 _OVER = re.compile(
     r"\b(?:sobre|encima|arriba|por encima|mas alto|mas alta|fuera)\s+(?:de\s+)?(?:la |el |lo |del )?"
-    r"(?:norma|limite|permitido|maximo|normal)"
+    r"(?:norma|limite|permitido|maximo|normal|rango)"
     r"|\b(?:supera|superan|supero|superaron|superado|sobrepasa|sobrepaso|sobrepasan|sobrepasaron|excede"
     r"|exceden|excedio|excedieron|se pasa|se paso|se pasan|se pasaron"
     r"|(?:pasa|pasan|paso|pasaron) (?:la|el))\b"
@@ -20,7 +20,7 @@ _OVER = re.compile(
     r"|\bes (?:poco|bajo)\b|\bhay que preocupar"
 )
 _WITHIN = re.compile(
-    r"\bcumple|\bdentro\s+(?:de\s+)?(?:la |el |lo )?(?:norma|limite|permitido)"
+    r"\bcumple|\bdentro\s+(?:de\s+|del\s+)?(?:la |el |lo )?(?:norma|limite|permitido|rango)"
     r"|\bbajo\s+(?:la |el |lo )?(?:norma|limite|permitido)"
     r"|\b(?:es|esta|estaba|estamos|son|estan|era|fue|sale|salio)\s+(?:bien|normal|aceptable|seguro|segura"
     r"|apta?|ok)\b"
@@ -52,7 +52,7 @@ _MARKER_WORDS_TEXT = """
     limite limites norma maximo permitido tope sobre encima arriba supera superan supero superaron
     sobrepasa excede exceden cumple dentro bajo mucho harto alto alta elevado peligroso grave malo
     demasiado normal bien aceptable seguro potable apta apto preocupante excesivo toxico poco donde rango
-    pasaron sobrepasaron excedieron altos altas elevados elevadas mucha muchos muchas harta poca
+    pasaron sobrepasaron excedieron altos altas elevados elevadas mucha muchos muchas harta poca fuera
 """
 MARKER_WORDS = frozenset(_MARKER_WORDS_TEXT.split())
 

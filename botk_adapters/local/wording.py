@@ -73,6 +73,11 @@ def comparison(fact: TableFact) -> str:
     over = is_over(fact)
     if over is None:
         return ""
+    if limit_range(fact) is not None:
+        # pH: a range, not a ceiling ("6,5 a 8,5").
+        return (
+            f", fuera del rango permitido de {limit}" if over else f", dentro del rango permitido de {limit}"
+        )
     if over:
         marks = fact_marks(fact)
         mark = f" (la tabla lo marca con {marks})" if marks else ""
@@ -90,11 +95,26 @@ def is_over(fact: TableFact) -> bool | None:
         return fact.over_limit
     if "*" in fact.value:
         return True
+    span = limit_range(fact)
+    if span is not None and fact.number is not None and fact.kind != "below_detection":
+        return not span[0] <= fact.number <= span[1]
     if fact.number is None or fact.limit is None:
         return None
     if fact.kind == "below_detection":
         return False if fact.number <= fact.limit else None
     return fact.number > fact.limit
+
+
+_RANGE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:a|al|y|-|–|hasta)\s*(\d+(?:[.,]\d+)?)")
+
+
+def limit_range(fact: TableFact) -> tuple[float, float] | None:
+    """A limit that is a range («6,5 a 8,5», «entre 6,5 y 8,5»): its ends, or None for a ceiling."""
+    found = _RANGE.search(fact.limit_text)
+    if found is None:
+        return None
+    low, high = (float(n.replace(",", ".")) for n in found.groups())
+    return (low, high) if low < high else None
 
 
 _MARKS = re.compile(r"[*†‡]+$")

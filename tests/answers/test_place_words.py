@@ -103,3 +103,31 @@ NOTED = lab_report(
 def test_a_mark_is_explained_by_the_note_without_naming_a_parameter(asked: str, expected: str) -> None:
     answer = chat_over({"informe.docx": NOTED}).ask(asked).content
     assert expected in answer, answer
+
+
+RANGED = lab_report(
+    "Informe de ensayo del agua de Socoroma",
+    POINTS,
+    ("Mayo 2023", "Diciembre 2023"),
+    [
+        Table(
+            "Tabla 7: pH de las muestras de agua. Rango permitido: 6,5 a 8,5",
+            "pH",
+            (("7,10", "7,32"), ("8,90*", "8,71*"), ("6,20*", "6,90"), ("7,50", "7,45")),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("ph de la escuela en mayo 2023", "esta dentro de lo normal"), ("Sí", "7,10", "dentro del rango")),
+        (("ph de la posta dic 2023", "esta fuera del rango?"), ("Sí", "8,71", "fuera del rango")),
+        (("el ph de la iglesia en mayo 2023 esta dentro del rango?",), ("No", "6,20", "fuera del rango")),
+    ],
+)
+def test_a_range_limit_is_compared_from_both_ends(turns: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    chat = chat_over({"informe.docx": RANGED})
+    answer = [chat.ask(turn).content for turn in turns][-1]
+    assert all(part in answer for part in expected), answer
