@@ -53,6 +53,8 @@ def focus_of(tokens: list[str]) -> str | None:
             return tokens[index + 1]  # "¿quién revisó ...?": the answer names who did that
         if word in _FOCUS_AFTER:
             rest = [w for w in tokens[index + 1 :] if w not in _SKIP_BEFORE_FOCUS]
+            if rest[:1] in (["tipo"], ["clase"]) and len(rest) > 1 and _noun_like(rest[1]):
+                return rest[1]  # "¿qué tipo de batería ...?" asks for a battery
             if rest and _noun_like(rest[0]):
                 return rest[0]
             if word not in ("llama", "llaman"):

@@ -35,7 +35,7 @@ def edits(new: Question, previous: Question) -> list[Edit]:
             phrase = f"{MONTH_NAMES[new.campaign.month]} de {old.year}"
         edits.append((old.span if old else None, phrase if old else f"en {phrase}"))
     if (new.place or new.other_place) and new.place_span:
-        edits.append(_place_edit(previous, _cut(new, new.place_span)))
+        edits.append(_place_edit(previous, _cut(new, new.place_span), _same_thing(new)))
     if new.colour and new.colour_span:
         phrase = "apagada" if new.colour == "sin luz" else _cut(new, new.colour_span)
         edits.append((previous.colour_span, phrase))
@@ -71,14 +71,21 @@ def remainder(new: Question) -> list[Edit]:
     return [(None, words)] if words and new.intent not in SLOT_INTENTS else []
 
 
-def _place_edit(previous: Question, phrase: str) -> Edit:
+def _same_thing(new: Question) -> bool:
+    """Whether a turn asks of the same thing elsewhere: "¿y el del estanque?", "¿y la de la posta?"."""
+    words = _without_opener(new).split()
+    return len(words) > 2 and words[0] in _ARTICLE_WORDS and words[1] in ("de", "del")
+
+
+def _place_edit(previous: Question, phrase: str, same_thing: bool = False) -> Edit:
     """Replace the earlier place; "en" is added, or dropped when the earlier text already has it.
 
-    In prose, "la cajita del sensor" is one thing: "¿y en el gateway?" replaces it whole.
+    In prose, "la cajita del sensor" is one thing: "¿y en el gateway?" replaces it whole;
+    "¿y el del estanque?" keeps the thing («el código») and replaces only whose it is.
     """
     opened = phrase.startswith(("en ", "de ", "del "))
     span = previous.place_span
-    whole = _component_span(previous)
+    whole = None if same_thing else _component_span(previous)
     if whole:
         return (whole, phrase.split(" ", 1)[1] if opened else phrase)
     if span and previous.text[: span[0]].endswith(("en ", "de ", "del ")):

@@ -5,7 +5,9 @@ as "cuánto plomo salió en Miraflores en agosto de 2022": the new turn's
 parts (parameter, place, campaign, colour, the number of a counted thing)
 replace the earlier question's, and the rest is kept. A new full question
 (its own subject and no "y ...", "eso", "otro") starts afresh, so nothing
-stale is inherited.
+stale is inherited. A prose follow-up with an ask of its own ("¿y cuándo?",
+"¿a qué hora atienden?", "¿y el fono?", "¿y si ...?") replaces the earlier
+ask and keeps only the earlier subject (see ``asked_anew``).
 """
 
 from __future__ import annotations
@@ -28,33 +30,11 @@ from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.numbered import renumber
 from botk_adapters.local.question import Question, read_question
 from botk_adapters.local.smalltalk import is_small_talk
+from botk_adapters.local.understood import Understood, names_enough, read_anew
 from botk_adapters.local.variants import with_variant
-from botk_adapters.local.vocabulary import ANAPHORA, POINTED, WEAK_WORDS
+from botk_adapters.local.vocabulary import ANAPHORA, POINTED
 
 _BARE_MAX_WORDS = 3
-
-
-@attrs.frozen
-class Understood:
-    """The question a turn asks once its thread is read, and whether it leaned on earlier turns.
-
-    ``alone`` is the turn read on its own, kept when the follow-up reading is a
-    guess: a bare word after a table question ("¿kuskalla?") may be a place or
-    a new topic; new words after a prose question ("¿y el correo?") usually
-    stand on their own, so that reading goes first.
-    """
-
-    question: Question
-    alone: Question | None = None
-    alone_first: bool = False
-    # What the user typed in the thread, to show the understood question with their accents.
-    said: tuple[str, ...] = ()
-
-    def readings(self) -> list[Question]:
-        """The readings to search, the likelier first."""
-        if self.alone is None:
-            return [self.question]
-        return [self.alone, self.question] if self.alone_first else [self.question, self.alone]
 
 
 def understand(history: Iterable[str], current: str) -> Understood:
@@ -77,6 +57,9 @@ def complete(new: Question, previous: Question | None) -> Understood:
         return Understood(about, new, alone_first=True)
     new = with_variant(new, previous) or new  # "¿y el libre?" after "cloro total": "cloro libre"
     number = renumber(new, previous)  # "¿y el segundo?" after "el 1er tramo": "el tramo 2"
+    anew = None if number else read_anew(new, previous)
+    if anew is not None:
+        return anew
     kind = "sure" if number else _follow_up_kind(new, previous)
     if kind is None:
         return Understood(new)
@@ -104,7 +87,7 @@ def complete(new: Question, previous: Question | None) -> Understood:
     if kind == "sure":
         return Understood(question)
     # A bare ask ("¿cuánto espero?") is about what was just said; one that names two things stands alone.
-    alone_first = (kind == "new" and _names_enough(new)) or (kind == "guess" and not previous.tabular)
+    alone_first = (kind == "new" and names_enough(new)) or (kind == "guess" and not previous.tabular)
     return Understood(question, new, alone_first=alone_first)
 
 
@@ -123,20 +106,14 @@ def _campaign(completed: Campaign | None, new: Question, previous: Question) -> 
 
 def _fresh(new: Question, previous: Question) -> tuple[str, ...]:
     """The words the new turn brings that an answer must hold (a prose component counts)."""
-    return new.subject if previous.tabular else (*new.subject, *new.place)
+    own = new.subject if previous.tabular else (*new.subject, *new.place)
+    # "¿y el otro color, el rojo?": the colour is the light's, the word "color" need not be there.
+    return tuple(w for w in own if not (new.colour and w in ("color", "colores")))
 
 
 def _asks_about_the_value(new: Question, previous: Question) -> bool:
     """A why/what-does-it-mean turn with no subject of its own of a table kind, after a table question."""
     return previous.tabular and new.explains and not (new.tabular or new.place or new.colour or new.campaign)
-
-
-def _names_enough(new: Question) -> bool:
-    """Whether a turn names enough of its own to be read on its own first: two words that are not weak,
-    or the thing a «¿qué ...?» asks for ("¿qué puerto?")."""
-    own = [w for w in new.content_words() if w not in WEAK_WORDS and w not in POINTED]
-    which = [t.word for t in new.tokens if t.word != "y"][:1] in (["que"], ["cual"], ["cuales"])
-    return len(own) >= 2 or (which and len(own) == 1)
 
 
 def _only_a_value(new: Question) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 from botk_adapters.local.answer_tools import TOOL_WRITERS
 from botk_adapters.local.answers import answer_question, not_found, summary, write_error
 from botk_adapters.local.data_turns import DataRouter, DataTurn, RouteContext
-from botk_adapters.local.followup import Understood, understand
+from botk_adapters.local.followup import understand
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer, Writer
 from botk_adapters.local.routing import Route, pick_route, search_route
@@ -18,6 +18,7 @@ from botk_adapters.local.searching import search_arguments
 from botk_adapters.local.smalltalk import GREETING, small_talk_reply
 from botk_adapters.local.text import as_typed
 from botk_adapters.local.thread_text import analysed, earlier_user_texts
+from botk_adapters.local.understood import Understood
 from botk_core.domain import ToolCall
 from botk_core.ids import new_id
 from botk_core.model import ChatItem, GatewayEvent, ModelReply, ModelRequest, ReplyDone, TextDelta, ToolOutput

@@ -48,6 +48,10 @@ def _kind(name: str, asks: str, words: str, value: str, strong: str | None = Non
 
 
 _DAY_PARTS = r"(?:de la|en la|por la) (?:manana|tarde|noche)"
+# "máximo 2 horas", "durante 3 horas" are spans of time, not the time of day "¿a qué hora?" asks.
+_SPAN_BEFORE = "".join(
+    f"(?<!{w} )" for w in ("maximo", "minimo", "durante", "cada", "por", "en", "unas", "hasta")
+)
 _FULL_DATE = rf"\b\d{{1,2}}\s+de\s+(?:{_MONTHS})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
 _EVERY = (
     rf"\bcada\s+\w+|\btodos\s+los\s+(?:{_WEEKDAYS}|dias|meses|anos)|\b(?:diari|semanal|mensual|anual"
@@ -105,7 +109,9 @@ KINDS = (
     # "fuera de horario" is a rule broken, not a time asked.
     _kind("hora", r"\bque hora\b|(?<!fuera de )\bhorarios?\b|\bhora de\b",
           "hora horas horario horarios manana tarde noche",
-          rf"\b\d{{1,2}}[:.]\d{{2}}\b|\b\d{{1,2}}\s*(?:hrs?|horas|am|pm)\b|\b\w+ {_DAY_PARTS}"),
+          rf"\b\d{{1,2}}[:.]\d{{2}}\b|{_SPAN_BEFORE}\b\d{{1,2}}\s*(?:hrs?|horas|am|pm)\b|\b\w+ {_DAY_PARTS}",
+          # A clock time or a span of them answers "¿a qué hora?" better than "2 horas".
+          r"\b\d{1,2}[:.]\d{2}\b|\bde \d{1,2} a \d{1,2}\b|\b(?:a|desde|hasta) las \d{1,2}\b"),
     # "¿Cuánto se demora ...?", "¿cuánto rato ...?": a span of time answers, whatever word asked;
     # "¿cuánto dura la pila?" also needs what lasts ("dura"), not any span ("cámbiela en 7 días").
     _kind("duracion", _DURATION, f"{_TAKES.replace('|', ' ')} tiempo rato demorar tardar",

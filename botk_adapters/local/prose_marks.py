@@ -35,6 +35,8 @@ _PERSON = re.compile(
     r"(?<!\bel )(?<!\bla )(?<!\bdel )(?<!\bal )(?<!\bde )(?<!\bEl )(?<!\bLa )"
     r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ [A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
     r"|\b(?:Sr|Sra|Srta|Dr|Dra|Ing|Q\.F|don|doña)\.?\s+[A-ZÁÉÍÓÚÑ]"
+    # "¿A quién se la compraron?": a firm answers too ("la empresa Hidrosur").
+    r"|\b(?:empresa|firma|consultora|contratista)\s+[A-ZÁÉÍÓÚÑ]"
 )
 STEPS_BONUS = 4.0  # as much as a FAQ question like the user's: a schedule's row says when, not how
 CODE_BONUS = 1.5  # a colour code line ("Rojo: ...") says what a light means
@@ -52,11 +54,18 @@ def passage_mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[
         mark += HEADING_BONUS + (ASKS_ALIKE_BONUS if heading_asks_alike(need, found.location) else 0.0)
     mark += PREFER_BONUS if found.document in prefer else 0.0
     mark += LABEL_BONUS if labels_what_is_asked(need, found) else 0.0
-    mark += PERSON_BONUS if "quien" in need.asks and names_someone(need, own_text(found)) else 0.0
+    mark += PERSON_BONUS if _asks_someone(need) and names_someone(need, own_text(found)) else 0.0
     coded = need.colour and not need.procedure and colour_code(found.text, need.colour)
     # "¿Cómo cambio las pilas?" is answered by the steps, not by the line of the maintenance schedule.
-    steps = need.procedure and not need.colour and found.fact is None and has_steps(found.text)
+    # «¿Cómo se llama el técnico?» asks a name, not how to do something.
+    steps = need.procedure and not need.colour and not _asks_someone(need) and found.fact is None
+    steps = steps and has_steps(found.text)
     return mark + (CODE_BONUS if coded else 0.0) + (STEPS_BONUS if steps else 0.0)
+
+
+def _asks_someone(need: Need) -> bool:
+    """«¿Quién ...?», or «¿cómo se llama el técnico?»: a name answers."""
+    return "quien" in need.asks or ("como" in need.asks and bool({"llama", "llaman"} & set(need.optional)))
 
 
 # A label that names a person by what they do: "Muestreador", "Analista", "Coordinadora".

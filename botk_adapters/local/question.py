@@ -83,6 +83,10 @@ class Question:
     numbered: tuple[tuple[str, int], ...] = ()
     # A turn that is only an ordinal ("¿y el segundo?"): its number and gender («m», «f» or «»).
     ordinal: tuple[int, str] | None = None
+    # Of a follow-up read with the thread, what it is about («el informe») and how that phrase joins
+    # another ask («np», «tail», «doing», «where»): the next turn keeps it as it is.
+    about: tuple[str, ...] = ()
+    about_lead: str = ""
 
     @property
     def tabular(self) -> bool:
@@ -123,10 +127,11 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
     folded = normalise(text)
     tokens = tokens_of(folded)
     parameter, parameter_span, parameter_fuzzy = find_parameter(folded, fuzzy)
-    if parameter == "color" and LIGHT_WORDS & set(words_of(folded)):
-        parameter, parameter_span = None, None  # "los colores de la luz" are a light's, not the water's
-    campaign = find_campaign(folded)
     colour = colour_in(folded)
+    if parameter == "color" and (LIGHT_WORDS & set(words_of(folded)) or colour):
+        # "los colores de la luz", "¿y el otro color, el verde?" are a light's, not the water's
+        parameter, parameter_span = None, None
+    campaign = find_campaign(folded)
     if colour and colour[0] == "blanco" and _BLANK.search(folded) and not LIGHT_WORDS & set(words_of(folded)):
         colour = None  # "el dato llega en blanco" is empty, not a white light
     colour_span = colour[1] if colour else None

@@ -35,7 +35,7 @@ SETS: dict[str, tuple[Callable[[Path], list[Path]], Path, int, float]] = {
     # Its rules come as a PDF made with reportlab; without it the generator writes the same lines as .txt.
     "quillaguasi": (build_quillaguasi, FIXTURES / "quillaguasi" / "questions.json", 160, 0.94),
     # Prose only (FAQ, manual, minutes, an inspection report), written before the prose answers were tuned.
-    "cosapilla": (build_cosapilla, FIXTURES / "cosapilla" / "questions.json", 55, 0.67),
+    "cosapilla": (build_cosapilla, FIXTURES / "cosapilla" / "questions.json", 55, 0.81),
     # Table answers and follow-ups, written before they were tuned on it.
     "chusmiza": (build_chusmiza, FIXTURES / "chusmiza" / "questions.json", 55, 0.98),
 }
