@@ -82,7 +82,9 @@ def recompose(new: Question, previous: Question) -> Recomposed | None:
         if not end or len(named) > 1:
             return _OWN
         order: Order = "enough" if _relational(words) else "alone"
-        return Recomposed(_said(joined(words, earlier)), order, (), earlier)
+        # Read with the thread, the answer must still hold what the turn itself names («el próximo
+        # muestreo»): the earlier words alone must not let another passage answer.
+        return Recomposed(_said(joined(words, earlier)), order, _named_things(words, end), earlier)
     if end == len(words):
         return Recomposed(_said(_ask_only(words, earlier)), "sure", (), earlier)
     if end:
@@ -172,6 +174,12 @@ def _relational(words: Words) -> bool:
 def _own(words: Words, start: int) -> tuple[str, ...]:
     """The turn's own words past its ask that name something (not the kind of value it asks)."""
     return tuple(w for w in words[start:] if noun_like(w) and w not in WEAK_WORDS and not kind_word(w))
+
+
+def _named_things(words: Words, end: int) -> tuple[str, ...]:
+    """``_own`` without what a «qué tan ...» asks («qué tan grande»: the size, not the word)."""
+    asked = {w for before, w in itertools.pairwise(words) if before in ("tan", "cuan")}
+    return tuple(w for w in _own(words, end) if w not in asked)
 
 
 def _named(words: Words) -> tuple[str, ...]:

@@ -67,7 +67,8 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     own = [w for w in required if holds(w, have)]
     valued = need.kind is not None and holds_kind(need.kind, have.text)
     # The word that asks for the value ("hora", "fono") is answered by the value itself.
-    held = own + [w for w in required if w not in own and valued and need.kind and w in need.kind.words]
+    by_value = [w for w in required if w not in own and valued and need.kind and w in need.kind.words]
+    held = own + by_value
     # A key/value row that gives the kind of value asked ("Teléfono: +56 ...") leans on its document too.
     # "¿cuántos socios tiene el comité?": a count is of the thing the passage itself names, never lent.
     # Only a word most passages hold may be lent to a count ("¿cuántas casas tienen agua?").
@@ -79,7 +80,9 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     lends = row or (count == 2 and len(own) == 1 and counted_own and own[0] not in asking)
     if context is not None and (own or (row and valued and count == 1)) and lends:
         held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
-    weight = count + len(need.unknown & need.nouns)  # a thing no document names counts twice
+    # A thing no document names counts twice; so does a deed no document tells («se fundó») when a
+    # mere value of the kind asked («2025») stands for the asking word.
+    weight = count + len(need.unknown & need.nouns) + (len(need.unknown - need.nouns) if by_value else 0)
     enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)
     if count == 2 and len(held) == 1 and held[0] in need.rare:
         missing = [w for w in required if w not in held]

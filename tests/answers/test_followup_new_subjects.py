@@ -12,6 +12,7 @@ import pytest
 
 from botk_core.text import fold
 from tests.answers.committee_documents import committee_chat, understood
+from tests.answers.documents import chat_over, docx_bytes
 
 # (turns, what the last answer holds, words the understood question must not show)
 CASES = [
@@ -57,3 +58,19 @@ def test_a_follow_up_with_its_own_subject_takes_from_the_thread_only_what_it_lac
     heard = fold(understood(answer)).split()
     assert expected in answer, answer
     assert not any(w in heard for w in drops), answer
+
+
+def test_a_question_of_its_own_read_with_the_thread_still_needs_its_own_words() -> None:
+    report = docx_bytes(
+        "Informe de ensayo",
+        "1. Muestreo",
+        "Las muestras fueron tomadas el 12 de marzo de 2024 por Julián Condori, técnico de terreno del "
+        "laboratorio, en botellas de 1 litro para los análisis fisicoquímicos.",
+        "2. Resultados",
+        "Los análisis se hicieron en el laboratorio de Arica.",
+    )
+    chat = chat_over({"informe.docx": report})
+    chat.ask("cuanto costo el analisis del laboratorio")
+    # Nothing says when the next sampling is: the thread's words must not let the sampling passage answer.
+    answer = chat.ask("cuando es el proximo muestreo").content
+    assert "No lo encontré" in answer and "2024" not in answer, answer
