@@ -63,6 +63,7 @@ _PAST_EVENT = r"\b(?:en que fecha|que fecha|cuando (?:fue|fueron|se [a-z]{3,}o|[
 _DAY_OF_MONTH = r"\bdias?\s+\d{1,2}\b|\b\d{1,2}\s+(?:dias?\s+)?de\s+cada\s+mes\b"
 _PRICE = (
     r"\b(?:precio|cuesta|cuestan|cuanto vale|cuanto valen|costo|cuanto (?:se )?cobra\w*|cuanto se paga|tarifa"
+    r"|cuanto (?:le |les |me |nos )?(?:pagan|paga|pago|pagamos)"
     r"|multas?|a cuanto (?:el|la|sale|esta))\b"
 )
 _UNITS_OF_TIME = r"(?:segundos?|minutos?|min|horas?|hrs?|dias?|semanas?|meses|mes|anos?)"
@@ -133,7 +134,7 @@ KINDS = (
           "telefono telefonos fono fonos celular whatsapp numero", r"(?<![\w/.-])\+?\d[\d\s-]{6,}\d"),
     _kind("correo", r"\b(?:correos?|e?mail|correo electronico)\b", "correo correos mail email",
           r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    _kind("precio", _PRICE, "precio cuesta cuestan vale valen costo cobran cobra tarifa paga",
+    _kind("precio", _PRICE, "precio cuesta cuestan vale valen costo cobran cobra tarifa paga pagan pago",
           r"\$\s?\d|\b\d[\d.,]*\s*(?:pesos|uf|clp)\b|\buf\b"),
     _kind("temperatura", r"\b(?:que|cuanta) temperatura\b|\bcuantos grados\b", "temperatura grados",
           r"\d\s*[°º]\s*c?\b|\bgrados\b"),

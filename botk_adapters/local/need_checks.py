@@ -84,7 +84,7 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     # mere value of the kind asked («2025») stands for the asking word.
     weight = count + len(need.unknown & need.nouns) + (len(need.unknown - need.nouns) if by_value else 0)
     enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)
-    if count == 2 and len(held) == 1 and held[0] in need.rare:
+    if count == 2 and len(held) == 1 and held[0] in need.rare and held[0] not in asking:
         missing = [w for w in required if w not in held]
         enough = not any(w in need.hinges or frozenset((w, held[0])) in need.pairs for w in missing)
     if not count:

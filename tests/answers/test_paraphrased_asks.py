@@ -222,3 +222,16 @@ def test_a_complement_of_the_same_family_names_the_same_thing() -> None:
     # Another complement of another family is still another thing.
     other = chat_over({"manual.docx": doc}).ask("cual es el numero de cuenta del comite").content
     assert other.startswith("No lo encontré"), other
+
+
+@pytest.mark.parametrize("asked", ["cuanto le pagan al operador", "cuanto le pagan a la tesorera"])
+def test_how_much_someone_is_paid_needs_a_price_of_that_person(asked: str) -> None:
+    faq = docx_bytes(
+        "Preguntas frecuentes",
+        "1. ¿Quién repara una filtración?",
+        "Avise al operador dentro de 48 horas. El operador repara sin costo para el socio.",
+        "2. ¿Cuánto cuesta la reposición?",
+        "La reposición cuesta $8.500 y se hace dentro de 24 horas después del pago.",
+    )
+    answer = chat_over({"faq.docx": faq}).ask(asked).content
+    assert answer.startswith("No lo encontré") and "8.500" not in answer and "48" not in answer, answer
