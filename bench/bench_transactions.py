@@ -3,7 +3,8 @@
 A plain /chat turn (zero-latency gateway, no tools) goes through the Flask
 test client; every statement any BOTK connection runs is traced with
 ``sqlite3.Connection.set_trace_callback``, whichever SQLite file it writes
-(the main database, the rate-limit buckets). A write transaction is a COMMIT.
+(the main database, the rate-limit buckets). A write transaction is a COMMIT, or a
+write statement run on its own outside BEGIN ... COMMIT (the rate-limit bucket's upsert).
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from wsgi_fake import build
 TURNS = 50
 
 
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+
 class StatementCounter:
     """Counts COMMITs and SELECTs per SQLite file, on every connection BOTK opens."""
 
@@ -36,16 +40,22 @@ class StatementCounter:
         def traced(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
             conn = original(database, *args, **kwargs)
             name = Path(str(database)).name
-            conn.set_trace_callback(lambda sql, name=name: self._saw(name, sql))
+            open_transaction = [False]  # this connection is inside BEGIN ... COMMIT
+            conn.set_trace_callback(lambda sql: self._saw(name, sql, open_transaction))
             return conn
 
         sqlite3.connect = traced  # type: ignore[assignment]
         return original
 
-    def _saw(self, name: str, sql: str) -> None:
+    def _saw(self, name: str, sql: str, open_transaction: list[bool]) -> None:
         head = sql.lstrip().upper()
-        if head.startswith("COMMIT"):
-            self.commits[name] += 1
+        if head.startswith("BEGIN"):
+            open_transaction[0] = True
+        elif head.startswith(("COMMIT", "ROLLBACK")):
+            self.commits[name] += head.startswith("COMMIT")
+            open_transaction[0] = False
+        elif head.startswith(_WRITES) and not open_transaction[0]:
+            self.commits[name] += 1  # one statement on its own is a write transaction too (the bucket)
         elif head.startswith("SELECT"):
             self.reads[name] += 1
 

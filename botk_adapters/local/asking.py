@@ -108,3 +108,22 @@ def asked_as_noun(focus: str | None, tokens: list[str]) -> bool:
         return False
     after = tokens[tokens.index(focus) + 1 : tokens.index(focus) + 2]
     return not after or after[0] in _AFTER_A_NOUN
+
+
+_OF = ("de", "del")
+_ARTICLES = frozenset({"el", "la", "los", "las", "un", "una"})
+
+
+def complements(
+    tokens: list[str], nouns: frozenset[str], content: list[str], articles: bool = False
+) -> tuple[tuple[str, str], ...]:
+    """Things named by their complement: («número», «cuenta») in "el número de cuenta"; with
+    ``articles``, also («wifi», «sede») in "el wifi de la sede"."""
+    found = []
+    for i, head in enumerate(tokens[:-2]):
+        if head not in nouns or head not in content or tokens[i + 1] not in _OF:
+            continue
+        at = i + 3 if articles and tokens[i + 2] in _ARTICLES and i + 3 < len(tokens) else i + 2
+        if tokens[at] in content:
+            found.append((head, tokens[at]))
+    return tuple(found)

@@ -20,6 +20,7 @@ from botk_adapters.local.asking import (
     QUANTITY,
     asked_as_noun,
     campaign_words,
+    complements,
     component_words,
     condition_words,
     focus_of,
@@ -107,6 +108,8 @@ class Need:
     pairs: frozenset[frozenset[str]] = frozenset()
     # "el número de cuenta": a thing named by its complement; «número de arranque» is another one.
     compounds: tuple[tuple[str, str], ...] = ()
+    # The same, also through an article ("la clave del wifi de la sede"): whose the asked thing is.
+    owned: tuple[tuple[str, str], ...] = ()
     # Things the question numbers ("el tramo 2", from "el segundo tramo"): the answer numbers them alike.
     numbered: tuple[tuple[str, int], ...] = ()
 
@@ -167,11 +170,8 @@ def need_of(question: Question) -> Need:
         which=focus is not None and not QUANTITY & set(tokens),
         noun_focus=asked_as_noun(focus, tokens),
         pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
-        compounds=tuple(
-            (a, c)
-            for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
-            if a in nouns and b in ("de", "del") and a in content and c in content
-        ),
+        compounds=complements(tokens, nouns, content),
+        owned=complements(tokens, nouns, content, articles=True),
         numbered=() if question.tabular else numbered_things(question.text),
     )
 

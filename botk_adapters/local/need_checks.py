@@ -89,7 +89,20 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
         enough = not any(w in need.hinges or frozenset((w, held[0])) in need.pairs for w in missing)
     if not count:
         return need.colour is not None and holds_hinges(need, have)  # "¿y la luz roja?": the colour is enough
+    if context is not None and any(not holds(c, have) and not holds(c, context) for c in _owners(need)):
+        return False  # "la clave del wifi de la sede": a document that never names the sede has another wifi
     return enough and holds_hinges(need, have, counted=not row)
+
+
+def _owners(need: Need) -> list[str]:
+    """Whose the asked thing is: the complements of the thing a «¿cuál es ...?» hinges on, in a chain
+    ("la clave del wifi de la sede": the wifi, then the sede)."""
+    heads, found = set(need.hinges), []
+    for head, complement in need.owned:
+        if head in heads:
+            found.append(complement)
+            heads.add(complement)
+    return found
 
 
 def with_rarity(need: Need, haves: list[Words]) -> Need:

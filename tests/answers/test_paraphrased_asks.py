@@ -235,3 +235,27 @@ def test_how_much_someone_is_paid_needs_a_price_of_that_person(asked: str) -> No
     )
     answer = chat_over({"faq.docx": faq}).ask(asked).content
     assert answer.startswith("No lo encontré") and "8.500" not in answer and "48" not in answer, answer
+
+
+def test_a_thing_of_another_owner_is_not_found() -> None:
+    # The manual's wifi is the modem's: nothing in it is the community hall's.
+    chat = chat_over(
+        {
+            "manual.docx": docx_bytes(
+                "Manual", "3. Módem", "Conéctese a la red wifi APR-QUEBE, clave Llama2024."
+            )
+        }
+    )
+    assert chat.ask("cual es la clave del wifi de la sede").content.startswith("No lo encontré")
+    assert (
+        "Llama2024"
+        in chat_over(
+            {
+                "manual.docx": docx_bytes(
+                    "Manual", "3. Módem", "Conéctese a la red wifi APR-QUEBE, clave Llama2024."
+                )
+            }
+        )
+        .ask("cual es la clave del wifi")
+        .content
+    )
