@@ -8,6 +8,8 @@ weak words: they count when a text holds them but are never required.
 
 from __future__ import annotations
 
+from botk_core.text import fold
+
 # Regular verbs: every form is built from the stem.
 _REGULAR_AR = "mand llev pas necesit ocup qued ech toc tom sac dej lleg coloc"
 _REGULAR_ER = "deb"
@@ -31,12 +33,8 @@ _IRREGULAR = """
 """
 
 
-def _fold(text: str) -> str:
-    return text.replace("é", "e").replace("ó", "o").replace("í", "i")
-
-
 def _regular(stems: str, endings: str) -> set[str]:
-    return {_fold(stem + ending) for stem in stems.split() for ending in endings.split()}
+    return {fold(stem + ending) for stem in stems.split() for ending in endings.split()}
 
 
 LIGHT_VERB_FORMS = frozenset(
