@@ -10,7 +10,7 @@ from pathlib import Path
 
 from botk_adapters.sqlite import checkpoints
 from botk_adapters.sqlite.migrations import MIGRATIONS
-from botk_adapters.sqlite.waiting import begin_immediate, holding, writer_lock
+from botk_adapters.sqlite.waiting import holding, when_free, writer_lock
 from botk_core.errors import DatabaseUnreadable, SchemaTooNew, StorageError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -116,9 +116,28 @@ class Database:
             return self._shared
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = self._local.conn = connect(self.path)
-            if self._background_checkpoints:
-                conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoints.SAFETY_NET_PAGES}")
+            conn = self._local.conn = self._open()
+        return conn
+
+    def _writer(self) -> sqlite3.Connection:
+        """This thread's connection for write transactions: its busy timeout is 0.
+
+        Writers wait in ``when_free`` rather than in SQLite's busy handler; a
+        connection of their own keeps that setting for good, so a transaction
+        costs no statements to switch it and back.
+        """
+        if self.path == ":memory:":
+            return self.connection()
+        conn = getattr(self._local, "writer", None)
+        if conn is None:
+            conn = self._local.writer = self._open()
+            conn.execute("PRAGMA busy_timeout = 0")
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        conn = connect(self.path)
+        if self._background_checkpoints:
+            conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoints.SAFETY_NET_PAGES}")
         return conn
 
     def checkpoint_in_background(self, interval: float = checkpoints.INTERVAL_SECONDS) -> None:
@@ -126,10 +145,10 @@ class Database:
         if self.path == ":memory:":
             return
         self._background_checkpoints = True
-        current = getattr(self._local, "conn", None)
-        if current is not None:
-            current.execute(f"PRAGMA wal_autocheckpoint = {checkpoints.SAFETY_NET_PAGES}")
-        else:
+        current = [getattr(self._local, name, None) for name in ("conn", "writer")]
+        for conn in filter(None, current):
+            conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoints.SAFETY_NET_PAGES}")
+        if current[0] is None:
             self.connection()  # the file exists (and is migrated) before the thread looks for it
         checkpoints.start(self.path, self, interval)
 
@@ -150,10 +169,10 @@ class Database:
         A database that stays locked past the busy timeout, or fails to
         write (disk full, read-only), raises ``StorageError`` (503), not a crash.
         """
-        conn = self.connection()
+        conn = self._writer()
         with holding(self._writers, BUSY_TIMEOUT_MS / 1000, _BUSY):
             try:
-                begin_immediate(conn, BUSY_TIMEOUT_MS / 1000, BUSY_TIMEOUT_MS)
+                when_free(lambda: conn.execute("BEGIN IMMEDIATE"), BUSY_TIMEOUT_MS / 1000)
             except sqlite3.OperationalError as error:
                 raise StorageError(_BUSY) from error
             try:

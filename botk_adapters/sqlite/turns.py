@@ -111,11 +111,12 @@ def _check_room(conn: sqlite3.Connection, thread_id: str, max_messages: int | No
 
 def _history(conn: sqlite3.Connection, user: Message, count: int) -> tuple[Message, ...]:
     """The earlier completed messages as the model reads them: role and text only."""
-    rows = conn.execute(
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: the window is read on every turn
+    rows = cursor.execute(
         "SELECT id, role, content, created_at FROM messages WHERE thread_id = ? AND status = 'completed'"
         " AND seq < (SELECT seq FROM messages WHERE id = ?) ORDER BY seq DESC LIMIT ?",
         (user.thread_id, user.id, max(count, 0)),
     ).fetchall()
-    return tuple(
-        Message(r["id"], user.thread_id, r["role"], r["content"], r["created_at"]) for r in reversed(rows)
-    )
+    thread_id = user.thread_id
+    return tuple(Message(id, thread_id, role, text, at) for id, role, text, at in reversed(rows))

@@ -58,13 +58,3 @@ def when_free(action: Callable[[], T], seconds: float) -> T:
                 raise
         time.sleep(pause)
         pause = min(pause * 2, 0.002)
-
-
-def begin_immediate(conn: sqlite3.Connection, seconds: float, busy_timeout_ms: int) -> None:
-    """``BEGIN IMMEDIATE`` on a connection of BOTK's database, waiting as ``when_free`` does."""
-    conn.execute("PRAGMA busy_timeout = 0")
-    try:
-        when_free(lambda: conn.execute("BEGIN IMMEDIATE"), seconds)
-    finally:
-        # Readers keep SQLite's own wait: they meet a lock only in rare cases (recovery).
-        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")

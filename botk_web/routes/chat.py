@@ -33,6 +33,8 @@ def chat_input() -> SendMessageInput:
     client_id = fields["client_message_id"] or request.headers.get("Idempotency-Key")
     files = tuple(uploaded_files(request)) if request.files else ()
     thread_id, text = (fields["thread_id"] or "").strip(), fields["message"] or ""
+    if not files:
+        return SendMessageInput(thread_id, text, client_id)
     return SendMessageInput(thread_id, text, client_id, files, upload_policy())
 
 
