@@ -5,6 +5,8 @@ Never edit a migration that has shipped: append a new one.
 
 from __future__ import annotations
 
+from botk_adapters.sqlite.turn_migrations import LEANER_TURN_WRITES, TURNS_ON_THREADS
+
 THREADS = """
 CREATE TABLE threads (
     id TEXT PRIMARY KEY,
@@ -136,43 +138,6 @@ CREATE INDEX readings_flagged ON readings(estacion, timestamp)
 CREATE INDEX readings_synthetic ON readings(id_dato) WHERE synthetic = 1;
 """
 
-# A turn writes fewer pages: message numbers no longer pass through
-# sqlite_sequence (a new message takes the highest number + 1, so the order
-# within a thread is kept), and a turn lock lives in its key's b-tree alone.
-LEANER_TURN_WRITES = """
-CREATE TABLE messages_rebuilt (
-    seq INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
-    role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
-    content TEXT NOT NULL,
-    created_at REAL NOT NULL,
-    status TEXT NOT NULL DEFAULT 'completed',
-    citations TEXT NOT NULL DEFAULT '[]',
-    tool_runs TEXT NOT NULL DEFAULT '[]',
-    usage TEXT,
-    client_message_id TEXT
-);
-INSERT INTO messages_rebuilt
-    (seq, id, thread_id, role, content, created_at, status, citations, tool_runs, usage, client_message_id)
-    SELECT seq, id, thread_id, role, content, created_at, status, citations, tool_runs, usage,
-        client_message_id
-    FROM messages;
-DROP TABLE messages;
-ALTER TABLE messages_rebuilt RENAME TO messages;
-CREATE INDEX messages_thread_seq ON messages(thread_id, seq);
-CREATE UNIQUE INDEX messages_client_id ON messages(thread_id, client_message_id)
-    WHERE client_message_id IS NOT NULL;
-CREATE TABLE turn_locks_rebuilt (
-    thread_id TEXT PRIMARY KEY REFERENCES threads(id) ON DELETE CASCADE,
-    owner TEXT NOT NULL,
-    expires_at REAL NOT NULL
-) WITHOUT ROWID;
-INSERT INTO turn_locks_rebuilt (thread_id, owner, expires_at)
-    SELECT thread_id, owner, expires_at FROM turn_locks;
-DROP TABLE turn_locks;
-ALTER TABLE turn_locks_rebuilt RENAME TO turn_locks;
-"""
 
 MIGRATIONS: list[str] = [
     THREADS,
@@ -185,4 +150,5 @@ MIGRATIONS: list[str] = [
     DOCUMENT_FACTS,
     READING_FLAGS,
     LEANER_TURN_WRITES,
+    TURNS_ON_THREADS,
 ]

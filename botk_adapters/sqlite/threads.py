@@ -97,7 +97,6 @@ class SqliteThreadRepository:
             for (thread_id,) in pending:
                 if not turn_locks.holder_alive(conn, thread_id):
                     failed += turns.fail_pending(conn, thread_id)
-                    conn.execute("DELETE FROM turn_locks WHERE thread_id = ?", (thread_id,))
             return failed
 
     def delete_thread(self, thread_id: str) -> None:

@@ -1,4 +1,4 @@
-"""Turn locks as rows of ``turn_locks``: who holds a thread, and whether that holder still lives."""
+"""Turn locks on the thread's own row: who holds a thread, and whether that holder still lives."""
 
 from __future__ import annotations
 
@@ -29,11 +29,11 @@ def _own_identity(pid: int) -> str:
 def holder_alive(conn: sqlite3.Connection, thread_id: str) -> bool | None:
     """None when the thread is free; else whether its holder is live (a dead one's lock is stale)."""
     row = conn.execute(
-        "SELECT owner, expires_at FROM turn_locks WHERE thread_id = ?", (thread_id,)
+        "SELECT turn_owner, turn_expires_at FROM threads WHERE id = ?", (thread_id,)
     ).fetchone()
-    if row is None:
+    if row is None or row["turn_owner"] is None:
         return None
-    return lock_alive(row["owner"], row["expires_at"])
+    return lock_alive(row["turn_owner"], row["turn_expires_at"])
 
 
 def lock_alive(owner: str, expires_at: float) -> bool:
@@ -41,15 +41,30 @@ def lock_alive(owner: str, expires_at: float) -> bool:
     return expires_at > time.time() and owner_alive(owner)
 
 
-def hold(conn: sqlite3.Connection, thread_id: str, lease: str, seconds: float) -> None:
+def hold(conn: sqlite3.Connection, thread_id: str, lease: str, seconds: float, added: int) -> None:
+    """Hold the thread under ``lease``, counting the ``added`` messages stored with it."""
     conn.execute(
-        "INSERT OR REPLACE INTO turn_locks (thread_id, owner, expires_at) VALUES (?, ?, ?)",
-        (thread_id, lease, time.time() + seconds),
+        "UPDATE threads SET turn_owner = ?, turn_expires_at = ?, message_count = message_count + ?"
+        " WHERE id = ?",
+        (lease, time.time() + seconds, added, thread_id),
     )
 
 
-def release(conn: sqlite3.Connection, thread_id: str, lease: str) -> None:
-    conn.execute("DELETE FROM turn_locks WHERE thread_id = ? AND owner = ?", (thread_id, lease))
+def release(conn: sqlite3.Connection, thread_id: str, lease: str, added: int) -> None:
+    """Let the thread go if ``lease`` still holds it, counting the ``added`` messages stored with it."""
+    # A lease that ran out may have been taken over: then the lock is the new turn's to release.
+    conn.execute(
+        "UPDATE threads SET message_count = message_count + :added,"
+        " turn_owner = CASE WHEN turn_owner = :lease THEN NULL ELSE turn_owner END,"
+        " turn_expires_at = CASE WHEN turn_owner = :lease THEN NULL ELSE turn_expires_at END"
+        " WHERE id = :thread",
+        {"added": added, "lease": lease, "thread": thread_id},
+    )
+
+
+def clear(conn: sqlite3.Connection, thread_id: str) -> None:
+    """Take a dead turn's lock off the thread."""
+    conn.execute("UPDATE threads SET turn_owner = NULL, turn_expires_at = NULL WHERE id = ?", (thread_id,))
 
 
 def process_identity(pid: int) -> str:

@@ -30,13 +30,12 @@ def try_accept(
     max_messages: int | None,
 ) -> AcceptedTurn | None:
     """Accept the turn inside the caller's write transaction; None while another turn holds the thread."""
-    thread, alive = _thread_and_lock(conn, user.thread_id)
+    thread, alive, count = _thread_and_lock(conn, user.thread_id)
     if alive:
         return None
     if alive is False:
         # The lock's turn died with its process: its pending messages will never be answered.
         fail_pending(conn, thread.id)
-        conn.execute("DELETE FROM turn_locks WHERE thread_id = ?", (thread.id,))
     known = _known(conn, user)
     if known is not None:
         answer = _by_client_id(conn, thread.id, reply_key(known.id))
@@ -45,10 +44,10 @@ def try_accept(
         stored, retry = attrs.evolve(known, status="pending"), True
         conn.execute("UPDATE messages SET status = 'pending' WHERE id = ?", (known.id,))
     else:
-        _check_room(conn, thread.id, max_messages)
+        _check_room(count, max_messages)
         stored, retry = attrs.evolve(user, status="pending"), False
         conn.execute(INSERT, to_row(stored))
-    turn_locks.hold(conn, thread.id, lease, lease_seconds)
+    turn_locks.hold(conn, thread.id, lease, lease_seconds, added=0 if retry else 1)
     return AcceptedTurn(thread, stored, _history(conn, stored, history), lease=lease, retry=retry)
 
 
@@ -57,29 +56,31 @@ def finish(conn: sqlite3.Connection, turn: AcceptedTurn, answer: Message | None)
         conn.execute(INSERT, to_row(answer))
     status = "completed" if answer is not None else "failed"
     conn.execute("UPDATE messages SET status = ? WHERE id = ?", (status, turn.user.id))
-    turn_locks.release(conn, turn.thread.id, turn.lease)
+    turn_locks.release(conn, turn.thread.id, turn.lease, added=1 if answer is not None else 0)
 
 
 def fail_pending(conn: sqlite3.Connection, thread_id: str) -> int:
+    """Fail what a dead turn left pending, and take its lock off the thread."""
+    turn_locks.clear(conn, thread_id)
     cursor = conn.execute(
         "UPDATE messages SET status = 'failed' WHERE thread_id = ? AND status = 'pending'", (thread_id,)
     )
     return cursor.rowcount
 
 
-def _thread_and_lock(conn: sqlite3.Connection, thread_id: str) -> tuple[Thread, bool | None]:
-    """The thread and whether a live turn holds it (None: free), in one query."""
+def _thread_and_lock(conn: sqlite3.Connection, thread_id: str) -> tuple[Thread, bool | None, int]:
+    """The thread, whether a live turn holds it (None: free) and its number of messages, in one query."""
     row = conn.execute(
-        "SELECT t.id, t.assistant_id, t.created_at, l.owner, l.expires_at FROM threads t"
-        " LEFT JOIN turn_locks l ON l.thread_id = t.id WHERE t.id = ?",
+        "SELECT id, assistant_id, created_at, message_count, turn_owner, turn_expires_at"
+        " FROM threads WHERE id = ?",
         (thread_id,),
     ).fetchone()
     if row is None:
         raise ThreadNotFound(thread_id)
     thread = Thread(row["id"], row["assistant_id"], row["created_at"])
-    if row["owner"] is None:
-        return thread, None
-    return thread, turn_locks.lock_alive(row["owner"], row["expires_at"])
+    if row["turn_owner"] is None:
+        return thread, None, row["message_count"]
+    return thread, turn_locks.lock_alive(row["turn_owner"], row["turn_expires_at"]), row["message_count"]
 
 
 def _known(conn: sqlite3.Connection, user: Message) -> Message | None:
@@ -99,10 +100,9 @@ def _by_client_id(conn: sqlite3.Connection, thread_id: str, client_id: str) -> M
     return from_row(row) if row is not None else None
 
 
-def _check_room(conn: sqlite3.Connection, thread_id: str, max_messages: int | None) -> None:
+def _check_room(count: int, max_messages: int | None) -> None:
     if max_messages is None:
         return
-    count = conn.execute("SELECT count(*) FROM messages WHERE thread_id = ?", (thread_id,)).fetchone()[0]
     if count + 2 > max_messages:  # the question and its answer
         raise ThreadFull(
             f"La conversación llegó a su límite de {max_messages} mensajes; inicia una conversación nueva."

@@ -31,7 +31,10 @@ def chat_input() -> SendMessageInput:
     """The fields of /chat and /chat/stream: form or JSON, and multipart ``files`` to index."""
     fields = body_fields(request, "thread_id", "message", "client_message_id")
     client_id = fields["client_message_id"] or request.headers.get("Idempotency-Key")
-    files = tuple(uploaded_files(request)) if request.files else ()
+    # Only a multipart body carries files; asking any other body for them would parse it twice.
+    files = (
+        tuple(uploaded_files(request)) if request.mimetype == "multipart/form-data" and request.files else ()
+    )
     thread_id, text = (fields["thread_id"] or "").strip(), fields["message"] or ""
     if not files:
         return SendMessageInput(thread_id, text, client_id)

@@ -44,7 +44,10 @@ def test_the_file_is_wal_with_the_latest_schema_and_foreign_keys(tmp_path: Path)
 
 def lock_row(path: Path, thread_id: str, owner: str, expires_at: float) -> None:
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO turn_locks VALUES (?, ?, ?)", (thread_id, owner, expires_at))
+        conn.execute(
+            "UPDATE threads SET turn_owner = ?, turn_expires_at = ? WHERE id = ?",
+            (owner, expires_at, thread_id),
+        )
 
 
 def locked_thread(tmp_path: Path) -> tuple[Path, SqliteThreadRepository, Thread]:

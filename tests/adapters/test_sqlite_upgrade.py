@@ -3,32 +3,40 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
 
-from botk_adapters.sqlite import SqliteThreadRepository, db
+from botk_adapters.sqlite import SqliteThreadRepository, db, turn_locks
+from botk_adapters.sqlite.message_rows import INSERT, to_row
 from botk_adapters.sqlite.migrations import MIGRATIONS
-from botk_core.domain import Message, Thread
-from botk_core.errors import Conflict
+from botk_core.domain import AcceptedTurn, Message, Thread
+from botk_core.errors import Conflict, ThreadFull
 from botk_core.ids import new_id
 
 
 def _previous_schema_file(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Thread, list[Message]]:
-    """A file at the schema before the last migration, with a thread of answered turns."""
+    """A file at the schema before the last migration, with a thread of answered turns.
+
+    The rows are written with plain SQL, as the previous release wrote them: today's
+    repository code expects today's schema.
+    """
     monkeypatch.setattr(db, "MIGRATIONS", MIGRATIONS[:-1])
-    old = SqliteThreadRepository(path, lock_wait_seconds=0.2)
-    thread = Thread(new_id("thread"), "asst", 1.0)
-    old.create(thread)
-    sent = []
-    for number in range(3):
-        user = Message(new_id("msg"), thread.id, "user", f"pregunta {number}", 2.0 + number)
-        turn = old.accept_turn(user, history=10)
-        answer = Message(new_id("msg"), thread.id, "assistant", f"respuesta {number}", 2.5 + number)
-        old.finish_turn(turn, answer)
-        sent += [user, answer]
+    db.Database(path).connection()
     monkeypatch.undo()
     db._migrated.discard(str(path))
+    thread = Thread(new_id("thread"), "asst", 1.0)
+    sent = []
+    for number in range(3):
+        sent.append(Message(new_id("msg"), thread.id, "user", f"pregunta {number}", 2.0 + number))
+        sent.append(Message(new_id("msg"), thread.id, "assistant", f"respuesta {number}", 2.5 + number))
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO threads VALUES (?, ?, ?)", (thread.id, thread.assistant_id, thread.created_at)
+        )
+        for m in sent:
+            conn.execute(INSERT, to_row(m))
     return thread, sent
 
 
@@ -51,17 +59,35 @@ def test_upgrading_keeps_every_message_in_order_and_new_ones_come_last(
     assert conn.execute("SELECT count(*) FROM sqlite_sequence WHERE name = 'messages'").fetchone()[0] == 0
 
 
+def test_a_full_thread_stays_full_after_the_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "botk.sqlite3"
+    thread, sent = _previous_schema_file(path, monkeypatch)
+
+    upgraded = SqliteThreadRepository(path)
+    room = len(sent) + 2
+    turn = upgraded.accept_turn(
+        Message(new_id("msg"), thread.id, "user", "cabe", 9.0), history=10, max_messages=room
+    )
+    upgraded.finish_turn(turn, Message(new_id("msg"), thread.id, "assistant", "sí", 9.5))
+    with pytest.raises(ThreadFull):
+        upgraded.accept_turn(
+            Message(new_id("msg"), thread.id, "user", "ya no cabe", 10.0), history=10, max_messages=room
+        )
+    assert len(upgraded.list_messages(thread.id, limit=50).messages) == room
+
+
 def test_a_turn_running_during_the_upgrade_keeps_its_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "botk.sqlite3"
     thread, _ = _previous_schema_file(path, monkeypatch)
-    monkeypatch.setattr(db, "MIGRATIONS", MIGRATIONS[:-1])
-    running = SqliteThreadRepository(path).accept_turn(
-        Message(new_id("msg"), thread.id, "user", "en curso", 8.0), history=10
-    )
-    monkeypatch.undo()
-    db._migrated.discard(str(path))
+    # A turn the previous release accepted: its question pending, the thread locked by this process.
+    question = Message(new_id("msg"), thread.id, "user", "en curso", 8.0, "pending")
+    lease = turn_locks.new_lease()
+    with sqlite3.connect(path) as conn:
+        conn.execute(INSERT, to_row(question))
+        conn.execute("INSERT INTO turn_locks VALUES (?, ?, ?)", (thread.id, lease, time.time() + 600))
+    running = AcceptedTurn(thread, question, lease=lease)
 
     upgraded = SqliteThreadRepository(path, lock_wait_seconds=0.2)
     with pytest.raises(Conflict):

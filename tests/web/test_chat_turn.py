@@ -158,7 +158,8 @@ def test_a_question_left_pending_by_a_killed_server_is_failed_when_it_starts_aga
             (thread_id,),
         )
         conn.execute(
-            "INSERT INTO turn_locks VALUES (?, ?, ?)", (thread_id, f"{dead.stdout.strip()}:1:x", 9e9)
+            "UPDATE threads SET turn_owner = ?, turn_expires_at = 9e9 WHERE id = ?",
+            (f"{dead.stdout.strip()}:1:x", thread_id),
         )
 
     restarted = scripted_client(tmp_path, ScriptedAssistantGateway())
