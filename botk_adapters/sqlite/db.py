@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -106,6 +107,7 @@ class Database:
         self._local = threading.local()
         self._shared: sqlite3.Connection | None = None
         self._writers = writer_lock(self.path)
+        self._writer_conn: tuple[int, sqlite3.Connection] | None = None
         self._background_checkpoints = False
 
     def connection(self) -> sqlite3.Connection:
@@ -120,19 +122,22 @@ class Database:
         return conn
 
     def _writer(self) -> sqlite3.Connection:
-        """This thread's connection for write transactions: its busy timeout is 0.
+        """This process's connection for write transactions; only used under ``self._writers``.
 
-        Writers wait in ``when_free`` rather than in SQLite's busy handler; a
-        connection of their own keeps that setting for good, so a transaction
-        costs no statements to switch it and back.
+        One for all threads: the process's writers take turns anyway, and the same
+        connection keeps its page cache warm, where one per thread read the pages
+        again whenever another thread had written (a server's threads take the
+        requests in turn). Its busy timeout is 0: writers wait in ``when_free``
+        rather than in SQLite's busy handler.
         """
         if self.path == ":memory:":
             return self.connection()
-        conn = getattr(self._local, "writer", None)
-        if conn is None:
-            conn = self._local.writer = self._open()
+        pid = os.getpid()
+        if self._writer_conn is None or self._writer_conn[0] != pid:  # a forked child opens its own
+            conn = self._open()
             conn.execute("PRAGMA busy_timeout = 0")
-        return conn
+            self._writer_conn = (pid, conn)
+        return self._writer_conn[1]
 
     def _open(self) -> sqlite3.Connection:
         conn = connect(self.path)
@@ -145,7 +150,8 @@ class Database:
         if self.path == ":memory:":
             return
         self._background_checkpoints = True
-        current = [getattr(self._local, name, None) for name in ("conn", "writer")]
+        writer = self._writer_conn[1] if self._writer_conn else None
+        current = [getattr(self._local, "conn", None), writer]
         for conn in filter(None, current):
             conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoints.SAFETY_NET_PAGES}")
         if current[0] is None:
@@ -169,8 +175,8 @@ class Database:
         A database that stays locked past the busy timeout, or fails to
         write (disk full, read-only), raises ``StorageError`` (503), not a crash.
         """
-        conn = self._writer()
         with holding(self._writers, BUSY_TIMEOUT_MS / 1000, _BUSY):
+            conn = self._writer()
             try:
                 when_free(lambda: conn.execute("BEGIN IMMEDIATE"), BUSY_TIMEOUT_MS / 1000)
             except sqlite3.OperationalError as error:

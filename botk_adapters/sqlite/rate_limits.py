@@ -8,8 +8,8 @@ database (a document upload indexing thousands of passages).
 from __future__ import annotations
 
 import itertools
+import os
 import sqlite3
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -54,9 +54,8 @@ class SqliteTokenBuckets:
         self.path = str(path)
         self._clock = clock
         self._calls = itertools.count()
-        self._local = threading.local()
         self._writers = writer_lock(self.path)
-        self._shared: sqlite3.Connection | None = None
+        self._shared: tuple[int, sqlite3.Connection] | None = None
 
     @classmethod
     def beside(cls, database_path: str | Path, clock: Callable[[], float] = time.time) -> SqliteTokenBuckets:
@@ -68,29 +67,29 @@ class SqliteTokenBuckets:
         rate, now = per_minute / 60.0, self._clock()
         if burst < 1:
             return (1.0 - burst) / rate
-        conn = self._connection()
         try:
             with holding(self._writers, _BUSY_TIMEOUT_S, _UNAVAILABLE):
+                conn = self._connection()
                 granted = when_free(lambda: _take(conn, client, rate, burst, now), _BUSY_TIMEOUT_S)
                 if next(self._calls) % _PRUNE_EVERY == 0:
                     when_free(lambda: conn.execute(_PRUNE, (now - _IDLE_SECONDS,)), _BUSY_TIMEOUT_S)
-            if granted:
-                return 0.0
-            row = when_free(lambda: conn.execute(_BUCKET, (client,)).fetchone(), _BUSY_TIMEOUT_S)
+                if granted:
+                    return 0.0
+                row = when_free(lambda: conn.execute(_BUCKET, (client,)).fetchone(), _BUSY_TIMEOUT_S)
         except sqlite3.OperationalError as error:
             raise StorageError(_UNAVAILABLE) from error
         tokens = float(burst) if row is None else min(row[0] + max(now - row[1], 0.0) * rate, float(burst))
         return max(1.0 - tokens, 0.0) / rate
 
     def _connection(self) -> sqlite3.Connection:
-        if self.path == ":memory:":
-            if self._shared is None:
-                self._shared = _open(self.path)
-            return self._shared
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = _open(self.path)
-        return conn
+        """The process's connection to the bucket file; only used under ``self._writers``.
+
+        One for all threads, so its page cache stays warm whichever thread serves the request.
+        """
+        pid = os.getpid()
+        if self._shared is None or self._shared[0] != pid:  # a forked child opens its own
+            self._shared = (pid, _open(self.path))
+        return self._shared[1]
 
 
 def _take(conn: sqlite3.Connection, client: str, rate: float, burst: int, now: float) -> bool:
