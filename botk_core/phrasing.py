@@ -21,6 +21,12 @@ _ABBREVIATIONS = {
     "msj": "mensaje", "cel": "celular", "celu": "celular", "m3": "metro cubico", "mts3": "metro cubico",
     "muni": "municipalidad", "presi": "presidenta", "ksa": "casa", "kasa": "casa",
     "ta": "esta", "tai": "estas", "tamos": "estamos",
+    "kien": "quien", "kienes": "quienes", "kual": "cual", "komo": "como", "kuanto": "cuanto",
+    "tel": "telefono", "dir": "direccion", "wsp": "whatsapp", "wasap": "whatsapp", "guasap": "whatsapp",
+    "bn": "bien", "mnn": "manana", "hr": "hora", "dsp": "despues", "dps": "despues", "tdo": "todo",
+    "tdos": "todos", "xa": "para", "prox": "proximo", "ult": "ultimo", "sgte": "siguiente",
+    "aki": "aqui", "aka": "aca", "ud": "usted", "uds": "ustedes", "porfis": "por favor",
+    "plis": "por favor", "pls": "por favor", "xfavor": "por favor", "weno": "bueno", "nse": "no se",
 }  # fmt: skip
 # Regional idioms said in several words, written as the one word the documents use.
 _IDIOMS = (

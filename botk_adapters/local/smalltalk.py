@@ -11,28 +11,93 @@ GREETING = (
     "documentos técnicos de la comunidad y citar la fuente. Pregúntame, por ejemplo: "
     "«¿qué significa la luz roja del sensor?» o «¿cuánto plomo salió en el último muestreo?»"
 )
+
+
+def _words(*forms: str) -> re.Pattern[str]:
+    """Any of ``forms`` as whole words, the longest first ("buenas tardes" before "buenas")."""
+    return re.compile(rf"(?:{'|'.join(sorted(forms, key=len, reverse=True))})(?!\w)")
+
+
 _KINDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "thanks",
-        re.compile(r"(?:muchas |mil )?gracias|se agradece|te pasaste|(?:muy )?amable"),
+        _words(
+            r"(?:muchas |mil )?(?:gracias|gracia|grax|grcs|grs)",
+            "thx",
+            "thanks",
+            "se agradece",
+            "te pasaste",
+            r"(?:muy )?amable",
+            "buena onda",
+        ),
         "De nada. Si tienes otra pregunta sobre el agua o los sensores, aquí estoy.",
     ),
     (
         "bye",
-        re.compile(r"chao|chau|adios|hasta (?:luego|pronto|manana)|nos vemos|bye|me voy"),
+        _words(
+            "chaito",
+            "chao",
+            "chau",
+            "adios",
+            r"hasta (?:luego|pronto|manana)",
+            "nos vemos?",
+            "cuidate",
+            "bye",
+            "me voy",
+        ),
         "¡Hasta luego! Cuando quieras vuelves a preguntar.",
     ),
     (
         "hello",
-        re.compile(
-            r"hola|holi|buenas|buen dia|buenos dias|buenas tardes|buenas noches|alo|hey|saludos|ayuda"
+        _words(
+            "hola+",
+            "holi",
+            "ola",
+            "wenas?",
+            "buenas",
+            "buen dia",
+            "buenos dias",
+            "buenas tardes",
+            "buenas noches",
+            "alo",
+            "hey",
+            "saludos",
+            "ayuda",
+            "que tal",
+            "como estas?",
         ),
         GREETING,
     ),
     (
         "ack",
-        re.compile(
-            r"ok|oka|okey|okay|vale|dale|listo|perfecto|bueno|bien|genial|entiendo|entendido|ya|si|no|ah|jaja\w*"
+        _words(
+            "ok",
+            "okis?",
+            "oka",
+            "okey",
+            "okay",
+            "vale",
+            "dale",
+            "listo",
+            "perfecto",
+            "bueno",
+            "weno",
+            "bien",
+            "genial",
+            "bacan",
+            "super",
+            "excelente",
+            "entiendo",
+            "entendido",
+            "entendi",
+            "ya",
+            "yapo",
+            "si",
+            "sip",
+            "sipo",
+            "no",
+            "ah",
+            r"jaja\w*",
         ),
         "Entendido. Si quieres saber algo más, pregúntame.",
     ),

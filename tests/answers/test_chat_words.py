@@ -43,6 +43,20 @@ def test_chat_forms_of_estar_are_spelled_out(word: str, spelled: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "spelled"),
+    [
+        ("kien tomo las muestras", "quien tomo las muestras"),
+        ("el tel y la dir del comite", "el telefono y la direccion del comite"),
+        ("me avisan x wsp", "me avisan por whatsapp"),
+        ("cdo es el prox muestreo", "cuando es el proximo muestreo"),
+        ("q salio en el ult muestreo plis", "que salio en el ultimo muestreo por favor"),
+    ],
+)
+def test_chat_abbreviations_are_written_out(written: str, spelled: str) -> None:
+    assert expand_abbreviations(written) == spelled
+
+
+@pytest.mark.parametrize(
     ("asked", "expected"),
     [
         ("oiga el boro de la copa en diciembre 2022", "2,61"),

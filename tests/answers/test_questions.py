@@ -77,6 +77,16 @@ def test_a_place_named_without_en_and_a_colour_phrase() -> None:
         ("chao", "¡Hasta luego"),
         ("ok", "Entendido"),
         ("dale", "Entendido"),
+        ("wena", GREETING[:20]),
+        ("ola buenas tardes", GREETING[:20]),
+        ("hola que tal", GREETING[:20]),
+        ("grax", "De nada"),
+        ("ya po, grcs", "De nada"),
+        ("thx, chaito", "De nada"),
+        ("nos vemo", "¡Hasta luego"),
+        ("okis", "Entendido"),
+        ("sipo bacan", "Entendido"),
+        ("ya po", "Entendido"),
     ],
 )
 def test_small_talk_gets_a_short_fitting_reply(text: str, reply_starts: str) -> None:
@@ -87,6 +97,8 @@ def test_small_talk_gets_a_short_fitting_reply(text: str, reply_starts: str) -> 
 def test_a_greeting_with_a_question_is_a_question() -> None:
     assert small_talk_reply("hola, cuanto plomo hay en miraflores") is None
     assert small_talk_reply("no se midio el cobre?") is None
+    assert small_talk_reply("wena, kien tomo las muestras") is None
+    assert small_talk_reply("gracias, y el fono del operador?") is None
 
 
 def test_function_words_are_never_a_parameter_with_a_typo() -> None:
