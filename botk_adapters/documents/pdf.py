@@ -16,6 +16,7 @@ from pypdf.errors import LimitReachedError, PyPdfError
 from botk_adapters.documents.budget import DEFAULT_BUDGET, FileBudget
 from botk_adapters.documents.chunking import Block, chunk_blocks
 from botk_adapters.documents.pdf_budget import BoundedPdfReader
+from botk_adapters.documents.revision import REVISION
 from botk_core.domain import Chunk
 from botk_core.errors import DocumentTooLarge, UnreadableDocument
 
@@ -35,6 +36,7 @@ class PdfReaderAdapter:
     """Reads ``.pdf``; each passage stays within one page and says which."""
 
     extensions = (".pdf",)
+    revision = REVISION
 
     def __init__(self, budget: FileBudget = DEFAULT_BUDGET) -> None:
         self._budget = budget

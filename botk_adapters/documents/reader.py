@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePath
 
+from botk_adapters.documents.revision import REVISION
 from botk_core.domain import Chunk
 from botk_core.errors import UnsupportedDocumentType
 from botk_core.ports import DocumentReader
@@ -12,6 +13,8 @@ from botk_core.ports import DocumentReader
 
 class CompositeReader:
     """A DocumentReader that delegates to the first reader supporting the file."""
+
+    revision = REVISION
 
     def __init__(self, readers: Sequence[DocumentReader]) -> None:
         self._readers = tuple(readers)

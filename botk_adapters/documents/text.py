@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from botk_adapters.documents.budget import DEFAULT_BUDGET, FileBudget, too_much_text
 from botk_adapters.documents.chunking import Block, chunk_blocks
 from botk_adapters.documents.facts import TableRow, table_chunks
+from botk_adapters.documents.revision import REVISION
 from botk_adapters.documents.tables import CellBudget, RawTable
 from botk_core.domain import Chunk
 from botk_core.errors import UnreadableDocument
@@ -29,6 +30,7 @@ class TextReader:
     """Reads ``.md``, ``.markdown`` and ``.txt`` files (UTF-8, or Latin-1 as a fallback)."""
 
     extensions = (".md", ".markdown", ".txt")
+    revision = REVISION
 
     def __init__(self, budget: FileBudget = DEFAULT_BUDGET) -> None:
         self._budget = budget

@@ -13,6 +13,7 @@ from docx.text.paragraph import Paragraph
 from botk_adapters.documents.budget import DEFAULT_BUDGET, FileBudget, check_zip
 from botk_adapters.documents.chunking import Block, chunk_blocks
 from botk_adapters.documents.paragraphs import Levels, Para, paragraph_blocks
+from botk_adapters.documents.revision import REVISION
 from botk_adapters.documents.symbols import definitions
 from botk_adapters.documents.tables import CellBudget
 from botk_adapters.documents.word_styles import para_of, style_names
@@ -33,6 +34,7 @@ class DocxReader:
     """Reads ``.docx``; every data cell of a table of measurements becomes a fact."""
 
     extensions = (".docx",)
+    revision = REVISION
 
     def __init__(self, budget: FileBudget = DEFAULT_BUDGET) -> None:
         self._budget = budget

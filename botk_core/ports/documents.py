@@ -43,7 +43,14 @@ class DocumentFolder(Protocol):
 
 
 class DocumentReader(Protocol):
-    """Turns a file's bytes into chunks, so the core never parses formats itself."""
+    """Turns a file's bytes into chunks, so the core never parses formats itself.
+
+    ``revision`` names what the reader makes of a file: a reader that learns to
+    index something new gets a new revision, and files it indexed before no
+    longer count as unchanged, so the next ingest reads them again.
+    """
+
+    revision: str
 
     def supports(self, name: str) -> bool:
         """Tell whether the file name has a format this reader knows."""

@@ -81,7 +81,7 @@ class AddDocuments:
 
     def _plan(self, files: Sequence[AddDocumentInput], policy: UploadPolicy) -> tuple[list[str], list[bool]]:
         known = {d.name: d for d in self._store.list_documents()}
-        hashes = [content_hash(upload.data) for upload in files]
+        hashes = [content_hash(upload.data, self._reader.revision) for upload in files]
         return hashes, plan_uploads(files, hashes, known, policy, self._shared_files())
 
     def _hold(self, wanted: Sequence[bool]) -> AbstractContextManager[None]:

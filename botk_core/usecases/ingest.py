@@ -48,14 +48,9 @@ class IngestReport:
     seconds: float
 
 
-# Raised whenever the readers learn to index something new (a table's outline): a file indexed by an
-# older revision no longer counts as unchanged, so the next ingest reads it again.
-READER_REVISION = b"botk-reader-2"
-
-
-def content_hash(data: bytes) -> str:
-    """The file's identity for "unchanged": its bytes, as read by this revision of the readers."""
-    return hashlib.sha256(READER_REVISION + b"\0" + data).hexdigest()
+def content_hash(data: bytes, revision: str) -> str:
+    """The file's identity for "unchanged": its bytes, as read by ``revision`` of the readers."""
+    return hashlib.sha256(revision.encode() + b"\0" + data).hexdigest()
 
 
 class IngestDocuments:
@@ -98,7 +93,7 @@ class IngestDocuments:
         except BotkError as error:
             tally.failed.append((name, error.message))
             return
-        digest = content_hash(data)
+        digest = content_hash(data, self._reader.revision)
         if old is not None and old.content_hash == digest and old.source == source:
             tally.skipped.append(name)
             tally.chunks += old.chunk_count

@@ -29,6 +29,7 @@ class GatedReader:
         self.entered = threading.Event()
         self.release = threading.Event()
         self._inner = default_reader()
+        self.revision = self._inner.revision
 
     def supports(self, name: str) -> bool:
         return self._inner.supports(name)

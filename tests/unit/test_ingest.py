@@ -12,7 +12,6 @@ from botk_adapters.memory import InMemoryDocumentFolder
 from botk_adapters.memory.documents import InMemoryDocumentStore
 from botk_core.domain import Chunk
 from botk_core.errors import InvalidInput, UnreadableDocument, UnsupportedDocumentType
-from botk_core.usecases import ingest
 from botk_core.usecases.documents import AddDocument, AddDocumentInput, SearchDocuments, SearchDocumentsInput
 from botk_core.usecases.ingest import IngestDocuments, IngestDocumentsInput
 
@@ -23,6 +22,7 @@ class CountingReader:
     def __init__(self) -> None:
         self.parsed: list[str] = []
         self._inner = default_reader()
+        self.revision = self._inner.revision
 
     def supports(self, name: str) -> bool:
         return self._inner.supports(name)
@@ -68,9 +68,9 @@ def test_a_file_indexed_by_an_older_reader_is_read_again(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store, reader = InMemoryDocumentStore(), CountingReader()
-    monkeypatch.setattr(ingest, "READER_REVISION", b"an-older-reader")
+    reader.revision = "an-older-reader"
     IngestDocuments(store, reader, LocalDocumentFolder).execute(IngestDocumentsInput(folder))
-    monkeypatch.undo()
+    reader.revision = default_reader().revision
     reader.parsed.clear()
     # After an upgrade that indexes something new, the same bytes are parsed once more, then skipped.
     report = IngestDocuments(store, reader, LocalDocumentFolder).execute(IngestDocumentsInput(folder))
