@@ -60,7 +60,7 @@ _PARAMETERS: dict[str, tuple[str, ...]] = {
     "cloro libre": ("cloro residual", "cloro libre residual"),
     "cloro total": (),
     "cloro": (),
-    "ph": (),
+    "ph": ("acidez",),
     "turbiedad": ("turbidez", "turbiedad", "turbio"),
     "conductividad": ("conductividad electrica",),
     "dureza": ("dureza total", "tan dura", "agua dura"),
