@@ -14,7 +14,7 @@ from botk_adapters.local.matching import Words
 from botk_adapters.local.outline_answers import write_structure
 from botk_adapters.local.outline_questions import structure_asked
 from botk_adapters.local.prose import write_prose
-from botk_adapters.local.question import Question, read_question, without_fuzzy_parameter
+from botk_adapters.local.question import Question, asks_method, read_question, without_fuzzy_parameter
 from botk_adapters.local.reply import Answer, Writer
 from botk_adapters.local.symbol_answers import write_mark, write_note
 from botk_adapters.local.table_cells import is_outline
@@ -54,7 +54,9 @@ def answer_question(
     marked = write_mark(question, cells) or write_colour_list(question, passages)
     if marked is not None:
         return marked
-    if question.tabular and (question.why or (question.explains and question.followup)):
+    if question.tabular and (
+        question.why or (question.explains and question.followup and not asks_method(question))
+    ):
         # "¿por qué tiene asterisco?": the note under the table, on the cells the question names.
         noted = write_note(question, select(question, cells))
         if noted is not None:
@@ -157,6 +159,8 @@ def summary(question: Question, asked: str, found: bool = True) -> str:
     if not question.tabular:
         text = question.text.strip(" ¿?")
         return f"«{text if found else without_foreign_numbers(text, asked)}»"
+    if asks_method(question):
+        return f"el método con que midieron {with_article(parameter_display(question.parameter or ''))}"
     when = question.campaign.describe() if question.campaign and found else describe_campaign(question, asked)
     other = f"el otro {question.other_kind}" if question.other_kind else "el otro punto de muestreo"
     place = other if question.other_place else _place(question)

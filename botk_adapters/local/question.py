@@ -11,16 +11,27 @@ import re
 import attrs
 
 from botk_adapters.local.dates import Campaign, find_campaign
+from botk_adapters.local.fact_upkeep import about_a_device
 from botk_adapters.local.intents import Intent, asks_which, intent_of
+from botk_adapters.local.limits import spelled_limit_words
 from botk_adapters.local.ordinals import bare_ordinal, nth_point, numbered_things, spell_ordinals
 from botk_adapters.local.question_places import introduced, place_and_subject
 from botk_adapters.local.related import LIGHT_WORDS
 from botk_adapters.local.tokens import Span, Token, inside, tokens_of, words_of
-from botk_adapters.local.vocabulary import CHAT_WORDS, colour_in, find_parameter
+from botk_adapters.local.vocabulary import CHAT_WORDS, colour_in, find_parameter, find_weak_parameter
 from botk_core.phrasing import expand_abbreviations
 from botk_core.text import STOP_WORDS, fold
 
-__all__ = ["Question", "Span", "Token", "normalise", "read_question", "without_fuzzy_parameter", "words_of"]
+__all__ = [
+    "Question",
+    "Span",
+    "Token",
+    "asks_method",
+    "normalise",
+    "read_question",
+    "without_fuzzy_parameter",
+    "words_of",
+]
 
 _PUNCTUATION = re.compile(r"([¿?¡!;:]|,(?!\d))")
 _SPACE_BEFORE = re.compile(r"\s+([?!,;:])")
@@ -36,6 +47,11 @@ _OTHER_PLACE = re.compile(
     r"\b(?:el|la|los|las)?\s*otr[oa]s?\s+(?P<kind>punto|lugar|sector|estanque|tanque|localidad|sitio|pozo"
     r"|vertiente|captacion|copa|escuela|posta|casa|sede|red|barrio|pueblo|lado)(?:s|es)?\b"
 )
+_METHOD = re.compile(
+    r"\b(?:metodos?|tecnicas?|norma de ensayo)\b|\bcomo (?:se )?(?:mid|analiz|determin|calcul)"
+)
+# A turn this short that names a parameter by a weak name ("¿y las bacterias?") swaps the parameter.
+_BARE_MAX = 4
 _BLANK = re.compile(r"\b(?:en|de) blanco\b")
 # "el otro punto" names no kind of place; "el otro estanque" does.
 _ANY_PLACE = frozenset({"punto", "lugar", "sitio", "localidad", "lado"})
@@ -113,7 +129,7 @@ class Question:
 
 def normalise(text: str) -> str:
     """Folded text with chat abbreviations spelled out ("q" -> "que"), punctuation kept."""
-    joined = _SPACE_BEFORE.sub(r"\1", spell_ordinals(_expanded(text)))
+    joined = _SPACE_BEFORE.sub(r"\1", spelled_limit_words(spell_ordinals(_expanded(text))))
     return _SPACE_AFTER.sub(r"\1", joined).strip()
 
 
@@ -127,11 +143,16 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
     folded = normalise(text)
     tokens = tokens_of(folded)
     parameter, parameter_span, parameter_fuzzy = find_parameter(folded, fuzzy)
+    if parameter_span and about_a_device(folded, parameter_span):
+        parameter, parameter_span = None, None  # "cada cuánto hay que calibrar el medidor de cloro"
     colour = colour_in(folded)
     if parameter == "color" and (LIGHT_WORDS & set(words_of(folded)) or colour):
         # "los colores de la luz", "¿y el otro color, el verde?" are a light's, not the water's
         parameter, parameter_span = None, None
     campaign = find_campaign(folded)
+    if parameter is None and (campaign or len(words_of(folded)) <= _BARE_MAX or _METHOD.search(folded)):
+        # "salieron bacterias ... la última vez", "¿y pa las bacterias?", "¿con qué método ...?".
+        parameter, parameter_span = find_weak_parameter(folded)
     if colour and colour[0] == "blanco" and _BLANK.search(folded) and not LIGHT_WORDS & set(words_of(folded)):
         colour = None  # "el dato llega en blanco" is empty, not a white light
     colour_span = colour[1] if colour else None
@@ -167,6 +188,11 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
         numbered=numbered_things(folded),
         ordinal=bare_ordinal(_expanded(text)),
     )
+
+
+def asks_method(question: Question) -> bool:
+    """Whether the question asks how a value was measured ("¿con qué método ...?"), not what a value means."""
+    return bool(_METHOD.search(question.text))
 
 
 def without_fuzzy_parameter(question: Question) -> Question:

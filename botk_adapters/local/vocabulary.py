@@ -78,7 +78,7 @@ _PARAMETERS: dict[str, tuple[str, ...]] = {
     "xileno": (),
 }
 
-__all__ = ["COLOURS", "colour_in", "find_parameter", "has_colour", "parameter_display"]
+__all__ = ["COLOURS", "colour_in", "find_parameter", "find_weak_parameter", "has_colour", "parameter_display"]
 
 PARAMETER_NAMES: dict[str, str] = {}
 for _canonical, _aliases in _PARAMETERS.items():
@@ -114,6 +114,9 @@ def find_parameter(folded: str, fuzzy: bool = True) -> tuple[str | None, tuple[i
             return PARAMETER_NAMES[name], found.span(), False
     if not fuzzy:
         return None, None, False
+    phrase = _fuzzy_phrase(folded)
+    if phrase is not None:
+        return phrase[0], phrase[1], True
     for word in re.finditer(r"[a-z]{5,}", folded):
         if word.group(0) in _WORDS_OF_THEIR_OWN or _PLACE_BEFORE.search(folded[: word.start()]):
             continue  # "sobre" is not a typo of "cobre", nor "cobra" (cobrar)
@@ -121,6 +124,47 @@ def find_parameter(folded: str, fuzzy: bool = True) -> tuple[str | None, tuple[i
             if one_edit_apart(word.group(0), name) and _plausible_typo(word.group(0), name):
                 return PARAMETER_NAMES[name], word.span(), True
     return None, None, False
+
+
+# Words that name a parameter only in a question about a campaign's values ("¿salieron bacterias en
+# la escuela la última vez?"): elsewhere they ask about the documents ("¿quién analizó las bacterias?").
+_WEAK_NAMES = {
+    "bacterias": "coliformes totales",
+    "bacteria": "coliformes totales",
+    "microbios": "coliformes totales",
+}
+
+
+def find_weak_parameter(folded: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The parameter a word names when the question is about a campaign's values, and where."""
+    for name, canonical in _WEAK_NAMES.items():
+        found = re.search(rf"\b{name}\b", folded)
+        if found:
+            return canonical, found.span()
+    return None, None
+
+
+_PHRASES = [name for name in _BY_LENGTH if " " in name]
+
+
+def _fuzzy_phrase(folded: str) -> tuple[str, tuple[int, int]] | None:
+    """A parameter of several words written with a typo in one long word ("solidos disuletos totales").
+
+    One of its words must be written right, so that two loose words never make a parameter.
+    """
+    found = list(re.finditer(r"[a-z]+", folded))
+    for name in _PHRASES:
+        wanted = name.split()
+        for start in range(len(found) - len(wanted) + 1):
+            run = [m.group(0) for m in found[start : start + len(wanted)]]
+            exact = [have == want for have, want in zip(run, wanted, strict=True)]
+            near = all(
+                ok or (len(want) >= _SHORT_TYPO and one_edit_apart(have, want))
+                for ok, have, want in zip(exact, run, wanted, strict=True)
+            )
+            if near and any(exact):
+                return PARAMETER_NAMES[name], (found[start].start(), found[start + len(wanted) - 1].end())
+    return None
 
 
 # Words one edit from a parameter that are words of their own ("se cobra", "el cobro").
