@@ -39,6 +39,8 @@ _SPACE_AFTER = re.compile(r"([¿¡])\s+")
 _EXPLAINS = re.compile(
     r"^\W*(?:y\s+)?(?:por que|porque|para que|con que|de que manera|que metodo|cual metodo|que significa"
     r"|que (?:hay que |se debe |debo |debemos )?hac(?:er|emos)\b|que hago\b|que (?:se )?recomienda"
+    # What was done about it ("¿y qué se hizo por eso?"): the note under a table says it.
+    r"|que (?:se )?(?:hizo|hicieron|ha hecho|han hecho)\b|que medidas\b"
     r"|como (?:se )?(?:mid|analiz|calcul|determin|hic|hace|tom|mues|sac|lleg|funcion))"
 )
 # "¿por qué tiene asterisco?", "¿y eso por qué?", "salió alto, ¿por qué?": asks the reason of what it names.
@@ -50,8 +52,6 @@ _OTHER_PLACE = re.compile(
 _METHOD = re.compile(
     r"\b(?:metodos?|tecnicas?|norma de ensayo)\b|\bcomo (?:se )?(?:mid|analiz|determin|calcul)"
 )
-# A turn this short that names a parameter by a weak name ("¿y las bacterias?") swaps the parameter.
-_BARE_MAX = 4
 _BLANK = re.compile(r"\b(?:en|de) blanco\b")
 # "el otro punto" names no kind of place; "el otro estanque" does.
 _ANY_PLACE = frozenset({"punto", "lugar", "sitio", "localidad", "lado"})
@@ -150,7 +150,7 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
         # "los colores de la luz", "¿y el otro color, el verde?" are a light's, not the water's
         parameter, parameter_span = None, None
     campaign = find_campaign(folded)
-    if parameter is None and (campaign or len(words_of(folded)) <= _BARE_MAX or _METHOD.search(folded)):
+    if parameter is None and (campaign or _only_a_name(folded) or _METHOD.search(folded)):
         # "salieron bacterias ... la última vez", "¿y pa las bacterias?", "¿con qué método ...?".
         parameter, parameter_span = find_weak_parameter(folded)
     if colour and colour[0] == "blanco" and _BLANK.search(folded) and not LIGHT_WORDS & set(words_of(folded)):
@@ -193,6 +193,11 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
 def asks_method(question: Question) -> bool:
     """Whether the question asks how a value was measured ("¿con qué método ...?"), not what a value means."""
     return bool(_METHOD.search(question.text))
+
+
+def _only_a_name(folded: str) -> bool:
+    """A turn that says nothing but a name ("¿y pa las bacterias?"): in a thread, it swaps the parameter."""
+    return all(w in STOP_WORDS or w in CHAT_WORDS for w in words_of(folded)[:-1])
 
 
 def without_fuzzy_parameter(question: Question) -> Question:

@@ -31,6 +31,7 @@ REPORT = lab_report(
             "Tabla 3: Coliformes totales. Límite máximo permitido: <1,8 NMP/100 mL",
             "Coliformes totales [NMP/100 mL]",
             COLIFORMS,
+            notes=("* Sobre el límite: el comité aplicó una cloración de refuerzo y repitió la muestra.",),
         ),
         Table("Tabla 4: Cloro libre residual en la red", "Cloro libre [mg/L]", CHLORINE),
     ],
@@ -40,6 +41,7 @@ METHODS = docx_bytes(
     "Los ensayos siguieron métodos normalizados:",
     "Sólidos disueltos totales: gravimetría a 180 °C, método SM 2540 C.",
     "Coliformes totales: fermentación en tubos múltiples, método SM 9221 B.",
+    "Los análisis microbiológicos estuvieron a cargo de la microbióloga Ana Quispe Mamani.",
 )
 MANUAL = docx_bytes(
     "Manual de mantención",
@@ -138,3 +140,18 @@ def test_a_part_of_the_monitoring_system_is_no_station(asked: str) -> None:
 def test_a_station_named_after_its_tank_is_still_one() -> None:
     turn = DataRouter().turn([], "como esta el estanque de Cau Cau")
     assert turn is not None and turn.arguments.get("estacion") == "Cau Cau", turn
+
+
+@pytest.mark.parametrize("asked", ["y q se hizo por eso", "y que hicieron por eso?", "que medidas tomaron"])
+def test_what_was_done_about_a_value_is_the_note_under_its_table(asked: str) -> None:
+    second = _answers("cuantos coliformes en la escuela en julio 2023", asked)[1]
+    assert "cloración de refuerzo" in second, second
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["quien analizo las bacterias", "quien hizo el analisis de las bacterias"],
+)
+def test_who_looked_at_the_bacteria_is_no_table_question(asked: str) -> None:
+    answer = _answers(asked)[0]
+    assert "Quispe" in answer and "NMP" not in answer, answer
