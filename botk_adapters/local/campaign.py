@@ -41,7 +41,9 @@ class Campaign:
         if self.before:
             if self.anchor is None or self.anchor.latest:
                 return _BACK[self.before] if self.before < len(_BACK) else f"{self.before} campañas antes"
-            return f"la campaña anterior a {self.anchor.describe(with_year)}"
+            nth = FEMININE[self.before] if self.before < len(FEMININE) else f"{self.before}.ª"
+            back = "la campaña anterior a" if self.before == 1 else f"la {nth} campaña antes de"
+            return f"{back} {self.anchor.describe(with_year)}"
         if self.latest:
             return "el último muestreo"
         if self.earliest:

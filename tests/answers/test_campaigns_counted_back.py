@@ -117,3 +117,10 @@ def test_a_follow_up_by_the_sound_of_a_synonym_keeps_the_rest() -> None:
 def test_a_year_said_apart_from_its_month_still_counts() -> None:
     answer = _answers("manganeso en la escuela en el invierno del 2022, en junio")[0]
     assert "0,0331" in answer, answer
+
+
+def test_asking_back_twice_from_a_named_campaign_says_so() -> None:
+    third = _answers(
+        "manganeso en la escuela en febrero 2023", "y en el muestreo anterior", "y en el de antes"
+    )[2]
+    assert "0,0321" in third and "segunda campaña antes de febrero" in third, third
