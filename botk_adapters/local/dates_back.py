@@ -20,7 +20,8 @@ _NOUNS = r"(?:muestreos?|campanas?|mediciones|medicion|monitoreos?|analisis|mues
 _PREVIOUS = re.compile(
     rf"(?P<head>\b(?:(?:el|la|los|las)\s+)?{_NOUNS}\s+(?:anterior(?:es)?|previ[oa]s?|de antes)"
     # A bare "¿y el de antes?", "¿y en la anterior?": at the end of a short turn.
-    r"|(?:(?<=en )|(?<=^y )|(?<=^¿y )|^)(?:el|la) (?:anterior|de antes)(?=\s*[?!.,]|\s*$| a ))"
+    r"|(?:(?<=en )|(?<=^y )|(?<=^¿y )|^)(?:el|la) (?:anterior|de antes)(?=\s*[?!.,]|\s*$| a )"
+    r"|(?<=^y )antes(?=\W*$)|(?<=^¿y )antes(?=\W*$))"
     r"(?:\s+a\s+(?P<anchor>.+))?"
 )
 _PENULTIMATE = re.compile(rf"\b(?:(?:el|la)\s+)?(?P<ante>ante)?penultim[oa]s?(?:\s+{_NOUNS})?")

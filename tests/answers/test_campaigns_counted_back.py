@@ -54,7 +54,7 @@ def test_the_campaign_before_the_latest_follows_a_latest_question(before: str) -
     assert "0,0431" in second and "junio de 2022" in second, second
 
 
-@pytest.mark.parametrize("before", ["y en el muestreo anterior?", "y en la campaña de antes"])
+@pytest.mark.parametrize("before", ["y en el muestreo anterior?", "y en la campaña de antes", "y antes?"])
 def test_the_campaign_before_a_named_one_is_counted_from_it(before: str) -> None:
     second = _answers("cuanto manganeso habia en el estanque en junio de 2022", before)[1]
     assert "0,0221" in second and "septiembre de 2021" in second, second
