@@ -144,7 +144,8 @@ def find_weak_parameter(folded: str) -> tuple[str | None, tuple[int, int] | None
     return None, None
 
 
-_PHRASES = [name for name in _BY_LENGTH if " " in name]
+_PHRASES = [name.split() for name in _BY_LENGTH if " " in name]
+_PHRASE_WORDS = frozenset(w for phrase in _PHRASES for w in phrase)
 
 
 def _fuzzy_phrase(folded: str) -> tuple[str, tuple[int, int]] | None:
@@ -153,17 +154,19 @@ def _fuzzy_phrase(folded: str) -> tuple[str, tuple[int, int]] | None:
     One of its words must be written right, so that two loose words never make a parameter.
     """
     found = list(re.finditer(r"[a-z]+", folded))
-    for name in _PHRASES:
-        wanted = name.split()
-        for start in range(len(found) - len(wanted) + 1):
-            run = [m.group(0) for m in found[start : start + len(wanted)]]
+    tokens = [m.group(0) for m in found]
+    if not _PHRASE_WORDS.intersection(tokens):
+        return None  # no word of any such name written right: the common case, decided at once
+    for wanted in _PHRASES:
+        for start in range(len(tokens) - len(wanted) + 1):
+            run = tokens[start : start + len(wanted)]
             exact = [have == want for have, want in zip(run, wanted, strict=True)]
-            near = all(
+            if any(exact) and all(
                 ok or (len(want) >= _SHORT_TYPO and one_edit_apart(have, want))
                 for ok, have, want in zip(exact, run, wanted, strict=True)
-            )
-            if near and any(exact):
-                return PARAMETER_NAMES[name], (found[start].start(), found[start + len(wanted) - 1].end())
+            ):
+                span = (found[start].start(), found[start + len(wanted) - 1].end())
+                return PARAMETER_NAMES[" ".join(wanted)], span
     return None
 
 
