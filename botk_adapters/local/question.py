@@ -11,6 +11,7 @@ import re
 import attrs
 
 from botk_adapters.local.dates import Campaign, find_campaign
+from botk_adapters.local.fact_names import method_asked, weak_parameter
 from botk_adapters.local.fact_upkeep import about_a_device
 from botk_adapters.local.intents import Intent, asks_which, intent_of
 from botk_adapters.local.limits import spelled_limit_words
@@ -18,7 +19,7 @@ from botk_adapters.local.ordinals import bare_ordinal, nth_point, numbered_thing
 from botk_adapters.local.question_places import introduced, place_and_subject
 from botk_adapters.local.related import LIGHT_WORDS
 from botk_adapters.local.tokens import Span, Token, inside, tokens_of, words_of
-from botk_adapters.local.vocabulary import CHAT_WORDS, colour_in, find_parameter, find_weak_parameter
+from botk_adapters.local.vocabulary import CHAT_WORDS, colour_in, find_parameter
 from botk_core.phrasing import expand_abbreviations
 from botk_core.text import STOP_WORDS, fold
 
@@ -48,9 +49,6 @@ _WHY = re.compile(r"^\W*(?:y\s+)?(?:(?:eso|esto)\s+)?(?:por que|porque)\b|\b(?:p
 _OTHER_PLACE = re.compile(
     r"\b(?:el|la|los|las)?\s*otr[oa]s?\s+(?P<kind>punto|lugar|sector|estanque|tanque|localidad|sitio|pozo"
     r"|vertiente|captacion|copa|escuela|posta|casa|sede|red|barrio|pueblo|lado)(?:s|es)?\b"
-)
-_METHOD = re.compile(
-    r"\b(?:metodos?|tecnicas?|norma de ensayo)\b|\bcomo (?:se )?(?:mid|analiz|determin|calcul)"
 )
 _BLANK = re.compile(r"\b(?:en|de) blanco\b")
 # "el otro punto" names no kind of place; "el otro estanque" does.
@@ -150,9 +148,8 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
         # "los colores de la luz", "¿y el otro color, el verde?" are a light's, not the water's
         parameter, parameter_span = None, None
     campaign = find_campaign(folded)
-    if parameter is None and (campaign or _only_a_name(folded) or _METHOD.search(folded)):
-        # "salieron bacterias ... la última vez", "¿y pa las bacterias?", "¿con qué método ...?".
-        parameter, parameter_span = find_weak_parameter(folded)
+    if parameter is None:
+        parameter, parameter_span = weak_parameter(folded, campaign is not None)
     if colour and colour[0] == "blanco" and _BLANK.search(folded) and not LIGHT_WORDS & set(words_of(folded)):
         colour = None  # "el dato llega en blanco" is empty, not a white light
     colour_span = colour[1] if colour else None
@@ -192,12 +189,7 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
 
 def asks_method(question: Question) -> bool:
     """Whether the question asks how a value was measured ("¿con qué método ...?"), not what a value means."""
-    return bool(_METHOD.search(question.text))
-
-
-def _only_a_name(folded: str) -> bool:
-    """A turn that says nothing but a name ("¿y pa las bacterias?"): in a thread, it swaps the parameter."""
-    return all(w in STOP_WORDS or w in CHAT_WORDS for w in words_of(folded)[:-1])
+    return method_asked(question.text)
 
 
 def without_fuzzy_parameter(question: Question) -> Question:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from botk_adapters.local.fact_typos import fuzzy_phrase
 from botk_adapters.local.light_verbs import LIGHT_VERB_FORMS
 from botk_core.lights import COLOURS, colour_in, has_colour
 from botk_core.phrasing import one_edit_apart
@@ -78,7 +79,7 @@ _PARAMETERS: dict[str, tuple[str, ...]] = {
     "xileno": (),
 }
 
-__all__ = ["COLOURS", "colour_in", "find_parameter", "find_weak_parameter", "has_colour", "parameter_display"]
+__all__ = ["COLOURS", "colour_in", "find_parameter", "has_colour", "parameter_display"]
 
 PARAMETER_NAMES: dict[str, str] = {}
 for _canonical, _aliases in _PARAMETERS.items():
@@ -88,6 +89,7 @@ for _canonical, _aliases in _PARAMETERS.items():
 
 # Two-letter symbols ("pb", "mn") count only as whole words, after the names.
 _BY_LENGTH = sorted(PARAMETER_NAMES, key=len, reverse=True)
+_PHRASES = [name.split() for name in _BY_LENGTH if " " in name]
 _SINGLE_WORDS = [name for name in PARAMETER_NAMES if " " not in name and len(name) >= 5]
 
 # Display names with their accents, for the sentences the assistant writes.
@@ -114,9 +116,9 @@ def find_parameter(folded: str, fuzzy: bool = True) -> tuple[str | None, tuple[i
             return PARAMETER_NAMES[name], found.span(), False
     if not fuzzy:
         return None, None, False
-    phrase = _fuzzy_phrase(folded)
+    phrase = fuzzy_phrase(folded, _PHRASES)
     if phrase is not None:
-        return phrase[0], phrase[1], True
+        return PARAMETER_NAMES[phrase[0]], phrase[1], True
     for word in re.finditer(r"[a-z]{5,}", folded):
         if word.group(0) in _WORDS_OF_THEIR_OWN or _PLACE_BEFORE.search(folded[: word.start()]):
             continue  # "sobre" is not a typo of "cobre", nor "cobra" (cobrar)
@@ -124,50 +126,6 @@ def find_parameter(folded: str, fuzzy: bool = True) -> tuple[str | None, tuple[i
             if one_edit_apart(word.group(0), name) and _plausible_typo(word.group(0), name):
                 return PARAMETER_NAMES[name], word.span(), True
     return None, None, False
-
-
-# Words that name a parameter only in a question about a campaign's values ("¿salieron bacterias en
-# la escuela la última vez?"): elsewhere they ask about the documents ("¿quién analizó las bacterias?").
-_WEAK_NAMES = {
-    "bacterias": "coliformes totales",
-    "bacteria": "coliformes totales",
-    "microbios": "coliformes totales",
-}
-
-
-def find_weak_parameter(folded: str) -> tuple[str | None, tuple[int, int] | None]:
-    """The parameter a word names when the question is about a campaign's values, and where."""
-    for name, canonical in _WEAK_NAMES.items():
-        found = re.search(rf"\b{name}\b", folded)
-        if found:
-            return canonical, found.span()
-    return None, None
-
-
-_PHRASES = [name.split() for name in _BY_LENGTH if " " in name]
-_PHRASE_WORDS = frozenset(w for phrase in _PHRASES for w in phrase)
-
-
-def _fuzzy_phrase(folded: str) -> tuple[str, tuple[int, int]] | None:
-    """A parameter of several words written with a typo in one long word ("solidos disuletos totales").
-
-    One of its words must be written right, so that two loose words never make a parameter.
-    """
-    found = list(re.finditer(r"[a-z]+", folded))
-    tokens = [m.group(0) for m in found]
-    if not _PHRASE_WORDS.intersection(tokens):
-        return None  # no word of any such name written right: the common case, decided at once
-    for wanted in _PHRASES:
-        for start in range(len(tokens) - len(wanted) + 1):
-            run = tokens[start : start + len(wanted)]
-            exact = [have == want for have, want in zip(run, wanted, strict=True)]
-            if any(exact) and all(
-                ok or (len(want) >= _SHORT_TYPO and one_edit_apart(have, want))
-                for ok, have, want in zip(exact, run, wanted, strict=True)
-            ):
-                span = (found[start].start(), found[start + len(wanted) - 1].end())
-                return PARAMETER_NAMES[" ".join(wanted)], span
-    return None
 
 
 # Words one edit from a parameter that are words of their own ("se cobra", "el cobro").
