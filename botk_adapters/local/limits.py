@@ -19,7 +19,7 @@ from botk_core.phrasing import one_edit_apart
 # "norma" is left out: "forma" is one letter away.
 _LIMIT_WORDS_TEXT = """
     permitido permitida permitidos permitidas limite limites maximo maxima sobrepasa sobrepasan supera
-    superan excede exceden
+    superan excede exceden permite permiten
 """
 _LIMIT_WORDS = frozenset(_LIMIT_WORDS_TEXT.split())
 _LONG_WORD = re.compile(r"[a-z]{5,}")

@@ -155,3 +155,11 @@ def test_what_was_done_about_a_value_is_the_note_under_its_table(asked: str) -> 
 def test_who_looked_at_the_bacteria_is_no_table_question(asked: str) -> None:
     answer = _answers(asked)[0]
     assert "Quispe" in answer and "NMP" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    "asked", ["y cuanto es lo maximo q se permte", "y cual es el maximo permitdo", "y el limte?"]
+)
+def test_the_limit_asked_with_a_typo_after_a_cell_is_the_tables_limit(asked: str) -> None:
+    second = _answers("solidos disueltos en la escuela en mayo 2022", asked)[1]
+    assert "1.500" in second and "815" not in second, second
