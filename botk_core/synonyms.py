@@ -27,6 +27,7 @@ Phrase = tuple[str, ...]  # stemmed terms, stop words left out, as the index hol
 _BUILTIN = """
 hierro, fierro
 estanque, tanque, depósito, aljibe
+captación, bocatoma, obra de toma, toma de agua, punto de captación
 caja de protección, cajita, caja del sensor, caja protectora, gabinete
 luz, led, indicador, luz indicadora, lucecita, piloto, foco
 norma, normativa, límite máximo permitido, límite permitido, máximo permitido, lmp, límite

@@ -14,7 +14,7 @@ from botk_adapters.local.matching import Words
 from botk_adapters.local.outline_answers import write_structure
 from botk_adapters.local.outline_questions import structure_asked
 from botk_adapters.local.prose import write_prose
-from botk_adapters.local.question import Question, read_question, without_fuzzy_parameter
+from botk_adapters.local.question import Question, asks_method, read_question, without_fuzzy_parameter
 from botk_adapters.local.reply import Answer, Writer
 from botk_adapters.local.symbol_answers import write_mark, write_note
 from botk_adapters.local.table_cells import is_outline
@@ -26,6 +26,7 @@ from botk_core.tools.search import FoundPassage, SearchOutput
 __all__ = ["Answer", "Writer", "answer_question", "not_found", "write_error", "write_search_answer"]
 
 NOT_FOUND = "No lo encontré"
+PROSE_POOL = 40
 _ANSWERING = ("cell", "row", "column", "table", "limit")
 
 
@@ -43,6 +44,9 @@ def answer_question(
         answer = write_structure(structure, results)
         if answer is not None or structure.kind != "code":
             return answer or not_found(question, asked)
+    # A table question fetches every cell of its table; its words are read in prose only from the
+    # best-ranked passages, as many as a search of its own would have brought.
+    pool = [r for r in results[:PROSE_POOL] if not is_outline(r.fact)]
     results = [r for r in results if not is_outline(r.fact)]
     if question.parameter_fuzzy and not _mentions_parameter(question.parameter or "", results):
         question = without_fuzzy_parameter(question)  # "la placa solar" is not "plata" in these documents
@@ -50,11 +54,13 @@ def answer_question(
     # A question that names no known parameter may ask for any table's cell ("¿cuántos fusibles hay?").
     # A measurement answers a question without a known parameter only when it names the cell's parameter
     # ("temperatura del agua" is not the manganese of that point); a parts list's row answers by its label.
-    passages = [r for r in results if r.fact is None or not is_cell(r.fact) or _may_answer(question, r)]
+    passages = [r for r in pool if r.fact is None or not is_cell(r.fact) or _may_answer(question, r)]
     marked = write_mark(question, cells) or write_colour_list(question, passages)
     if marked is not None:
         return marked
-    if question.tabular and (question.why or (question.explains and question.followup)):
+    if question.tabular and (
+        question.why or (question.explains and question.followup and not asks_method(question))
+    ):
         # "¿por qué tiene asterisco?": the note under the table, on the cells the question names.
         noted = write_note(question, select(question, cells))
         if noted is not None:
@@ -71,7 +77,7 @@ def answer_question(
         return Answer("\n\n".join(p.text for p in parts), tuple(c for p in parts for c in p.citations))
     prose = None if question.explains else write_prose(question, passages, prefer)
     if prose is None and selections and selections[0].shape == "no_parameter":
-        prose = write_prose(_as_prose(question), results, prefer)
+        prose = write_prose(_as_prose(question), pool, prefer)
     if prose is not None:
         return prose
     return not_found(question, asked, selections[0] if selections else None)
@@ -157,6 +163,8 @@ def summary(question: Question, asked: str, found: bool = True) -> str:
     if not question.tabular:
         text = question.text.strip(" ¿?")
         return f"«{text if found else without_foreign_numbers(text, asked)}»"
+    if asks_method(question):
+        return f"el método con que midieron {with_article(parameter_display(question.parameter or ''))}"
     when = question.campaign.describe() if question.campaign and found else describe_campaign(question, asked)
     other = f"el otro {question.other_kind}" if question.other_kind else "el otro punto de muestreo"
     place = other if question.other_place else _place(question)

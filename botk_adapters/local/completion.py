@@ -32,7 +32,11 @@ def edits(new: Question, previous: Question) -> list[Edit]:
         phrase = _cut(new, new.campaign.span)
         old = previous.campaign
         if new.campaign.month and not new.campaign.year and old and old.year:
-            phrase = f"{MONTH_NAMES[new.campaign.month]} de {old.year}"
+            phrase = f"{MONTH_NAMES[new.campaign.month]} de {old.year + new.campaign.year_shift}"
+        elif new.campaign.year_shift and old and old.year:
+            phrase = f"{old.year + new.campaign.year_shift}"  # "¿y el año siguiente?"
+        elif new.campaign.relative and new.campaign.anchor is None and old:
+            phrase = f"la campana anterior a {_cut(previous, old.span)}"  # before the one just answered
         edits.append((old.span if old else None, phrase if old else f"en {phrase}"))
     if (new.place or new.other_place) and new.place_span:
         edits.append(_place_edit(previous, _cut(new, new.place_span), _same_thing(new)))

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-import attrs
-
+from botk_adapters.local.campaign import MONTH_NAMES, Campaign
+from botk_adapters.local.dates_back import counted_back, year_shift
 from botk_adapters.local.matching import one_edit_apart
-from botk_adapters.local.ordinals import FEMININE
+
+__all__ = ["MONTHS", "MONTH_NAMES", "SHORT_MONTHS", "Campaign", "find_campaign"]
 
 MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
@@ -22,10 +23,6 @@ SHORT_MONTHS = {
     "ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7, "ago": 8, "sep": 9,
     "sept": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12,
 }  # fmt: skip
-MONTH_NAMES = [
-    "", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-    "octubre", "noviembre", "diciembre",
-]  # fmt: skip
 # Words one typo away from a month that are words of their own.
 _NOT_MONTHS = frozenset({"marco", "entero", "junto", "julia", "abrir", "mayor", "agosta"})
 
@@ -57,57 +54,19 @@ _EARLIEST = re.compile(
 )
 
 
-@attrs.frozen
-class Campaign:
-    """A month and/or year, or the latest/earliest campaign; ``span`` is where the text says it."""
-
-    month: int | None = None
-    year: int | None = None
-    latest: bool = False
-    earliest: bool = False
-    span: tuple[int, int] = (0, 0)
-    # The n-th campaign in time ("la tercera campaña"), when the question counts them.
-    nth: int | None = None
-    # The year came from an earlier turn ("¿y en agosto?"): a campaign of that month in another year
-    # answers when that year has none.
-    year_assumed: bool = False
-
-    def describe(self, with_year: bool = True) -> str:
-        """In words: "octubre de 2021", "octubre", "2021", "el último muestreo" (an assumed year unsaid)."""
-        with_year = with_year and not self.year_assumed
-        if self.latest:
-            return "el último muestreo"
-        if self.earliest:
-            return "el primer muestreo"
-        if self.nth:
-            return f"la {FEMININE[self.nth]} campaña" + (
-                f" de {self.year}" if self.year and with_year else ""
-            )
-        month = MONTH_NAMES[self.month] if self.month else ""
-        year = str(self.year) if self.year and with_year else ""
-        return " de ".join(part for part in (month, year) if part)
-
-    def matches(self, other: Campaign) -> bool:
-        """Whether ``other`` (a table column's campaign) is this one, for the parts this one names."""
-        if self.month and self.month != other.month:
-            return False
-        return not (self.year and self.year != other.year)
-
-    @property
-    def order(self) -> tuple[int, int]:
-        return (self.year or 0, self.month or 0)
-
-
 def find_campaign(folded: str, *, labels: bool = False) -> Campaign | None:
     """The first campaign ``folded`` names, or None.
 
     ``labels`` is for a table's own column labels, where a short month ("Oct-21")
     needs no year or "en" beside it.
     """
-    for pattern, flag in ((_LATEST, "latest"), (_EARLIEST, "earliest")):
+    back = counted_back(folded, find_campaign)
+    if back is not None:
+        return back
+    for pattern, latest in ((_LATEST, True), (_EARLIEST, False)):
         found = pattern.search(folded)
         if found:
-            return Campaign(**{flag: True}, span=found.span())
+            return Campaign(latest=latest, earliest=not latest, span=found.span())
     counted = _NTH.search(folded)
     if counted:
         year = int(counted["year"]) if counted["year"] else None
@@ -119,10 +78,25 @@ def find_campaign(folded: str, *, labels: bool = False) -> Campaign | None:
     for found in _MONTH_YEAR.finditer(folded):
         month = _month(found["month"], folded[: found.start()], bool(found["year"]) or labels)
         if month:
-            end = found.end() if found["year"] else found.end("month")
-            return Campaign(month, _year(found["year"]), span=(found.start(), end))
+            if not found["year"]:
+                return _month_alone(folded, month, (found.start(), found.end("month")))
+            return Campaign(month, _year(found["year"]), span=found.span())
+    shifted = year_shift(folded)
+    if shifted:
+        return Campaign(year_shift=shifted[0], span=shifted[1])
     found = _YEAR_ALONE.search(folded)
     return Campaign(year=int(found["year"]), span=found.span()) if found else None
+
+
+def _month_alone(folded: str, month: int, span: tuple[int, int]) -> Campaign:
+    """A month with no year beside it: a year counted from the thread's ("al año siguiente en junio"),
+    or the one the question says elsewhere ("en el invierno del 2024, en junio")."""
+    shifted = year_shift(folded)
+    if shifted:
+        shift, (start, end) = shifted
+        return Campaign(month, year_shift=shift, span=(min(span[0], start), max(span[1], end)))
+    year = _YEAR_ALONE.search(folded)
+    return Campaign(month, int(year["year"]) if year else None, span=span)
 
 
 def _month(word: str, before: str, has_year: bool) -> int | None:

@@ -11,6 +11,10 @@ from botk_core.text import fold
 def in_campaign(campaign: Campaign, cells: list[Cell]) -> list[Cell]:
     """The cells of ``campaign``; a month without its year takes the nearest year that has it."""
     dated = [c for c in cells if c.campaign]
+    if campaign.before:
+        return _counted_back(campaign, dated)
+    if campaign.year_shift and not campaign.year:
+        return []  # "al año siguiente" with no year said before: no campaign is meant
     if campaign.nth:
         of_year = [c for c in dated if c.campaign and campaign.matches(c.campaign)]
         # A column the document numbers itself ("2.ª campaña (nov 2022)") is that one; else they are counted.
@@ -38,3 +42,16 @@ def in_campaign(campaign: Campaign, cells: list[Cell]) -> list[Cell]:
     years = {c.campaign.year or 0 for c in same_month if c.campaign}
     year = min(years, key=lambda y: (abs(y - wanted), -y))
     return [c for c in same_month if c.campaign and (c.campaign.year or 0) == year]
+
+
+def _counted_back(campaign: Campaign, dated: list[Cell]) -> list[Cell]:
+    """The cells ``campaign.before`` campaigns before its anchor (the latest when it has none)."""
+    anchored = in_campaign(campaign.anchor or Campaign(latest=True), dated)
+    orders = sorted({c.campaign.order for c in dated if c.campaign})
+    if not anchored or not orders:
+        return []
+    start = orders.index(min(c.campaign.order for c in anchored if c.campaign))
+    if start < campaign.before:
+        return []
+    target = orders[start - campaign.before]
+    return [c for c in dated if c.campaign and c.campaign.order == target]

@@ -8,8 +8,8 @@ primer punto" is the first row in reading order.
 
 from __future__ import annotations
 
-from botk_adapters.local.matching import phrase_variants, similar
-from botk_adapters.local.phonetic import sounds_alike
+from botk_adapters.local.matching import SYNONYMS, phrase_variants, similar
+from botk_adapters.local.phonetic import sounds_alike, sounds_like_stem
 from botk_adapters.local.question import Question
 from botk_adapters.local.table_cells import Cell
 from botk_core.text import STOP_WORDS, stem, words
@@ -66,9 +66,19 @@ def _other_rows(excluded: tuple[str, ...], cells: list[Cell], kind: str = "") ->
 def _place_score(wanted: tuple[str, ...], cell: Cell) -> float:
     have = [w for label in cell.fact.row for w in words(label)]
     return max(
-        sum(1 for w in v if any(similar(w, h) or sounds_alike(w, h) for h in have)) / len(v)
-        for v in phrase_variants(wanted)
+        sum(1 for w in v if any(_names_word(w, h) for h in have)) / len(v) for v in phrase_variants(wanted)
     )
+
+
+def _names_word(word: str, label_word: str) -> bool:
+    """Whether the user's word names a row label's word: by stem, typo, sound, or a synonym said by ear.
+
+    "tanke" is the row "Estanque": it sounds like «tanque», which the synonyms make «estanque».
+    """
+    if similar(word, label_word) or sounds_alike(word, label_word):
+        return True
+    others = SYNONYMS.equivalents((stem(label_word),))[1:]
+    return any(len(other) == 1 and sounds_like_stem(word, other[0]) for other in others)
 
 
 def natural_order(row: tuple[str, ...]) -> tuple[object, ...]:

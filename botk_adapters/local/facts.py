@@ -8,6 +8,7 @@ import attrs
 
 from botk_adapters.local.fact_campaigns import in_campaign
 from botk_adapters.local.fact_places import named_place, named_rows, natural_order
+from botk_adapters.local.fact_upkeep import device_words, upkeep_asked
 from botk_adapters.local.matching import similar
 from botk_adapters.local.question import Question
 from botk_adapters.local.table_cells import Cell, cells_of, column_label, is_cell
@@ -32,7 +33,10 @@ def parameter_cells(question: Question, cells: list[Cell]) -> list[Cell]:
     if question.parameter:
         names = [n for n, canonical in PARAMETER_NAMES.items() if canonical == question.parameter]
         return [c for c in cells if any(_names(c, name) for name in names)]
-    asked = [w for w in question.content_words() if w not in WEAK_WORDS and len(w) >= 4]
+    if upkeep_asked(question.text):
+        return []  # "¿cada cuánto se calibra el sensor de cloro?" asks the manual, not a table
+    device = device_words(question.text)
+    asked = [w for w in question.content_words() if w not in WEAK_WORDS and len(w) >= 4 and w not in device]
     return [c for c in cells if asked and any(similar(w, p) for w in asked for p in _parameter_words(c))]
 
 

@@ -53,6 +53,7 @@ _MARKER_WORDS_TEXT = """
     sobrepasa excede exceden cumple dentro bajo mucho harto alto alta elevado peligroso grave malo
     demasiado normal bien aceptable seguro potable apta apto preocupante excesivo toxico poco donde rango
     pasaron sobrepasaron excedieron altos altas elevados elevadas mucha muchos muchas harta poca fuera
+    permite permiten
 """
 MARKER_WORDS = frozenset(_MARKER_WORDS_TEXT.split())
 

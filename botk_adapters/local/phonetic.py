@@ -41,3 +41,14 @@ def sounds_alike(word: str, other: str) -> bool:
     if key == other_key or sound_key(stem(word)) == sound_key(stem(other)):  # "posos", "pozo"
         return True
     return min(len(key), len(other_key)) >= SOUND_TYPO_LENGTH and one_edit_apart(key, other_key)
+
+
+def sounds_like_stem(word: str, stemmed: str) -> bool:
+    """Whether a folded ``word`` sounds like a stem ("tanke" and "tanqu", of «tanque»).
+
+    A stem has lost its last vowel, so both are compared as said, without the vowels they end with.
+    """
+    if not word.isalpha() or not stemmed.isalpha():
+        return False
+    root, other = sound_key(word).rstrip("aeiou"), sound_key(stemmed).rstrip("aeiou")
+    return len(root) >= SOUND_MIN_LENGTH and root == other

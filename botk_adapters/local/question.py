@@ -11,7 +11,10 @@ import re
 import attrs
 
 from botk_adapters.local.dates import Campaign, find_campaign
+from botk_adapters.local.fact_names import method_asked, weak_parameter
+from botk_adapters.local.fact_upkeep import about_a_device
 from botk_adapters.local.intents import Intent, asks_which, intent_of
+from botk_adapters.local.limits import spelled_limit_words
 from botk_adapters.local.ordinals import bare_ordinal, nth_point, numbered_things, spell_ordinals
 from botk_adapters.local.question_places import introduced, place_and_subject
 from botk_adapters.local.related import LIGHT_WORDS
@@ -20,7 +23,16 @@ from botk_adapters.local.vocabulary import CHAT_WORDS, colour_in, find_parameter
 from botk_core.phrasing import expand_abbreviations
 from botk_core.text import STOP_WORDS, fold
 
-__all__ = ["Question", "Span", "Token", "normalise", "read_question", "without_fuzzy_parameter", "words_of"]
+__all__ = [
+    "Question",
+    "Span",
+    "Token",
+    "asks_method",
+    "normalise",
+    "read_question",
+    "without_fuzzy_parameter",
+    "words_of",
+]
 
 _PUNCTUATION = re.compile(r"([¿?¡!;:]|,(?!\d))")
 _SPACE_BEFORE = re.compile(r"\s+([?!,;:])")
@@ -28,6 +40,8 @@ _SPACE_AFTER = re.compile(r"([¿¡])\s+")
 _EXPLAINS = re.compile(
     r"^\W*(?:y\s+)?(?:por que|porque|para que|con que|de que manera|que metodo|cual metodo|que significa"
     r"|que (?:hay que |se debe |debo |debemos )?hac(?:er|emos)\b|que hago\b|que (?:se )?recomienda"
+    # What was done about it ("¿y qué se hizo por eso?"): the note under a table says it.
+    r"|que (?:se )?(?:hizo|hicieron|ha hecho|han hecho)\b|que medidas\b"
     r"|como (?:se )?(?:mid|analiz|calcul|determin|hic|hace|tom|mues|sac|lleg|funcion))"
 )
 # "¿por qué tiene asterisco?", "¿y eso por qué?", "salió alto, ¿por qué?": asks the reason of what it names.
@@ -113,7 +127,7 @@ class Question:
 
 def normalise(text: str) -> str:
     """Folded text with chat abbreviations spelled out ("q" -> "que"), punctuation kept."""
-    joined = _SPACE_BEFORE.sub(r"\1", spell_ordinals(_expanded(text)))
+    joined = _SPACE_BEFORE.sub(r"\1", spelled_limit_words(spell_ordinals(_expanded(text))))
     return _SPACE_AFTER.sub(r"\1", joined).strip()
 
 
@@ -127,11 +141,15 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
     folded = normalise(text)
     tokens = tokens_of(folded)
     parameter, parameter_span, parameter_fuzzy = find_parameter(folded, fuzzy)
+    if parameter_span and about_a_device(folded, parameter_span):
+        parameter, parameter_span = None, None  # "cada cuánto hay que calibrar el medidor de cloro"
     colour = colour_in(folded)
     if parameter == "color" and (LIGHT_WORDS & set(words_of(folded)) or colour):
         # "los colores de la luz", "¿y el otro color, el verde?" are a light's, not the water's
         parameter, parameter_span = None, None
     campaign = find_campaign(folded)
+    if parameter is None:
+        parameter, parameter_span = weak_parameter(folded, campaign is not None)
     if colour and colour[0] == "blanco" and _BLANK.search(folded) and not LIGHT_WORDS & set(words_of(folded)):
         colour = None  # "el dato llega en blanco" is empty, not a white light
     colour_span = colour[1] if colour else None
@@ -167,6 +185,11 @@ def read_question(text: str, fuzzy: bool = True) -> Question:
         numbered=numbered_things(folded),
         ordinal=bare_ordinal(_expanded(text)),
     )
+
+
+def asks_method(question: Question) -> bool:
+    """Whether the question asks how a value was measured ("¿con qué método ...?"), not what a value means."""
+    return method_asked(question.text)
 
 
 def without_fuzzy_parameter(question: Question) -> Question:

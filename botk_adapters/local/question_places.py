@@ -21,6 +21,8 @@ _JOINERS = frozenset({"de", "del"})
 # Words that also ask ("alto", "bajo") but after a place's first word are part of its name ("Estanque Alto").
 _NAME_PARTS = frozenset({"alto", "alta", "bajo", "baja", "arriba", "abajo", "elevado", "elevada"})
 # "ahí mismo", "allá": the place of the turn before, never a place's name.
+# What a table question may ask of a value besides the value ("con qué método midieron el pH").
+_ASKED_THINGS = frozenset({"metodo", "metodos", "tecnica", "tecnicas", "procedimiento", "ensayo", "ensayos"})
 _DEICTIC = frozenset({"ahi", "alli", "aca", "alla", "aqui", "mismo", "misma", "mismos", "mismas"})
 
 
@@ -101,6 +103,8 @@ def _bare_place(tokens: tuple[Token, ...], used: set[int]) -> tuple[tuple[str, .
     run = [
         token
         for index, token in enumerate(tokens)
-        if index not in used and (_free(token) or (index and token.word in _NAME_PARTS))
+        if index not in used
+        and token.word not in _ASKED_THINGS
+        and (_free(token) or (index and token.word in _NAME_PARTS))
     ]
     return tuple(t.word for t in run[:6]), (run[0].start, run[-1].end) if run else None

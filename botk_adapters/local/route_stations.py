@@ -41,6 +41,9 @@ NOT_A_NAME = frozenset(
         "hoy", "ayer", "ahora", "manana", "semana", "mes", "dia", "dias", "ano", "anos", "ultimo",
         "ultimos", "ultima", "ultimas", "agua", "nivel", "promedio", "promedios", "lluvia", "clima",
         "temperatura", "humedad", "actual", "vacio", "vacia", "datos", "dato",
+        # Parts of the monitoring system: "el sensor del tanque" is a device, not a station's name.
+        "tanque", "estanque", "sensor", "sensores", "gateway", "caja", "cajita", "medidor", "bomba",
+        "panel", "bateria", "pila", "antena", "modem", "router",
     }
 )  # fmt: skip
 

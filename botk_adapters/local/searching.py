@@ -14,7 +14,7 @@ from botk_adapters.local.vocabulary import parameter_display
 from botk_core.domain import TABLE_OUTLINE
 
 MAX_QUERY_CHARS = 500
-LIST_K = 40
+LIST_K = 90
 PROSE_K = 8
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from botk_adapters.local.fact_typos import fuzzy_phrase
 from botk_adapters.local.light_verbs import LIGHT_VERB_FORMS
 from botk_core.lights import COLOURS, colour_in, has_colour
 from botk_core.phrasing import one_edit_apart
@@ -60,7 +61,7 @@ _PARAMETERS: dict[str, tuple[str, ...]] = {
     "cloro libre": ("cloro residual", "cloro libre residual"),
     "cloro total": (),
     "cloro": (),
-    "ph": (),
+    "ph": ("acidez",),
     "turbiedad": ("turbidez", "turbiedad", "turbio"),
     "conductividad": ("conductividad electrica",),
     "dureza": ("dureza total", "tan dura", "agua dura"),
@@ -88,6 +89,7 @@ for _canonical, _aliases in _PARAMETERS.items():
 
 # Two-letter symbols ("pb", "mn") count only as whole words, after the names.
 _BY_LENGTH = sorted(PARAMETER_NAMES, key=len, reverse=True)
+_PHRASES = [name.split() for name in _BY_LENGTH if " " in name]
 _SINGLE_WORDS = [name for name in PARAMETER_NAMES if " " not in name and len(name) >= 5]
 
 # Display names with their accents, for the sentences the assistant writes.
@@ -114,6 +116,9 @@ def find_parameter(folded: str, fuzzy: bool = True) -> tuple[str | None, tuple[i
             return PARAMETER_NAMES[name], found.span(), False
     if not fuzzy:
         return None, None, False
+    phrase = fuzzy_phrase(folded, _PHRASES)
+    if phrase is not None:
+        return PARAMETER_NAMES[phrase[0]], phrase[1], True
     for word in re.finditer(r"[a-z]{5,}", folded):
         if word.group(0) in _WORDS_OF_THEIR_OWN or _PLACE_BEFORE.search(folded[: word.start()]):
             continue  # "sobre" is not a typo of "cobre", nor "cobra" (cobrar)

@@ -17,7 +17,7 @@ from botk_core.ports import DocumentStore
 from botk_core.tools.registry import Tool, ToolContext, ToolResult
 
 SEARCH_DOCUMENTS = "search_documents"
-MAX_K = 40
+MAX_K = 100
 
 SEARCH_SPEC = ToolSpec(
     name=SEARCH_DOCUMENTS,

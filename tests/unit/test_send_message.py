@@ -57,7 +57,7 @@ def test_a_tool_call_is_run_and_its_output_paired_by_call_id(core: Core) -> None
         ("no_such_tool", "{}", "unknown tool 'no_such_tool'"),
         ("search_documents", "{not json", "arguments are not valid JSON"),
         ("search_documents", "{}", "arguments.query is required"),
-        ("search_documents", '{"query": "x", "k": 99}', "arguments.k must be <= 40"),
+        ("search_documents", '{"query": "x", "k": 999}', "arguments.k must be <= 100"),
         ("search_documents", '{"query": 3}', "arguments.query must be of type string"),
     ],
 )
