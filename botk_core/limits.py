@@ -2,7 +2,8 @@
 
 A limit is a figure near a word that states one: "máximo", "límite", "norma",
 "requisito", "exigencia", "tope", "admisible", "aceptable", "permitido", "no
-debe superar", "menor que", "hasta", "rango", "entre X y Y", "LMP", "NCh 409".
+debe superar", "menor que", "hasta", "rango", "entre X y Y", "LMP", "NCh 409",
+"referencia", "recomendado" (a value a table is compared with where no norm sets one).
 The figure may follow the word ("Tope normativo 0,2 mg/L", "Requisito NCh 409/1
 = 1,5 mg/L") or precede it ("fija 1.500 mg/L como límite máximo"). Figures
 that belong to something else are never one: a norm's number ("NCh 409/1",
@@ -25,9 +26,13 @@ _CUE = re.compile(
     r"\bl[íi]mites?\b|\blmp\b|\bm[áa]xim[oa]s?\b|\bm[áa]x\b\.?|\bnormas?\b|\bnormativ[oa]s?\b|\brequisitos?\b"
     r"|\bexigencias?\b|\bexigid[oa]\b|\btopes?\b|\badmisibles?\b|\baceptables?\b|\bpermitid[oa]s?\b"
     r"|\bno\s+debe(?:n|r[áa]n?)?\s+(?:superar|exceder|sobrepasar|pasar)\b|\bmenor(?:es)?\s+(?:que|a)\b"
-    r"|\binferior(?:es)?\s+a\b|\bhasta\b|\brangos?\b|\bentre\b|\bvalor(?:es)?\s+gu[íi]a\b|\bNCh\b",
+    r"|\binferior(?:es)?\s+a\b|\bhasta\b|\brangos?\b|\bentre\b|\bvalor(?:es)?\s+gu[íi]a\b|\bNCh\b"
+    r"|\breferencias?\b|\brecomendad[oa]s?\b",
     re.IGNORECASE,
 )
+# Words that state a limit only beside a measured quantity ("como referencia, 500 mg/L"), never
+# beside a bare number ("ver referencia 3").
+_WEAK_CUE = re.compile(r"referencias?|recomendad[oa]s?", re.IGNORECASE)
 # A detection or quantification limit states the method's reach, not what the norm allows.
 _DETECTION = re.compile(
     r"\bl[íi]mites?\s+(?:de|del)\s+(?:detecci|cuantifica)|\bLD\b|\bLC\b|\bdel\s+m[ée]todo\b", re.IGNORECASE
@@ -60,7 +65,7 @@ def find_limit(text: str, unit: str = "") -> StatedLimit | None:
         if _is_detection(text, cue.start()):
             continue
         figure = _after(text, cue.end(), found) or _before(text, cue.start(), found)
-        if figure is not None:
+        if figure is not None and (figure.unit or not _WEAK_CUE.fullmatch(cue.group(0))):
             return _stated(text, cue, figure)
     return None
 

@@ -38,6 +38,13 @@ class Campaign:
     def describe(self, with_year: bool = True) -> str:
         """In words: "octubre de 2021", "octubre", "2021", "el último muestreo" (an assumed year unsaid)."""
         with_year = with_year and not self.year_assumed
+        if self.before < 0:
+            after = self.anchor.describe(with_year) if self.anchor else "el último muestreo"
+            return (
+                f"la campaña siguiente a {after}"
+                if self.before == -1
+                else f"{-self.before} campañas después de {after}"
+            )
         if self.before:
             if self.anchor is None or self.anchor.latest:
                 return _BACK[self.before] if self.before < len(_BACK) else f"{self.before} campañas antes"

@@ -36,7 +36,9 @@ def edits(new: Question, previous: Question) -> list[Edit]:
         elif new.campaign.year_shift and old and old.year:
             phrase = f"{old.year + new.campaign.year_shift}"  # "¿y el año siguiente?"
         elif new.campaign.relative and new.campaign.anchor is None and old:
-            phrase = f"la campana anterior a {_cut(previous, old.span)}"  # before the one just answered
+            # Before (or after) the one just answered.
+            side = "siguiente" if new.campaign.before < 0 else "anterior"
+            phrase = f"la campana {side} a {_cut(previous, old.span)}"
         edits.append((old.span if old else None, phrase if old else f"en {phrase}"))
     if (new.place or new.other_place) and new.place_span:
         edits.append(_place_edit(previous, _cut(new, new.place_span), _same_thing(new)))

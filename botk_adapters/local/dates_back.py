@@ -24,6 +24,12 @@ _PREVIOUS = re.compile(
     r"|(?<=^y )antes(?=\W*$)|(?<=^¿y )antes(?=\W*$))"
     r"(?:\s+a\s+(?P<anchor>.+))?"
 )
+# "la campaña siguiente", "el muestreo posterior", "¿y en la siguiente?": one campaign after.
+_NEXT = re.compile(
+    rf"(?P<head>\b(?:(?:el|la|los|las)\s+)?{_NOUNS}\s+(?:siguientes?|posterior(?:es)?|que sigue|de despues)"
+    r"|(?:(?<=en )|(?<=^y )|(?<=^¿y )|^)(?:el|la) (?:siguiente|posterior|que sigue)(?=\s*[?!.,]|\s*$| a ))"
+    r"(?:\s+a\s+(?P<anchor>.+))?"
+)
 _PENULTIMATE = re.compile(rf"\b(?:(?:el|la)\s+)?(?P<ante>ante)?penultim[oa]s?(?:\s+{_NOUNS})?")
 # "al año siguiente", "el año anterior": a year counted from the one the thread was about.
 _NEXT_YEAR = re.compile(
@@ -33,15 +39,18 @@ _YEAR_BEFORE = re.compile(r"\b(?:(?:al|el|del|en el) ano (?:anterior|antes|previ
 
 
 def counted_back(folded: str, find: Callable[[str], Campaign | None]) -> Campaign | None:
-    """ "El muestreo anterior (a junio de 2024)", "el penúltimo muestreo": a campaign counted back."""
-    found = _PREVIOUS.search(folded)
-    if found:
+    """ "El muestreo anterior (a junio de 2024)", "el penúltimo", "la campaña siguiente": a campaign
+    counted back (``before`` > 0) or forward (``before`` < 0)."""
+    for pattern, step in ((_PREVIOUS, 1), (_NEXT, -1)):
+        found = pattern.search(folded)
+        if not found:
+            continue
         anchor = find(found["anchor"]) if found["anchor"] else None
         if anchor and anchor.before:  # "anterior al penúltimo" is the antepenultimate
-            return attrs.evolve(anchor, before=anchor.before + 1, span=(found.start(), len(folded)))
+            return attrs.evolve(anchor, before=anchor.before + step, span=(found.start(), len(folded)))
         # The span ends where the anchor's campaign does: a place after it is still the question's.
         end = found.start("anchor") + anchor.span[1] if anchor else found.end("head")
-        return Campaign(before=1, anchor=anchor, relative=True, span=(found.start(), end))
+        return Campaign(before=step, anchor=anchor, relative=True, span=(found.start(), end))
     found = _PENULTIMATE.search(folded)
     if found:
         return Campaign(before=2 if found["ante"] else 1, span=found.span())

@@ -45,13 +45,15 @@ def in_campaign(campaign: Campaign, cells: list[Cell]) -> list[Cell]:
 
 
 def _counted_back(campaign: Campaign, dated: list[Cell]) -> list[Cell]:
-    """The cells ``campaign.before`` campaigns before its anchor (the latest when it has none)."""
+    """The cells ``campaign.before`` campaigns before its anchor (after it when negative; the anchor
+    is the latest when it has none)."""
     anchored = in_campaign(campaign.anchor or Campaign(latest=True), dated)
     orders = sorted({c.campaign.order for c in dated if c.campaign})
     if not anchored or not orders:
         return []
     start = orders.index(min(c.campaign.order for c in anchored if c.campaign))
-    if start < campaign.before:
+    # Before the first campaign or after the last there is none: nothing is invented.
+    if not 0 <= start - campaign.before < len(orders):
         return []
     target = orders[start - campaign.before]
     return [c for c in dated if c.campaign and c.campaign.order == target]

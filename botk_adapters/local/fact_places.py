@@ -71,14 +71,22 @@ def _place_score(wanted: tuple[str, ...], cell: Cell) -> float:
 
 
 def _names_word(word: str, label_word: str) -> bool:
-    """Whether the user's word names a row label's word: by stem, typo, sound, or a synonym said by ear.
+    """Whether the user's word names a row label's word: by stem, typo, sound, a compound's head,
+    or a synonym said by ear.
 
     "tanke" is the row "Estanque": it sounds like «tanque», which the synonyms make «estanque».
+    "la cancha" is the row "Multicancha": a compound ends with the word it is a kind of.
     """
-    if similar(word, label_word) or sounds_alike(word, label_word):
+    if similar(word, label_word) or sounds_alike(word, label_word) or _compound_head(word, label_word):
         return True
     others = SYNONYMS.equivalents((stem(label_word),))[1:]
     return any(len(other) == 1 and sounds_like_stem(word, other[0]) for other in others)
+
+
+def _compound_head(word: str, label_word: str) -> bool:
+    # Five letters at least, so that a short word ("sur", "alto") never names a longer one by chance.
+    head = word[:-1] if word.endswith("s") and len(word) > 5 else word
+    return len(head) >= 5 and len(label_word) > len(head) + 2 and label_word.endswith(head)
 
 
 def natural_order(row: tuple[str, ...]) -> tuple[object, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from botk_adapters.local.kinds import kind_of
@@ -12,8 +13,10 @@ from botk_adapters.local.symbol_answers import mark_search
 from botk_adapters.local.units import searched_units
 from botk_adapters.local.vocabulary import parameter_display
 from botk_core.domain import TABLE_OUTLINE
+from botk_core.phrasing import MONTHS, normalise_dates
 
 MAX_QUERY_CHARS = 500
+_DATE_WORDS = re.compile(rf"\b(?:{'|'.join(MONTHS)}|(?:19|20)\d\d)\b")
 LIST_K = 90
 PROSE_K = 8
 
@@ -27,6 +30,10 @@ def search_arguments(question: Question, asked: str) -> dict[str, Any]:
         # "¿cuál es el código de la escuela?" keeps its words, for a code that is not a point's.
         words = f"{TABLE_OUTLINE} {query}" if structure.kind == "code" else TABLE_OUTLINE
         return {"query": words[:MAX_QUERY_CHARS], "k": LIST_K}
+    if question.campaign and question.campaign.before:
+        # "la campaña siguiente a octubre de 2023" needs the row's other campaigns: the anchor's
+        # month and year would rank every table's October cells above them.
+        query = _DATE_WORDS.sub(" ", normalise_dates(query))
     if question.excluded:
         query = f"{query} {' '.join(question.excluded)}"  # "el otro punto" of the same locality
     # "el 2do tramo" is "Tramo 2" in the documents: the number must reach the search.

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from botk_adapters.local.followup import complete
+from botk_adapters.local.question import read_question
+from botk_adapters.local.searching import search_arguments
 from tests.answers.documents import chat_over
 from tests.answers.lab_report import Table, lab_report
 
@@ -124,3 +127,66 @@ def test_asking_back_twice_from_a_named_campaign_says_so() -> None:
         "manganeso en la escuela en febrero 2023", "y en el muestreo anterior", "y en el de antes"
     )[2]
     assert "0,0321" in third and "segunda campaña antes de febrero" in third, third
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "y en la campaña siguiente",
+        "y en el muestreo posterior?",
+        "y en la siguiente",
+        "y la medicion que sigue",
+    ],
+)
+def test_the_campaign_after_a_named_one_is_counted_from_it(after: str) -> None:
+    second = _answers("cuanto manganeso habia en el estanque en septiembre de 2021", after)[1]
+    assert "0,0231" in second and "junio de 2022" in second, second
+
+
+def test_after_the_latest_campaign_there_is_none() -> None:
+    second = _answers("manganeso en el estanque en el ultimo muestreo", "y en la campaña siguiente")[1]
+    assert "No lo encontré" in second and "0,02" not in second, second
+
+
+def test_a_campaign_counted_from_another_year_is_found_among_many_tables() -> None:
+    # Many tables share the anchor's month and year: the row's other campaigns must still be read.
+    many = [
+        Table(
+            f"Tabla {n}: {name} presente en muestras de agua. Límite máximo permitido: 1 mg/L",
+            f"{name} [mg/L]",
+            [[f"0,{n}{row}{campaign}" for campaign in (1, 2, 3, 4)] for row in (1, 2, 3, 4)],
+        )
+        for n, name in enumerate(
+            (
+                "Cobre",
+                "Zinc",
+                "Boro",
+                "Hierro",
+                "Aluminio",
+                "Bario",
+                "Litio",
+                "Cromo",
+                "Plomo",
+                "Niquel",
+                "Cadmio",
+            ),
+            start=4,
+        )
+    ]
+    report = lab_report("Informe de ensayo del agua de Sibaya", POINTS, CAMPAIGNS, [*many])
+    chat = chat_over({"informe_sibaya.docx": report})
+    chat.ask("el boro de la escuela en sept del 21 esta pasado?")
+    after = chat.ask("y en la campaña siguiente").content
+    before = chat.ask("y en la campaña anterior").content
+    assert "0,633" in after and "junio de 2022" in after, after
+    assert "0,632" in before and "septiembre de 2021" in before, before
+
+
+def test_a_counted_campaign_is_searched_without_its_anchor_date() -> None:
+    # Every table has the anchor's month and year: searched by them, the row's other campaigns
+    # would be crowded out of the passages read.
+    previous = read_question("el boro de la escuela en oct del 23 esta pasado?")
+    question = complete(read_question("y en la campaña siguiente"), previous).question
+    query = search_arguments(question, "y en la campaña siguiente")["query"]
+    assert "boro" in query and "escuela" in query
+    assert not {"oct", "octubre", "23", "2023"} & set(query.split()), query

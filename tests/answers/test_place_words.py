@@ -41,6 +41,38 @@ def test_a_place_named_with_another_word_is_its_row(asked: str, expected: str) -
     assert expected in answer, answer
 
 
+COMPOUNDS = lab_report(
+    "Informe de ensayo del agua de Socoroma",
+    (("S1", "Socoroma Multicancha"), ("S2", "Socoroma Contraestanque"), ("S3", "Socoroma Sede")),
+    ("Mayo 2023", "Diciembre 2023"),
+    [
+        Table(
+            "Tabla 3: Zinc presente en muestras de agua. Límite máximo permitido: 3 mg/L",
+            "Zinc [mg/L]",
+            (("0,110", "0,121"), ("0,230", "0,244"), ("0,310", "0,327")),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("cuanto zinc salio en la cancha en mayo 2023", "0,110"),
+        ("zinc de las canchas dic 2023", "0,121"),
+        ("y en el tanque en diciembre 2023 cuanto zinc", "0,244"),
+    ],
+)
+def test_a_place_named_by_the_head_of_its_compound_name_is_its_row(asked: str, expected: str) -> None:
+    answer = chat_over({"informe.docx": COMPOUNDS}).ask(asked).content
+    assert expected in answer, answer
+
+
+def test_a_short_word_inside_a_longer_name_is_not_that_place() -> None:
+    answer = chat_over({"informe.docx": COMPOUNDS}).ask("cuanto zinc salio en la sed en mayo 2023").content
+    assert "0,110" not in answer and "0,230" not in answer, answer
+
+
 MANUAL = docx_bytes(
     "Manual de la estación de Socoroma",
     "2. Equipos y sus luces",

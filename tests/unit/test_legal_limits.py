@@ -22,6 +22,8 @@ from botk_core.limits import find_limit
         ("pH de terreno (límite entre 6,5 y 8,5)", "entre 6,5 y 8,5", None),
         ("Nota: el límite de la NCh 409/1 para sulfato es 500 mg/L.", "500 mg/L", 500.0),
         ("Color verdadero (Pt-Co) máx. 20 Marzo 2023", "20", 20.0),
+        ("Nota: la dureza no está regulada; como referencia se usa 500 mg/L CaCO3.", "500 mg/L", 500.0),
+        ("Sodio: valor recomendado 200 mg/L", "200 mg/L", 200.0),
     ],
 )
 def test_a_limit_is_read_in_any_wording(text: str, stated: str, number: float | None) -> None:
@@ -37,6 +39,7 @@ def test_a_limit_is_read_in_any_wording(text: str, stated: str, number: float | 
         "(<) Bajo el límite de cuantificación del método",
         "Tabla 12: Conductividad eléctrica medida en muestras de agua",
         "Los resultados se comparan con la norma chilena NCh 409/1 Of. 2005.",
+        "Ver la referencia 3 de la bibliografía.",
     ],
 )
 def test_a_detection_limit_or_a_norm_without_a_figure_is_no_limit(text: str) -> None:
