@@ -9,7 +9,7 @@ Intent = Literal["value", "over", "within", "limit", "row", "column", "who", "pr
 
 _OVER = re.compile(
     r"\b(?:sobre|encima|arriba|por encima|mas alto|mas alta|fuera)\s+(?:de\s+)?(?:la |el |lo |del )?"
-    r"(?:norma|limite|permitido|maximo|normal|rango)"
+    r"(?:norma|limite|permitido|maximo|normal|rango|recomendado|referencia|valor guia)"
     r"|\b(?:supera|superan|supero|superaron|superado|sobrepasa|sobrepaso|sobrepasan|sobrepasaron|excede"
     r"|exceden|excedio|excedieron|se pasa|se paso|se pasan|se pasaron"
     r"|(?:pasa|pasan|paso|pasaron) (?:la|el))\b"
@@ -20,15 +20,16 @@ _OVER = re.compile(
     r"|\bes (?:poco|bajo)\b|\bhay que preocupar"
 )
 _WITHIN = re.compile(
-    r"\bcumple|\bdentro\s+(?:de\s+|del\s+)?(?:la |el |lo )?(?:norma|limite|permitido|rango)"
-    r"|\bbajo\s+(?:la |el |lo )?(?:norma|limite|permitido)"
+    r"\bcumple|\bdentro\s+(?:de\s+|del\s+)?(?:la |el |lo )?(?:norma|limite|permitido|rango|recomendado)"
+    r"|\bbajo\s+(?:la |el |lo )?(?:norma|limite|permitido|recomendado|referencia)"
     r"|\b(?:es|esta|estaba|estamos|son|estan|era|fue|sale|salio)\s+(?:bien|normal|aceptable|seguro|segura"
     r"|apta?|ok)\b"
     r"|\bse puede (?:tomar|beber|consumir)|\bes potable|\bapta? para"
 )
 _LIMIT = re.compile(
     r"\b(?:limite|limites|norma|maximo permitido|valor maximo|lo maximo|maximo|permitido|nch\s*409|tope"
-    r"|rango|se permite|se permiten|se acepta|se aceptan|se admite|se admiten)\b"
+    r"|rango|se permite|se permiten|se acepta|se aceptan|se admite|se admiten|recomendado|valor guia"
+    r"|valor de referencia)\b"
 )
 _ROW = re.compile(
     r"\b(?:todas las campanas|todos los meses|todos los muestreos|todas las fechas|cada campana|cada muestreo"
@@ -53,7 +54,7 @@ _MARKER_WORDS_TEXT = """
     sobrepasa excede exceden cumple dentro bajo mucho harto alto alta elevado peligroso grave malo
     demasiado normal bien aceptable seguro potable apta apto preocupante excesivo toxico poco donde rango
     pasaron sobrepasaron excedieron altos altas elevados elevadas mucha muchos muchas harta poca fuera
-    permite permiten
+    permite permiten recomendado referencia guia
 """
 MARKER_WORDS = frozenset(_MARKER_WORDS_TEXT.split())
 

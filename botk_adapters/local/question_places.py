@@ -24,6 +24,10 @@ _NAME_PARTS = frozenset({"alto", "alta", "bajo", "baja", "arriba", "abajo", "ele
 # What a table question may ask of a value besides the value ("con qué método midieron el pH").
 _ASKED_THINGS = frozenset({"metodo", "metodos", "tecnica", "tecnicas", "procedimiento", "ensayo", "ensayos"})
 _DEICTIC = frozenset({"ahi", "alli", "aca", "alla", "aqui", "mismo", "misma", "mismos", "mismas"})
+# "en la misma fecha", "esa vez", "ese mes": in a table question, when, never where.
+_WHEN = frozenset(
+    {"fecha", "fechas", "vez", "veces", "ocasion", "mes", "meses", "periodo", "epoca", "temporada", "momento"}
+)
 
 
 def place_and_subject(
@@ -35,6 +39,8 @@ def place_and_subject(
     ("cómo salió miraflores en el plomo").
     """
     place, place_span = ((), other.span()) if other else _place(tokens, taken)
+    if tabular and place and all(w in _WHEN for w in place):
+        place, place_span = (), None  # "¿y el sulfato en la misma fecha?" keeps the campaign asked before
     spans = [*taken, place_span] if place_span else taken
     used = {i for i, t in enumerate(tokens) if inside(t, spans)}
     subject = tuple(t.word for i, t in enumerate(tokens) if i not in used and _free(t))

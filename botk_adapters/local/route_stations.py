@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from botk_core.phrasing import TYPO_MIN_LENGTH, one_edit_apart
+from botk_core.phrasing import MONTHS, TYPO_MIN_LENGTH, one_edit_apart
 from botk_core.text import STOP_WORDS, fold, words
 
 KNOWN_PLACES = {"iquiuca": "Iquiuca", "quipisca": "Quipisca", "macaya": "Macaya", "mamina": "Mamiña"}
@@ -44,6 +44,8 @@ NOT_A_NAME = frozenset(
         # Parts of the monitoring system: "el sensor del tanque" is a device, not a station's name.
         "tanque", "estanque", "sensor", "sensores", "gateway", "caja", "cajita", "medidor", "bomba",
         "panel", "bateria", "pila", "antena", "modem", "router",
+        # A month ("el del tanque en julio 2024") is when, never where.
+        *MONTHS,
     }
 )  # fmt: skip
 

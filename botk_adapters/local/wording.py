@@ -25,7 +25,13 @@ def limit_text(fact: TableFact) -> str:
     text = fact.limit_text.strip()
     if text and _HAS_DIGIT.search(text):
         has_unit = any(ch.isalpha() for ch in text.replace("<", "").replace("≤", ""))
-        return text if has_unit or not fact.unit else f"{text} {fact.unit}"
+        if not has_unit:
+            return f"{text} {fact.unit}".strip()
+        # "500 mg/L" of a table in "mg/L CaCO3": said in the table's own, fuller unit.
+        unit = fact.unit.strip()
+        shown_unit = text.rsplit(" ", 1)[-1] if " " in text else ""
+        fuller = shown_unit and unit.startswith(f"{shown_unit} ") and not text.endswith(unit)
+        return f"{text}{unit[len(shown_unit):]}" if fuller else text
     if fact.limit is None:
         return ""
     number = f"{fact.limit:g}".replace(".", ",")

@@ -137,6 +137,14 @@ def test_a_part_of_the_monitoring_system_is_no_station(asked: str) -> None:
     assert turn is None or turn.tool is None or "estacion" not in turn.arguments, turn
 
 
+@pytest.mark.parametrize(
+    "asked", ["y el del tanque en julio 2024", "y en el estanque en marzo?", "el tanque en octubre del 2023"]
+)
+def test_a_month_after_a_tank_is_when_not_which_station(asked: str) -> None:
+    turn = DataRouter().turn(["el ph de la escuela en abril del 23 estaba bien"], asked)
+    assert turn is None or turn.tool is None or "estacion" not in turn.arguments, turn
+
+
 def test_a_station_named_after_its_tank_is_still_one() -> None:
     turn = DataRouter().turn([], "como esta el estanque de Cau Cau")
     assert turn is not None and turn.arguments.get("estacion") == "Cau Cau", turn
