@@ -96,3 +96,25 @@ def _code_label(line: str) -> str | None:
         return None
     code = _COMPONENT_DASH.split(fold(label.group(1)))[-1]
     return code if is_colour_label(code) else None
+
+
+def listed_under(text: str, excerpt: str) -> list[str]:
+    """The list items ("- Mango (Mangifera indica)") that follow the lead-in quoted in ``excerpt``.
+
+    "¿Qué frutales aparecen?" is answered by the items of «Grupo B: frutales ...», not its amount alone.
+    """
+    lines = [line.strip() for line in LINE.split(text) if line.strip()]
+    leads = [i for i, line in enumerate(lines[:-1]) if line.rstrip(".") in excerpt and _item(lines[i + 1])]
+    if not leads:
+        return []
+    lead = leads[-1]
+    items: list[str] = []
+    for line in lines[lead + 1 :]:
+        if not _item(line):
+            break
+        items.append(line)
+    return items
+
+
+def _item(line: str) -> bool:
+    return line.startswith(("-", "•", "*"))

@@ -19,6 +19,7 @@ from botk_adapters.local.need_checks import (
 )
 from botk_adapters.local.passage_words import document_contexts, document_key, passage_words
 from botk_adapters.local.prose_colours import colour_answers
+from botk_adapters.local.prose_lists import asks_for_items, with_items
 from botk_adapters.local.prose_marks import passage_mark, sentence_score
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
@@ -50,7 +51,8 @@ def write_prose(
     if need.colour:
         answers = colour_answers(need, ordered, contexts)
     else:
-        found_answers = ((_answer_from(need, f, contexts[document_key(f)]), f) for _, _, f in ordered)
+        items = asks_for_items(question)
+        found_answers = ((_answer_from(need, f, contexts[document_key(f)], items), f) for _, _, f in ordered)
         first = next(((a, f) for a, f in found_answers if a is not None), None)
         answers = [_qualified(need, first[0], first[1], results)] if first and first[0] else []
     if not answers:
@@ -80,7 +82,9 @@ def _qualified(need: Need, answer: Answer, found: FoundPassage, results: Sequenc
     return answer
 
 
-def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) -> Answer | None:
+def _answer_from(
+    need: Need, found: FoundPassage, context: Words | None = None, items: bool = False
+) -> Answer | None:
     fact = found.fact
     if fact is not None:
         label = " · ".join(p for p in (" ".join(fact.row), " ".join(fact.column)) if p) or fact.table
@@ -92,7 +96,7 @@ def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) 
         excerpts = [_own_verdict(opening(found.text), need, found.location)]
     elif need.procedure and need.colour is None and found.fact is None and has_steps(found.text):
         # "¿Cómo reseteo el gateway?": the numbered steps, all of them, not the best one alone.
-        excerpts = [steps_excerpt(found.text, MAX_CHARS)]
+        excerpts = [steps_excerpt(found.text, MAX_CHARS, lambda s: sentence_score(need, s))]
     elif need.procedure and need.colour is None and found.location.rstrip().endswith("?"):
         # "¿Cómo ...?" answered under a question of the document: its answer, from its start.
         excerpts = [opening(found.text)]
@@ -112,6 +116,8 @@ def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) 
         kept = [e for e in answering if not _lacks_rare(need, e, found)][:1] or kept or answering[:1]
     if not kept:
         return None
+    if items:
+        kept = with_items(kept, found.text)  # "¿qué frutales aparecen?": the lead-in's items
     excerpt = "\n".join(kept)
     return Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
 

@@ -1,0 +1,64 @@
+"""Which passage and which of its sentences answer, once the right document is found."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answers.documents import chat_over, docx_bytes
+
+PROCEDURES = docx_bytes(
+    "Manual de la bomba dosificadora",
+    "3. Procedimientos",
+    "Rutina 1: purga de la bomba dosificadora\n1. Cierre la válvula de salida.\n2. Abra el tornillo de purga"
+    " durante 40 segundos.\n3. Apriete el tornillo y abra la válvula.\n4. Confirme que el caudal vuelve"
+    " en menos de 3 minutos.",
+    "Rutina 2: cambio del filtro de succión\n1. Apague la bomba.\n2. Desenrosque el vaso del filtro.\n"
+    "3. Ponga un filtro nuevo de 80 micras.\n4. Encienda la bomba y revise que no gotee.",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "first", "last"),
+    [
+        ("como purgo la bomba dosificadora", "Cierre la válvula", "menos de 3 minutos"),
+        ("cómo se hace la purga de la bomba", "Cierre la válvula", "menos de 3 minutos"),
+        ("como cambio el filtro de succion", "Apague la bomba", "no gotee"),
+        ("pasos pa cambiar el filtro", "Apague la bomba", "no gotee"),
+    ],
+)
+def test_a_titled_procedure_is_answered_with_all_its_steps(asked: str, first: str, last: str) -> None:
+    answer = chat_over({"manual.docx": PROCEDURES}).ask(asked).content
+    assert first in answer and last in answer, answer
+
+
+LIVESTOCK = docx_bytes(
+    "Preguntas frecuentes del comité",
+    "4. ¿Cuánta agua toman los animales?",
+    "Los bebederos se llenan por turnos. Estas son las cantidades de referencia:",
+    "Grupo 1: aves de corral. Unos 0,3 litros por ave al día\n- Gallina (Gallus gallus)"
+    "\n- Pato (Anas platyrhynchos)",
+    "Grupo 2: camélidos. Unos 6 litros por animal al día\n- Llama (Lama glama)\n- Alpaca (Vicugna pacos)"
+    "\n- Vicuña (Vicugna vicugna)",
+    "5. ¿Dónde se paga la cuenta?",
+    "En la oficina del comité, los lunes de 10:00 a 13:00.",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "items"),
+    [
+        ("q camelidos aparecen", ("Llama", "Alpaca", "Vicuña")),
+        ("cuales son los camelidos", ("Llama", "Alpaca", "Vicuña")),
+        ("que aves de corral nombran", ("Gallina", "Pato")),
+    ],
+)
+def test_which_things_of_a_group_lists_the_items_under_its_lead_in(
+    asked: str, items: tuple[str, ...]
+) -> None:
+    answer = chat_over({"faq.docx": LIVESTOCK}).ask(asked).content
+    assert all(item in answer for item in items), answer
+
+
+def test_an_amount_for_one_item_still_quotes_that_item_alone() -> None:
+    answer = chat_over({"faq.docx": LIVESTOCK}).ask("cuanta agua toma una alpaca").content
+    assert "6 litros" in answer and "Alpaca" in answer and "Vicuña" not in answer, answer
