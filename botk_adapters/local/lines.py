@@ -70,12 +70,16 @@ def component_description(text: str, excerpt: str) -> str:
     because the router's own line says what it is, not because the manual
     mentions a modem somewhere else.
     """
-    label = excerpt.split(":", 1)[0]
-    parts = _COMPONENT_DASH.split(label)
-    if len(parts) < 2:
+    component = component_name(excerpt)
+    if not component:
         return ""
-    component = parts[0].strip()
     return next((line for line in LINE.split(text) if line.strip().startswith(f"{component}:")), "")
+
+
+def component_name(excerpt: str) -> str:
+    """The component a colour line names in its label ("Gateway — Verde fijo: ..." -> "Gateway"), or ""."""
+    parts = _COMPONENT_DASH.split(excerpt.split(":", 1)[0])
+    return parts[0].strip() if len(parts) > 1 else ""
 
 
 def colour_code(text: str, colour: str) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from botk_adapters.local.lines import sentences
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need, need_of
@@ -42,10 +44,12 @@ def write_prose(
     haves = [passage_words(found) for found in results]
     need = with_rarity(need_of(question), haves)
     contexts = document_contexts(results)
+    # Whose a light is, the colour lines judge one by one (with their component's description).
+    gate = attrs.evolve(need, compounds=()) if need.colour else need
     ranked = [
         (passage_mark(need, found, have, prefer), -rank, found)
         for rank, (found, have) in enumerate(zip(results, haves, strict=True))
-        if satisfied(need, have, contexts[document_key(found)], row=found.fact is not None)
+        if satisfied(gate, have, contexts[document_key(found)], row=found.fact is not None)
     ]
     ordered = sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True)
     if need.colour:

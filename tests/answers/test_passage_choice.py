@@ -62,3 +62,32 @@ def test_which_things_of_a_group_lists_the_items_under_its_lead_in(
 def test_an_amount_for_one_item_still_quotes_that_item_alone() -> None:
     answer = chat_over({"faq.docx": LIVESTOCK}).ask("cuanta agua toma una alpaca").content
     assert "6 litros" in answer and "Alpaca" in answer and "Vicuña" not in answer, answer
+
+
+LIGHTS = docx_bytes(
+    "Manual de la red de monitoreo",
+    "2. Equipos",
+    "Concentrador: recibe por radio los datos de los medidores y los reenvía al servidor.\n"
+    "Concentrador — Verde fijo: enlazado con el servidor\nConcentrador — Amarillo: sin saldo en el chip",
+    "Medidor de presión: mide la presión de la matriz que sale de la copa del cerro.\n"
+    "Medidor de presión — Verde: presión sobre 2 bar\nMedidor de presión — Amarillo: presión bajo 1 bar",
+    "Gabinete del medidor: caja estanca que protege la batería del medidor de caudal.\n"
+    "Gabinete del medidor — Verde: batería sobre 50%\nGabinete del medidor — Amarillo: batería bajo 30%",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected", "other"),
+    [
+        ("la luz verde del medidor de la copa q indica", "sobre 2 bar", "enlazado"),
+        ("q significa la luz amarilla del medidor de la matriz", "bajo 1 bar", "sin saldo"),
+        ("luz verde del medidor del estanque", "sobre 2 bar", "batería sobre"),
+        ("el medidor del tanque tiene la luz amarilla q pasa", "bajo 1 bar", "sin saldo"),
+        ("q indica el led verde del medidor del deposito", "sobre 2 bar", "enlazado"),
+    ],
+)
+def test_a_colour_line_belongs_to_the_component_the_question_names(
+    asked: str, expected: str, other: str
+) -> None:
+    answer = chat_over({"manual.docx": LIGHTS}).ask(asked).content
+    assert expected in answer and other not in answer, answer
