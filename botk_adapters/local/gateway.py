@@ -27,6 +27,7 @@ from botk_core.tools.search import SEARCH_DOCUMENTS, SearchOutput
 __all__ = ["GREETING", "LocalAssistantGateway"]
 
 _SOURCE = re.compile(r"^Fuente: (.+?)(?: · | \(documento de ejemplo\)|$)", re.MULTILINE)
+_SECTION = re.compile(r"^Fuente: (.+?) · (.+?)(?: \(documento de ejemplo\))?$", re.MULTILINE)
 _SENTENCE = re.compile(r"((?<=[.!?:»)])\s+|\n)")
 
 
@@ -163,7 +164,11 @@ def _last_sources(request: ModelRequest) -> tuple[str, ...]:
     answers = [i.text for i in request.items if isinstance(i, ChatItem) and i.role == "assistant"]
     if not answers:
         return ()
-    return tuple(dict.fromkeys(m.group(1) for m in _SOURCE.finditer(answers[-1])))
+    documents = [m.group(1) for m in _SOURCE.finditer(answers[-1])]
+    # With each document, the section it was quoted from («doc · section»): a follow-up's answer is
+    # sought there first.
+    sections = [f"{m.group(1)} · {m.group(2)}" for m in _SECTION.finditer(answers[-1])]
+    return tuple(dict.fromkeys([*documents, *sections]))
 
 
 def _parsed(raw_output: str, tool: str = SEARCH_DOCUMENTS) -> Mapping[str, Any] | Answer:

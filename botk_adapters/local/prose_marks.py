@@ -9,9 +9,11 @@ colour line of another colour or state, loses.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
+from botk_adapters.local.completion import INTERROGATIVES
 from botk_adapters.local.lines import colour_code, sentences
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need
@@ -28,6 +30,7 @@ _QUESTION_PENALTY = 1.5
 HEADING_BONUS = 4.0
 ASKS_ALIKE_BONUS = 3.0  # the document's question asks with the same word ("¿Por qué ...?")
 PREFER_BONUS = 1.5
+SECTION_BONUS = 0.5  # the section the last answer quoted: among passages as good, a follow-up is about it
 LABEL_BONUS = 2.0
 PERSON_BONUS = 2.0  # "¿quién ...?" is answered by a text that names someone
 # A person's name: two capitalised words ("Macarena Tapia"), or a title before one ("Dra. Cruz", "don Rubén").
@@ -38,6 +41,8 @@ _PERSON = re.compile(
     # "¿A quién se la compraron?": a firm answers too ("la empresa Hidrosur").
     r"|\b(?:empresa|firma|consultora|contratista)\s+[A-ZÁÉÍÓÚÑ]"
 )
+# The opening words a FAQ question shares with the user's («qué pasa si»): a way of asking, not a topic.
+_SAME_OPENING = 3
 STEPS_BONUS = 4.0  # as much as a FAQ question like the user's: a schedule's row says when, not how
 CODE_BONUS = 1.5  # a colour code line ("Rojo: ...") says what a light means
 OTHER_COLOUR_PENALTY = 3.0
@@ -52,7 +57,12 @@ def passage_mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[
     lacks_rare = any(w in need.required and not holds(w, have) for w in need.rare)
     if heading_answers(need, found.location) and not lacks_rare:
         mark += HEADING_BONUS + (ASKS_ALIKE_BONUS if heading_asks_alike(need, found.location) else 0.0)
+    elif asks_the_same_way(need, found.location) and not lacks_rare:
+        mark += HEADING_BONUS + ASKS_ALIKE_BONUS
     mark += PREFER_BONUS if found.document in prefer else 0.0
+    # A key/value row holds one value, which the last answer gave already.
+    same_section = found.fact is None and f"{found.document} · {found.location}" in prefer
+    mark += SECTION_BONUS if same_section else 0.0
     mark += LABEL_BONUS if labels_what_is_asked(need, found) else 0.0
     mark += PERSON_BONUS if _asks_someone(need) and names_someone(need, own_text(found)) else 0.0
     coded = need.colour and not need.procedure and colour_code(found.text, need.colour)
@@ -61,6 +71,23 @@ def passage_mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[
     steps = need.procedure and not need.colour and not _asks_someone(need) and found.fact is None
     steps = steps and has_steps(found.text)
     return mark + (CODE_BONUS if coded else 0.0) + (STEPS_BONUS if steps else 0.0)
+
+
+def asks_the_same_way(need: Need, location: str) -> bool:
+    """Whether a FAQ question opens with the user's own words («¿Qué pasa si ...?») and names one more.
+
+    "q pasa si no pago la cuenta" is «¿Qué pasa si me atraso en el pago?»,
+    not «¿Dónde se paga la cuenta?», which holds more of its words.
+    """
+    heading = location.rsplit("›", 1)[-1]
+    words = re.findall(r"[a-z]+", fold(heading))
+    opening = words[:_SAME_OPENING]
+    if not heading.rstrip().endswith("?") or len(opening) < _SAME_OPENING or opening[0] not in INTERROGATIVES:
+        return False
+    if not all(frozenset(pair) in need.pairs for pair in itertools.pairwise(opening)):
+        return False
+    rest = Words.of(" ".join(words[_SAME_OPENING:]))
+    return any(holds(w, rest) for w in need.required)
 
 
 def _asks_someone(need: Need) -> bool:

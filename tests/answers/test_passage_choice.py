@@ -91,3 +91,54 @@ def test_a_colour_line_belongs_to_the_component_the_question_names(
 ) -> None:
     answer = chat_over({"manual.docx": LIGHTS}).ask(asked).content
     assert expected in answer and other not in answer, answer
+
+
+FAQ = docx_bytes(
+    "Preguntas frecuentes del comité de agua",
+    "2. ¿Dónde se paga la cuenta del agua?",
+    "La cuenta se paga en la sede, los lunes y miércoles de 15:00 a 18:00, o por depósito a la cuenta"
+    " del comité.",
+    "3. ¿Qué pasa si me atraso en los pagos?",
+    "Con 4 meses de atraso se suspende el servicio.\nLa reposición del servicio cuesta $9.300 y se hace"
+    " dentro de 72 horas.",
+    "4. ¿Cuándo hay reuniones?",
+    "La asamblea de socios es el segundo domingo de cada mes a las 10:00. La directiva se reúne el primer"
+    " lunes de cada mes.",
+)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "q pasa si no pago la cuenta",
+        "que pasa si me atraso en pagar la boleta",
+        "q pasa si dejo de pagar el agua",
+    ],
+)
+def test_a_faq_question_asked_the_same_way_answers_before_one_that_shares_more_words(asked: str) -> None:
+    answer = chat_over({"faq.docx": FAQ}).ask(asked).content
+    assert "4 meses" in answer and "15:00" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "expected"),
+    [
+        ("y cuanto sale q me reconecten", "$9.300"),
+        ("y cuanto cuesta la reposicion", "$9.300"),
+        ("y en cuanto tiempo me reconectan", "72 horas"),
+    ],
+)
+def test_a_follow_up_is_answered_from_the_section_just_quoted(follow_up: str, expected: str) -> None:
+    chat = chat_over({"faq.docx": FAQ})
+    chat.ask("q pasa si no pago la cuenta")
+    answer = chat.ask(follow_up).content
+    assert expected in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [("cuando se junta la directiva", "primer lunes"), ("cuando se reune la directiva", "primer lunes")],
+)
+def test_getting_together_is_meeting(asked: str, expected: str) -> None:
+    answer = chat_over({"faq.docx": FAQ}).ask(asked).content
+    assert expected in answer, answer
