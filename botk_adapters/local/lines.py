@@ -45,7 +45,9 @@ def context_line(lines: list[str], number: int) -> int | None:
         ]
         return found[0] if found else 0
     if not LABEL.match(line):
-        found = [i for i in range(number - 1, -1, -1) if ":" in lines[i]]
+        # A list item's meaning is its lead-in's, never a sibling item's ("- Tesorera: ..., +56 ...").
+        listed = _item(line)
+        found = [i for i in range(number - 1, -1, -1) if ":" in lines[i] and not (listed and _item(lines[i]))]
         return found[0] if found else 0
     return None if siblings(lines[0], line) else 0
 
@@ -121,4 +123,4 @@ def listed_under(text: str, excerpt: str) -> list[str]:
 
 
 def _item(line: str) -> bool:
-    return line.startswith(("-", "•", "*"))
+    return line.strip().startswith(("-", "•", "*"))

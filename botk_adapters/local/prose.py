@@ -21,7 +21,7 @@ from botk_adapters.local.need_checks import (
 )
 from botk_adapters.local.passage_words import document_contexts, document_key, passage_words
 from botk_adapters.local.prose_colours import colour_answers
-from botk_adapters.local.prose_lists import asks_for_items, with_items
+from botk_adapters.local.prose_lists import asks_for_items, persons_value, with_items
 from botk_adapters.local.prose_marks import asks_the_same_way, passage_mark, sentence_score
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
@@ -95,6 +95,8 @@ def _answer_from(
         location = fact_location(fact)
         text = f"{label}: {fact.value.strip()}."
         return Answer(f"{text}\n{source_line(found, location)}", (citation(found, location, text),))
+    if not persons_value(need, found):
+        return None  # "¿y el correo de la tesorera?": not the e-mail on the plumber's line
     own_question = heading_answers(need, found.location) or asks_the_same_way(need, found.location)
     if own_question and need.colour is None:
         # The document's own question: its answer starts the passage.

@@ -1,0 +1,54 @@
+"""Follow-ups about a person: their name, phone or e-mail, and never another person's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answers.documents import chat_over, docx_bytes
+
+CONTACTS = docx_bytes(
+    "Preguntas frecuentes del comité",
+    "5. ¿A quién llamo?",
+    "Contactos del comité:\n- Tesorera: Marta Quispe Laime, +56 9 5521 7784\n"
+    "- Gasfíter de turno (cortes y roturas): Pedro Mollo Cruz, +56 9 6633 1290, pmollo@aprcanto.cl",
+)
+LAB = docx_bytes(
+    "Informe de laboratorio",
+    [["Analista", "Sonia Véliz"], ["Correo electrónico", "resultados@labcerro.cl"]],
+)
+FILES = {"faq.docx": CONTACTS, "informe.docx": LAB}
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "pasame el fono del gasfiter xfa hay una rotura",
+        "dame el fono del gasfiter",
+        "digame el telefono del gasfiter porfa",
+    ],
+)
+def test_a_request_word_is_no_part_of_what_is_asked(asked: str) -> None:
+    answer = chat_over(FILES).ask(asked).content
+    assert "6633 1290" in answer, answer
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["pasame el numero del gasfiter xfa hay una rotura", "necesito el numero del gasfiter, hay un corte"],
+)
+def test_asking_the_name_after_a_number_asks_whose_number_it_was(first: str) -> None:
+    chat = chat_over(FILES)
+    chat.ask(first)
+    answer = chat.ask("y como se llama").content
+    assert "Pedro Mollo" in answer, answer
+
+
+@pytest.mark.parametrize("follow_up", ["y correo?", "tiene correo?", "y su mail?"])
+def test_an_e_mail_asked_of_a_person_is_theirs_or_none(follow_up: str) -> None:
+    chat = chat_over(FILES)
+    assert "Marta Quispe" in chat.ask("quien es la tesorera").content
+    answer = chat.ask(follow_up).content
+    assert "No lo encontré" in answer and "labcerro" not in answer, answer
+    chat = chat_over(FILES)
+    chat.ask("quien es el gasfiter")
+    assert "pmollo@aprcanto.cl" in chat.ask(follow_up).content
