@@ -20,6 +20,8 @@ from botk_adapters.local.need import Need
 from botk_adapters.local.need_checks import heading_answers, heading_asks_alike
 from botk_adapters.local.need_score import score
 from botk_adapters.local.passage_words import own_text
+from botk_adapters.local.prose_deeds import qualified_deed
+from botk_adapters.local.sources import fact_location
 from botk_adapters.local.steps import has_steps
 from botk_adapters.local.vocabulary import colour_in, has_colour
 from botk_core.lights import line_state
@@ -30,6 +32,7 @@ _QUESTION_PENALTY = 1.5
 HEADING_BONUS = 4.0
 ASKS_ALIKE_BONUS = 3.0  # the document's question asks with the same word ("¿Por qué ...?")
 PREFER_BONUS = 1.5
+PERSON_ROW_BONUS = 5.0
 SECTION_BONUS = 0.5  # the section the last answer quoted: among passages as good, a follow-up is about it
 LABEL_BONUS = 2.0
 PERSON_BONUS = 2.0  # "¿quién ...?" is answered by a text that names someone
@@ -43,6 +46,7 @@ _PERSON = re.compile(
 )
 # The opening words a FAQ question shares with the user's («qué pasa si»): a way of asking, not a topic.
 _SAME_OPENING = 3
+QUALIFIED_PENALTY = 4.0  # «los análisis microbiológicos» are one kind of the analyses asked about
 STEPS_BONUS = 4.0  # as much as a FAQ question like the user's: a schedule's row says when, not how
 CODE_BONUS = 1.5  # a colour code line ("Rojo: ...") says what a light means
 OTHER_COLOUR_PENALTY = 3.0
@@ -60,17 +64,30 @@ def passage_mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[
     elif asks_the_same_way(need, found.location) and not lacks_rare:
         mark += HEADING_BONUS + ASKS_ALIKE_BONUS
     mark += PREFER_BONUS if found.document in prefer else 0.0
-    # A key/value row holds one value, which the last answer gave already.
-    same_section = found.fact is None and f"{found.document} · {found.location}" in prefer
-    mark += SECTION_BONUS if same_section else 0.0
+    mark += _section_bonus(need, found, prefer)
     mark += LABEL_BONUS if labels_what_is_asked(need, found) else 0.0
     mark += PERSON_BONUS if _asks_someone(need) and names_someone(need, own_text(found)) else 0.0
+    mark -= QUALIFIED_PENALTY if found.fact is None and qualified_deed(need, found.text) else 0.0
     coded = need.colour and not need.procedure and colour_code(found.text, need.colour)
     # "¿Cómo cambio las pilas?" is answered by the steps, not by the line of the maintenance schedule.
     # «¿Cómo se llama el técnico?» asks a name, not how to do something.
     steps = need.procedure and not need.colour and not _asks_someone(need) and found.fact is None
     steps = steps and has_steps(found.text)
     return mark + (CODE_BONUS if coded else 0.0) + (STEPS_BONUS if steps else 0.0)
+
+
+def _section_bonus(need: Need, found: FoundPassage, prefer: Sequence[str]) -> float:
+    """The bonus of the section the last answer quoted; of the row that named someone, when asked of them.
+
+    A key/value row holds one value, which the last answer gave already, unless
+    it is a person's: «¿y qué cargo tiene?» is answered where they were named.
+    """
+    where = fact_location(found.fact) if found.fact is not None else found.location
+    if f"{found.document} · {where}" not in prefer:
+        return 0.0
+    if found.fact is None:
+        return SECTION_BONUS
+    return PERSON_ROW_BONUS if "quien" in need.asks or "quienes" in need.asks else 0.0
 
 
 def asks_the_same_way(need: Need, location: str) -> bool:

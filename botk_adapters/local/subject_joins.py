@@ -26,6 +26,9 @@ def joined(words: Words, earlier: Parts) -> Words:
     «qué hago si el controlador de la bomba está en rojo».
     """
     asks = any(w in INTERROGATIVES for w in words)
+    who = next((i for i, w in enumerate(earlier.words) if w in ("quien", "quienes")), None)
+    if asks and who is not None and not _ends_in_noun_phrase(words):
+        return (*words, *earlier.words[who:])  # «qué cargo tiene» the one «quien analizó las muestras»
     if not asks:
         earlier = thing_subject(earlier)  # "¿y el teléfono?" after "¿dónde queda la oficina?"
     subject = earlier.subject

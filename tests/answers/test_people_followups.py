@@ -52,3 +52,45 @@ def test_an_e_mail_asked_of_a_person_is_theirs_or_none(follow_up: str) -> None:
     chat = chat_over(FILES)
     chat.ask("quien es el gasfiter")
     assert "pmollo@aprcanto.cl" in chat.ask(follow_up).content
+
+
+REPORT = docx_bytes(
+    "Informe de calidad del agua",
+    "Las muestras se tomaron en mayo. Los análisis microbiológicos estuvieron a cargo del biólogo Tomás Rojas"
+    " Ancavil.",
+    [
+        ["Análisis", "Lucía Paredes Toro, química analista"],
+        ["Muestreo", "Iván Soto Leiva, técnico de terreno"],
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    "asked", ["quien analizo las muestras", "quienes analizaron el agua", "quien hizo los analisis"]
+)
+def test_who_did_the_deed_is_who_did_it_bare_not_one_kind_of_it(asked: str) -> None:
+    answer = chat_over({"informe.docx": REPORT}).ask(asked).content
+    assert "Lucía Paredes" in answer and "Tomás Rojas" not in answer, answer
+
+
+@pytest.mark.parametrize("asked", ["quien analizo las bacterias", "quien hizo los analisis de bacterias"])
+def test_who_did_one_kind_of_the_deed_is_who_did_that_kind(asked: str) -> None:
+    answer = chat_over({"informe.docx": REPORT}).ask(asked).content
+    assert "Tomás Rojas" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "expected"),
+    [
+        ("y q cargo tiene", "química analista"),
+        ("y que puesto tiene", "química analista"),
+        ("y como se llama", "Lucía"),
+    ],
+)
+def test_a_follow_up_about_the_person_just_named_is_answered_where_they_were_named(
+    follow_up: str, expected: str
+) -> None:
+    chat = chat_over({"informe.docx": REPORT})
+    assert "Lucía Paredes" in chat.ask("quien analizo las muestras").content
+    answer = chat.ask(follow_up).content
+    assert expected in answer and "Tomás" not in answer, answer

@@ -1,0 +1,33 @@
+"""Who did which deed: «¿quién analizó las muestras?» names the deed bare, «los análisis microbiológicos»
+are one kind of it, the one «¿quién vio lo de las bacterias?» asks about."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from botk_adapters.local.matching import Words, holds
+from botk_adapters.local.need import Need
+from botk_adapters.local.related import DEEDS
+from botk_core.text import fold
+
+_WORD = re.compile(r"[a-z]+")
+_DEED_NOUNS = frozenset(noun for nouns in DEEDS.values() for noun in nouns)
+# A word that classifies a deed: «fisicoquímicos», «microbiológicos», «químicos», «ambientales».
+_CLASSIFIER = re.compile(r"^[a-z]{4,}(?:ic[oa]s?|ales?)$")
+
+
+def qualified_deed(need: Need, text: str) -> bool:
+    """Whether ``text`` names the deed a «¿quién ...?» asks about only as one kind of it, a kind the
+    question does not name («los análisis microbiológicos» for «¿quién analizó las muestras?»)."""
+    if "quien" not in need.asks and "quienes" not in need.asks:
+        return False
+    # The deed asked, as a verb («analizó») or as its noun («hizo los análisis»).
+    deeds = {n for w in need.required if w in DEEDS for n in DEEDS[w]} | (set(need.required) & _DEED_NOUNS)
+    asked = Words.of(" ".join((*need.required, *need.optional)))
+    words = _WORD.findall(fold(text))
+    kinds = [after for word, after in itertools.pairwise(words) if word in deeds]
+    if not kinds:
+        return False
+    other = [k for k in kinds if _CLASSIFIER.match(k) and not holds(k, asked)]
+    return len(other) == len(kinds)
