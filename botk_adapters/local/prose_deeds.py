@@ -1,5 +1,9 @@
-"""Who did which deed: «¿quién analizó las muestras?» names the deed bare, «los análisis microbiológicos»
-are one kind of it, the one «¿quién vio lo de las bacterias?» asks about."""
+"""How a passage says what the question says: the deed asked bare or one kind of it, words side by side.
+
+«¿Quién analizó las muestras?» names the deed bare; «los análisis
+microbiológicos» are one kind of it, the one «¿quién analizó las bacterias?»
+asks about. «el cargo fijo» is «Cargo fijo mensual», not «a cargo de ...».
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import re
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need
 from botk_adapters.local.related import DEEDS
-from botk_core.text import fold
+from botk_core.text import fold, stem
 
 _WORD = re.compile(r"[a-z]+")
 _DEED_NOUNS = frozenset(noun for nouns in DEEDS.values() for noun in nouns)
@@ -31,3 +35,17 @@ def qualified_deed(need: Need, text: str) -> bool:
         return False
     other = [k for k in kinds if _CLASSIFIER.match(k) and not holds(k, asked)]
     return len(other) == len(kinds)
+
+
+def holds_adjacent(need: Need, text: str) -> bool:
+    """Whether two words the question says side by side («cargo fijo») are side by side in ``text`` too.
+
+    «Cargo fijo mensual: $3.200» is the fixed charge; «a cargo de la química» and
+    «fija los límites» only hold the same words apart.
+    """
+    pairs = [tuple(pair) for pair in need.pairs if len(pair) == 2 and pair <= set(need.required)]
+    if not pairs:
+        return False
+    stems = [stem(w) for w in _WORD.findall(fold(text))]
+    together = set(itertools.pairwise(stems))
+    return any((stem(a), stem(b)) in together or (stem(b), stem(a)) in together for a, b in pairs)

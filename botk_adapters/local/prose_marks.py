@@ -20,7 +20,7 @@ from botk_adapters.local.need import Need
 from botk_adapters.local.need_checks import heading_answers, heading_asks_alike
 from botk_adapters.local.need_score import score
 from botk_adapters.local.passage_words import own_text
-from botk_adapters.local.prose_deeds import qualified_deed
+from botk_adapters.local.prose_deeds import holds_adjacent, qualified_deed
 from botk_adapters.local.sources import fact_location
 from botk_adapters.local.steps import has_steps
 from botk_adapters.local.vocabulary import colour_in, has_colour
@@ -47,6 +47,7 @@ _PERSON = re.compile(
 # The opening words a FAQ question shares with the user's («qué pasa si»): a way of asking, not a topic.
 _SAME_OPENING = 3
 QUALIFIED_PENALTY = 4.0  # «los análisis microbiológicos» are one kind of the analyses asked about
+ADJACENT_BONUS = 3.0  # the question's neighbouring words stand side by side: one thing, named as asked
 STEPS_BONUS = 4.0  # as much as a FAQ question like the user's: a schedule's row says when, not how
 CODE_BONUS = 1.5  # a colour code line ("Rojo: ...") says what a light means
 OTHER_COLOUR_PENALTY = 3.0
@@ -68,6 +69,7 @@ def passage_mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[
     mark += LABEL_BONUS if labels_what_is_asked(need, found) else 0.0
     mark += PERSON_BONUS if _asks_someone(need) and names_someone(need, own_text(found)) else 0.0
     mark -= QUALIFIED_PENALTY if found.fact is None and qualified_deed(need, found.text) else 0.0
+    mark += ADJACENT_BONUS if holds_adjacent(need, own_text(found)) else 0.0
     coded = need.colour and not need.procedure and colour_code(found.text, need.colour)
     # "¿Cómo cambio las pilas?" is answered by the steps, not by the line of the maintenance schedule.
     # «¿Cómo se llama el técnico?» asks a name, not how to do something.

@@ -142,3 +142,22 @@ def test_a_follow_up_is_answered_from_the_section_just_quoted(follow_up: str, ex
 def test_getting_together_is_meeting(asked: str, expected: str) -> None:
     answer = chat_over({"faq.docx": FAQ}).ask(asked).content
     assert expected in answer, answer
+
+
+TARIFF = docx_bytes(
+    "Informe y tarifas",
+    "1. Antecedentes",
+    "El estudio estuvo a cargo de la consultora Agua Norte, que fija los criterios de calidad del agua.",
+    "El riego cuesta $1.100 por turno, a cargo del canalero, en un día fijo de la semana.",
+    "2. ¿Cuánto se paga?",
+    "Cargo fijo mensual: $2.700.\nConsumo de 0 a 12 m³: $540 por metro cúbico.",
+)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["cuanto sale el cargo fijo del agua", "de cuanto es el cargo fijo", "cargo fijo del agua cuanto es"],
+)
+def test_words_asked_side_by_side_are_found_side_by_side(asked: str) -> None:
+    answer = chat_over({"informe.docx": TARIFF}).ask(asked).content
+    assert "$2.700" in answer, answer
