@@ -23,6 +23,7 @@ from botk_adapters.local.passage_words import document_contexts, document_key, p
 from botk_adapters.local.prose_colours import colour_answers
 from botk_adapters.local.prose_lists import asks_for_items, persons_value, with_items
 from botk_adapters.local.prose_marks import asks_the_same_way, passage_mark, sentence_score
+from botk_adapters.local.prose_tiers import tier_line
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, fact_location, source_line
@@ -98,7 +99,10 @@ def _answer_from(
     if not persons_value(need, found):
         return None  # "¿y el correo de la tesorera?": not the e-mail on the plumber's line
     own_question = heading_answers(need, found.location) or asks_the_same_way(need, found.location)
-    if own_question and need.colour is None:
+    tier = None if need.colour else tier_line(need, found.text)
+    if tier is not None:
+        excerpts = [tier]  # "si gasto más de 15 metros": the tier that holds the figure
+    elif own_question and need.colour is None:
         # The document's own question: its answer starts the passage.
         excerpts = [_own_verdict(opening(found.text), need, found.location)]
     elif need.procedure and need.colour is None and found.fact is None and has_steps(found.text):

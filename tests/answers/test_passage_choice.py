@@ -161,3 +161,34 @@ TARIFF = docx_bytes(
 def test_words_asked_side_by_side_are_found_side_by_side(asked: str) -> None:
     answer = chat_over({"informe.docx": TARIFF}).ask(asked).content
     assert "$2.700" in answer, answer
+
+
+TIERS = docx_bytes(
+    "Preguntas frecuentes",
+    "3. ¿Cuánto cuesta el agua?",
+    "La tarifa es la siguiente:\n- Cargo fijo mensual: $2.900\n- Consumo de 0 a 8 m³: $410 por m³\n"
+    "- Consumo de 9 a 25 m³: $760 por m³\n- Consumo sobre 25 m³: $1.240 por m³",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected", "others"),
+    [
+        ("si gasto mas de 25 metros cuanto pago x metro", "$1.240", ("$410", "$760")),
+        ("cuanto sale el metro si gasto 12 metros cubicos", "$760", ("$410", "$1.240")),
+        ("si ocupo 5 metros a cuanto me sale el metro cubico", "$410", ("$760", "$1.240")),
+        ("y pasado los 25 cuanto es", "$1.240", ("$410", "$760")),
+    ],
+)
+def test_a_figure_asked_is_answered_by_the_tier_that_holds_it(
+    asked: str, expected: str, others: tuple[str, ...]
+) -> None:
+    answer = chat_over({"faq.docx": TIERS}).ask(asked).content
+    assert expected in answer and not any(o in answer for o in others), answer
+
+
+def test_a_tier_asked_as_a_follow_up_is_the_tier_of_its_figure() -> None:
+    chat = chat_over({"faq.docx": TIERS})
+    chat.ask("cuanto es el cargo fijo")
+    answer = chat.ask("y pasado los 25").content
+    assert "$1.240" in answer and "$760" not in answer, answer
