@@ -124,3 +124,23 @@ def listed_under(text: str, excerpt: str) -> list[str]:
 
 def _item(line: str) -> bool:
     return line.strip().startswith(("-", "•", "*"))
+
+
+_BLOCK_LINE = 60
+_BLOCK_MIN, _BLOCK_MAX = 3, 6
+
+
+def short_blocks(text: str) -> list[str]:
+    """The runs of a few short lines that read as one ("Name / Jefa de Laboratorio / Calama, 14 de
+    junio de 2024": a signature), each whole.
+
+    Who signed, in what role, where and when are one answer: no line of it says much alone.
+    """
+    runs: list[list[str]] = [[]]
+    for line in (line.strip() for line in LINE.split(text)):
+        short = 0 < len(line) <= _BLOCK_LINE and not line.endswith((":", "?")) and not _item(line)
+        if short:
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return ["\n".join(run) for run in runs if _BLOCK_MIN <= len(run) <= _BLOCK_MAX]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from botk_adapters.local.lines import sentences
+from botk_adapters.local.lines import sentences, short_blocks
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need, need_of
 from botk_adapters.local.need_checks import (
@@ -21,6 +21,7 @@ from botk_adapters.local.need_checks import (
 )
 from botk_adapters.local.passage_words import document_contexts, document_key, passage_words
 from botk_adapters.local.prose_colours import colour_answers
+from botk_adapters.local.prose_deeds import names_the_deed
 from botk_adapters.local.prose_lists import asks_for_items, persons_value, with_items
 from botk_adapters.local.prose_marks import asks_the_same_way, passage_mark, sentence_score
 from botk_adapters.local.prose_tiers import tier_line
@@ -51,6 +52,7 @@ def write_prose(
         (passage_mark(need, found, have, prefer), -rank, found)
         for rank, (found, have) in enumerate(zip(results, haves, strict=True))
         if satisfied(gate, have, contexts[document_key(found)], row=found.fact is not None)
+        and names_the_deed(need, found)
     ]
     ordered = sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True)
     if need.colour:
@@ -118,6 +120,8 @@ def _answer_from(
             ties=need.colour is not None,
             whole_list=need.procedure,
         )
+    if need.colour is None and not tier and not own_question:
+        excerpts = _as_block(need, excerpts, found, context)
     # The quoted excerpt itself (with its heading) must answer, not only the passage around it.
     kept = [e for e in excerpts if _answers(need, e, found.location, context)]
     if need.colour is None and (not kept or _lacks_rare(need, kept[0], found)):
@@ -131,6 +135,14 @@ def _answer_from(
         kept = with_items(kept, found.text)  # "¿qué frutales aparecen?": the lead-in's items
     excerpt = "\n".join(kept)
     return Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
+
+
+def _as_block(need: Need, excerpts: list[str], found: FoundPassage, context: Words | None) -> list[str]:
+    """A run of short lines (a signature) that answers better than the excerpts, whole."""
+    best = max((sentence_score(need, e) for e in excerpts), default=0.0)
+    blocks = [b for b in short_blocks(found.text) if _answers(need, b, found.location, context)]
+    better = [b for b in blocks if sentence_score(need, b) > best]
+    return better[:1] or excerpts
 
 
 def _lacks_rare(need: Need, excerpt: str, found: FoundPassage) -> bool:

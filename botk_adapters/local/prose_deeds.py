@@ -12,8 +12,10 @@ import re
 
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need
+from botk_adapters.local.passage_words import own_text
 from botk_adapters.local.related import DEEDS
 from botk_core.text import fold, stem
+from botk_core.tools.search import FoundPassage
 
 _WORD = re.compile(r"[a-z]+")
 _DEED_NOUNS = frozenset(noun for nouns in DEEDS.values() for noun in nouns)
@@ -49,3 +51,15 @@ def holds_adjacent(need: Need, text: str) -> bool:
     stems = [stem(w) for w in _WORD.findall(fold(text))]
     together = set(itertools.pairwise(stems))
     return any((stem(a), stem(b)) in together or (stem(b), stem(a)) in together for a, b in pairs)
+
+
+def names_the_deed(need: Need, found: FoundPassage) -> bool:
+    """Whether a key/value row answering «¿quién ...?» names the deed asked itself («Análisis: ...»).
+
+    The row «Muestreo: <name>» is who sampled; its document's other words do
+    not make it who analysed.
+    """
+    if found.fact is None or ("quien" not in need.asks and "quienes" not in need.asks):
+        return True
+    own = Words.of(own_text(found))
+    return all(holds(w, own) for w in need.required if w in DEEDS)

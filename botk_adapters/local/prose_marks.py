@@ -20,7 +20,7 @@ from botk_adapters.local.need import Need
 from botk_adapters.local.need_checks import heading_answers, heading_asks_alike
 from botk_adapters.local.need_score import score
 from botk_adapters.local.passage_words import own_text
-from botk_adapters.local.prose_deeds import holds_adjacent, qualified_deed
+from botk_adapters.local.prose_deeds import holds_adjacent, names_the_deed, qualified_deed
 from botk_adapters.local.sources import fact_location
 from botk_adapters.local.steps import has_steps
 from botk_adapters.local.vocabulary import colour_in, has_colour
@@ -31,6 +31,9 @@ from botk_core.tools.search import FoundPassage
 _QUESTION_PENALTY = 1.5
 HEADING_BONUS = 4.0
 ASKS_ALIKE_BONUS = 3.0  # the document's question asks with the same word ("¿Por qué ...?")
+ALIKE_BONUS = 1.0  # a FAQ question that asks with the user's word about one of the things asked
+# Words that ask for a place, a time or a person: few FAQ questions share one by chance («¿cuánto?» many).
+_SPECIFIC_ASKS = frozenset({"donde", "cuando", "quien", "quienes"})
 PREFER_BONUS = 1.5
 PERSON_ROW_BONUS = 5.0
 SECTION_BONUS = 0.5  # the section the last answer quoted: among passages as good, a follow-up is about it
@@ -64,6 +67,12 @@ def passage_mark(need: Need, found: FoundPassage, have: Words, prefer: Sequence[
         mark += HEADING_BONUS + (ASKS_ALIKE_BONUS if heading_asks_alike(need, found.location) else 0.0)
     elif asks_the_same_way(need, found.location) and not lacks_rare:
         mark += HEADING_BONUS + ASKS_ALIKE_BONUS
+    elif (
+        _SPECIFIC_ASKS & set(need.asks)
+        and heading_asks_alike(need, found.location)
+        and _heading_names(need, found.location)
+    ):
+        mark += ALIKE_BONUS  # "¿y dónde pago?": «¿Dónde ... se paga la cuota?»
     mark += PREFER_BONUS if found.document in prefer else 0.0
     mark += _section_bonus(need, found, prefer)
     mark += LABEL_BONUS if labels_what_is_asked(need, found) else 0.0
@@ -89,7 +98,9 @@ def _section_bonus(need: Need, found: FoundPassage, prefer: Sequence[str]) -> fl
         return 0.0
     if found.fact is None:
         return SECTION_BONUS
-    return PERSON_ROW_BONUS if "quien" in need.asks or "quienes" in need.asks else 0.0
+    # The row must name the deed asked about itself: «¿y quién las analizó?» after the sampler is another.
+    asked_of = ("quien" in need.asks or "quienes" in need.asks) and names_the_deed(need, found)
+    return PERSON_ROW_BONUS if asked_of else 0.0
 
 
 def asks_the_same_way(need: Need, location: str) -> bool:
@@ -107,6 +118,12 @@ def asks_the_same_way(need: Need, location: str) -> bool:
         return False
     rest = Words.of(" ".join(words[_SAME_OPENING:]))
     return any(holds(w, rest) for w in need.required)
+
+
+def _heading_names(need: Need, location: str) -> bool:
+    """Whether a question heading holds a word the question needs."""
+    heading = location.rsplit("›", 1)[-1]
+    return heading.rstrip().endswith("?") and any(holds(w, Words.of(heading)) for w in need.required)
 
 
 def _asks_someone(need: Need) -> bool:

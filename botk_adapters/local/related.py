@@ -44,7 +44,7 @@ _RELATED_GROUPS = (
     "lluvia lluvias llover llueve llovio lluvioso lluviosos",
     "mirar mira miran ver ve ven consultar consulta consultan revisar",
     "reconecten reconectan reconectar reconecta reconexion reposicion reponer reponen repongan",
-    "junta juntas reunion reuniones reune reunen asamblea asambleas sesion sesiones",
+    "junta juntas reunion reuniones reune reunen sesion sesiones",
     "bacteria bacterias microbiologico microbiologicos microbiologica microbiologicas microbiologia",
 )
 # A deed and the words a key/value table names its step or its doer with: "¿quién analizó ...?" is

@@ -15,6 +15,7 @@ from botk_adapters.local.phrase_words import COPULAS, DETERMINERS, Words, clitic
 from botk_adapters.local.question_parts import Parts, thing_subject
 
 # Asks what to do or what something means: of a situation told, not of a thing.
+_ASK_PREPOSITIONS = frozenset({"a", "con", "de", "para", "por"})
 _ACTS = frozenset({"hago", "hacemos", "hacer", "arreglo", "soluciono", "reviso", "debo", "significa"})
 
 
@@ -26,8 +27,11 @@ def joined(words: Words, earlier: Parts) -> Words:
     «qué hago si el controlador de la bomba está en rojo».
     """
     asks = any(w in INTERROGATIVES for w in words)
+    # Not «a quién le aviso»: asking whom to tell names no one to ask about.
     who = next((i for i, w in enumerate(earlier.words) if w in ("quien", "quienes")), None)
-    if asks and who is not None and not _ends_in_noun_phrase(words):
+    whom = who is not None and who > 0 and earlier.words[who - 1] in _ASK_PREPOSITIONS
+    asks_who = "quien" in words or "quienes" in words
+    if asks and who is not None and not (whom or asks_who) and not _ends_in_noun_phrase(words):
         return (*words, *earlier.words[who:])  # «qué cargo tiene» the one «quien analizó las muestras»
     if not asks:
         earlier = thing_subject(earlier)  # "¿y el teléfono?" after "¿dónde queda la oficina?"

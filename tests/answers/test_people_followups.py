@@ -94,3 +94,24 @@ def test_a_follow_up_about_the_person_just_named_is_answered_where_they_were_nam
     assert "Lucía Paredes" in chat.ask("quien analizo las muestras").content
     answer = chat.ask(follow_up).content
     assert expected in answer and "Tomás" not in answer, answer
+
+
+@pytest.mark.parametrize("follow_up", ["y quien hizo los analisis", "y quienes analizaron"])
+def test_who_did_another_deed_next_is_not_the_person_just_named(follow_up: str) -> None:
+    chat = chat_over({"informe.docx": REPORT})
+    assert "Iván Soto" in chat.ask("quien tomo las muestras").content
+    answer = chat.ask(follow_up).content
+    assert "Lucía Paredes" in answer and "Iván Soto" not in answer, answer
+
+
+SIGNED = docx_bytes(
+    "Informe de ensayo",
+    "El informe presenta los resultados de las campañas de enero de 2023 y julio de 2023.",
+    "Ramiro Flores Tapia\nDirector Técnico\nLaboratorio Pampa Sur\nIquique, 3 de agosto de 2023",
+)
+
+
+@pytest.mark.parametrize("asked", ["cuando firmaron el informe", "cuando se firmo el informe"])
+def test_when_it_was_signed_is_the_date_of_the_signature(asked: str) -> None:
+    answer = chat_over({"informe.docx": SIGNED}).ask(asked).content
+    assert "3 de agosto de 2023" in answer, answer
