@@ -143,4 +143,9 @@ def short_blocks(text: str) -> list[str]:
             runs[-1].append(line)
         elif runs[-1]:
             runs.append([])
-    return ["\n".join(run) for run in runs if _BLOCK_MIN <= len(run) <= _BLOCK_MAX]
+    # A signature has one dated line; a price list or a table read as lines has a figure on most.
+    return [
+        "\n".join(run)
+        for run in runs
+        if _BLOCK_MIN <= len(run) <= _BLOCK_MAX and sum(any(c.isdigit() for c in line) for line in run) <= 1
+    ]

@@ -45,6 +45,7 @@ _RELATED_GROUPS = (
     "mirar mira miran ver ve ven consultar consulta consultan revisar",
     "reconecten reconectan reconectar reconecta reconexion reposicion reponer reponen repongan",
     "junta juntas reunion reuniones reune reunen sesion sesiones",
+    "informacion info datos",
     "bacteria bacterias microbiologico microbiologicos microbiologica microbiologicas microbiologia",
 )
 # A deed and the words a key/value table names its step or its doer with: "¿quién analizó ...?" is

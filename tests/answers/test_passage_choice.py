@@ -192,3 +192,22 @@ def test_a_tier_asked_as_a_follow_up_is_the_tier_of_its_figure() -> None:
     chat.ask("cuanto es el cargo fijo")
     answer = chat.ask("y pasado los 25").content
     assert "$1.240" in answer and "$760" not in answer, answer
+
+
+SETTINGS = docx_bytes(
+    "Manual del concentrador",
+    "3. Configuración",
+    "Mantenga presionado el botón SET del concentrador durante 8 segundos, hasta que la luz quede morada.\n"
+    "El concentrador envía los datos al servidor 10.20.30.40, puerto 1883.",
+    "4. Energía",
+    "El concentrador funciona con una batería de 12 V y un panel de 50 W.",
+)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["a q servidor manda la info el concentrador", "a que servidor envia la informacion el concentrador"],
+)
+def test_the_info_sent_is_the_data_the_manual_says_is_sent(asked: str) -> None:
+    answer = chat_over({"manual.docx": SETTINGS}).ask(asked).content
+    assert "10.20.30.40" in answer, answer
