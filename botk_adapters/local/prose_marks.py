@@ -19,11 +19,11 @@ from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need
 from botk_adapters.local.need_checks import heading_answers, heading_asks_alike
 from botk_adapters.local.need_score import score
-from botk_adapters.local.passage_words import own_text
+from botk_adapters.local.passage_words import own_text, quoted_last
 from botk_adapters.local.prose_deeds import holds_adjacent, names_the_deed, qualified_deed
 from botk_adapters.local.sources import fact_location
 from botk_adapters.local.steps import has_steps
-from botk_adapters.local.vocabulary import colour_in, has_colour
+from botk_adapters.local.vocabulary import ANAPHORA, colour_in, has_colour
 from botk_core.lights import line_state
 from botk_core.text import fold
 from botk_core.tools.search import FoundPassage
@@ -37,6 +37,7 @@ _SPECIFIC_ASKS = frozenset({"donde", "cuando", "quien", "quienes"})
 PREFER_BONUS = 1.5
 PERSON_ROW_BONUS = 5.0
 SECTION_BONUS = 0.5  # the section the last answer quoted: among passages as good, a follow-up is about it
+PASSAGE_BONUS = 1.0  # the very passage the last answer quoted
 LABEL_BONUS = 2.0
 PERSON_BONUS = 2.0  # "¿quién ...?" is answered by a text that names someone
 # A person's name: two capitalised words ("Macarena Tapia"), or a title before one ("Dra. Cruz", "don Rubén").
@@ -97,7 +98,9 @@ def _section_bonus(need: Need, found: FoundPassage, prefer: Sequence[str]) -> fl
     if f"{found.document} · {where}" not in prefer:
         return 0.0
     if found.fact is None:
-        return SECTION_BONUS
+        # «ese grupo», «ahí» point back at what was just quoted.
+        pointing = bool(ANAPHORA & {w for pair in need.pairs for w in pair})
+        return SECTION_BONUS + (PASSAGE_BONUS if pointing and quoted_last(found, prefer) else 0.0)
     # The row must name the deed asked about itself: «¿y quién las analizó?» after the sampler is another.
     asked_of = ("quien" in need.asks or "quienes" in need.asks) and names_the_deed(need, found)
     return PERSON_ROW_BONUS if asked_of else 0.0

@@ -211,3 +211,29 @@ SETTINGS = docx_bytes(
 def test_the_info_sent_is_the_data_the_manual_says_is_sent(asked: str) -> None:
     answer = chat_over({"manual.docx": SETTINGS}).ask(asked).content
     assert "10.20.30.40" in answer, answer
+
+
+# As field documents write lists: the lead-in, then one short paragraph per item.
+GARDEN = docx_bytes(
+    "Preguntas frecuentes del comité",
+    "6. ¿Cuánta agua necesitan las plantas del huerto?",
+    "Grupo A: aromáticas. Alrededor de 1 litro por m² al día",
+    "Menta (Mentha spicata)",
+    "Orégano (Origanum vulgare)",
+    "Grupo B: hortalizas de hoja. Alrededor de 4 litros por m² al día",
+    "Acelga (Beta vulgaris)",
+    "Espinaca (Spinacia oleracea)",
+    "Grupo C: frutales. Alrededor de 9 litros por m² al día",
+    "Damasco (Prunus armeniaca)",
+    "Higuera (Ficus carica)",
+)
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["q otras plantas estan en ese grupo", "y q otras plantas hay en ese grupo"]
+)
+def test_the_group_a_follow_up_points_at_is_the_one_just_quoted(follow_up: str) -> None:
+    chat = chat_over({"faq.docx": GARDEN})
+    assert "4 litros" in chat.ask("la acelga cuanta agua necesita").content
+    answer = chat.ask(follow_up).content
+    assert "Espinaca" in answer and "Menta" not in answer and "Damasco" not in answer, answer
