@@ -24,7 +24,7 @@ from botk_adapters.local.prose_colours import colour_answers
 from botk_adapters.local.prose_deeds import names_the_deed
 from botk_adapters.local.prose_lists import asks_for_items, persons_value, with_items
 from botk_adapters.local.prose_marks import asks_the_same_way, passage_mark, sentence_score
-from botk_adapters.local.prose_tiers import tier_line
+from botk_adapters.local.prose_tiers import named_tiers, tier_line
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, fact_location, source_line
@@ -101,7 +101,7 @@ def _answer_from(
     if not persons_value(need, found):
         return None  # "¿y el correo de la tesorera?": not the e-mail on the plumber's line
     own_question = heading_answers(need, found.location) or asks_the_same_way(need, found.location)
-    tier = None if need.colour else tier_line(need, found.text)
+    tier = None if need.colour else tier_line(need, found.text) or named_tiers(need, found.text)
     if tier is not None:
         excerpts = [tier]  # "si gasto más de 15 metros": the tier that holds the figure
     elif own_question and need.colour is None:

@@ -10,6 +10,7 @@ import math
 import re
 
 from botk_adapters.local.lines import LINE
+from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need
 from botk_core.text import fold
 
@@ -49,3 +50,14 @@ def _holds(asked: int, beyond: bool, low: float, high: float, strict: bool) -> b
     """Whether the tier holds the figure asked (or, «más de N», what lies just past it)."""
     value = asked + 0.5 if beyond else float(asked)
     return (low < value if strict else low <= value) and value <= high
+
+
+def named_tiers(need: Need, text: str) -> str | None:
+    """Every tier line of ``text`` that names what a question without a figure asks («¿y el metro
+    cúbico?»: «de 0 a 15 m³: $620 por metro cúbico» and «sobre 15 m³: $890 por metro cúbico»), or None."""
+    if any(w.isdigit() for w in need.required):
+        return None
+    words = [w for w in need.required if not w.isdigit()]
+    tiers = [line.strip() for line in LINE.split(text) if _bounds(fold(line)) is not None]
+    named = [line for line in tiers if words and any(holds(w, Words.of(line)) for w in words)]
+    return "\n".join(named) if len(named) >= _MIN_TIERS else None

@@ -237,3 +237,18 @@ def test_the_group_a_follow_up_points_at_is_the_one_just_quoted(follow_up: str) 
     assert "4 litros" in chat.ask("la acelga cuanta agua necesita").content
     answer = chat.ask(follow_up).content
     assert "Espinaca" in answer and "Menta" not in answer and "Damasco" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    "asked", ["cuanto vale el metro cubico", "a cuanto sale el m3", "precio del metro cubico"]
+)
+def test_a_price_per_unit_without_a_figure_gives_every_tier(asked: str) -> None:
+    answer = chat_over({"faq.docx": TIERS}).ask(asked).content
+    assert all(price in answer for price in ("$410", "$760", "$1.240")), answer
+
+
+def test_the_unit_price_asked_after_the_fixed_charge_gives_every_tier() -> None:
+    chat = chat_over({"faq.docx": TIERS})
+    assert "$2.900" in chat.ask("cuanto sale el cargo fijo").content
+    answer = chat.ask("y el metro cubico").content
+    assert all(price in answer for price in ("$410", "$760", "$1.240")), answer
