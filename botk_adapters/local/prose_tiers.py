@@ -24,7 +24,7 @@ _MIN_TIERS = 2
 
 def tier_line(need: Need, text: str) -> str | None:
     """The one tier line of ``text`` that holds the figure the question names, or None."""
-    figures = [int(w) for w in need.required if w.isdigit()]
+    figures = _figures(need)
     if len(figures) != 1:
         return None
     asked = figures[0]
@@ -55,9 +55,14 @@ def _holds(asked: int, beyond: bool, low: float, high: float, strict: bool) -> b
 def named_tiers(need: Need, text: str) -> str | None:
     """Every tier line of ``text`` that names what a question without a figure asks («¿y el metro
     cúbico?»: «de 0 a 15 m³: $620 por metro cúbico» and «sobre 15 m³: $890 por metro cúbico»), or None."""
-    if any(w.isdigit() for w in need.required):
-        return None
+    if _figures(need) or need.numbered:
+        return None  # «el segundo tramo» is one of them
     words = [w for w in need.required if not w.isdigit()]
     tiers = [line.strip() for line in LINE.split(text) if _bounds(fold(line)) is not None]
     named = [line for line in tiers if words and any(holds(w, Words.of(line)) for w in words)]
     return "\n".join(named) if len(named) >= _MIN_TIERS else None
+
+
+def _figures(need: Need) -> list[int]:
+    """The whole numbers the question says («si ocupo 5 metros»)."""
+    return sorted({int(w) for pair in need.pairs for w in pair if w.isdigit()})
