@@ -34,7 +34,7 @@ from botk_adapters.local.phrase_words import (
 )
 from botk_adapters.local.question import Question
 from botk_adapters.local.question_parts import Parts, ask_end, parts_of
-from botk_adapters.local.subject_joins import joined
+from botk_adapters.local.subject_joins import consequence, joined
 from botk_adapters.local.thread_text import said_words
 from botk_adapters.local.vocabulary import WEAK_WORDS
 from botk_core.lights import is_state_word, light_state
@@ -74,7 +74,8 @@ def recompose(new: Question, previous: Question) -> Recomposed | None:
     if words[0] == "si" and len(words) > 1:
         # The condition narrows the earlier question down; a thing it names must be in the answer
         # ("¿y si está de vacaciones?"), a deed need not ("¿y si lo vuelvo a hacer?": "si se repite").
-        return Recomposed(_said(_with_condition(earlier.words, words)), "first", _named(words), earlier)
+        asked = consequence(words, earlier) or _with_condition(earlier.words, words)
+        return Recomposed(_said(asked), "first", _named(words), earlier)
     end = ask_end(words)
     asks = end or any(w in INTERROGATIVES for w in words)
     named = _named_subject(words, end) if asks else None

@@ -80,3 +80,20 @@ def _of(subject: Words) -> Words:
 
 def _to(subject: Words) -> Words:
     return ("al", *subject[1:]) if subject[0] == "el" else ("a", *subject)
+
+
+# What a turn asks of a situation it tells first: «si no voy, ¿qué pasa?».
+_CONSEQUENCES = (("que", "pasa"), ("que", "hago"), ("que", "sucede"), ("que", "ocurre"))
+
+
+def consequence(words: Words, earlier: Parts) -> Words | None:
+    """«y si no voy q pasa» after «a qué hora son las reuniones»: «qué pasa si no voy a las reuniones».
+
+    The earlier ask («a qué hora») is not this turn's: only the earlier subject stays.
+    """
+    if tuple(words[-2:]) not in _CONSEQUENCES or not earlier.ask or not earlier.subject:
+        return None
+    told = words[:-2]
+    if earlier.lead == "np":
+        return (*words[-2:], *told, *_to(earlier.subject))
+    return (*words[-2:], *told, *earlier.subject)

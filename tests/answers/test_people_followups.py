@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.answers.committee_documents import understood
 from tests.answers.documents import chat_over, docx_bytes
 
 CONTACTS = docx_bytes(
@@ -115,3 +116,24 @@ SIGNED = docx_bytes(
 def test_when_it_was_signed_is_the_date_of_the_signature(asked: str) -> None:
     answer = chat_over({"informe.docx": SIGNED}).ask(asked).content
     assert "3 de agosto de 2023" in answer, answer
+
+
+MEETINGS = docx_bytes(
+    "Preguntas frecuentes",
+    "5. ¿Cuándo son las reuniones del comité?",
+    "La asamblea es el segundo domingo de cada mes a las 10:00 en la sede.",
+    "6. ¿Qué pasa si no voy a las reuniones?",
+    "Si no va sin aviso, paga una multa de $3.500.",
+)
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["y si no voy q pasa", "y si falto que pasa", "y si llego tarde q pasa"]
+)
+def test_a_consequence_asked_after_a_time_keeps_the_subject_not_the_earlier_ask(follow_up: str) -> None:
+    chat = chat_over({"faq.docx": MEETINGS})
+    chat.ask("cuando son las reuniones del comite")
+    heard = understood(chat.ask(follow_up).content)
+    assert heard.startswith("que pasa si") and "reuniones del comite" in heard and "cuando" not in heard, (
+        heard
+    )
