@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from botk_adapters.local.followup import understand
 from tests.answers.documents import chat_over, docx_bytes
 
 PROCEDURES = docx_bytes(
@@ -252,3 +253,45 @@ def test_the_unit_price_asked_after_the_fixed_charge_gives_every_tier() -> None:
     assert "$2.900" in chat.ask("cuanto sale el cargo fijo").content
     answer = chat.ask("y el metro cubico").content
     assert all(price in answer for price in ("$410", "$760", "$1.240")), answer
+
+
+DARK = docx_bytes(
+    "Manual de equipos",
+    "2. Equipos",
+    "Repetidor: reenvía la señal de radio entre los sensores y la sede.\n"
+    "Repetidor — Sin luz: sin energía, revise el cargador\nRepetidor — Rojo: sin enlace de radio",
+    "Gabinete del caudalímetro: protege la electrónica del medidor de caudal.\n"
+    "Gabinete del caudalímetro — Sin luz: reposo entre lecturas, es normal\n"
+    "Gabinete del caudalímetro — Rojo: pila agotada",
+)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "expected", "other"),
+    [
+        ("y el gabinete apagado es malo", "reposo entre lecturas", "revise el cargador"),
+        ("y el gabinete sin luz?", "reposo entre lecturas", "revise el cargador"),
+        ("y el gabinete en rojo", "pila agotada", "sin enlace"),
+    ],
+)
+def test_a_colour_follow_up_naming_another_component_is_that_components_light(
+    follow_up: str, expected: str, other: str
+) -> None:
+    chat = chat_over({"manual.docx": DARK})
+    assert "revise el cargador" in chat.ask("el repetidor esta sin ninguna luz").content
+    answer = chat.ask(follow_up).content
+    assert expected in answer and other not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("earlier", "follow_up", "named"),
+    [
+        ("el gateway esta sin ninguna luz", "y la caja apagada es malo", "la caja esta apagada"),
+        ("el repetidor esta en rojo", "y el gabinete en verde?", "el gabinete esta en verde"),
+    ],
+)
+def test_a_colour_follow_up_is_understood_of_the_component_it_names(
+    earlier: str, follow_up: str, named: str
+) -> None:
+    question = understand([earlier], follow_up).question
+    assert question.text == named, question.text
