@@ -20,6 +20,7 @@ import attrs
 
 from botk_adapters.local.completion import INTERROGATIVES
 from botk_adapters.local.kinds import kind_of
+from botk_adapters.local.people import whose_value
 from botk_adapters.local.phrase_words import (
     CLITICS,
     COPULAS,
@@ -33,7 +34,8 @@ from botk_adapters.local.phrase_words import (
 )
 from botk_adapters.local.question import Question
 from botk_adapters.local.question_parts import Parts, ask_end, parts_of
-from botk_adapters.local.subject_joins import joined
+from botk_adapters.local.subject_joins import consequence, joined
+from botk_adapters.local.thread_text import said_words
 from botk_adapters.local.vocabulary import WEAK_WORDS
 from botk_core.lights import is_state_word, light_state
 
@@ -68,11 +70,12 @@ def recompose(new: Question, previous: Question) -> Recomposed | None:
     words = without_opener([t.word for t in new.tokens])
     if not words:
         return None
-    earlier = parts_of([t.word for t in previous.tokens], previous.about, previous.about_lead)
+    earlier = parts_of(said_words(previous.tokens), previous.about, previous.about_lead)
     if words[0] == "si" and len(words) > 1:
         # The condition narrows the earlier question down; a thing it names must be in the answer
         # ("¿y si está de vacaciones?"), a deed need not ("¿y si lo vuelvo a hacer?": "si se repite").
-        return Recomposed(_said(_with_condition(earlier.words, words)), "first", _named(words), earlier)
+        asked = consequence(words, earlier) or _with_condition(earlier.words, words)
+        return Recomposed(_said(asked), "first", _named(words), earlier)
     end = ask_end(words)
     asks = end or any(w in INTERROGATIVES for w in words)
     named = _named_subject(words, end) if asks else None
@@ -92,7 +95,9 @@ def recompose(new: Question, previous: Question) -> Recomposed | None:
     if asks:
         return None
     if kind_of(" ".join(words)) is not None:
-        return Recomposed(_said(_thing(words, earlier)), "enough", _own(words, 0), earlier)
+        whose = whose_value(earlier.subject)
+        kept: Order = "sure" if whose else "enough"
+        return Recomposed(_said(_thing(words, earlier)), kept, (*_own(words, 0), *whose), earlier)
     if len(words) <= _YES_NO_MAX_WORDS and not _PHRASE_OPENERS & set(words) and _deed(words):
         return Recomposed(_said(_yes_no(words, earlier)), "first", (), earlier)
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from botk_adapters.local.dates import MONTH_NAMES
 from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question, Span
+from botk_adapters.local.tokens import inside
 from botk_adapters.local.vocabulary import ANAPHORA, CHAT_WORDS, FOLLOW_UP_OPENERS, POINTED
 
 _INTERROGATIVES_TEXT = """
@@ -44,10 +45,39 @@ def edits(new: Question, previous: Question) -> list[Edit]:
         edits.append(_place_edit(previous, _cut(new, new.place_span), _same_thing(new)))
     if new.colour and new.colour_span:
         phrase = "apagada" if new.colour == "sin luz" else _cut(new, new.colour_span)
-        edits.append((previous.colour_span, phrase))
+        span = previous.colour_span
+        if span and phrase == "apagada" and previous.text[: span[0]].endswith("sin "):
+            span = (span[0] - len("sin "), span[1])  # "sin ninguna luz" is "apagada", not "sin apagada"
+        edits.append((span, phrase))
+        component = _component_edit(new, previous)
+        if component is not None:
+            edits.append(component)  # "¿y la caja apagada?" after the gateway: the box's light
     if new.subject and not (new.parameter or new.campaign or new.place or new.colour):
         edits.append(_subject_edit(new, previous))
     return edits
+
+
+def _component_edit(new: Question, previous: Question) -> Edit | None:
+    """The component a colour follow-up names («la caja»), in place of the earlier one («el gateway»)."""
+    colour = new.colour_span
+    if (
+        new.place
+        or previous.tabular
+        or previous.place
+        or not new.subject
+        or not colour
+        or not previous.colour_span
+    ):
+        return None
+    named = [t for t in new.tokens if t.word == new.subject[0] and not inside(t, [colour])]
+    head = _subject_span(previous)
+    if not named or head is None or head[1] > previous.colour_span[0] or new.subject[0] in previous.subject:
+        return None
+    start = named[0].start
+    before = [t for t in new.tokens if t.end <= start]
+    if before and before[-1].word in _ARTICLE_WORDS:
+        start = before[-1].start
+    return (head, new.text[start : named[0].end])
 
 
 def _component_span(question: Question) -> Span | None:

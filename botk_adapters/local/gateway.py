@@ -11,6 +11,7 @@ from botk_adapters.local.answer_tools import TOOL_WRITERS
 from botk_adapters.local.answers import answer_question, not_found, summary, write_error
 from botk_adapters.local.data_turns import DataRouter, DataTurn, RouteContext
 from botk_adapters.local.followup import understand
+from botk_adapters.local.passage_words import QUOTED
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer, Writer
 from botk_adapters.local.routing import Route, pick_route, search_route
@@ -27,6 +28,8 @@ from botk_core.tools.search import SEARCH_DOCUMENTS, SearchOutput
 __all__ = ["GREETING", "LocalAssistantGateway"]
 
 _SOURCE = re.compile(r"^Fuente: (.+?)(?: · | \(documento de ejemplo\)|$)", re.MULTILINE)
+_NOT_QUOTED = re.compile(r"^(?:Fuente|Entendí|No lo encontré):? ")
+_SECTION = re.compile(r"^Fuente: (.+?) · (.+?)(?: \(documento de ejemplo\))?$", re.MULTILINE)
 _SENTENCE = re.compile(r"((?<=[.!?:»)])\s+|\n)")
 
 
@@ -163,7 +166,13 @@ def _last_sources(request: ModelRequest) -> tuple[str, ...]:
     answers = [i.text for i in request.items if isinstance(i, ChatItem) and i.role == "assistant"]
     if not answers:
         return ()
-    return tuple(dict.fromkeys(m.group(1) for m in _SOURCE.finditer(answers[-1])))
+    documents = [m.group(1) for m in _SOURCE.finditer(answers[-1])]
+    # With each document, the section it was quoted from («doc · section»): a follow-up's answer is
+    # sought there first.
+    sections = [f"{m.group(1)} · {m.group(2)}" for m in _SECTION.finditer(answers[-1])]
+    # And what it quoted: "¿qué otras plantas están en ese grupo?" is about the passage just quoted.
+    quoted = [f"{QUOTED}{line}" for line in answers[-1].splitlines() if line and not _NOT_QUOTED.match(line)]
+    return tuple(dict.fromkeys([*documents, *sections, *quoted[:1]]))
 
 
 def _parsed(raw_output: str, tool: str = SEARCH_DOCUMENTS) -> Mapping[str, Any] | Answer:

@@ -45,7 +45,9 @@ def context_line(lines: list[str], number: int) -> int | None:
         ]
         return found[0] if found else 0
     if not LABEL.match(line):
-        found = [i for i in range(number - 1, -1, -1) if ":" in lines[i]]
+        # A list item's meaning is its lead-in's, never a sibling item's ("- Tesorera: ..., +56 ...").
+        listed = _item(line)
+        found = [i for i in range(number - 1, -1, -1) if ":" in lines[i] and not (listed and _item(lines[i]))]
         return found[0] if found else 0
     return None if siblings(lines[0], line) else 0
 
@@ -70,12 +72,16 @@ def component_description(text: str, excerpt: str) -> str:
     because the router's own line says what it is, not because the manual
     mentions a modem somewhere else.
     """
-    label = excerpt.split(":", 1)[0]
-    parts = _COMPONENT_DASH.split(label)
-    if len(parts) < 2:
+    component = component_name(excerpt)
+    if not component:
         return ""
-    component = parts[0].strip()
     return next((line for line in LINE.split(text) if line.strip().startswith(f"{component}:")), "")
+
+
+def component_name(excerpt: str) -> str:
+    """The component a colour line names in its label ("Gateway — Verde fijo: ..." -> "Gateway"), or ""."""
+    parts = _COMPONENT_DASH.split(excerpt.split(":", 1)[0])
+    return parts[0].strip() if len(parts) > 1 else ""
 
 
 def colour_code(text: str, colour: str) -> bool:
@@ -96,3 +102,50 @@ def _code_label(line: str) -> str | None:
         return None
     code = _COMPONENT_DASH.split(fold(label.group(1)))[-1]
     return code if is_colour_label(code) else None
+
+
+def listed_under(text: str, excerpt: str) -> list[str]:
+    """The list items ("- Mango (Mangifera indica)") that follow the lead-in quoted in ``excerpt``.
+
+    "¿Qué frutales aparecen?" is answered by the items of «Grupo B: frutales ...», not its amount alone.
+    """
+    lines = [line.strip() for line in LINE.split(text) if line.strip()]
+    leads = [i for i, line in enumerate(lines[:-1]) if line.rstrip(".") in excerpt and _item(lines[i + 1])]
+    if not leads:
+        return []
+    lead = leads[-1]
+    items: list[str] = []
+    for line in lines[lead + 1 :]:
+        if not _item(line):
+            break
+        items.append(line)
+    return items
+
+
+def _item(line: str) -> bool:
+    return line.strip().startswith(("-", "•", "*"))
+
+
+_BLOCK_LINE = 60
+_BLOCK_MIN, _BLOCK_MAX = 3, 6
+
+
+def short_blocks(text: str) -> list[str]:
+    """The runs of a few short lines that read as one ("Name / Jefa de Laboratorio / Calama, 14 de
+    junio de 2024": a signature), each whole.
+
+    Who signed, in what role, where and when are one answer: no line of it says much alone.
+    """
+    runs: list[list[str]] = [[]]
+    for line in (line.strip() for line in LINE.split(text)):
+        short = 0 < len(line) <= _BLOCK_LINE and not line.endswith((":", "?")) and not _item(line)
+        if short:
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    # A signature has one dated line; a price list or a table read as lines has a figure on most.
+    return [
+        "\n".join(run)
+        for run in runs
+        if _BLOCK_MIN <= len(run) <= _BLOCK_MAX and sum(any(c.isdigit() for c in line) for line in run) <= 1
+    ]

@@ -60,7 +60,18 @@ _IGNORED = frozenset(
 _NUMERIC_INTENTS = ("value", "limit", "over", "within")
 # "¿Qué empresa ...?" asks for a name: the document need not say "empresa".
 _CATEGORIES = frozenset(
-    {"empresa", "institucion", "persona", "organismo", "entidad", "organizacion", "nombre", "gente"}
+    {
+        "empresa",
+        "institucion",
+        "persona",
+        "organismo",
+        "entidad",
+        "organizacion",
+        "nombre",
+        "gente",
+        "cargo",
+        "puesto",
+    }
 )
 
 

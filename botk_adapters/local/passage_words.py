@@ -43,3 +43,17 @@ def document_contexts(results: Sequence[FoundPassage]) -> dict[str, Words]:
         name = found.document.rsplit(".", 1)[0].replace("_", " ")
         texts.setdefault(document_key(found), [name]).append(f"{found.location} {found.text}")
     return {key: Words.of(" ".join(parts)) for key, parts in texts.items()}
+
+
+# Marks, among the preferred sources of a follow-up, the first line the last answer quoted.
+QUOTED = "¶"
+
+
+def quoted_last(found: FoundPassage, prefer: Sequence[str]) -> bool:
+    """Whether ``found`` is the passage the last answer quoted (its first line opens that quote).
+
+    "¿Qué otras plantas están en ese grupo?" after the lettuce's group is about that group.
+    """
+    first = found.text.strip().split("\n", 1)[0].strip().rstrip(".")
+    quotes = [p.removeprefix(QUOTED) for p in prefer if p.startswith(QUOTED)]
+    return found.fact is None and len(first) > 1 and any(q.startswith(first) for q in quotes)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from botk_adapters.local.lines import sentences
+import attrs
+
+from botk_adapters.local.lines import sentences, short_blocks
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need, need_of
 from botk_adapters.local.need_checks import (
@@ -19,7 +21,10 @@ from botk_adapters.local.need_checks import (
 )
 from botk_adapters.local.passage_words import document_contexts, document_key, passage_words
 from botk_adapters.local.prose_colours import colour_answers
-from botk_adapters.local.prose_marks import passage_mark, sentence_score
+from botk_adapters.local.prose_deeds import names_the_deed
+from botk_adapters.local.prose_lists import asks_for_items, persons_value, with_items
+from botk_adapters.local.prose_marks import asks_the_same_way, passage_mark, sentence_score
+from botk_adapters.local.prose_tiers import named_tiers, tier_line
 from botk_adapters.local.question import Question
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.sources import citation, fact_location, source_line
@@ -41,16 +46,20 @@ def write_prose(
     haves = [passage_words(found) for found in results]
     need = with_rarity(need_of(question), haves)
     contexts = document_contexts(results)
+    # Whose a light is, the colour lines judge one by one (with their component's description).
+    gate = attrs.evolve(need, compounds=()) if need.colour else need
     ranked = [
         (passage_mark(need, found, have, prefer), -rank, found)
         for rank, (found, have) in enumerate(zip(results, haves, strict=True))
-        if satisfied(need, have, contexts[document_key(found)], row=found.fact is not None)
+        if satisfied(gate, have, contexts[document_key(found)], row=found.fact is not None)
+        and names_the_deed(need, found)
     ]
     ordered = sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True)
     if need.colour:
         answers = colour_answers(need, ordered, contexts)
     else:
-        found_answers = ((_answer_from(need, f, contexts[document_key(f)]), f) for _, _, f in ordered)
+        items = asks_for_items(question)
+        found_answers = ((_answer_from(need, f, contexts[document_key(f)], items), f) for _, _, f in ordered)
         first = next(((a, f) for a, f in found_answers if a is not None), None)
         answers = [_qualified(need, first[0], first[1], results)] if first and first[0] else []
     if not answers:
@@ -80,19 +89,27 @@ def _qualified(need: Need, answer: Answer, found: FoundPassage, results: Sequenc
     return answer
 
 
-def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) -> Answer | None:
+def _answer_from(
+    need: Need, found: FoundPassage, context: Words | None = None, items: bool = False
+) -> Answer | None:
     fact = found.fact
     if fact is not None:
         label = " · ".join(p for p in (" ".join(fact.row), " ".join(fact.column)) if p) or fact.table
         location = fact_location(fact)
         text = f"{label}: {fact.value.strip()}."
         return Answer(f"{text}\n{source_line(found, location)}", (citation(found, location, text),))
-    if heading_answers(need, found.location) and need.colour is None:
+    if not persons_value(need, found):
+        return None  # "¿y el correo de la tesorera?": not the e-mail on the plumber's line
+    own_question = heading_answers(need, found.location) or asks_the_same_way(need, found.location)
+    tier = None if need.colour else tier_line(need, found.text) or named_tiers(need, found.text)
+    if tier is not None:
+        excerpts = [tier]  # "si gasto más de 15 metros": the tier that holds the figure
+    elif own_question and need.colour is None:
         # The document's own question: its answer starts the passage.
         excerpts = [_own_verdict(opening(found.text), need, found.location)]
     elif need.procedure and need.colour is None and found.fact is None and has_steps(found.text):
         # "¿Cómo reseteo el gateway?": the numbered steps, all of them, not the best one alone.
-        excerpts = [steps_excerpt(found.text, MAX_CHARS)]
+        excerpts = [steps_excerpt(found.text, MAX_CHARS, lambda s: sentence_score(need, s))]
     elif need.procedure and need.colour is None and found.location.rstrip().endswith("?"):
         # "¿Cómo ...?" answered under a question of the document: its answer, from its start.
         excerpts = [opening(found.text)]
@@ -103,6 +120,8 @@ def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) 
             ties=need.colour is not None,
             whole_list=need.procedure,
         )
+    if need.colour is None and not tier and not own_question:
+        excerpts = _as_block(need, excerpts, found, context)
     # The quoted excerpt itself (with its heading) must answer, not only the passage around it.
     kept = [e for e in excerpts if _answers(need, e, found.location, context)]
     if need.colour is None and (not kept or _lacks_rare(need, kept[0], found)):
@@ -112,8 +131,18 @@ def _answer_from(need: Need, found: FoundPassage, context: Words | None = None) 
         kept = [e for e in answering if not _lacks_rare(need, e, found)][:1] or kept or answering[:1]
     if not kept:
         return None
+    if items:
+        kept = with_items(kept, found.text)  # "¿qué frutales aparecen?": the lead-in's items
     excerpt = "\n".join(kept)
     return Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
+
+
+def _as_block(need: Need, excerpts: list[str], found: FoundPassage, context: Words | None) -> list[str]:
+    """A run of short lines (a signature) that answers better than the excerpts, whole."""
+    best = max((sentence_score(need, e) for e in excerpts), default=0.0)
+    blocks = [b for b in short_blocks(found.text) if _answers(need, b, found.location, context)]
+    better = [b for b in blocks if sentence_score(need, b) > best]
+    return better[:1] or excerpts
 
 
 def _lacks_rare(need: Need, excerpt: str, found: FoundPassage) -> bool:

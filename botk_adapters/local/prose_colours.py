@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from botk_adapters.local.lines import colour_code, component_description
+import attrs
+
+from botk_adapters.local.lines import colour_code, component_description, component_name
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need
 from botk_adapters.local.need_checks import holds_hinges
@@ -41,19 +43,46 @@ def colour_answers(
             continue
         excerpts = scored_excerpts(found.text, lambda s: sentence_score(need, s), ties=not need.any_of)
         offers += [
-            (line, mark, rank, excerpt, found)
+            (line, _fit(need, excerpt, found), mark, rank, excerpt, found)
             for line, excerpt in excerpts
-            if holds_hinges(need, _with_component(excerpt, found), contexts[document_key(found)])
-            and _of_a_light(need, excerpt)
+            if _hinged(need, excerpt, found, contexts[document_key(found)]) and _of_a_light(need, excerpt)
         ]
-    offers.sort(key=lambda o: (o[0], o[1], o[2]), reverse=True)
+    offers.sort(key=lambda o: (o[0], o[1], o[2], o[3]), reverse=True)
     # "la luz de la estación" names no one component: each component's line of that colour answers.
-    named = bool(offers) and any(holds(w, Words.of(offers[0][3])) for w in need.any_of)
+    named = bool(offers) and any(holds(w, Words.of(offers[0][4])) for w in need.any_of)
     kept = offers[:1] if named else [o for o in offers if o[0] >= offers[0][0] - TIE][:MAX_TIES]
     return [
         Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
-        for _, _, _, excerpt, found in kept
+        for _, _, _, _, excerpt, found in kept
     ]
+
+
+def _fit(need: Need, excerpt: str, found: FoundPassage) -> tuple[int, int]:
+    """How many words of the component the question names the line's own component holds.
+
+    "la luz verde del sensor del tanque" is the level sensor's green line, not
+    the gateway's, though the gateway's description mentions the sensors: among
+    lines as good, the name the line gives its component counts first, then its description.
+    """
+    if not need.any_of:
+        return (0, 0)
+    name = Words.of(component_name(excerpt) or excerpt)
+    described = _with_component(excerpt, found)
+    return (sum(holds(w, name) for w in need.any_of), sum(holds(w, described) for w in need.any_of))
+
+
+def _hinged(need: Need, excerpt: str, found: FoundPassage, context: Words) -> bool:
+    """Whether a colour line holds the question's hinges, its component read with its description.
+
+    «el sensor del tanque» is the «Sensor de nivel ultrasónico» whose
+    description says it measures the tank: its name need not say «del tanque».
+    """
+    described = _with_component(excerpt, found)
+    if holds_hinges(need, described, context):
+        return True
+    name = Words.of(component_name(excerpt))
+    owned = need.compounds and all(holds(head, name) and holds(of, described) for head, of in need.compounds)
+    return bool(owned) and holds_hinges(attrs.evolve(need, compounds=()), described, context)
 
 
 def _of_a_light(need: Need, excerpt: str) -> bool:

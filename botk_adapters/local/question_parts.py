@@ -119,7 +119,8 @@ def _asked_thing(words: Words, end: int) -> bool:
 def _after_the_thing(parts: Parts, end: int) -> Parts:
     """The subject of «su número si se rompe ...» (what follows) or «el fono de soporte» (its complement)."""
     words = parts.rest
-    if end < len(words):
+    if end < len(words) and words[end] in _SUBJECT_OPENERS:
+        # «su número si se rompe ...»; not «el número del operador, hay una fuga»: a clause of its own.
         after = _with_subject(parts, words[end:])
         if after.subject:
             return after

@@ -43,6 +43,10 @@ _RELATED_GROUPS = (
     "conexion conexiones conectar conectarse conecta conectado empalme",
     "lluvia lluvias llover llueve llovio lluvioso lluviosos",
     "mirar mira miran ver ve ven consultar consulta consultan revisar",
+    "reconecten reconectan reconectar reconecta reconexion reposicion reponer reponen repongan",
+    "junta juntas reunion reuniones reune reunen sesion sesiones",
+    "informacion info datos",
+    "bacteria bacterias microbiologico microbiologicos microbiologica microbiologicas microbiologia",
 )
 # A deed and the words a key/value table names its step or its doer with: "¿quién analizó ...?" is
 # answered by «Análisis químico: ...», "¿quién firma?" by the head who signs, "¿a quién llamo?" by a phone.

@@ -15,6 +15,7 @@ from botk_adapters.local.phrase_words import COPULAS, DETERMINERS, Words, clitic
 from botk_adapters.local.question_parts import Parts, thing_subject
 
 # Asks what to do or what something means: of a situation told, not of a thing.
+_ASK_PREPOSITIONS = frozenset({"a", "con", "de", "para", "por"})
 _ACTS = frozenset({"hago", "hacemos", "hacer", "arreglo", "soluciono", "reviso", "debo", "significa"})
 
 
@@ -26,6 +27,12 @@ def joined(words: Words, earlier: Parts) -> Words:
     «qué hago si el controlador de la bomba está en rojo».
     """
     asks = any(w in INTERROGATIVES for w in words)
+    # Not «a quién le aviso»: asking whom to tell names no one to ask about.
+    who = next((i for i, w in enumerate(earlier.words) if w in ("quien", "quienes")), None)
+    whom = who is not None and who > 0 and earlier.words[who - 1] in _ASK_PREPOSITIONS
+    asks_who = "quien" in words or "quienes" in words
+    if asks and who is not None and not (whom or asks_who) and not _ends_in_noun_phrase(words):
+        return (*words, *earlier.words[who:])  # «qué cargo tiene» the one «quien analizó las muestras»
     if not asks:
         earlier = thing_subject(earlier)  # "¿y el teléfono?" after "¿dónde queda la oficina?"
     subject = earlier.subject
@@ -73,3 +80,20 @@ def _of(subject: Words) -> Words:
 
 def _to(subject: Words) -> Words:
     return ("al", *subject[1:]) if subject[0] == "el" else ("a", *subject)
+
+
+# What a turn asks of a situation it tells first: «si no voy, ¿qué pasa?».
+_CONSEQUENCES = (("que", "pasa"), ("que", "hago"), ("que", "sucede"), ("que", "ocurre"))
+
+
+def consequence(words: Words, earlier: Parts) -> Words | None:
+    """«y si no voy q pasa» after «a qué hora son las reuniones»: «qué pasa si no voy a las reuniones».
+
+    The earlier ask («a qué hora») is not this turn's: only the earlier subject stays.
+    """
+    if tuple(words[-2:]) not in _CONSEQUENCES or not earlier.ask or not earlier.subject:
+        return None
+    told = words[:-2]
+    if earlier.lead == "np":
+        return (*words[-2:], *told, *_to(earlier.subject))
+    return (*words[-2:], *told, *earlier.subject)

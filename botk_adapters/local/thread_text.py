@@ -8,7 +8,10 @@ stays bounded whatever the thread holds.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from botk_adapters.local.tokens import Token
+from botk_adapters.local.vocabulary import CHAT_WORDS
 from botk_core.model import ChatItem, ModelRequest
 
 ANALYSED_CHARACTERS = 600
@@ -38,3 +41,9 @@ def analysed(text: str) -> str:
     # Start at a word boundary so the first word read is not a fragment.
     space = tail.find(" ")
     return tail[space + 1 :] if 0 <= space < len(tail) // 2 else tail
+
+
+def said_words(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """A turn's words without chat («pásame», «por favor»): they are no part of what it is about."""
+    words = [t.word for t in tokens]
+    return tuple(w for i, w in enumerate(words) if w not in CHAT_WORDS and words[i + 1 : i + 2] != ["favor"])

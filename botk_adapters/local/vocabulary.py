@@ -173,7 +173,7 @@ WEAK_WORDS = (
 # a place, a sampling point or a subject.
 _CHAT_WORDS_TEXT = """
     oiga oigan oye oiste mire disculpe disculpa perdon porfa porfavor favor gracias hola buenas po pues
-    bueno ya ok oka okey dale ahora ahorita altiro estamos estas estoy
+    bueno ya ok oka okey dale ahora ahorita altiro estamos estas estoy pasame pasenme dame deme denme digame
 """
 CHAT_WORDS = frozenset(_CHAT_WORDS_TEXT.split())
 
