@@ -31,7 +31,7 @@ def limit_text(fact: TableFact) -> str:
         unit = fact.unit.strip()
         shown_unit = text.rsplit(" ", 1)[-1] if " " in text else ""
         fuller = shown_unit and unit.startswith(f"{shown_unit} ") and not text.endswith(unit)
-        return f"{text}{unit[len(shown_unit):]}" if fuller else text
+        return f"{text}{unit[len(shown_unit) :]}" if fuller else text
     if fact.limit is None:
         return ""
     number = f"{fact.limit:g}".replace(".", ",")
