@@ -29,6 +29,7 @@ from botk_adapters.local.kinds import FREQUENCY, Kind, kind_of
 from botk_adapters.local.ordinals import numbered_things
 from botk_adapters.local.question import Question, words_of
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS
+from botk_adapters.local.synonym_phrases import joined_phrases
 from botk_adapters.local.vocabulary import NOUNS_TOO, WEAK_WORDS
 from botk_core.lights import is_state_word, light_state
 
@@ -41,22 +42,8 @@ _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas",
 _NOUN_MARKERS = _DETERMINERS | {"de"}
 _COUNTING = frozenset({"cuantos", "cuantas"})
 # Greetings and chat fillers ("aca", "nomas", "po") say nothing of what is asked.
-_IGNORED = frozenset(
-    {
-        "hola",
-        "gracias",
-        "porfa",
-        "favor",
-        "aca",
-        "alla",
-        "aqui",
-        "nomas",
-        "po",
-        "igual",
-        "entonces",
-        "todavia",
-    }
-)
+_IGNORED_TEXT = "hola gracias porfa favor aca alla aqui nomas po igual entonces todavia"
+_IGNORED = frozenset(_IGNORED_TEXT.split())
 _NUMERIC_INTENTS = ("value", "limit", "over", "within")
 # "¿Qué empresa ...?" asks for a name: the document need not say "empresa".
 _CATEGORIES = frozenset(
@@ -119,8 +106,9 @@ def need_of(question: Question) -> Need:
     procedure = bool(_ACTS.search(question.text) or _PROCEDURE.search(question.text))
     ignored = _IGNORED | (_PROCEDURE_WORDS if procedure else frozenset())
     content = [w for w in question.content_words() if w not in ignored]
-    content += _DECIMAL.findall(question.text)  # "1,5 m" is one figure, not "1" and "5"
+    content = [*joined_phrases(content), *_DECIMAL.findall(question.text)]  # "1,5 m" is one figure
     tokens = [t.word for t in question.tokens]
+    text = " ".join(tokens)
     nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _NOUN_MARKERS)
     hinges = [*question.fresh]
     kind = None if question.tabular else kind_of(question.asking)
@@ -170,7 +158,8 @@ def need_of(question: Question) -> Need:
         which=focus is not None and not QUANTITY & set(tokens),
         noun_focus=asked_as_noun(focus, tokens),
         pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
-        compounds=complements(tokens, nouns, content),
+        # «la batería del gateway» is whose it is (``owned``), not a kind of battery: «de respaldo» fits.
+        compounds=tuple(c for c in complements(tokens, nouns, content) if f"{c[0]} del {c[1]}" not in text),
         owned=complements(tokens, nouns, content, articles=True),
         numbered=() if question.tabular else numbered_things(question.text),
     )

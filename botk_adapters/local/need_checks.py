@@ -86,7 +86,11 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)
     if count == 2 and len(held) == 1 and held[0] in need.rare and held[0] not in asking:
         missing = [w for w in required if w not in held]
-        enough = not any(w in need.hinges or frozenset((w, held[0])) in need.pairs for w in missing)
+        # ... nor for a thing no passage names («¿hay rebaja para los estudiantes?»), unless the word
+        # held is the thing asked («¿quién muestreó el agua?»).
+        unnamed = need.unknown & need.nouns if held[0] not in need.hinges else frozenset()
+        needed = set(need.hinges) | unnamed
+        enough = not any(w in needed or frozenset((w, held[0])) in need.pairs for w in missing)
     if not count:
         return need.colour is not None and holds_hinges(need, have)  # "¿y la luz roja?": the colour is enough
     if context is not None and any(not holds(c, have) and not holds(c, context) for c in _owners(need)):
