@@ -79,7 +79,10 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     asking = need.kind.words if need.kind is not None else frozenset()
     lends = row or (count == 2 and len(own) == 1 and counted_own and own[0] not in asking)
     if context is not None and (own or (row and valued and count == 1)) and lends:
-        held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
+        # The deed a date or a time is asked of («¿cuándo firmaron el informe?») is the passage's own:
+        # lent, any date of the document would answer.
+        lent = [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
+        held += [w for w in lent if row or need.kind is None or w in need.nouns]
     # A thing no document names counts twice; so does a deed no document tells («se fundó») when a
     # mere value of the kind asked («2025») stands for the asking word.
     weight = count + len(need.unknown & need.nouns) + (len(need.unknown - need.nouns) if by_value else 0)

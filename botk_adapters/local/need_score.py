@@ -21,6 +21,7 @@ KIND_BONUS = 2.5
 COUNT_BONUS = 2.0
 SETTING_BONUS = 1.5  # "¿cuál es el PIN?": the line that gives the PIN's value, not the one that names it
 NUMBERED_BONUS = 3.0  # "el segundo tramo": the line of "Tramo 2", not its neighbours
+_LABEL = re.compile(r"(?=\b[a-z]+:)")
 
 
 def score(need: Need, have: Words) -> float:
@@ -38,7 +39,10 @@ def score(need: Need, have: Words) -> float:
         total += COUNT_BONUS
     if need.kind and holds_kind(need.kind, have.text):
         total += KIND_BONUS + (1.0 if strongly_holds(need.kind, have.text) else 0.0)
-    if any(valued(thing, have.text) for thing in _valued_things(need)):
+    # A value belongs to the label just before it: in «Antecedentes del proyecto Teléfono: +56 ...» the
+    # phone is not the project's.
+    segments = _LABEL.split(have.text)
+    if any(valued(thing, part) for thing in _valued_things(need) for part in segments):
         total += SETTING_BONUS
     total += sum(NUMBERED_BONUS for noun, n in need.numbered if names_number(noun, n, have.text))
     return total

@@ -51,6 +51,12 @@ REPORT = docx_bytes(
     "El presente informe fue elaborado por el Laboratorio Costero del Norte. Los resultados se comparan "
     "con los límites de la norma chilena NCh 409/1.",
     "Las muestras se tomaron en frascos estériles de 120 mL para los análisis microbiológicos.",
+    "Tabla 1: Antecedentes del proyecto",
+    [
+        ["Proyecto", "Vigilancia de la calidad del agua de Pampa Verde"],
+        ["Teléfono", "+56 58 244 1170"],
+        ["Correo electrónico", "lab@costero.ejemplo.cl"],
+    ],
 )
 FILES = {"faq.docx": FAQ, "manual.docx": MANUAL, "informe.docx": REPORT}
 
@@ -113,6 +119,9 @@ def test_the_faqs_words_answer_the_committees_words(asked: str, expected: str) -
         ("con q reglamento comparan los resultados", "409"),
         ("con q decreto comparan los resultados", "409"),
         ("en q envases tomaron las muestras", "120 mL"),
+        # «¿Cómo se llama ...?» asks a name: not the phone of the same table.
+        ("como se llama el proyecto del estudio", "Vigilancia de la calidad"),
+        ("cual es el nombre del proyecto", "Vigilancia de la calidad"),
     ],
 )
 def test_the_reports_words_answer_the_committees_words(asked: str, expected: str) -> None:
@@ -134,3 +143,21 @@ def test_the_reports_words_answer_the_committees_words(asked: str, expected: str
 def test_what_no_document_tells_is_still_not_found(asked: str) -> None:
     answer = chat_over(FILES).ask(asked).content
     assert answer.startswith("No lo encontré"), answer
+
+
+SIGNED = docx_bytes(
+    "Informe de ensayo – Pampa Verde",
+    "1. Introducción",
+    "El presente informe entrega los resultados de las campañas realizadas entre enero y julio de 2023.",
+    "2. Responsable",
+    "Rosa Pérez Condori",
+    "Jefa de Laboratorio",
+    "Tacna, 2 de agosto de 2023",
+)
+
+
+@pytest.mark.parametrize("asked", ["cuando firmaron el informe", "en q fecha se firmo el informe"])
+def test_the_date_of_a_deed_is_never_another_date_of_its_document(asked: str) -> None:
+    # The campaigns' dates are the report's too, but nobody signed anything then.
+    answer = chat_over({"informe.docx": SIGNED}).ask(asked).content
+    assert "enero" not in answer, answer
