@@ -50,6 +50,8 @@ REPORT = docx_bytes(
     "Arica, 3 de septiembre de 2024",
     "El presente informe fue elaborado por el Laboratorio Costero del Norte. Los resultados se comparan "
     "con los límites de la norma chilena NCh 409/1.",
+    "Los análisis estuvieron a cargo de la química Ana Soto. La norma fija los límites máximos del agua de "
+    "consumo humano desde 2005.",
     "Las muestras se tomaron en frascos estériles de 120 mL para los análisis microbiológicos.",
     "Tabla 1: Antecedentes del proyecto",
     [
@@ -101,6 +103,9 @@ def test_the_manuals_words_answer_the_committees_words(asked: str, expected: str
         ("cuanta agua necesita el choclo", "12 litros"),
         ("cuanta agua necesitan los porotos", "12 litros"),
         ("pasame el numero del operador xfa", "operador"),
+        # «cargo fijo» side by side, not «a cargo de» in one sentence and «fija» in the next.
+        ("cuanto sale el cargo fijo del agua", "2.900"),
+        ("de cuanto es el cargo fijo", "2.900"),
         # A verb spelt with «gu»/«qu» before «e» is the same verb: «pagué», «riegue».
         ("si ya pague lo q debia en cuanto tiempo me vuelve el agua", "30 horas"),
         ("cuanto cuesta q me la vuelvan a dar", "7.200"),
