@@ -123,7 +123,13 @@ envases, frascos, botellas, recipientes
 choclo, maíz
 poroto, porotos, frijol, frijoles
 frutilla, frutillas, fresa, fresas
-palta, paltas, aguacate
+palta, palto, aguacate
+limón, limonero
+naranja, naranjo
+manzana, manzano
+guayaba, guayabo
+ciruela, ciruelo
+pera, peral
 zapallo, calabaza
 betarraga, remolacha
 durazno, duraznos, melocotón

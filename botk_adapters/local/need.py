@@ -95,6 +95,8 @@ class Need:
     pairs: frozenset[frozenset[str]] = frozenset()
     # "el número de cuenta": a thing named by its complement; «número de arranque» is another one.
     compounds: tuple[tuple[str, str], ...] = ()
+    # "la batería del gateway": the gateway's battery, of whatever kind where the gateway is named.
+    possessed: tuple[tuple[str, str], ...] = ()
     # The same, also through an article ("la clave del wifi de la sede"): whose the asked thing is.
     owned: tuple[tuple[str, str], ...] = ()
     # Things the question numbers ("el tramo 2", from "el segundo tramo"): the answer numbers them alike.
@@ -105,8 +107,8 @@ def need_of(question: Question) -> Need:
     # "¿Qué pasos hay que seguir para ...?": the numbered steps are the answer, not the word "pasos".
     procedure = bool(_ACTS.search(question.text) or _PROCEDURE.search(question.text))
     ignored = _IGNORED | (_PROCEDURE_WORDS if procedure else frozenset())
-    content = [w for w in question.content_words() if w not in ignored]
-    content = [*joined_phrases(content), *_DECIMAL.findall(question.text)]  # "1,5 m" is one figure
+    plain = [w for w in question.content_words() if w not in ignored]
+    content = [*joined_phrases(plain), *_DECIMAL.findall(question.text)]  # "1,5 m" is one figure
     tokens = [t.word for t in question.tokens]
     text = " ".join(tokens)
     nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _NOUN_MARKERS)
@@ -158,9 +160,9 @@ def need_of(question: Question) -> Need:
         which=focus is not None and not QUANTITY & set(tokens),
         noun_focus=asked_as_noun(focus, tokens),
         pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
-        # «la batería del gateway» is whose it is (``owned``), not a kind of battery: «de respaldo» fits.
-        compounds=tuple(c for c in complements(tokens, nouns, content) if f"{c[0]} del {c[1]}" not in text),
-        owned=complements(tokens, nouns, content, articles=True),
+        compounds=tuple(c for c in complements(tokens, nouns, plain) if f"{c[0]} del {c[1]}" not in text),
+        possessed=tuple(c for c in complements(tokens, nouns, plain) if f"{c[0]} del {c[1]}" in text),
+        owned=complements(tokens, nouns, plain, articles=True),
         numbered=() if question.tabular else numbered_things(question.text),
     )
 

@@ -21,7 +21,9 @@ def joined_phrases(words: Sequence[str]) -> list[str]:
         width = _phrase_width(words, i)
         joined.append(" ".join(words[i : i + width]))
         i += width
-    return joined
+    # «el número de cuenta ... la cuenta del agua»: the word asked once more inside a phrase is that phrase.
+    inside = {w for phrase in joined if " " in phrase for w in phrase.split()}
+    return [w for w in joined if " " in w or w not in inside]
 
 
 def _phrase_width(words: Sequence[str], start: int) -> int:
