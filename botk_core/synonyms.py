@@ -118,6 +118,7 @@ fundado, fundada, fundó, fundación, existe, existen, creado, creada
 consejos, tips, recomendaciones, sugerencias, datos útiles
 reposición, reconexión, reconectar, reconecten, reponer, vuelve el agua, vuelvan a dar, volver a dar
 pagar, pague, paguen, pagó, pagué, paga, pagan, costo
+cuotas, en cuotas, en partes, parcialidades, convenio de pago
 informe, estudio, reporte
 envases, frascos, botellas, recipientes
 choclo, maíz

@@ -106,6 +106,7 @@ def test_the_manuals_words_answer_the_committees_words(asked: str, expected: str
         ("avisan antes de cortar el agua x arreglos", "36 horas"),
         ("cuanto cuesta conectarse al agua, somos nuevos en el pueblo", "155.000"),
         ("cuanto vale el empalme al agua", "155.000"),
+        ("se puede pagar en partes el arranque", "4 cuotas"),
         ("los abuelitos tienen rebaja", "40 %"),
         ("hay descuento pa la tercera edad", "40 %"),
         ("los adultos mayores tienen rebaja", "40 %"),
