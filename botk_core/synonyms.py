@@ -69,6 +69,7 @@ microbios, bichos, gérmenes, microorganismos
 bacterias, bacteriológico, bacteriológicos, microbiológico, microbiológicos, microbiología
 resistir, resisten, resiste, aguantar, aguantan, aguanta, soportar, soportan
 papeles, documentos, documentación, requisitos
+papeles, fotocopia, fotocopias, carnet, certificado
 potable, apta para tomar, apta para beber, apta para el consumo, bebible
 apta, segura, potable, bebible
 hipoclorito, cloro doméstico, cloro

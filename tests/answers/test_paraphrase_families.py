@@ -15,6 +15,7 @@ FAQ = docx_bytes(
     "Las personas mayores de 65 años tienen un descuento del 40 % en el cargo fijo.",
     "3. ¿Cómo solicito un arranque nuevo?",
     "El derecho de incorporación cuesta $155.000 y se puede pagar en 4 cuotas.",
+    "Presente una fotocopia del carnet de identidad y un certificado de residencia de la junta de vecinos.",
     "4. ¿Se avisan los cortes programados?",
     "Sí. Los cortes por trabajos en la red se avisan con 36 horas de anticipación por la radio local.",
     "5. ¿Cómo puedo ahorrar agua en la casa?",
@@ -107,6 +108,9 @@ def test_the_manuals_words_answer_the_committees_words(asked: str, expected: str
         ("cuanto cuesta conectarse al agua, somos nuevos en el pueblo", "155.000"),
         ("cuanto vale el empalme al agua", "155.000"),
         ("se puede pagar en partes el arranque", "4 cuotas"),
+        # Papers are the copy of the identity card and the certificate the document lists.
+        ("q papeles piden pa un arranque nuevo", "fotocopia del carnet"),
+        ("quiero conectar mi casa nueva al agua, q papeles piden", "fotocopia del carnet"),
         ("los abuelitos tienen rebaja", "40 %"),
         ("hay descuento pa la tercera edad", "40 %"),
         ("los adultos mayores tienen rebaja", "40 %"),
