@@ -77,6 +77,7 @@ metro cúbico, metros cúbicos, m3, m³, mts3
 número, n°, nº, nro, num
 reunión, reuniones, reúne, reúnen, reunirse, asamblea, asambleas
 calibrar, calibración, calibra, ajustar, ajuste, ajusta
+medidor de cloro, sensor de cloro, analizador de cloro, clorímetro
 reiniciar, reinicio, reinicia, resetear, reseteo, reset, resetea
 subsidio, subsidios, ayuda, ayudas, beneficio
 descuento, descuentos, rebaja, rebajas, rebajan, descuentan, subsidio

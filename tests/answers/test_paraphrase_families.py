@@ -56,6 +56,9 @@ MANUAL = docx_bytes(
     "7. Datos técnicos",
     "Estanque Alto: acero vitrificado, capacidad de 45 m³ (45.000 litros).",
     "Bomba de la captación: sumergible de 2 HP, caudal de 1,9 L/s.",
+    "8. Mantención periódica",
+    "Calibrar el sensor de cloro residual: cada 2 meses.",
+    "Limpiar el panel solar: cada 6 meses.",
 )
 REPORT = docx_bytes(
     "Informe de análisis de agua potable – Pampa Verde",
@@ -192,3 +195,12 @@ def test_the_date_of_a_deed_is_never_another_date_of_its_document(asked: str) ->
     # The campaigns' dates are the report's too, but nobody signed anything then.
     answer = chat_over({"informe.docx": SIGNED}).ask(asked).content
     assert "enero" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    "asked", ["cada cuanto hay q ajustar el medidor de cloro", "cada cuanto se calibra el medidor de cloro"]
+)
+def test_the_chlorine_meter_is_the_chlorine_sensor(asked: str) -> None:
+    # A manual that never says «medidor»: the meter of chlorine is its sensor, not any meter.
+    answer = chat_over({"manual.docx": MANUAL}).ask(asked).content
+    assert "2 meses" in answer, answer
