@@ -107,11 +107,12 @@ sucia, turbia, turbio, sucio, café, color café, barrosa, barroso, barro, tierr
 cañería, cañerías, tubería, tuberías, caños, matriz, matrices
 rotura, roturas, rompe, rompió, se rompe, se rompió, roto, rota, revienta, reventó
 cuenta, cuentas, cuenta del agua, boleta, boletas, boleta del agua
-todo el día, las 24 horas, 24 horas, día y noche
+todo el día, las 24 horas, 24 horas, día y noche, de noche
 auto, autos, vehículo, vehículos, carro, camioneta
 agua de la llave, agua de la red, agua de la cañería
 chacra, huerto, huerta, huertos
 profesión, título, ocupación
+emergencia, urgencia, se rompe una cañería, se rompió la cañería, cañería rota, rotura de cañería
 chip, tarjeta sim, sim, simcard
 motor, bomba, motobomba, electrobomba
 información, info, datos

@@ -44,7 +44,7 @@ FAQ = docx_bytes(
     "12. ¿Cómo se paga la cuenta del agua?",
     "En la oficina del comité, o por transferencia indicando el número de arranque.",
     "13. ¿A quién contacto?",
-    "Operador del sistema (emergencias y fugas): Luis Mamani Choque, +56 9 7412 3309.",
+    "Operador del sistema (fugas y emergencias las 24 horas): Luis Mamani Choque, +56 9 7412 3309.",
 )
 MANUAL = docx_bytes(
     "Manual del sistema de telemetría de Pampa Verde",
@@ -128,6 +128,9 @@ def test_the_manuals_words_answer_the_committees_words(asked: str, expected: str
         ("donde se paga la cuenta del agua", "oficina del comité"),
         ("pasame el numero del operador xfa hay una fuga", "7412 3309"),
         ("dame el celu del operador hay una fuga", "7412 3309"),
+        # A broken pipe at night is an emergency, which the operator attends at any hour.
+        ("a quien llamo si se rompe una cañeria de noche", "7412 3309"),
+        ("a quien llamo si se rompio la cañeria", "7412 3309"),
         # «cargo fijo» side by side, not «a cargo de» in one sentence and «fija» in the next.
         ("cuanto sale el cargo fijo del agua", "2.900"),
         ("de cuanto es el cargo fijo", "2.900"),
