@@ -25,6 +25,7 @@ SETTING_BONUS = 1.5  # "¿cuál es el PIN?": the line that gives the PIN's value
 NUMBERED_BONUS = 3.0  # "el segundo tramo": the line of "Tramo 2", not its neighbours
 PAIR_BONUS = 1.0
 _LABEL = re.compile(r"(?=\b[a-z]+:)")
+_CODE = re.compile(r"[\w@/-]*[.@/\d-][\w.@/-]*")
 
 
 def score(need: Need, have: Words) -> float:
@@ -45,10 +46,20 @@ def score(need: Need, have: Words) -> float:
     # A value belongs to the label just before it: in «Antecedentes del proyecto Teléfono: +56 ...» the
     # phone is not the project's.
     segments = _LABEL.split(have.text)
-    if any(valued(thing, part) for thing in _valued_things(need) for part in segments):
+    things = _valued_things(need)
+    if any(valued(thing, part) or _labels(thing, part) for thing in things for part in segments):
         total += SETTING_BONUS
     total += sum(NUMBERED_BONUS for noun, n in need.numbered if names_number(noun, n, have.text))
     return total + PAIR_BONUS * _pairs_side_by_side(need, have.text)
+
+
+def _labels(thing: str, segment: str) -> bool:
+    """Whether ``segment`` is the thing's own «label: value» («Servidor: datos.apr.cl»)."""
+    label, colon, value = segment.partition(":")
+    words, values = label.split(), value.split()
+    # A setting's value reads as a code («datos.apr.cl», «AB-12»), not as a description («dosifica ...»).
+    coded = bool(values) and bool(_CODE.fullmatch(values[0].rstrip(".,;")))
+    return bool(colon and words) and coded and stem(words[-1]) == stem(thing)
 
 
 def _pairs_side_by_side(need: Need, folded: str) -> int:

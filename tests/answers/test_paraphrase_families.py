@@ -207,3 +207,20 @@ def test_the_chlorine_meter_is_the_chlorine_sensor(asked: str) -> None:
     # A manual that never says «medidor»: the meter of chlorine is its sensor, not any meter.
     answer = chat_over({"manual.docx": MANUAL}).ask(asked).content
     assert "2 meses" in answer, answer
+
+
+GATEWAY = docx_bytes(
+    "Manual del gateway de Pampa Verde",
+    "2. Componentes",
+    "Gateway — Verde fijo: conectado al servidor, funcionamiento normal",
+    "Gateway — Rojo: sin conexión con el servidor",
+    "3. Configuración del gateway",
+    "Los datos que se deben ingresar son: Servidor: datos.pampaverde.cl. Usuario: apr-pampa.",
+)
+
+
+@pytest.mark.parametrize("asked", ["cual es el servidor del gateway", "q servidor usa el gateway"])
+def test_a_setting_given_as_label_and_value_answers_which_one(asked: str) -> None:
+    # «Servidor: datos.pampaverde.cl» gives the server; «conectado al servidor» only names it.
+    answer = chat_over({"manual.docx": GATEWAY}).ask(asked).content
+    assert "datos.pampaverde.cl" in answer, answer
