@@ -145,4 +145,6 @@ def searchable(plan: QueryPlan, vocabulary: Vocabulary) -> list[Alternative]:
     if vocabulary.passages <= SMALL_INDEX:
         return present
     telling = [a for a in present if frequencies[a] <= vocabulary.passages / 2]
-    return telling or present
+    # A guess at a typo ("fecha" read as "techo") or a word family's prefix never selects alone:
+    # the question's own words, however common, still find their passages.
+    return telling if any(a.weight > TYPO_WEIGHT for a in telling) else present

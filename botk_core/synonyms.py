@@ -31,8 +31,9 @@ captación, bocatoma, obra de toma, toma de agua, punto de captación
 caja de protección, cajita, caja del sensor, caja protectora, gabinete
 luz, led, indicador, luz indicadora, lucecita, piloto, foco
 norma, normativa, límite máximo permitido, límite permitido, máximo permitido, lmp, límite
+norma, normativa, reglamento, reglamentos, decreto, ley, nch
 gateway, concentrador, pasarela, gatewey
-teléfono, fono, celular, número de teléfono
+teléfono, fono, celular, celu, número de teléfono, whatsapp, wsp
 correo, correo electrónico, email, e-mail, mail
 clave, contraseña, password
 batería, pila
@@ -42,17 +43,18 @@ localidad, pueblo
 transporte, traslado, llevar, llevó, llevaron, trasladar, transportar
 lavado, limpieza, lavar, limpiar, lavan, limpian, lava, limpia
 revisar, chequear, verificar, revisión, revisó, revisaron
-riego, regar, riegos
+riego, regar, riegos, riegue, rieguen, riega, riegan
 lluvia, precipitación, precipitaciones
 responsable, encargado, encargada, a cargo, coordinador, coordinadora
 arreglar, reparar, solucionar
+arreglo, arreglos, reparación, reparaciones, trabajos, obras
 parpadea, parpadeante, pestañea, intermitente
 medir, mide, miden, medición, mediciones, monitorear, monitorea, monitorean, monitoreo
 supera, superan, superó, pasa, pasan, pasó, sobrepasa, sobrepasan, excede, exceden
 frecuencia, frecuente, seguido, a menudo
 recepción, recibir, recibió, recibe, recibidas
 cambiar, cambio, reemplazar, reemplazo, recambio
-ahorrar, ahorro, guardar, cuidar
+ahorrar, ahorro, guardar, cuidar, gastar menos, consumir menos, usar menos, ocupar menos
 potencia, watts, vatios, w
 muestreo, campaña, campaña de muestreo
 guardar, conservar, preservar, almacenar, refrigerar, mantener refrigerado
@@ -68,6 +70,7 @@ microbios, bichos, gérmenes, microorganismos
 bacterias, bacteriológico, bacteriológicos, microbiológico, microbiológicos, microbiología
 resistir, resisten, resiste, aguantar, aguantan, aguanta, soportar, soportan
 papeles, documentos, documentación, requisitos
+papeles, fotocopia, fotocopias, carnet, certificado
 potable, apta para tomar, apta para beber, apta para el consumo, bebible
 apta, segura, potable, bebible
 hipoclorito, cloro doméstico, cloro
@@ -75,9 +78,12 @@ metro cúbico, metros cúbicos, m3, m³, mts3
 número, n°, nº, nro, num
 reunión, reuniones, reúne, reúnen, reunirse, asamblea, asambleas
 calibrar, calibración, calibra, ajustar, ajuste, ajusta
+medidor de cloro, sensor de cloro, analizador de cloro, clorímetro
 reiniciar, reinicio, reinicia, resetear, reseteo, reset, resetea
 subsidio, subsidios, ayuda, ayudas, beneficio
-conexión, conexiones, arranque, arranques, conectarse, instalación nueva
+descuento, descuentos, rebaja, rebajas, rebajan, descuentan, subsidio
+adultos mayores, adulto mayor, personas mayores, tercera edad, abuelitos, abuelos, ancianos, jubilados
+conexión, arranque, conectarse, conectar, conectarme, instalación nueva, incorporación, incorporarse, empalme
 servidor, ip del servidor, dirección ip
 presidente, presidenta, presidencia
 escuela, colegio, liceo
@@ -98,15 +104,41 @@ demora, demoran, demorar, tarda, tardan, tardar, se demora
 casas, familias, hogares, viviendas, arranques
 falla, fallar, falló, fallan, descompuesto, dañado
 firma, firmado, firmante, firman
-sucia, turbia, turbio, sucio, café, color café, barrosa, barroso
+sucia, turbia, turbio, sucio, café, color café, barrosa, barroso, barro, tierra, con tierra, terrosa, opaca
 cañería, cañerías, tubería, tuberías, caños, matriz, matrices
 rotura, roturas, rompe, rompió, se rompe, se rompió, roto, rota, revienta, reventó
 cuenta, cuentas, cuenta del agua, boleta, boletas, boleta del agua
-todo el día, las 24 horas, 24 horas, día y noche
+todo el día, las 24 horas, 24 horas, día y noche, de noche
 auto, autos, vehículo, vehículos, carro, camioneta
 agua de la llave, agua de la red, agua de la cañería
 chacra, huerto, huerta, huertos
 profesión, título, ocupación
+emergencia, urgencia, se rompe una cañería, se rompió la cañería, cañería rota, rotura de cañería
+chip, tarjeta sim, sim, simcard
+motor, bomba, motobomba, electrobomba
+información, info, datos
+capacidad, volumen, cabe, caben, cabida
+fundado, fundada, fundó, fundación, existe, existen, creado, creada
+consejos, tips, recomendaciones, sugerencias, datos útiles
+reposición, reconexión, reconectar, reconecten, reponer, vuelve el agua, vuelvan a dar, volver a dar
+pagar, pague, paguen, pagó, pagué, paga, pagan, costo
+cuotas, en cuotas, en partes, parcialidades, convenio de pago
+informe, estudio, reporte
+envases, frascos, botellas, recipientes
+choclo, maíz
+poroto, porotos, frijol, frijoles
+frutilla, frutillas, fresa, fresas
+palta, palto, aguacate
+limón, limonero
+naranja, naranjo
+manzana, manzano
+guayaba, guayabo
+ciruela, ciruelo
+pera, peral
+zapallo, calabaza
+betarraga, remolacha
+durazno, duraznos, melocotón
+arveja, arvejas, guisante
 """
 
 

@@ -33,6 +33,20 @@ _ENDINGS = frozenset(
 )  # fmt: skip
 
 
+_SOFTENED = re.compile(r"([gq])u(e|en)$")
+
+
+@functools.lru_cache(maxsize=65536)
+def spelled_stem(word: str) -> str:
+    """The stem of a verb form that spelling changed: «pagué» is «pagar», «riegue» «riego», «busque» «buscar».
+
+    Spanish writes a hard g or c before «e» as «gu», «qu»; the stem is the one of the plain letter.
+    """
+    if len(word) < 5:
+        return stem(word)
+    return stem(_SOFTENED.sub(lambda m: ("g" if m.group(1) == "g" else "c") + m.group(2), word))
+
+
 def one_edit_apart(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` are equal or one edit apart (a swap of neighbours counts as one)."""
     return a == b or phrasing.one_edit_apart(a, b)
@@ -45,7 +59,7 @@ def similar(word: str, other: str, typos: bool = True) -> bool:
     Same stem, one word family (the same first six letters, both of seven or
     more: "muestras", "muestreo"), or one typo apart (both of five letters or more).
     """
-    if word == other or stem(word) == stem(other):
+    if word == other or stem(word) == stem(other) or spelled_stem(word) == spelled_stem(other):
         return True
     if word.isdigit() or other.isdigit():
         return False
@@ -129,7 +143,7 @@ class Words:
     def of(cls, text: str) -> Words:
         folded = fold(text)
         found = frozenset(words(folded)) | unit_words(folded) | _mark_words(folded)
-        return cls(found, frozenset(stem(w) for w in found), folded)
+        return cls(found, frozenset(s for w in found for s in (stem(w), spelled_stem(w))), folded)
 
 
 # A table's note names its marks by their symbols: "(*) Valor que supera ...", "(-) No medido".
@@ -142,8 +156,13 @@ def _mark_words(folded: str) -> frozenset[str]:
 
 def holds(word: str, have: Words, typos: bool = True) -> bool:
     """Whether ``have`` contains ``word``, a synonym of it, or (with ``typos``) a near spelling."""
-    if word in have.words or stem(word) in have.stems:
+    if word in have.words or stem(word) in have.stems or spelled_stem(word) in have.stems:
         return True
+    if " " in word:  # a synonym phrase of the question («tercera edad»): as a whole, or word by word
+        phrase = tuple(stem(w) for w in word.split())
+        equivalents = SYNONYMS.equivalents(phrase) or (phrase,)
+        held = any(all(t in have.stems for t in other) for other in equivalents)
+        return held or all(holds(w, have, typos) for w in word.split())
     if not word.isalpha():
         return word in have.text
     bare = without_clitic(word)

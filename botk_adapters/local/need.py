@@ -29,6 +29,7 @@ from botk_adapters.local.kinds import FREQUENCY, Kind, kind_of
 from botk_adapters.local.ordinals import numbered_things
 from botk_adapters.local.question import Question, words_of
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS
+from botk_adapters.local.synonym_phrases import joined_phrases
 from botk_adapters.local.vocabulary import NOUNS_TOO, WEAK_WORDS
 from botk_core.lights import is_state_word, light_state
 
@@ -41,22 +42,8 @@ _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas",
 _NOUN_MARKERS = _DETERMINERS | {"de"}
 _COUNTING = frozenset({"cuantos", "cuantas"})
 # Greetings and chat fillers ("aca", "nomas", "po") say nothing of what is asked.
-_IGNORED = frozenset(
-    {
-        "hola",
-        "gracias",
-        "porfa",
-        "favor",
-        "aca",
-        "alla",
-        "aqui",
-        "nomas",
-        "po",
-        "igual",
-        "entonces",
-        "todavia",
-    }
-)
+_IGNORED_TEXT = "hola gracias porfa favor aca alla aqui nomas po igual entonces todavia"
+_IGNORED = frozenset(_IGNORED_TEXT.split())
 _NUMERIC_INTENTS = ("value", "limit", "over", "within")
 # "¿Qué empresa ...?" asks for a name: the document need not say "empresa".
 _CATEGORIES = frozenset(
@@ -119,6 +106,8 @@ class Need:
     pairs: frozenset[frozenset[str]] = frozenset()
     # "el número de cuenta": a thing named by its complement; «número de arranque» is another one.
     compounds: tuple[tuple[str, str], ...] = ()
+    # "la batería del gateway": the gateway's battery, of whatever kind where the gateway is named.
+    possessed: tuple[tuple[str, str], ...] = ()
     # The same, also through an article ("la clave del wifi de la sede"): whose the asked thing is.
     owned: tuple[tuple[str, str], ...] = ()
     # Things the question numbers ("el tramo 2", from "el segundo tramo"): the answer numbers them alike.
@@ -129,9 +118,10 @@ def need_of(question: Question) -> Need:
     # "¿Qué pasos hay que seguir para ...?": the numbered steps are the answer, not the word "pasos".
     procedure = bool(_ACTS.search(question.text) or _PROCEDURE.search(question.text))
     ignored = _IGNORED | (_PROCEDURE_WORDS if procedure else frozenset())
-    content = [w for w in question.content_words() if w not in ignored]
-    content += _DECIMAL.findall(question.text)  # "1,5 m" is one figure, not "1" and "5"
+    plain = [w for w in question.content_words() if w not in ignored]
+    content = [*joined_phrases(plain), *_DECIMAL.findall(question.text)]  # "1,5 m" is one figure
     tokens = [t.word for t in question.tokens]
+    text = " ".join(tokens)
     nouns = frozenset(t for before, t in itertools.pairwise(tokens) if before in _NOUN_MARKERS)
     hinges = [*question.fresh]
     kind = None if question.tabular else kind_of(question.asking)
@@ -181,8 +171,9 @@ def need_of(question: Question) -> Need:
         which=focus is not None and not QUANTITY & set(tokens),
         noun_focus=asked_as_noun(focus, tokens),
         pairs=frozenset(frozenset(pair) for pair in itertools.pairwise(tokens)),
-        compounds=complements(tokens, nouns, content),
-        owned=complements(tokens, nouns, content, articles=True),
+        compounds=tuple(c for c in complements(tokens, nouns, plain) if f"{c[0]} del {c[1]}" not in text),
+        possessed=tuple(c for c in complements(tokens, nouns, plain) if f"{c[0]} del {c[1]}" in text),
+        owned=complements(tokens, nouns, plain, articles=True),
         numbered=() if question.tabular else numbered_things(question.text),
     )
 

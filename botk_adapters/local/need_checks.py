@@ -63,7 +63,7 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     key/value ``row`` takes from its document every word its label lacks.
     """
     required = list(need.required)
-    count = len(required)
+    count = _size(required)  # a synonym phrase («tercera edad») counts its words, as they were asked
     own = [w for w in required if holds(w, have)]
     valued = need.kind is not None and holds_kind(need.kind, have.text)
     # The word that asks for the value ("hora", "fono") is answered by the value itself.
@@ -79,19 +79,32 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     asking = need.kind.words if need.kind is not None else frozenset()
     lends = row or (count == 2 and len(own) == 1 and counted_own and own[0] not in asking)
     if context is not None and (own or (row and valued and count == 1)) and lends:
-        held += [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
+        # The deed a date or a time is asked of («¿cuándo firmaron el informe?») is the passage's own:
+        # lent, any date of the document would answer.
+        lent = [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
+        held += [w for w in lent if row or need.kind is None or w in need.nouns]
     # A thing no document names counts twice; so does a deed no document tells («se fundó») when a
     # mere value of the kind asked («2025») stands for the asking word.
     weight = count + len(need.unknown & need.nouns) + (len(need.unknown - need.nouns) if by_value else 0)
-    enough = len(held) == count if count <= 2 else len(held) >= math.ceil(ENOUGH * weight)
+    # A phrase not held whole still counts the words held of it («agua de la llave»: «agua»).
+    parts = sum(1 for w in required if w not in held and " " in w for p in w.split() if holds(p, have))
+    enough = _size(held) == count if count <= 2 else _size(held) + parts >= math.ceil(ENOUGH * weight)
     if count == 2 and len(held) == 1 and held[0] in need.rare and held[0] not in asking:
         missing = [w for w in required if w not in held]
-        enough = not any(w in need.hinges or frozenset((w, held[0])) in need.pairs for w in missing)
+        # ... nor for a thing no passage names («¿hay rebaja para los estudiantes?»), unless the word
+        # held is the thing asked («¿quién muestreó el agua?»).
+        unnamed = need.unknown & need.nouns if held[0] not in need.hinges else frozenset()
+        needed = set(need.hinges) | unnamed
+        enough = not any(w in needed or frozenset((w, held[0])) in need.pairs for w in missing)
     if not count:
         return need.colour is not None and holds_hinges(need, have)  # "¿y la luz roja?": the colour is enough
     if context is not None and any(not holds(c, have) and not holds(c, context) for c in _owners(need)):
         return False  # "la clave del wifi de la sede": a document that never names the sede has another wifi
     return enough and holds_hinges(need, have, counted=not row)
+
+
+def _size(words: list[str]) -> int:
+    return sum(len(w.split()) for w in words)
 
 
 def _owners(need: Need) -> list[str]:
@@ -138,6 +151,8 @@ def holds_hinges(need: Need, have: Words, context: Words | None = None, counted:
         return False
     if any(other_complement(head, of, have.text) for head, of in need.compounds):
         return False
+    if any(other_complement(head, of, have.text) and not holds(of, have) for head, of in need.possessed):
+        return False  # «el número del operador» is not the «número de arranque» of a text without him
     if not all(names_number(noun, number, have.text) for noun, number in need.numbered):
         return False
     if counted and need.counted and need.kind is None and need.counts and not counts(need.counted, have.text):

@@ -7,6 +7,7 @@ counted, the kind of value asked, a setting's value, the thing it numbers.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from botk_adapters.local.kinds import holds_kind, strongly_holds
@@ -15,12 +16,16 @@ from botk_adapters.local.need import Need
 from botk_adapters.local.ordinals import names_number
 from botk_adapters.local.values import counts, valued
 from botk_adapters.local.vocabulary import has_colour
+from botk_core.text import stem
 
 _DIGIT = re.compile(r"\d")
 KIND_BONUS = 2.5
 COUNT_BONUS = 2.0
 SETTING_BONUS = 1.5  # "¿cuál es el PIN?": the line that gives the PIN's value, not the one that names it
 NUMBERED_BONUS = 3.0  # "el segundo tramo": the line of "Tramo 2", not its neighbours
+PAIR_BONUS = 1.0
+_LABEL = re.compile(r"(?=\b[a-z]+:)")
+_CODE = re.compile(r"[\w@/-]*[.@/\d-][\w.@/-]*")
 
 
 def score(need: Need, have: Words) -> float:
@@ -38,10 +43,33 @@ def score(need: Need, have: Words) -> float:
         total += COUNT_BONUS
     if need.kind and holds_kind(need.kind, have.text):
         total += KIND_BONUS + (1.0 if strongly_holds(need.kind, have.text) else 0.0)
-    if any(valued(thing, have.text) for thing in _valued_things(need)):
+    # A value belongs to the label just before it: in «Antecedentes del proyecto Teléfono: +56 ...» the
+    # phone is not the project's.
+    segments = _LABEL.split(have.text)
+    things = _valued_things(need)
+    if any(valued(thing, part) or _labels(thing, part) for thing in things for part in segments):
         total += SETTING_BONUS
     total += sum(NUMBERED_BONUS for noun, n in need.numbered if names_number(noun, n, have.text))
-    return total
+    return total + PAIR_BONUS * _pairs_side_by_side(need, have.text)
+
+
+def _labels(thing: str, segment: str) -> bool:
+    """Whether ``segment`` is the thing's own «label: value» («Servidor: datos.apr.cl»)."""
+    label, colon, value = segment.partition(":")
+    words, values = label.split(), value.split()
+    # A setting's value reads as a code («datos.apr.cl», «AB-12»), not as a description («dosifica ...»).
+    coded = bool(values) and bool(_CODE.fullmatch(values[0].rstrip(".,;")))
+    return bool(colon and words) and coded and stem(words[-1]) == stem(thing)
+
+
+def _pairs_side_by_side(need: Need, folded: str) -> int:
+    """How many of the question's neighbouring words the text has side by side too: «cargo fijo»,
+    not «a cargo de» here and «fija» there."""
+    wanted = {frozenset(stem(w) for w in p) for p in need.pairs if len(p) == 2 and p <= set(need.required)}
+    if not wanted:
+        return 0
+    stems = [stem(w) for w in re.findall(r"[a-z0-9]+", folded)]
+    return len(wanted & {frozenset(pair) for pair in itertools.pairwise(stems)})
 
 
 def _valued_things(need: Need) -> tuple[str, ...]:

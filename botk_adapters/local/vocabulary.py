@@ -163,6 +163,8 @@ WEAK_WORDS = (
     medido estaba estuvo estan esta resulto arrojo hay habian llama llaman llamo nombre hacer marque
     quedo queda quedaron sea ser puede pueden bien mal normal correcto ok doy dar damos saco sacaron sacar
     bueno buena buenos buenas incluye incluyen contiene contienen comprende comprenden abarca va van
+    pasame pasenme pasa dame deme denme mandame digame digan cuentame indiqueme necesito necesitamos
+    somos soy estoy estamos tipo tipos clase conviene convienen recomienda recomiendan recomendable
     """
         ).split()
     )
