@@ -32,6 +32,7 @@ from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS
 from botk_adapters.local.synonym_phrases import joined_phrases
 from botk_adapters.local.vocabulary import NOUNS_TOO, WEAK_WORDS
 from botk_core.lights import is_state_word, light_state
+from botk_core.text import fold
 
 _ACTS = re.compile(r"\b(?:hago|hacemos|hacer|arreglo|arreglar|soluciono|solucionar|reviso|debo|reparo)\b")
 _PROCEDURE = re.compile(r"\b(?:como|pasos?|procedimiento|instrucciones|que hay que|que tengo que)\b")
@@ -112,6 +113,8 @@ class Need:
     owned: tuple[tuple[str, str], ...] = ()
     # Things the question numbers ("el tramo 2", from "el segundo tramo"): the answer numbers them alike.
     numbered: tuple[tuple[str, int], ...] = ()
+    # Things the question names by a letter ("el grupo b"): the answer names them alike ("Grupo B: ...").
+    lettered: tuple[str, ...] = ()
 
 
 def need_of(question: Question) -> Need:
@@ -149,6 +152,12 @@ def need_of(question: Question) -> Need:
     condition = (*condition_words(tokens, content), *_stale_ask(question), *_spans_told(question.text, kind))
     # "una llama" is an animal, "cómo se llama" asks a name: a weak word after an article is a noun.
     named = {t for before, t in itertools.pairwise(tokens) if before in _DETERMINERS and t in NOUNS_TOO}
+    # "un sensor de nivel": a weak word that completes a noun names which one it is.
+    named |= {
+        t
+        for head, joiner, t in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if joiner == "de" and head in plain and head not in WEAK_WORDS and t in WEAK_WORDS
+    }
     weak = {w for w in content if (w in WEAK_WORDS and w not in named) or w in condition}
     return Need(
         required=tuple(dict.fromkeys(w for w in content if w not in weak)),
@@ -175,9 +184,11 @@ def need_of(question: Question) -> Need:
         possessed=tuple(c for c in complements(tokens, nouns, plain) if f"{c[0]} del {c[1]}" in text),
         owned=complements(tokens, nouns, plain, articles=True),
         numbered=() if question.tabular else numbered_things(question.text),
+        lettered=() if question.tabular else tuple(m[0] for m in _LETTERED.finditer(fold(question.text))),
     )
 
 
+_LETTERED = re.compile(r"\b(?:grupo|tramo|sector|zona|procedimiento|anexo|categoria|tipo|etapa) [a-h]\b")
 _SPAN_TOLD = re.compile(
     r"\b(?:un|una|dos|tres|cuatro|cinco|media|medio|\d+)\s+(segundos?|minutos?|horas?|dias?|semanas?|meses?)\b"
 )

@@ -124,6 +124,9 @@ def with_rarity(need: Need, haves: list[Words]) -> Need:
     counts = {w: sum(1 for h in haves if holds(w, h)) for w in need.required}
     rare = frozenset(w for w, n in counts.items() if 0 < n <= limit)
     unknown = frozenset(w for w, n in counts.items() if n == 0)
+    # The words of a synonym phrase count alone too: «cloro» of «sensor de cloro» may be named nowhere.
+    parts = {p for w in need.required if " " in w for p in w.split()}
+    unknown |= {p for p in parts if not any(holds(p, h) for h in haves)}
     common = frozenset(w for w, n in counts.items() if len(haves) >= _FEW and n >= _MOST * len(haves))
     return attrs.evolve(need, rare=rare, unknown=unknown, common=common)
 
@@ -155,6 +158,8 @@ def holds_hinges(need: Need, have: Words, context: Words | None = None, counted:
         return False  # «el número del operador» is not the «número de arranque» of a text without him
     if not all(names_number(noun, number, have.text) for noun, number in need.numbered):
         return False
+    if not all(re.search(rf"\b{label}\b", have.text) for label in need.lettered):
+        return False  # "el grupo b" is answered by "Grupo B: ...", not by the group beside it
     if counted and need.counted and need.kind is None and need.counts and not counts(need.counted, have.text):
         return False  # "¿cuántos socios ...?": "120 socios" answers, not any figure (a table row counts)
     return not need.quantity or bool(_DIGIT.search(have.text) or have.words & NUMBER_WORDS)

@@ -1,0 +1,55 @@
+"""A question about a thing the documents never name is «No lo encontré», not a figure of another thing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answers.documents import chat_over, docx_bytes
+
+FAQ = docx_bytes(
+    "PREGUNTAS FRECUENTES – COMITÉ DE AGUA DE PALCA",
+    "1. ¿Cuánto cuesta un arranque nuevo?",
+    "El arranque domiciliario nuevo cuesta $152.000 e incluye el medidor y la mano de obra.",
+    "2. ¿Qué sensores tiene la red?",
+    "Sensor de nivel: ultrasónico, en la losa del estanque; mide cada 10 minutos.",
+    "Caudalímetro: electromagnético de 2 pulgadas a la salida del estanque.",
+    "3. ¿Cuánta agua necesitan los cultivos?",
+    "Grupo A: hortalizas de hoja. Alrededor de 20 litros por m² a la semana",
+    "Lechuga (Lactuca sativa)",
+    "Acelga (Beta vulgaris)",
+    "Grupo B: hortalizas de fruto. Alrededor de 30 litros por m² a la semana",
+    "Tomate (Solanum lycopersicum)",
+    "Zapallo (Cucurbita maxima)",
+)
+
+
+def _ask(text: str) -> str:
+    return chat_over({"preguntas_palca.docx": FAQ}).ask(text).content
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "cuanto cuesta un sensor de nivel nuevo",
+        "la red tiene sensor de cloro?",
+        "hay sensor de turbiedad en la red",
+    ],
+)
+def test_a_thing_no_document_names_gets_no_figure(asked: str) -> None:
+    answer = _ask(asked)
+    assert "No lo encontré" in answer and "152.000" not in answer and "2 pulgadas" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [("cuanto cuesta un arranque nuevo", "152.000"), ("la red tiene sensor de nivel?", "ultrasónico")],
+)
+def test_the_thing_the_documents_name_is_still_answered(asked: str, expected: str) -> None:
+    answer = _ask(asked)
+    assert expected in answer, answer
+
+
+@pytest.mark.parametrize("asked", ["cuanta agua necesita el grupo b", "cuantos litros pa las del grupo b"])
+def test_a_group_named_by_its_letter_is_that_group(asked: str) -> None:
+    answer = _ask(asked)
+    assert "30 litros" in answer and "20 litros" not in answer, answer
