@@ -26,7 +26,7 @@ from botk_adapters.local.asking import (
     focus_of,
 )
 from botk_adapters.local.kinds import FREQUENCY, Kind, kind_of
-from botk_adapters.local.ordinals import numbered_things
+from botk_adapters.local.ordinals import lettered_things, numbered_things
 from botk_adapters.local.question import Question, words_of
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS
 from botk_adapters.local.synonym_phrases import joined_phrases
@@ -117,6 +117,11 @@ class Need:
     lettered: tuple[str, ...] = ()
 
 
+def asks_who(need: Need) -> bool:
+    """Whether the question asks who («¿quién ...?», «¿quiénes ...?»)."""
+    return "quien" in need.asks or "quienes" in need.asks
+
+
 def need_of(question: Question) -> Need:
     # "¿Qué pasos hay que seguir para ...?": the numbered steps are the answer, not the word "pasos".
     procedure = bool(_ACTS.search(question.text) or _PROCEDURE.search(question.text))
@@ -184,11 +189,10 @@ def need_of(question: Question) -> Need:
         possessed=tuple(c for c in complements(tokens, nouns, plain) if f"{c[0]} del {c[1]}" in text),
         owned=complements(tokens, nouns, plain, articles=True),
         numbered=() if question.tabular else numbered_things(question.text),
-        lettered=() if question.tabular else tuple(m[0] for m in _LETTERED.finditer(fold(question.text))),
+        lettered=() if question.tabular else lettered_things(fold(question.text)),
     )
 
 
-_LETTERED = re.compile(r"\b(?:grupo|tramo|sector|zona|procedimiento|anexo|categoria|tipo|etapa) [a-h]\b")
 _SPAN_TOLD = re.compile(
     r"\b(?:un|una|dos|tres|cuatro|cinco|media|medio|\d+)\s+(segundos?|minutos?|horas?|dias?|semanas?|meses?)\b"
 )

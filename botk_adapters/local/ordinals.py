@@ -77,6 +77,14 @@ def numbered_things(folded: str) -> tuple[tuple[str, int], ...]:
     return tuple((m["noun"], int(m["number"])) for m in _NUMBERED.finditer(folded))
 
 
+_LETTERED = re.compile(r"\b(?:grupo|tramo|sector|zona|procedimiento|anexo|categoria|tipo|etapa) [a-h]\b")
+
+
+def lettered_things(folded: str) -> tuple[str, ...]:
+    """The things a folded question names by a letter: "el grupo b" -> ("grupo b",)."""
+    return tuple(m[0] for m in _LETTERED.finditer(folded))
+
+
 def numbered_spans(folded: str) -> list[tuple[str, tuple[int, int]]]:
     """Each counted noun of a spelled text and where its number is: "el tramo 2" -> [("tramo", (9, 10))]."""
     return [(m["noun"], m.span("number")) for m in _NUMBERED.finditer(folded)]

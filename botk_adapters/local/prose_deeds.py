@@ -11,7 +11,7 @@ import itertools
 import re
 
 from botk_adapters.local.matching import Words, holds
-from botk_adapters.local.need import Need
+from botk_adapters.local.need import Need, asks_who
 from botk_adapters.local.passage_words import own_text
 from botk_adapters.local.related import DEEDS
 from botk_core.text import fold, stem
@@ -26,7 +26,7 @@ _CLASSIFIER = re.compile(r"^[a-z]{4,}(?:ic[oa]s?|ales?)$")
 def qualified_deed(need: Need, text: str) -> bool:
     """Whether ``text`` names the deed a «¿quién ...?» asks about only as one kind of it, a kind the
     question does not name («los análisis microbiológicos» for «¿quién analizó las muestras?»)."""
-    if "quien" not in need.asks and "quienes" not in need.asks:
+    if not asks_who(need):
         return False
     # The deed asked, as a verb («analizó») or as its noun («hizo los análisis»).
     deeds = {n for w in need.required if w in DEEDS for n in DEEDS[w]} | (set(need.required) & _DEED_NOUNS)
@@ -59,7 +59,7 @@ def names_the_deed(need: Need, found: FoundPassage) -> bool:
     The row «Muestreo: <name>» is who sampled; its document's other words do
     not make it who analysed.
     """
-    if found.fact is None or ("quien" not in need.asks and "quienes" not in need.asks):
+    if found.fact is None or not asks_who(need):
         return True
     own = Words.of(own_text(found))
     return all(holds(w, own) for w in need.required if w in DEEDS)

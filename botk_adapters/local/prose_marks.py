@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from botk_adapters.local.completion import INTERROGATIVES
 from botk_adapters.local.lines import colour_code, sentences
 from botk_adapters.local.matching import Words, holds
-from botk_adapters.local.need import Need
+from botk_adapters.local.need import Need, asks_who
 from botk_adapters.local.need_checks import heading_answers, heading_asks_alike
 from botk_adapters.local.need_score import score
 from botk_adapters.local.passage_words import own_text, quoted_last
@@ -102,7 +102,7 @@ def _section_bonus(need: Need, found: FoundPassage, prefer: Sequence[str]) -> fl
         pointing = bool(ANAPHORA & {w for pair in need.pairs for w in pair})
         return SECTION_BONUS + (PASSAGE_BONUS if pointing and quoted_last(found, prefer) else 0.0)
     # The row must name the deed asked about itself: «¿y quién las analizó?» after the sampler is another.
-    asked_of = ("quien" in need.asks or "quienes" in need.asks) and names_the_deed(need, found)
+    asked_of = asks_who(need) and names_the_deed(need, found)
     return PERSON_ROW_BONUS if asked_of else 0.0
 
 

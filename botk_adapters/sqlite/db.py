@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -11,7 +10,7 @@ from pathlib import Path
 
 from botk_adapters.sqlite import checkpoints
 from botk_adapters.sqlite.migrations import MIGRATIONS
-from botk_adapters.sqlite.waiting import holding, when_free, writer_lock
+from botk_adapters.sqlite.waiting import PerProcess, holding, when_free, writer_lock
 from botk_core.errors import DatabaseUnreadable, SchemaTooNew, StorageError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -107,7 +106,7 @@ class Database:
         self._local = threading.local()
         self._shared: sqlite3.Connection | None = None
         self._writers = writer_lock(self.path)
-        self._writer_conn: tuple[int, sqlite3.Connection] | None = None
+        self._writer_conn = PerProcess(self._open_writer)
         self._background_checkpoints = False
 
     def connection(self) -> sqlite3.Connection:
@@ -122,22 +121,16 @@ class Database:
         return conn
 
     def _writer(self) -> sqlite3.Connection:
-        """This process's connection for write transactions; only used under ``self._writers``.
-
-        One for all threads: the process's writers take turns anyway, and the same
-        connection keeps its page cache warm, where one per thread read the pages
-        again whenever another thread had written (a server's threads take the
-        requests in turn). Its busy timeout is 0: writers wait in ``when_free``
-        rather than in SQLite's busy handler.
-        """
+        """This process's connection for write transactions (see ``PerProcess``); its busy timeout
+        is 0: writers wait in ``when_free`` rather than in SQLite's busy handler."""
         if self.path == ":memory:":
             return self.connection()
-        pid = os.getpid()
-        if self._writer_conn is None or self._writer_conn[0] != pid:  # a forked child opens its own
-            conn = self._open()
-            conn.execute("PRAGMA busy_timeout = 0")
-            self._writer_conn = (pid, conn)
-        return self._writer_conn[1]
+        return self._writer_conn.get()
+
+    def _open_writer(self) -> sqlite3.Connection:
+        conn = self._open()
+        conn.execute("PRAGMA busy_timeout = 0")
+        return conn
 
     def _open(self) -> sqlite3.Connection:
         conn = connect(self.path)
@@ -150,8 +143,7 @@ class Database:
         if self.path == ":memory:":
             return
         self._background_checkpoints = True
-        writer = self._writer_conn[1] if self._writer_conn else None
-        current = [getattr(self._local, "conn", None), writer]
+        current = [getattr(self._local, "conn", None), self._writer_conn.current()]
         for conn in filter(None, current):
             conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoints.SAFETY_NET_PAGES}")
         if current[0] is None:

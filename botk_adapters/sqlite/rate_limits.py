@@ -8,13 +8,12 @@ database (a document upload indexing thousands of passages).
 from __future__ import annotations
 
 import itertools
-import os
 import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from botk_adapters.sqlite.waiting import holding, when_free, writer_lock
+from botk_adapters.sqlite.waiting import PerProcess, holding, when_free, writer_lock
 from botk_core.errors import StorageError
 
 # Buckets untouched this long are full again, so their rows can go.
@@ -55,7 +54,8 @@ class SqliteTokenBuckets:
         self._clock = clock
         self._calls = itertools.count()
         self._writers = writer_lock(self.path)
-        self._shared: tuple[int, sqlite3.Connection] | None = None
+        # One for all threads (they take turns under ``_writers``), so its page cache stays warm.
+        self._connection = PerProcess(lambda: _open(self.path))
 
     @classmethod
     def beside(cls, database_path: str | Path, clock: Callable[[], float] = time.time) -> SqliteTokenBuckets:
@@ -69,7 +69,7 @@ class SqliteTokenBuckets:
             return (1.0 - burst) / rate
         try:
             with holding(self._writers, _BUSY_TIMEOUT_S, _UNAVAILABLE):
-                conn = self._connection()
+                conn = self._connection.get()
                 granted = when_free(lambda: _take(conn, client, rate, burst, now), _BUSY_TIMEOUT_S)
                 if next(self._calls) % _PRUNE_EVERY == 0:
                     when_free(lambda: conn.execute(_PRUNE, (now - _IDLE_SECONDS,)), _BUSY_TIMEOUT_S)
@@ -80,16 +80,6 @@ class SqliteTokenBuckets:
             raise StorageError(_UNAVAILABLE) from error
         tokens = float(burst) if row is None else min(row[0] + max(now - row[1], 0.0) * rate, float(burst))
         return max(1.0 - tokens, 0.0) / rate
-
-    def _connection(self) -> sqlite3.Connection:
-        """The process's connection to the bucket file; only used under ``self._writers``.
-
-        One for all threads, so its page cache stays warm whichever thread serves the request.
-        """
-        pid = os.getpid()
-        if self._shared is None or self._shared[0] != pid:  # a forked child opens its own
-            self._shared = (pid, _open(self.path))
-        return self._shared[1]
 
 
 def _take(conn: sqlite3.Connection, client: str, rate: float, burst: int, now: float) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
@@ -15,6 +16,30 @@ T = TypeVar("T")
 _SQLITE_BUSY = 5
 _writer_locks: dict[str, threading.Lock] = {}
 _writer_locks_guard = threading.Lock()
+
+
+class PerProcess:
+    """One connection per process, opened on first use, and again in a forked child.
+
+    A process's writers of one file take turns under its ``writer_lock``; sharing one
+    connection among its threads keeps that connection's page cache warm, where one
+    per thread read the pages again whenever another thread had written.
+    """
+
+    def __init__(self, open_connection: Callable[[], sqlite3.Connection]) -> None:
+        self._open = open_connection
+        self._held: tuple[int, sqlite3.Connection] | None = None
+
+    def get(self) -> sqlite3.Connection:
+        """This process's connection; call it only under the file's writer lock."""
+        pid = os.getpid()
+        if self._held is None or self._held[0] != pid:
+            self._held = (pid, self._open())
+        return self._held[1]
+
+    def current(self) -> sqlite3.Connection | None:
+        """This process's connection if it is open, else None."""
+        return self._held[1] if self._held is not None and self._held[0] == os.getpid() else None
 
 
 def writer_lock(path: str) -> threading.Lock:
