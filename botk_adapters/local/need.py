@@ -26,6 +26,8 @@ from botk_adapters.local.asking import (
     focus_of,
 )
 from botk_adapters.local.kinds import FREQUENCY, Kind, kind_of
+from botk_adapters.local.need_subject import priced_thing, proper_names
+from botk_adapters.local.need_told import spans_told, stale_ask
 from botk_adapters.local.ordinals import lettered_things, numbered_things
 from botk_adapters.local.question import Question, words_of
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS
@@ -115,6 +117,10 @@ class Need:
     numbered: tuple[tuple[str, int], ...] = ()
     # Things the question names by a letter ("el grupo b"): the answer names them alike ("Grupo B: ...").
     lettered: tuple[str, ...] = ()
+    # The thing a price is asked of ("¿cuánto cuesta la batería ...?"): the answer names it.
+    priced: str | None = None
+    # Names the question gives its places ("el sector la isla"): never named in the documents, no answer.
+    names: tuple[str, ...] = ()
 
 
 def asks_who(need: Need) -> bool:
@@ -154,7 +160,7 @@ def need_of(question: Question) -> Need:
     if question.colour:
         # The colour line is the light; its state is judged on the line's label, not as a word.
         content = [w for w in content if w not in LIGHT_WORDS and not is_state_word(w)]
-    condition = (*condition_words(tokens, content), *_stale_ask(question), *_spans_told(question.text, kind))
+    condition = (*condition_words(tokens, content), *stale_ask(question), *spans_told(question.text, kind))
     # "una llama" is an animal, "cómo se llama" asks a name: a weak word after an article is a noun.
     named = {t for before, t in itertools.pairwise(tokens) if before in _DETERMINERS and t in NOUNS_TOO}
     # "un sensor de nivel": a weak word that completes a noun names which one it is.
@@ -190,27 +196,6 @@ def need_of(question: Question) -> Need:
         owned=complements(tokens, nouns, plain, articles=True),
         numbered=() if question.tabular else numbered_things(question.text),
         lettered=() if question.tabular else lettered_things(fold(question.text)),
+        priced=priced_thing(text, kind, content),
+        names=() if question.tabular else proper_names(tokens),
     )
-
-
-_SPAN_TOLD = re.compile(
-    r"\b(?:un|una|dos|tres|cuatro|cinco|media|medio|\d+)\s+(segundos?|minutos?|horas?|dias?|semanas?|meses?)\b"
-)
-
-
-def _spans_told(text: str, kind: Kind | None) -> tuple[str, ...]:
-    """A span of time the user tells («lleva una hora en rojo»): a condition, not the thing asked.
-
-    The document gives its own threshold («más de 30 minutos»), so the unit need not be there.
-    """
-    if kind is not None and kind.name in ("duracion", "frecuencia"):
-        return ()
-    return tuple(found.group(1) for found in _SPAN_TOLD.finditer(text))
-
-
-def _stale_ask(question: Question) -> tuple[str, ...]:
-    """Of a follow-up that asks anew, the words of the earlier ask: they no longer say what is asked."""
-    before = kind_of(question.text) if question.ask else None
-    if before is None or before is kind_of(question.ask):
-        return ()
-    return tuple(before.words - set(words_of(question.ask)))

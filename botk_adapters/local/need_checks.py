@@ -96,6 +96,8 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
         unnamed = need.unknown & need.nouns if held[0] not in need.hinges else frozenset()
         needed = set(need.hinges) | unnamed
         enough = not any(w in needed or frozenset((w, held[0])) in need.pairs for w in missing)
+    if any(name in need.unknown for name in need.names):
+        return False  # "el sector la isla" of documents that never name it: the other sectors do not answer
     if not count:
         return need.colour is not None and holds_hinges(need, have)  # "¿y la luz roja?": the colour is enough
     if context is not None and any(not holds(c, have) and not holds(c, context) for c in _owners(need)):
@@ -145,6 +147,8 @@ def holds_hinges(need: Need, have: Words, context: Words | None = None, counted:
         return False
     if need.noun_focus and not all(named_as_thing(h, have.text) for h in need.hinges):
         return False
+    if need.priced and not holds(need.priced, have):
+        return False  # a budget "para repuestos" is not the price of the battery asked
     around = [have, context] if context is not None else [have]
     if need.any_of and not any(holds(w, words) for w in need.any_of for words in around):
         return False

@@ -53,3 +53,53 @@ def test_the_thing_the_documents_name_is_still_answered(asked: str, expected: st
 def test_a_group_named_by_its_letter_is_that_group(asked: str) -> None:
     answer = _ask(asked)
     assert "30 litros" in answer and "20 litros" not in answer, answer
+
+
+MINUTES = docx_bytes(
+    "ACTA DE ASAMBLEA N° 9 – COMITÉ DE AGUA DE PALCA",
+    "1. Se aprueba un presupuesto de $215.000 para repuestos de la red de sensores.",
+    "2. El riego por turnos queda así: Sector Norte los lunes de 7:00 a 11:00; Sector Sur los jueves "
+    "de 7:00 a 11:00.",
+    "3. La batería de repuesto del caudalímetro cuesta $48.000 y la compra el tesorero.",
+)
+
+
+# Names the things priced above without a price of their own.
+MANUAL = docx_bytes(
+    "MANUAL DE LA RED DE SENSORES – PALCA",
+    "Panel solar: carga la batería del nodo; se limpia con un paño húmedo una vez al mes.",
+    "Antena del gateway: va atornillada sobre el techo de la sede, apuntando al estanque.",
+)
+
+
+def _ask_minutes(text: str) -> str:
+    documents = {"acta_palca.docx": MINUTES, "preguntas_palca.docx": FAQ, "manual_palca.docx": MANUAL}
+    return chat_over(documents).ask(text).content
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "cuanto cuesta la antena de repuesto",
+        "cuanto vale el panel de repuesto",
+        "cuanto cuesta el panel solar",
+    ],
+)
+def test_a_price_is_the_price_of_the_thing_asked(asked: str) -> None:
+    answer = _ask_minutes(asked)
+    assert "No lo encontré" in answer and "215.000" not in answer and "48.000" not in answer, answer
+
+
+def test_the_price_of_a_thing_the_minutes_name_is_still_answered() -> None:
+    answer = _ask_minutes("cuanto cuesta la bateria de repuesto")
+    assert "48.000" in answer and "215.000" not in answer, answer
+
+
+def test_a_sector_named_by_a_name_no_document_gives_has_no_turn() -> None:
+    answer = _ask_minutes("a q hora es el turno de riego del sector la vega")
+    assert "No lo encontré" in answer and "7:00" not in answer, answer
+
+
+def test_a_sector_the_documents_name_gets_its_turn() -> None:
+    answer = _ask_minutes("a q hora le toca el riego al sector norte")
+    assert "7:00" in answer and "lunes" in answer, answer

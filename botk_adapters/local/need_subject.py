@@ -1,0 +1,68 @@
+"""The thing a price is asked of, and the names a question gives its things.
+
+«¿Cuánto cuesta la batería de repuesto?» asks the price of a battery: a
+budget «para repuestos» is not it, however many of the other words it holds.
+«el turno del sector la isla» names its sector: the turns of the other
+sectors do not answer it, and a document that never names «la isla» has no
+answer at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from botk_adapters.local.kinds import Kind
+from botk_adapters.local.vocabulary import WEAK_WORDS
+
+_PRICED = re.compile(
+    r"\b(?:cuesta|cuestan|vale|valen|sale|salen|cobran|cobra)\s+(?:el|la|los|las|un|una)\s+(\w+)"
+)
+_ARTICLES = frozenset({"el", "la", "los", "las"})
+# A noun of these kinds may be followed by its own name («el sector la isla», «la posta el carmen»).
+_NAMED_KINDS = frozenset(
+    {
+        "sector",
+        "sectores",
+        "punto",
+        "pozo",
+        "noria",
+        "posta",
+        "escuela",
+        "estanque",
+        "tanque",
+        "villa",
+        "poblacion",
+        "localidad",
+        "comunidad",
+        "pueblo",
+        "quebrada",
+        "canal",
+        "vertiente",
+        "calle",
+        "pasaje",
+        "barrio",
+        "campamento",
+        "sitio",
+        "parcela",
+    }
+)
+
+
+def priced_thing(text: str, kind: Kind | None, content: list[str]) -> str | None:
+    """The thing whose price «¿cuánto cuesta la X?» asks, when the question names it as a noun."""
+    if kind is None or kind.name != "precio":
+        return None
+    found = _PRICED.search(text)
+    if found is None:
+        return None
+    thing = found.group(1)
+    return thing if thing in content and thing not in WEAK_WORDS else None
+
+
+def proper_names(tokens: list[str]) -> tuple[str, ...]:
+    """The words that name a place by its own name after its kind: «sector la isla» -> «isla»."""
+    names = []
+    for kind, article, name in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if kind in _NAMED_KINDS and article in _ARTICLES and name.isalpha() and name not in WEAK_WORDS:
+            names.append(name)
+    return tuple(names)
