@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from botk_core.phrasing import TYPO_MIN_LENGTH, expand_abbreviations, normalise_dates
+from botk_core.phrasing import expand_abbreviations, normalise_dates
 from botk_core.synonyms import Phrase, Synonyms
 from botk_core.text import QUESTION_WORDS, STOP_WORDS, family_prefix, stem, terms, words
 from botk_core.vocabulary import Vocabulary
@@ -86,8 +86,8 @@ def plan_query(query: str, synonyms: Synonyms, vocabulary: Vocabulary) -> QueryP
     i = 0
     while i < len(stems):
         width, equivalents = _synonym_at(stems, i, synonyms)
-        if not equivalents and len(found[i]) >= TYPO_MIN_LENGTH and stems[i] not in vocabulary:
-            equivalents = _corrected(stems[i], synonyms, vocabulary)
+        if not equivalents and stems[i] not in vocabulary:
+            equivalents = _corrected(found[i], stems[i], synonyms, vocabulary)
         groups.append(_group(stems[i : i + width], equivalents, found[i] if width == 1 else ""))
         i += width
     if any(w in _WHO for w in words(text)):
@@ -110,10 +110,10 @@ def _synonym_at(stems: list[str], start: int, synonyms: Synonyms) -> tuple[int, 
     return 1, ()
 
 
-def _corrected(term: str, synonyms: Synonyms, vocabulary: Vocabulary) -> tuple[Phrase, ...]:
-    """The known terms a misspelt ``term`` may stand for, with their synonyms."""
+def _corrected(word: str, term: str, synonyms: Synonyms, vocabulary: Vocabulary) -> tuple[Phrase, ...]:
+    """The known terms a misspelt ``word`` (stem ``term``) may stand for, with their synonyms."""
     corrected: dict[Phrase, None] = {}
-    for near in vocabulary.near(term):
+    for near in vocabulary.corrections(word, term):
         corrected.update(dict.fromkeys(synonyms.equivalents((near,)) or ((near,),)))
     return tuple(corrected)
 

@@ -32,7 +32,7 @@ caja de protección, cajita, caja del sensor, caja protectora, gabinete
 luz, led, indicador, luz indicadora, lucecita, piloto, foco
 norma, normativa, límite máximo permitido, límite permitido, máximo permitido, lmp, límite
 norma, normativa, reglamento, reglamentos, decreto, ley, nch
-gateway, concentrador, pasarela, gatewey
+gateway, concentrador, pasarela, gatewey, getway, gatway, geteway
 teléfono, fono, celular, celu, número de teléfono, whatsapp, wsp
 correo, correo electrónico, email, e-mail, mail
 clave, contraseña, password
@@ -105,6 +105,7 @@ casas, familias, hogares, viviendas, arranques
 falla, fallar, falló, fallan, descompuesto, dañado
 firma, firmado, firmante, firman
 sucia, turbia, turbio, sucio, café, color café, barrosa, barroso, barro, tierra, con tierra, terrosa, opaca
+turbiedad, turbidez
 cañería, cañerías, tubería, tuberías, caños, matriz, matrices
 rotura, roturas, rompe, rompió, se rompe, se rompió, roto, rota, revienta, reventó
 cuenta, cuentas, cuenta del agua, boleta, boletas, boleta del agua

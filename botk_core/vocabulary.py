@@ -6,7 +6,12 @@ import bisect
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from botk_core.phrasing import deletions, one_edit_apart
+from botk_core.phrasing import TYPO_MIN_LENGTH, deletions, one_edit_apart
+from botk_core.sounds import sound_key
+from botk_core.text import stem
+
+# Shorter words sound alike too often ("sal", "cal") to be read by their sound.
+SOUND_MIN_LENGTH = 4
 
 if TYPE_CHECKING:
     from botk_core.retrieval import Alternative
@@ -19,6 +24,7 @@ class Vocabulary:
         self._frequencies = dict(frequencies)
         self._sorted = sorted(self._frequencies)
         self._neighbours: dict[str, set[str]] | None = None
+        self._sounds: dict[str, set[str]] | None = None
         self._extra = set(extra)
         self.passages = 0
 
@@ -45,3 +51,30 @@ class Vocabulary:
             self._neighbours = neighbours
         found = {t for key in deletions(term) for t in neighbours.get(key, ())}
         return sorted(t for t in found if one_edit_apart(term, t))
+
+    def corrections(self, word: str, stemmed: str) -> list[str]:
+        """Known terms a misspelt ``word`` (stem ``stemmed``) may stand for.
+
+        One edit from its stem («calivr», «calibr»); said alike («yama», «llama»;
+        «lleba», «lleva»); or two neighbouring letters swapped before stemming
+        («muestars», whose stem keeps the typo, is «muestras»).
+        """
+        found = dict.fromkeys(self.near(stemmed)) if len(word) >= TYPO_MIN_LENGTH else {}
+        if len(word) >= SOUND_MIN_LENGTH and word.isalpha():
+            found.update(dict.fromkeys(sorted(self._by_sound().get(sound_key(stemmed), ()))))
+            for i in range(len(word) - 1):
+                swapped = stem(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+                if swapped in self._frequencies:
+                    found[swapped] = None
+        found.pop(stemmed, None)
+        return list(found)
+
+    def _by_sound(self) -> dict[str, set[str]]:
+        sounds = self._sounds
+        if sounds is None:  # built once, then shared by every search (and thread)
+            sounds = {}
+            for known in [*self._frequencies, *self._extra]:
+                if len(known) >= SOUND_MIN_LENGTH - 1 and known.isalpha():
+                    sounds.setdefault(sound_key(known), set()).add(known)
+            self._sounds = sounds
+        return sounds

@@ -1,8 +1,9 @@
 """Word matching for the offline assistant: same stem, or one typo away.
 
-Users write from phones ("manganezo", "miraflore", "agsoto"); a word of five
+Users write from phones ("manganezo", "miraflore", "agsoto"); a word of six
 letters or more matches a word of the documents one edit away (a letter
-added, dropped, changed, or two neighbours swapped).
+added, dropped, changed, or two neighbours swapped), and any word matches
+one it is said like («yama», «llama»).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import attrs
 from botk_adapters.local.related import DEEDS, RELATED
 from botk_adapters.local.units import unit_words
 from botk_core import phrasing
+from botk_core.sounds import sound_key
 from botk_core.synonyms import Synonyms
 from botk_core.text import family_prefix, fold, stem, words
 
@@ -71,7 +73,27 @@ def similar(word: str, other: str, typos: bool = True) -> bool:
         return True
     if not typos:
         return False
-    return len(word) >= TYPO_MIN_LENGTH and len(other) >= TYPO_MIN_LENGTH and one_edit_apart(word, other)
+    if len(word) >= TYPO_MIN_LENGTH and len(other) >= TYPO_MIN_LENGTH and one_edit_apart(word, other):
+        return True
+    return _said_alike(word, other) or _swapped(word, other)
+
+
+SOUND_MIN_LENGTH = 4
+
+
+def _said_alike(word: str, other: str) -> bool:
+    # Written by ear: «yama» is «llama», «lleba» «lleva», «zonda» «sonda».
+    return len(word) >= SOUND_MIN_LENGTH and word.isalpha() and sound_key(word) == sound_key(other)
+
+
+def _swapped(word: str, other: str) -> bool:
+    """A swap of neighbours and then a form of one family: «muestars» is «muestras», so «muestreo»."""
+    if len(word) < TYPO_MIN_LENGTH or word[:3] != other[:3]:
+        return False
+    return any(
+        similar(word[:i] + word[i + 1] + word[i] + word[i + 2 :], other, typos=False)
+        for i in range(3, len(word) - 1)
+    )
 
 
 _CLITICS = ("selas", "selos", "sela", "selo", "las", "los", "les", "la", "lo", "le", "se")

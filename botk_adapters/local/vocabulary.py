@@ -15,6 +15,7 @@ from botk_adapters.local.fact_typos import fuzzy_phrase
 from botk_adapters.local.light_verbs import LIGHT_VERB_FORMS
 from botk_core.lights import COLOURS, colour_in, has_colour
 from botk_core.phrasing import one_edit_apart
+from botk_core.sounds import sound_key
 from botk_core.text import STOP_WORDS, fold
 
 # canonical name (as lab reports print it) -> other names people write
@@ -123,7 +124,7 @@ def find_parameter(folded: str, fuzzy: bool = True) -> tuple[str | None, tuple[i
         if word.group(0) in _WORDS_OF_THEIR_OWN or _PLACE_BEFORE.search(folded[: word.start()]):
             continue  # "sobre" is not a typo of "cobre", nor "cobra" (cobrar)
         for name in _SINGLE_WORDS:
-            if one_edit_apart(word.group(0), name) and _plausible_typo(word.group(0), name):
+            if _typo_of(word.group(0), name):
                 return PARAMETER_NAMES[name], word.span(), True
     return None, None, False
 
@@ -133,6 +134,17 @@ _WORDS_OF_THEIR_OWN = STOP_WORDS | {
     "cobra", "cobro", "cobran", "cobras", "cobrar", "platos", "plato", "cubre", "cubren", "cubrir",
 }  # fmt: skip
 _SHORT_TYPO = 6
+_SOUND_TYPO = 7  # «plaza» sounds one edit from «plata»: only longer words are read so
+
+
+def _typo_of(word: str, name: str) -> bool:
+    """One edit from the name, or said alike and one edit from it as said («turvides», «turbidez»)."""
+    if one_edit_apart(word, name):
+        return _plausible_typo(word, name)
+    key, name_key = sound_key(word), sound_key(name)
+    if word[:1] != name[:1]:
+        return False
+    return key == name_key or (len(word) >= _SOUND_TYPO and one_edit_apart(key, name_key))
 
 
 def _plausible_typo(word: str, name: str) -> bool:
