@@ -68,3 +68,21 @@ def test_the_vocabulary_offers_the_word_said_alike_and_the_swapped_one() -> None
     assert "llam" in vocabulary.corrections("yama", "yam")
     assert "muestr" in vocabulary.corrections("muestars", "muestars")
     assert vocabulary.corrections("casa", "cas") == []
+
+
+MANUAL = docx_bytes(
+    "MANUAL DE LA RED DE SENSORES – CHUZMIZA",
+    "4. Mantención",
+    "4.1 Limpieza de la sonda de turbiedad",
+    "1. Cierre la llave de paso del nodo.",
+    "2. Enjuague la sonda con agua destilada y séquela con un paño suave.",
+)
+
+
+@pytest.mark.parametrize(
+    "asked", ["como limpio la sonda de turbiedad", "como se limpia la zonda de turbiedad"]
+)
+def test_how_to_look_after_a_device_is_the_manuals_steps_not_a_table_cell(asked: str) -> None:
+    documents = {"manual_chuzmiza.docx": MANUAL, "informe_chuzmiza.docx": REPORT}
+    answer = chat_over(documents).ask(asked).content
+    assert "destilada" in answer and "0,85" not in answer, answer
