@@ -69,7 +69,9 @@ def _blocks(document: docx.document.Document, cells: CellBudget) -> Iterator[Blo
     """Paragraph runs through the paragraph rules; each table with its caption and note."""
     items = list(document.iter_inner_content())
     names = style_names(document)
-    defined = definitions(item.text for item in items if isinstance(item, Paragraph))
+    # python-docx rebuilds a paragraph's text with XPath on every read: each is read once.
+    texts = [item.text if isinstance(item, Paragraph) else "" for item in items]
+    defined = definitions(t for t, item in zip(texts, items, strict=True) if isinstance(item, Paragraph))
     shared = shared_note_lines(items)
     used: set[int] = set()
     pending: list[Para] = []
@@ -88,7 +90,7 @@ def _blocks(document: docx.document.Document, cells: CellBudget) -> Iterator[Blo
             following = items[index + 1] if index + 1 < len(items) else None
             if isinstance(following, Table) and is_table_caption(item, names):
                 continue  # the table's caption travels with each of its cells
-            para = para_of(item, names)
+            para = para_of(item, names, texts[index])
             if NOTE.match(para.text) and para.text in notes:
                 continue  # the same note under every table is read once
             if NOTE.match(para.text):

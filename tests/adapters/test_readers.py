@@ -197,3 +197,23 @@ def test_a_very_long_sentence_keeps_the_text_in_order() -> None:
     pieces = _split_long("Primera frase corta. " + "B" * 2000 + " Cola final.")
     assert "".join(pieces).replace(" ", "").startswith("Primerafrasecorta.")
     assert pieces[-1].endswith("Cola final.")
+
+
+def test_docx_bold_title_is_a_heading_and_a_half_bold_line_is_not() -> None:
+    document = docx.Document()
+    document.add_paragraph("Manual de la red de Pachica")
+    title = document.add_paragraph()
+    title.add_run("Mantención del estanque").bold = True
+    title.add_run("  ")  # trailing spaces, not bold, still a bold title
+    document.add_paragraph("Se lava cada seis meses con hipoclorito.")
+    mixed = document.add_paragraph()
+    mixed.add_run("Importante:").bold = True
+    mixed.add_run(" cierre la válvula antes de vaciarlo")
+    document.add_paragraph("El vaciado toma unas dos horas.")
+    raw = io.BytesIO()
+    document.save(raw)
+    chunks = default_reader().read("manual.docx", raw.getvalue())
+    washed = _by_text(chunks, "hipoclorito")
+    assert washed.location.endswith("Mantención del estanque")
+    emptied = _by_text(chunks, "dos horas")
+    assert "Importante" not in emptied.location and emptied.location.endswith("Mantención del estanque")
