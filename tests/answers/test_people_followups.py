@@ -137,3 +137,23 @@ def test_a_consequence_asked_after_a_time_keeps_the_subject_not_the_earlier_ask(
     assert heard.startswith("que pasa si") and "reuniones del comite" in heard and "cuando" not in heard, (
         heard
     )
+
+
+RESPONSIBLE = docx_bytes(
+    "Informe de calidad del agua – APR Mauque",
+    [
+        ["Proyecto", "Vigilancia del agua potable de Mauque"],
+        ["Responsable del muestreo", "Elena Challapa Mamani, técnica de terreno"],
+        ["Responsable del análisis", "Tomás Huanca Villca, químico analista"],
+    ],
+    "Conclusiones",
+    "Los análisis de las muestras de las tres campañas muestran que el agua cumple la norma salvo el "
+    "arsénico en la captación; se recomienda analizar de nuevo las muestras de la captación. "
+    "Químico Analista – Jefe de Laboratorio",
+)
+
+
+@pytest.mark.parametrize("asked", ["quien analizo las muestras", "quien hizo el analisis de las muestras"])
+def test_who_is_the_person_the_report_names_responsible_not_a_signature_title(asked: str) -> None:
+    answer = chat_over({"informe_mauque.docx": RESPONSIBLE}).ask(asked).content
+    assert "Huanca" in answer, answer
