@@ -8,6 +8,7 @@ part the earlier question lacked is appended ("... en agosto de 2022").
 from __future__ import annotations
 
 from botk_adapters.local.dates import MONTH_NAMES
+from botk_adapters.local.followup_places import names_a_place
 from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question, Span
 from botk_adapters.local.tokens import inside
@@ -54,6 +55,8 @@ def edits(new: Question, previous: Question) -> list[Edit]:
             edits.append(component)  # "¿y la caja apagada?" after the gateway: the box's light
     if new.subject and not (new.parameter or new.campaign or new.place or new.colour):
         edits.append(_subject_edit(new, previous))
+    elif previous.tabular and names_a_place(new):
+        edits.append(_place_edit(previous, " ".join(new.subject)))  # "¿y la escuela en marzo?"
     return edits
 
 

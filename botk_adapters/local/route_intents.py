@@ -193,7 +193,7 @@ def _near(token: str, vocabulary: frozenset[str]) -> bool:
     """In the vocabulary, or one typo away from a long word of it."""
     if token in vocabulary:
         return True
-    # Only the ending differs: another person of the verb («me cortan el agua», «gastan poca agua»), not a typo.
+    # Only the ending differs: another person of the verb («me cortan el agua»), not a typo.
     return len(token) >= TYPO_MIN_LENGTH + 1 and any(
         one_edit_apart(token, word) and token[:-1] != word[:-1] for word in vocabulary
     )

@@ -1,0 +1,32 @@
+"""A follow-up that names another place and another campaign at once («¿y la escuela en marzo?»)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answers.documents import chat_over
+from tests.answers.lab_report import Table, lab_report
+
+REPORT = lab_report(
+    "Informe de agua potable de Camiña Alto",
+    (("CA-1", "Camiña Estanque Principal"), ("CA-2", "Camiña Escuela"), ("CA-3", "Camiña Posta")),
+    ("Junio 2021", "Marzo 2023"),
+    [
+        Table(
+            "Tabla 4: Conductividad de las muestras de agua",
+            "Conductividad [µS/cm]",
+            (("1.105", "1.130"), ("534", "541"), ("612", "598")),
+        ),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["y la escuela en marzo?", "y la escuela en marzo del 2023", "y la posta en 03/2023"]
+)
+def test_a_follow_up_naming_a_place_and_a_campaign_changes_both(follow_up: str) -> None:
+    chat = chat_over({"informe_camina.docx": REPORT})
+    assert "1.105" in chat.ask("conductividad del estanque principal en junio 2021").content
+    answer = chat.ask(follow_up).content
+    expected = "541" if "escuela" in follow_up else "598"
+    assert expected in answer and "1.130" not in answer, answer
