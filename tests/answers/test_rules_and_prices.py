@@ -142,3 +142,20 @@ def test_a_turn_asking_only_for_a_value_takes_the_thing_from_the_previous_one(
 ) -> None:
     answer = _ask({"faq.docx": CALLS, "lab.docx": LAB}, first, then)
     assert expected in answer and other not in answer, answer
+
+
+TARIFF = docx_bytes(
+    "PREGUNTAS FRECUENTES – APR CARIQUIMA",
+    "3. ¿Cuánto se paga por el agua?",
+    "La tarifa aprobada en la asamblea de abril de 2024 es:",
+    "Cargo fijo mensual: $2.900 por arranque.",
+    "Consumo hasta 12 m³: $390 por m³.",
+    "Consumo sobre 12 m³: $710 por cada m³ adicional.",
+    "Quienes tienen más de 65 años pagan el 50 % del cargo fijo y el 20 % del consumo.",
+)
+
+
+@pytest.mark.parametrize("asked", ["cuanto es el cargo fijo", "de cuanto es el cargo fijo mensual"])
+def test_the_amount_of_a_charge_is_its_labelled_line_not_a_rebate_on_it(asked: str) -> None:
+    answer = chat_over({"preguntas_cariquima.docx": TARIFF}).ask(asked).content
+    assert "2.900" in answer and "50 %" not in answer, answer
