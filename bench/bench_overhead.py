@@ -85,7 +85,7 @@ def _time_calls(client: Any, count: int) -> dict[str, float]:
     return spent
 
 
-ROUNDS = 4
+ROUNDS = 10
 
 
 def measure(url: str, duration: float, warmup: float) -> tuple[dict[str, LoadResult], dict[int, float]]:

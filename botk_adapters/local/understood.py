@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 from botk_adapters.local.asked_anew import recompose
+from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question, read_question
 from botk_adapters.local.vocabulary import ANAPHORA, POINTED, WEAK_WORDS
 
@@ -39,7 +40,9 @@ class Understood:
 
 def read_anew(new: Question, previous: Question) -> Understood | None:
     """A prose follow-up with an ask of its own: the earlier subject with the new ask (see ``asked_anew``)."""
-    slots = new.campaign or new.colour or new.other_place or new.numbered or new.ordinal
+    # "¿cuánto se demora en quedar en verde?" after a procedure asks anew; "¿y la roja?" swaps a colour.
+    colour_swap = bool(new.colour) and (bool(previous.colour) or kind_of(new.text) is None)
+    slots = new.campaign or colour_swap or new.other_place or new.numbered or new.ordinal
     words = [t.word for t in new.tokens]
     # "¿y si lo hago otra vez?" points to nothing: "otra vez" is "again".
     pointing = any(w in ANAPHORA and words[i + 1 : i + 2] != ["vez"] for i, w in enumerate(words))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answers.documents import chat_over
+from tests.answers.documents import chat_over, docx_bytes
 from tests.answers.lab_report import Table, lab_report
 
 REPORT = lab_report(
@@ -30,3 +30,27 @@ def test_a_follow_up_naming_a_place_and_a_campaign_changes_both(follow_up: str) 
     answer = chat.ask(follow_up).content
     expected = "541" if "escuela" in follow_up else "598"
     assert expected in answer and "1.130" not in answer, answer
+
+
+MANUAL = docx_bytes(
+    "MANUAL DE LA RED DE SENSORES – CAMIÑA",
+    "5. Solución de problemas",
+    "Para reiniciar el concentrador:",
+    "1) Desconecte el adaptador de corriente.",
+    "2) Espere 15 segundos.",
+    "3) Vuelva a conectarlo.",
+    "4) El indicador parpadea en rojo y en unos 3 minutos debe quedar en verde fijo.",
+    "Caja del sensor: gabinete de cada nodo.",
+    "Verde: batería cargada.",
+    "Rojo: batería baja; cámbiela esta semana.",
+)
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["cuanto se demora en quedar en verde", "y cuanto tarda en quedar verde"]
+)
+def test_a_follow_up_that_asks_anew_with_a_colour_keeps_the_subject(follow_up: str) -> None:
+    chat = chat_over({"manual_camina.docx": MANUAL})
+    assert "15 segundos" in chat.ask("como reinicio el concentrador").content
+    answer = chat.ask(follow_up).content
+    assert "3 minutos" in answer, answer
