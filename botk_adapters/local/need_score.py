@@ -12,7 +12,7 @@ import re
 
 from botk_adapters.local.kinds import holds_kind, strongly_holds
 from botk_adapters.local.matching import Words, holds
-from botk_adapters.local.need import Need
+from botk_adapters.local.need import Need, asks_who
 from botk_adapters.local.ordinals import names_number
 from botk_adapters.local.values import counts, valued
 from botk_adapters.local.vocabulary import has_colour
@@ -24,6 +24,10 @@ COUNT_BONUS = 2.0
 SETTING_BONUS = 1.5  # "¿cuál es el PIN?": the line that gives the PIN's value, not the one that names it
 NUMBERED_BONUS = 3.0  # "el segundo tramo": the line of "Tramo 2", not its neighbours
 PAIR_BONUS = 1.0
+# «¿Quién ...?», «¿a quién ...?»: a text that names a person («la tesorera, Sra. Marta Choque», «don
+# Efraín», «Responsable del análisis: ...») answers better than one that only names the thing.
+WHO_BONUS = 2.0
+_PERSON = re.compile(r"\b(?:don|dona|sra|sr|srta|senora|senor|responsables?|encargad[oa]s?)\b")
 _LABEL = re.compile(r"(?=\b[a-z]+:)")
 _CODE = re.compile(r"[\w@/-]*[.@/\d-][\w.@/-]*")
 
@@ -50,6 +54,8 @@ def score(need: Need, have: Words) -> float:
     if any(valued(thing, part) or _labels(thing, part) for thing in things for part in segments):
         total += SETTING_BONUS
     total += sum(NUMBERED_BONUS for noun, n in need.numbered if names_number(noun, n, have.text))
+    if asks_who(need) and _PERSON.search(have.text):
+        total += WHO_BONUS
     return total + PAIR_BONUS * _pairs_side_by_side(need, have.text)
 
 

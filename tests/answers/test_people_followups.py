@@ -157,3 +157,22 @@ RESPONSIBLE = docx_bytes(
 def test_who_is_the_person_the_report_names_responsible_not_a_signature_title(asked: str) -> None:
     answer = chat_over({"informe_mauque.docx": RESPONSIBLE}).ask(asked).content
     assert "Huanca" in answer, answer
+
+
+DUES = docx_bytes(
+    "PREGUNTAS FRECUENTES – APR SIBAYA",
+    "1. ¿Cuál es el valor de la cuota mensual?\nLa cuota es de $3.800 al mes por arranque e incluye 8 m³.",
+    "2. ¿Dónde y cuándo se paga?",
+    "Se paga en la sede los primeros 10 días del mes, con el tesorero, don Aurelio Mamani, "
+    "los lunes de 17:00 a 20:00.",
+    "3. ¿Cómo me hago socio?\nCon la cédula de identidad; la cuota de incorporación es de $25.000 "
+    "y se puede pagar en dos meses.",
+)
+
+
+@pytest.mark.parametrize("follow_up", ["a quien se le paga", "y a quien hay que pagarle"])
+def test_whom_to_pay_after_the_dues_is_the_person_who_collects_them(follow_up: str) -> None:
+    chat = chat_over({"preguntas_sibaya.docx": DUES})
+    assert "3.800" in chat.ask("cuanto es la cuota al mes").content
+    answer = chat.ask(follow_up).content
+    assert "Aurelio Mamani" in answer, answer
