@@ -26,7 +26,7 @@ from botk_adapters.local.asking import (
     focus_of,
 )
 from botk_adapters.local.kinds import FREQUENCY, Kind, kind_of
-from botk_adapters.local.need_subject import priced_thing, proper_names
+from botk_adapters.local.need_subject import needs_a_date, proper_names, valued_thing
 from botk_adapters.local.need_told import spans_told, stale_ask
 from botk_adapters.local.ordinals import lettered_things, numbered_things
 from botk_adapters.local.question import Question, words_of
@@ -117,10 +117,12 @@ class Need:
     numbered: tuple[tuple[str, int], ...] = ()
     # Things the question names by a letter ("el grupo b"): the answer names them alike ("Grupo B: ...").
     lettered: tuple[str, ...] = ()
-    # The thing a price is asked of ("¿cuánto cuesta la batería ...?"): the answer names it.
-    priced: str | None = None
+    # The thing a price or a date is asked of («¿cuánto cuesta la batería?», «¿cuándo fue la asamblea?»).
+    asked_of: str | None = None
     # Names the question gives its places ("el sector la isla"): never named in the documents, no answer.
     names: tuple[str, ...] = ()
+    # A table question asking «el último muestreo»: a prose answer must give a date.
+    dated: bool = False
 
 
 def asks_who(need: Need) -> bool:
@@ -196,6 +198,7 @@ def need_of(question: Question) -> Need:
         owned=complements(tokens, nouns, plain, articles=True),
         numbered=() if question.tabular else numbered_things(question.text),
         lettered=() if question.tabular else lettered_things(fold(question.text)),
-        priced=priced_thing(text, kind, content),
+        asked_of=valued_thing(text, kind, content),
         names=() if question.tabular else proper_names(tokens),
+        dated=needs_a_date(question),
     )

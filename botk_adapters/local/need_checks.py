@@ -17,6 +17,7 @@ import attrs
 from botk_adapters.local.kinds import holds_kind
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need
+from botk_adapters.local.need_subject import holds_a_date
 from botk_adapters.local.ordinals import names_number
 from botk_adapters.local.related import NUMBER_WORDS
 from botk_adapters.local.values import counts, named_as_thing, other_complement
@@ -147,8 +148,10 @@ def holds_hinges(need: Need, have: Words, context: Words | None = None, counted:
         return False
     if need.noun_focus and not all(named_as_thing(h, have.text) for h in need.hinges):
         return False
-    if need.priced and not holds(need.priced, have):
+    if need.asked_of and not holds(need.asked_of, have):
         return False  # a budget "para repuestos" is not the price of the battery asked
+    if need.dated and not holds_a_date(have.text):
+        return False  # «el cloro en la plaza en el último muestreo»: not the chlorine sensor's description
     around = [have, context] if context is not None else [have]
     if need.any_of and not any(holds(w, words) for w in need.any_of for words in around):
         return False

@@ -1,7 +1,9 @@
-"""The thing a price is asked of, and the names a question gives its things.
+"""The thing a price or a date is asked of, and the names a question gives its things.
 
 «¿Cuánto cuesta la batería de repuesto?» asks the price of a battery: a
-budget «para repuestos» is not it, however many of the other words it holds.
+budget «para repuestos» is not it, however many of the other words it holds;
+«¿cuándo fue la asamblea de febrero?» asks the date of an assembly, not of
+February's sampling.
 «el turno del sector la isla» names its sector: the turns of the other
 sectors do not answer it, and a document that never names «la isla» has no
 answer at all.
@@ -12,10 +14,15 @@ from __future__ import annotations
 import re
 
 from botk_adapters.local.kinds import Kind
+from botk_adapters.local.question import Question
 from botk_adapters.local.vocabulary import WEAK_WORDS
 
 _PRICED = re.compile(
     r"\b(?:cuesta|cuestan|vale|valen|sale|salen|cobran|cobra)\s+(?:el|la|los|las|un|una)\s+(\w+)"
+)
+_DATED = re.compile(
+    r"\bcuando (?:fue|fueron|es|son|sera|seran|toca|se hizo|se hace|se hara|se realizo|se realiza)"
+    r"\s+(?:el|la|los|las)\s+(\w+)"
 )
 _ARTICLES = frozenset({"el", "la", "los", "las"})
 # A noun of these kinds may be followed by its own name («el sector la isla», «la posta el carmen»).
@@ -48,11 +55,11 @@ _NAMED_KINDS = frozenset(
 )
 
 
-def priced_thing(text: str, kind: Kind | None, content: list[str]) -> str | None:
-    """The thing whose price «¿cuánto cuesta la X?» asks, when the question names it as a noun."""
-    if kind is None or kind.name != "precio":
+def valued_thing(text: str, kind: Kind | None, content: list[str]) -> str | None:
+    """The thing whose price («¿cuánto cuesta la X?») or date («¿cuándo fue la X?») is asked."""
+    if kind is None or kind.name not in ("precio", "fecha"):
         return None
-    found = _PRICED.search(text)
+    found = (_PRICED if kind.name == "precio" else _DATED).search(text)
     if found is None:
         return None
     thing = found.group(1)
@@ -66,3 +73,22 @@ def proper_names(tokens: list[str]) -> tuple[str, ...]:
         if kind in _NAMED_KINDS and article in _ARTICLES and name.isalpha() and name not in WEAK_WORDS:
             names.append(name)
     return tuple(names)
+
+
+_A_DATE = re.compile(
+    r"\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre"
+    r"|diciembre|(?:19|20)\d\d)\b"
+)
+
+
+def needs_a_date(question: Question) -> bool:
+    """Whether a question asks a campaign by its order («el último muestreo»): prose answers it only
+    with a date of its own, never with a sensor's description (nor when no table has its parameter)."""
+    campaign = question.campaign
+    ordered = campaign is not None and bool(campaign.latest or campaign.earliest or campaign.nth)
+    return ordered and not question.explains
+
+
+def holds_a_date(text: str) -> bool:
+    """Whether a folded text names a month or a year."""
+    return _A_DATE.search(text) is not None

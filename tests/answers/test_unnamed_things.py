@@ -103,3 +103,44 @@ def test_a_sector_named_by_a_name_no_document_gives_has_no_turn() -> None:
 def test_a_sector_the_documents_name_gets_its_turn() -> None:
     answer = _ask_minutes("a q hora le toca el riego al sector norte")
     assert "7:00" in answer and "lunes" in answer, answer
+
+
+LAB_AND_MANUAL = {
+    "informe_palca.docx": docx_bytes(
+        "INFORME DE ENSAYO – APR PALCA",
+        [
+            ["Proyecto", "Vigilancia del agua potable de Palca"],
+            ["Fecha de muestreo", "12 de mayo de 2022; 9 de febrero de 2024"],
+        ],
+    ),
+    "manual_palca.docx": docx_bytes(
+        "MANUAL DE LA RED DE SENSORES – PALCA",
+        "2. Red de sensores",
+        "La red tiene tres sensores: nivel del estanque, presión en la plaza y cloro libre a la salida "
+        "del estanque. Cada sensor envía una medición cada 10 minutos al gateway.",
+    ),
+    "acta_palca.docx": MINUTES,
+}
+
+
+@pytest.mark.parametrize("asked", ["cuando fue la asamblea de febrero", "cuando fue la reunion de febrero"])
+def test_the_date_of_a_thing_is_not_another_things_date(asked: str) -> None:
+    answer = chat_over(LAB_AND_MANUAL).ask(asked).content
+    assert "No lo encontré" in answer and "2024" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "cuanto cloro libre salio en la plaza en el ultimo muestreo",
+        "cloro libre en la plaza el primer muestreo",
+    ],
+)
+def test_a_sampling_asked_by_its_order_is_never_answered_by_a_sensor_description(asked: str) -> None:
+    answer = chat_over(LAB_AND_MANUAL).ask(asked).content
+    assert "No lo encontré" in answer and "10 minutos" not in answer, answer
+
+
+def test_the_date_of_the_sampling_is_still_answered() -> None:
+    answer = chat_over(LAB_AND_MANUAL).ask("cuando fue el muestreo de febrero").content
+    assert "9 de febrero de 2024" in answer, answer
