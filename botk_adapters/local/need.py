@@ -171,7 +171,9 @@ def need_of(question: Question) -> Need:
         for head, joiner, t in zip(tokens, tokens[1:], tokens[2:], strict=False)
         if joiner == "de" and head in plain and head not in WEAK_WORDS and t in WEAK_WORDS
     }
-    weak = {w for w in content if (w in WEAK_WORDS and w not in named) or w in condition}
+    # "las muestras de agua": in a water committee's files, the water completes a noun, it names nothing.
+    watery = {t for joiner, t in itertools.pairwise(tokens) if joiner in ("de", "del") and t == "agua"}
+    weak = {w for w in content if (w in WEAK_WORDS and w not in named) or w in condition or w in watery}
     return Need(
         required=tuple(dict.fromkeys(w for w in content if w not in weak)),
         optional=tuple(dict.fromkeys(w for w in content if w in weak)),
