@@ -82,8 +82,11 @@ SOUND_MIN_LENGTH = 4
 
 
 def _said_alike(word: str, other: str) -> bool:
-    # Written by ear: «yama» is «llama», «lleba» «lleva», «zonda» «sonda».
-    return len(word) >= SOUND_MIN_LENGTH and word.isalpha() and sound_key(word) == sound_key(other)
+    # Written by ear: «yama» is «llama», «lleba» «lleva», «zonda» «sonda»; «reinisio» a form of «reiniciar».
+    if len(word) < SOUND_MIN_LENGTH or not word.isalpha():
+        return False
+    key, other_key = sound_key(word), sound_key(other)
+    return key == other_key or same_root(key, other_key)
 
 
 def _swapped(word: str, other: str) -> bool:

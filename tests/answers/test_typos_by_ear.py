@@ -27,6 +27,8 @@ FAQ = docx_bytes(
     "Gateway: equipo de la sede que recibe los datos por radio.",
     "Rojo fijo: sin alimentación; revise el enchufe y el cargador.",
     "Verde: funcionamiento normal.",
+    "7. ¿Cómo se reinicia el gateway?",
+    "Para reiniciarlo, desconecte el enchufe, espere 20 segundos y vuelva a conectarlo.",
 )
 REPORT = lab_report(
     "Informe de agua potable de Chuzmiza",
@@ -56,6 +58,7 @@ def _ask(text: str) -> str:
         ("turvides en la posta oct 2023", "3,10"),
         ("cuanta turbides salio en la capilla en abril del 2023", "1,20"),
         ("la getway esta en rojo fijo", "enchufe"),
+        ("como reinisio el gateway", "enchufe"),
     ],
 )
 def test_a_word_written_by_ear_is_the_documents_word(asked: str, expected: str) -> None:
