@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+# Shorter words sound alike too often ("sal", "cal") to be read by their sound.
+SOUND_MIN_LENGTH = 4
 _SOFT_C = re.compile(r"c(?=[ei])")
 _HARD_QU = re.compile(r"qu(?=[ei])")
 _DOUBLED = re.compile(r"(.)\1+")

@@ -7,11 +7,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from botk_core.phrasing import TYPO_MIN_LENGTH, deletions, one_edit_apart
-from botk_core.sounds import sound_key
+from botk_core.sounds import SOUND_MIN_LENGTH, sound_key
 from botk_core.text import stem
-
-# Shorter words sound alike too often ("sal", "cal") to be read by their sound.
-SOUND_MIN_LENGTH = 4
 
 if TYPE_CHECKING:
     from botk_core.retrieval import Alternative

@@ -17,7 +17,7 @@ import attrs
 from botk_adapters.local.related import DEEDS, RELATED
 from botk_adapters.local.units import unit_words
 from botk_core import phrasing
-from botk_core.sounds import sound_key
+from botk_core.sounds import SOUND_MIN_LENGTH, sound_key
 from botk_core.synonyms import Synonyms
 from botk_core.text import family_prefix, fold, stem, words
 
@@ -76,9 +76,6 @@ def similar(word: str, other: str, typos: bool = True) -> bool:
     if len(word) >= TYPO_MIN_LENGTH and len(other) >= TYPO_MIN_LENGTH and one_edit_apart(word, other):
         return True
     return _said_alike(word, other) or _swapped(word, other)
-
-
-SOUND_MIN_LENGTH = 4
 
 
 def _said_alike(word: str, other: str) -> bool:

@@ -10,11 +10,10 @@ documents never use is read by its sound («casa» and «caza» stay different).
 from __future__ import annotations
 
 from botk_core.phrasing import one_edit_apart
-from botk_core.sounds import sound_key
+from botk_core.sounds import SOUND_MIN_LENGTH, sound_key
 from botk_core.text import stem
 
-# Shorter words sound alike too often ("sal", "cal"); longer keys may also differ by one typo.
-SOUND_MIN_LENGTH = 4
+# Longer sound keys may also differ by one typo.
 SOUND_TYPO_LENGTH = 6
 
 

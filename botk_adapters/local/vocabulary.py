@@ -141,9 +141,9 @@ def _typo_of(word: str, name: str) -> bool:
     """One edit from the name, or said alike and one edit from it as said («turvides», «turbidez»)."""
     if one_edit_apart(word, name):
         return _plausible_typo(word, name)
-    key, name_key = sound_key(word), sound_key(name)
     if word[:1] != name[:1]:
         return False
+    key, name_key = sound_key(word), sound_key(name)
     return key == name_key or (len(word) >= _SOUND_TYPO and one_edit_apart(key, name_key))
 
 

@@ -144,3 +144,18 @@ def test_a_sampling_asked_by_its_order_is_never_answered_by_a_sensor_description
 def test_the_date_of_the_sampling_is_still_answered() -> None:
     answer = chat_over(LAB_AND_MANUAL).ask("cuando fue el muestreo de febrero").content
     assert "9 de febrero de 2024" in answer, answer
+
+
+def test_a_parameter_of_the_water_of_a_place_no_document_names_gets_no_figure() -> None:
+    method = docx_bytes(
+        "INFORME DE ENSAYO – APR PALCA",
+        "Metodología",
+        "Las muestras de agua se tomaron en botellas lavadas con ácido; las de metales se preservaron con "
+        "ácido nítrico hasta pH menor a 2.",
+    )
+    answer = (
+        chat_over({"informe_palca.docx": method, "preguntas_palca.docx": FAQ})
+        .ask("cual es el ph del agua de chuquiña")
+        .content
+    )
+    assert "No lo encontré" in answer and "2" not in answer.replace("«", "").split("busqué")[0], answer
