@@ -171,11 +171,7 @@ def need_of(question: Question) -> Need:
         for head, joiner, t in zip(tokens, tokens[1:], tokens[2:], strict=False)
         if joiner == "de" and head in plain and head not in WEAK_WORDS and t in WEAK_WORDS
     }
-    # "las muestras de agua": in a water committee's files, the water completes a noun, it names nothing.
-    # Not in a question about a lab parameter («el ph del agua de janchima»): there it stays asked.
-    watery = {t for j, t in itertools.pairwise(tokens) if j in ("de", "del") and t == "agua"}
-    watery = watery if not question.tabular else set()
-    weak = {w for w in content if (w in WEAK_WORDS and w not in named) or w in condition or w in watery}
+    weak = {w for w in content if (w in WEAK_WORDS and w not in named) or w in condition}
     return Need(
         required=tuple(dict.fromkeys(w for w in content if w not in weak)),
         optional=tuple(dict.fromkeys(w for w in content if w in weak)),

@@ -6,7 +6,6 @@ import pytest
 
 from tests.answers.committee_documents import understood
 from tests.answers.documents import chat_over, docx_bytes
-from tests.answers.lab_report import Table, lab_report
 
 CONTACTS = docx_bytes(
     "Preguntas frecuentes del comité",
@@ -177,34 +176,3 @@ def test_whom_to_pay_after_the_dues_is_the_person_who_collects_them(follow_up: s
     assert "3.800" in chat.ask("cuanto es la cuota al mes").content
     answer = chat.ask(follow_up).content
     assert "Aurelio Mamani" in answer, answer
-
-
-def _metals_report() -> bytes:
-    points = tuple(
-        (f"M{n}", f"Camar {place}") for n, place in enumerate(("Plaza", "Posta", "Escuela", "Sede"), 1)
-    )
-    campaigns = ("Mayo 2021", "Diciembre 2021", "Agosto 2022", "Febrero 2024")
-    values = tuple(tuple(f"0,0{p}{c}0" for c in range(4)) for p in range(4))
-    tables = [
-        Table(
-            f"Tabla {n}: {name} presente en muestras de agua. Límite máximo permitido: 1 mg/L",
-            f"{name} [mg/L]",
-            values,
-        )
-        for n, name in enumerate(("Hierro", "Manganeso", "Cobre", "Zinc", "Boro"), 2)
-    ]
-    return lab_report("Informe de ensayo de agua potable – APR Camar", points, campaigns, tables)
-
-
-def test_who_took_the_water_samples_in_a_large_report_is_the_key_value_row() -> None:
-    heading = docx_bytes(
-        "Antecedentes del informe",
-        [
-            ["Muestreado por", "Rodrigo Ayavire Mamani, operador del APR"],
-            ["Analizado por", "Laboratorio Licancabur"],
-        ],
-    )
-    chat = chat_over({"antecedentes_camar.docx": heading, "informe_camar.docx": _metals_report()})
-    for asked in ("quien tomo las muestras de agua", "quien saco las muestras del agua"):
-        answer = chat.ask(asked).content
-        assert "Ayavire" in answer, (asked, answer)
