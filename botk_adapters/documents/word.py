@@ -71,7 +71,7 @@ def _blocks(document: docx.document.Document, cells: CellBudget) -> Iterator[Blo
     names = style_names(document)
     # python-docx rebuilds a paragraph's text with XPath on every read: each is read once.
     texts = [item.text if isinstance(item, Paragraph) else "" for item in items]
-    defined = definitions(t for t, item in zip(texts, items, strict=True) if isinstance(item, Paragraph))
+    defined = definitions(texts)  # a table's "" defines nothing
     shared = shared_note_lines(items)
     used: set[int] = set()
     pending: list[Para] = []

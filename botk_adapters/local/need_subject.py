@@ -16,6 +16,7 @@ import re
 from botk_adapters.local.kinds import Kind
 from botk_adapters.local.question import Question
 from botk_adapters.local.vocabulary import WEAK_WORDS
+from botk_core.phrasing import MONTHS
 
 _PRICED = re.compile(
     r"\b(?:cuesta|cuestan|vale|valen|sale|salen|cobran|cobra)\s+(?:el|la|los|las|un|una)\s+(\w+)"
@@ -75,10 +76,7 @@ def proper_names(tokens: list[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
-_A_DATE = re.compile(
-    r"\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre"
-    r"|diciembre|(?:19|20)\d\d)\b"
-)
+_A_DATE = re.compile(rf"\b(?:{'|'.join(MONTHS)}|setiembre|(?:19|20)\d\d)\b")
 
 
 def needs_a_date(question: Question) -> bool:
