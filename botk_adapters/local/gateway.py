@@ -11,25 +11,28 @@ from botk_adapters.local.answer_tools import TOOL_WRITERS
 from botk_adapters.local.answers import answer_question, not_found, summary, write_error
 from botk_adapters.local.data_turns import DataRouter, DataTurn, RouteContext
 from botk_adapters.local.followup import understand
-from botk_adapters.local.passage_words import QUOTED
-from botk_adapters.local.question import Question
+from botk_adapters.local.question import Question, read_question
 from botk_adapters.local.reply import Answer, Writer
 from botk_adapters.local.routing import Route, pick_route, search_route
 from botk_adapters.local.searching import search_arguments
+from botk_adapters.local.section_reading import (
+    Section,
+    answer_in_section,
+    last_sources,
+    section_for,
+    section_search,
+)
 from botk_adapters.local.smalltalk import GREETING, small_talk_reply
 from botk_adapters.local.text import as_typed
 from botk_adapters.local.thread_text import analysed, earlier_user_texts
 from botk_adapters.local.understood import Understood
 from botk_core.domain import ToolCall
 from botk_core.ids import new_id
-from botk_core.model import ChatItem, GatewayEvent, ModelReply, ModelRequest, ReplyDone, TextDelta, ToolOutput
+from botk_core.model import GatewayEvent, ModelReply, ModelRequest, ReplyDone, TextDelta, ToolOutput
 from botk_core.tools.search import SEARCH_DOCUMENTS, SearchOutput
 
 __all__ = ["GREETING", "LocalAssistantGateway"]
 
-_SOURCE = re.compile(r"^Fuente: (.+?)(?: · | \(documento de ejemplo\)|$)", re.MULTILINE)
-_NOT_QUOTED = re.compile(r"^(?:Fuente|Entendí|No lo encontré):? ")
-_SECTION = re.compile(r"^Fuente: (.+?) · (.+?)(?: \(documento de ejemplo\))?$", re.MULTILINE)
 _SENTENCE = re.compile(r"((?<=[.!?:»)])\s+|\n)")
 
 
@@ -73,8 +76,9 @@ class LocalAssistantGateway:
         understood = understand(self._data.document_history(earlier), asked)
         if outputs:
             thread = understood.question.followup or understood.alone is not None
-            prefer = _last_sources(request) if thread else ()
-            answer = self._answer(outputs, understood, asked, prefer)
+            prefer = last_sources(request) if thread else ()
+            section = section_for(request, understood)
+            answer = self._answer(outputs, understood, asked, prefer, section)
             return ModelReply(text=answer.text, citations=answer.citations)
         return self._call(request, understood, asked)
 
@@ -97,11 +101,19 @@ class LocalAssistantGateway:
         tool, arguments = chosen
         if tool != SEARCH_DOCUMENTS:
             return ModelReply(tool_calls=(_tool_call(tool, arguments),))
-        calls = (_tool_call(tool, search_arguments(q, asked)) for q in understood.readings())
+        calls = [_tool_call(tool, search_arguments(q, asked)) for q in understood.readings()]
+        section = section_for(request, understood)
+        if section is not None:
+            calls.append(_tool_call(tool, section_search(asked, section)))
         return ModelReply(tool_calls=tuple(calls))
 
     def _answer(
-        self, outputs: tuple[ToolOutput, ...], understood: Understood, asked: str, prefer: tuple[str, ...]
+        self,
+        outputs: tuple[ToolOutput, ...],
+        understood: Understood,
+        asked: str,
+        prefer: tuple[str, ...],
+        section: Section | None = None,
     ) -> Answer:
         searches = [o for o in outputs if o.name == SEARCH_DOCUMENTS]
         others = [self._write(o.name, o.output, asked) for o in outputs if o.name != SEARCH_DOCUMENTS]
@@ -111,7 +123,7 @@ class LocalAssistantGateway:
                 f"Entendí: {_heard(understood, understood.question, asked)}.\n{others[0].text}",
                 others[0].citations,
             )
-        answered = [self._answer_search(searches, understood, asked, prefer)] if searches else []
+        answered = [self._answer_search(searches, understood, asked, prefer, section)] if searches else []
         parts = [*others, *answered]
         return Answer("\n\n".join(p.text for p in parts), tuple(c for p in parts for c in p.citations))
 
@@ -124,9 +136,15 @@ class LocalAssistantGateway:
         return ModelReply(text=text, citations=tuple(c for p in parts for c in p.citations))
 
     def _answer_search(
-        self, outputs: list[ToolOutput], understood: Understood, asked: str, prefer: tuple[str, ...]
+        self,
+        outputs: list[ToolOutput],
+        understood: Understood,
+        asked: str,
+        prefer: tuple[str, ...],
+        section: Section | None = None,
     ) -> Answer:
         first: Answer | None = None
+        searched = [p for p in (_parsed(o.output) for o in outputs) if not isinstance(p, Answer)]
         for question, output in zip(understood.readings(), outputs, strict=False):
             parsed = _parsed(output.output)
             if isinstance(parsed, Answer):
@@ -139,6 +157,13 @@ class LocalAssistantGateway:
             if answer.found:
                 return answer
             first = first or answer
+        if section is not None:
+            own = understood.alone or read_question(asked)
+            results = (SearchOutput.from_json(p).results for p in searched)
+            inside = answer_in_section(own, section, results, understood.question)
+            if inside is not None:
+                heard = f"«{asked.strip()}», sobre «{section.heading}»"
+                return Answer(f"Entendí: {heard}.\n{inside.text}", inside.citations)
         if first is None:
             return not_found(understood.question, asked)
         if understood.question.followup:
@@ -159,20 +184,6 @@ class LocalAssistantGateway:
 def _heard(understood: Understood, question: Question, asked: str, found: bool = True) -> str:
     """The understood question in a few words, with the accents the user typed."""
     return as_typed(summary(question, asked, found), list(understood.said))
-
-
-def _last_sources(request: ModelRequest) -> tuple[str, ...]:
-    """The documents the last answer of the thread cited (its "Fuente: ..." lines)."""
-    answers = [i.text for i in request.items if isinstance(i, ChatItem) and i.role == "assistant"]
-    if not answers:
-        return ()
-    documents = [m.group(1) for m in _SOURCE.finditer(answers[-1])]
-    # With each document, the section it was quoted from («doc · section»): a follow-up's answer is
-    # sought there first.
-    sections = [f"{m.group(1)} · {m.group(2)}" for m in _SECTION.finditer(answers[-1])]
-    # And what it quoted: "¿qué otras plantas están en ese grupo?" is about the passage just quoted.
-    quoted = [f"{QUOTED}{line}" for line in answers[-1].splitlines() if line and not _NOT_QUOTED.match(line)]
-    return tuple(dict.fromkeys([*documents, *sections, *quoted[:1]]))
 
 
 def _parsed(raw_output: str, tool: str = SEARCH_DOCUMENTS) -> Mapping[str, Any] | Answer:

@@ -26,6 +26,7 @@ from botk_adapters.local.asking import (
     focus_of,
 )
 from botk_adapters.local.kinds import FREQUENCY, Kind, kind_of
+from botk_adapters.local.matching import Words
 from botk_adapters.local.need_subject import needs_a_date, proper_names, valued_thing
 from botk_adapters.local.need_told import spans_told, stale_ask
 from botk_adapters.local.ordinals import lettered_things, numbered_things
@@ -123,6 +124,8 @@ class Need:
     names: tuple[str, ...] = ()
     # A table question asking «el último muestreo»: a prose answer must give a date.
     dated: bool = False
+    # A follow-up read inside the section the last answer quoted: the section says what the turn leaves out.
+    section: Words | None = None
 
 
 def asks_who(need: Need) -> bool:

@@ -21,7 +21,7 @@ from botk_adapters.local.need_subject import holds_a_date
 from botk_adapters.local.ordinals import names_number
 from botk_adapters.local.related import NUMBER_WORDS
 from botk_adapters.local.values import counts, named_as_thing, other_complement
-from botk_adapters.local.vocabulary import has_colour
+from botk_adapters.local.vocabulary import EVERYWHERE, has_colour
 from botk_core.text import fold, keywords
 
 _DIGIT = re.compile(r"\d")
@@ -63,6 +63,8 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     document (``context``) when the passage holds the other itself; a
     key/value ``row`` takes from its document every word its label lacks.
     """
+    if need.section is not None:
+        return _within(need, have, need.section)
     required = list(need.required)
     count = _size(required)  # a synonym phrase («tercera edad») counts its words, as they were asked
     own = [w for w in required if holds(w, have)]
@@ -82,7 +84,12 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     if context is not None and (own or (row and valued and count == 1)) and lends:
         # The deed a date or a time is asked of («¿cuándo firmaron el informe?») is the passage's own:
         # lent, any date of the document would answer.
-        lent = [w for w in required if w not in held and w not in need.hinges and holds(w, context)]
+        # Water is named by every document of the committee, even when no result of the search does.
+        lent = [
+            w
+            for w in required
+            if w not in held and w not in need.hinges and (holds(w, context) or w in EVERYWHERE)
+        ]
         held += [w for w in lent if row or need.kind is None or w in need.nouns]
     # A thing no document names counts twice; so does a deed no document tells («se fundó») when a
     # mere value of the kind asked («2025») stands for the asking word.
@@ -106,6 +113,26 @@ def satisfied(need: Need, have: Words, context: Words | None = None, row: bool =
     return enough and holds_hinges(need, have, counted=not row)
 
 
+def _within(need: Need, have: Words, section: Words) -> bool:
+    """Whether ``have`` answers a follow-up inside its section: the section lends the turn's words.
+
+    "¿qué días atienden?" after "¿dónde se paga?" is answered by the days of
+    that entry, though it never says «atienden»: a word the turn adds may be
+    missing when the excerpt gives the kind of value asked; otherwise each is
+    in the excerpt or in what the section lends (its heading, the earlier ask).
+    """
+    valued = need.kind is not None and holds_kind(need.kind, have.text)
+    # The word that asks for the value ("hora") is answered by the value itself.
+    by_value = need.kind.words if need.kind is not None and valued else frozenset()
+    own = [w for w in need.required if w in by_value or holds(w, have)]
+    missing = [w for w in need.required if w not in own and not holds(w, section)]
+    if not (own or valued) or len(missing) > (1 if valued else 0):
+        return False
+    if any(name in need.unknown for name in need.names):
+        return False
+    return holds_hinges(need, have, section)
+
+
 def _size(words: list[str]) -> int:
     return sum(len(w.split()) for w in words)
 
@@ -126,10 +153,10 @@ def with_rarity(need: Need, haves: list[Words]) -> Need:
     limit = max(1, len(haves) // 4)
     counts = {w: sum(1 for h in haves if holds(w, h)) for w in need.required}
     rare = frozenset(w for w, n in counts.items() if 0 < n <= limit)
-    unknown = frozenset(w for w, n in counts.items() if n == 0)
+    unknown = frozenset(w for w, n in counts.items() if n == 0 and w not in EVERYWHERE)
     # The words of a synonym phrase count alone too: «cloro» of «sensor de cloro» may be named nowhere.
     parts = {p for w in need.required if " " in w for p in w.split()}
-    unknown |= {p for p in parts if not any(holds(p, h) for h in haves)}
+    unknown |= {p for p in parts if p not in EVERYWHERE and not any(holds(p, h) for h in haves)}
     common = frozenset(w for w, n in counts.items() if len(haves) >= _FEW and n >= _MOST * len(haves))
     return attrs.evolve(need, rare=rare, unknown=unknown, common=common)
 

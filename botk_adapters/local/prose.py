@@ -40,11 +40,17 @@ _VERDICT = re.compile(r"^\s*(?:sí|si|no)\s*[.,:;!]\s+(?=\S)", re.IGNORECASE)
 
 
 def write_prose(
-    question: Question, results: Sequence[FoundPassage], prefer: Sequence[str] = ()
+    question: Question,
+    results: Sequence[FoundPassage],
+    prefer: Sequence[str] = (),
+    section: Words | None = None,
 ) -> Answer | None:
-    """The answer from the best passage (or key/value cell) that answers, else None."""
+    """The answer from the best passage (or key/value cell) that answers, else None.
+
+    ``section``: the words of the section a follow-up is read in, which lend it what it leaves out.
+    """
     haves = [passage_words(found) for found in results]
-    need = with_rarity(need_of(question), haves)
+    need = attrs.evolve(with_rarity(need_of(question), haves), section=section)
     contexts = document_contexts(results)
     # Whose a light is, the colour lines judge one by one (with their component's description).
     gate = attrs.evolve(need, compounds=()) if need.colour else need

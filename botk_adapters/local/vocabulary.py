@@ -191,6 +191,10 @@ _CHAT_WORDS_TEXT = """
 """
 CHAT_WORDS = frozenset(_CHAT_WORDS_TEXT.split())
 
+# What every document of a water committee names: a search that ranks other passages first has
+# missed it, not shown that the documents never name it.
+EVERYWHERE = frozenset({"agua", "aguas"})
+
 # Weak words that are also things when an article names them ("una llama", "el registro").
 NOUNS_TOO = frozenset({"llama", "llamas", "registro", "marco", "toma"})
 
