@@ -43,7 +43,7 @@ def understand(history: Iterable[str], current: str) -> Understood:
     previous: Question | None = None
     for text in said[:-1]:
         if not is_small_talk(text):
-            previous = complete(read_question(text), previous).question
+            previous = _carried(complete(read_question(text), previous).question, previous)
     return attrs.evolve(complete(read_question(current), previous), said=said)
 
 
@@ -89,6 +89,18 @@ def complete(new: Question, previous: Question | None) -> Understood:
     # A bare ask ("¿cuánto espero?") is about what was just said; one that names two things stands alone.
     alone_first = (kind == "new" and names_enough(new)) or (kind == "guess" and not previous.tabular)
     return Understood(question, new, alone_first=alone_first)
+
+
+def _carried(question: Question, previous: Question | None) -> Question:
+    """What the next turn goes on from: the cell asked before a question about its table's limit.
+
+    The limit holds for every point and campaign, so "¿y en la iglesia en
+    octubre?" after "¿y cuál es el límite?" still changes the cell's place and date.
+    """
+    limit_only = question.intent == "limit" and not (question.place or question.campaign)
+    if previous is not None and previous.tabular and limit_only and question.parameter == previous.parameter:
+        return previous
+    return question
 
 
 def _campaign(completed: Campaign | None, new: Question, previous: Question) -> Campaign | None:

@@ -54,3 +54,36 @@ def test_a_follow_up_that_asks_anew_with_a_colour_keeps_the_subject(follow_up: s
     assert "15 segundos" in chat.ask("como reinicio el concentrador").content
     answer = chat.ask(follow_up).content
     assert "3 minutos" in answer, answer
+
+
+LIMITED = lab_report(
+    "Informe de agua potable de Camiña Alto",
+    (("CA-1", "Camiña Estanque Principal"), ("CA-2", "Camiña Escuela"), ("CA-3", "Camiña Posta")),
+    ("Junio 2021", "Marzo 2023"),
+    [
+        Table(
+            "Tabla 2: Sulfato presente en muestras de agua. Límite máximo permitido: 500 mg/L",
+            "Sulfato [mg/L]",
+            (("512,40*", "488,10"), ("233,60", "241,90"), ("301,20", "296,70")),
+            notes=("(*) Valor sobre el límite máximo permitido.",),
+        ),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("limit", "then", "expected"),
+    [
+        ("y cual es el limite", "y en la escuela en marzo 2023", "241,90"),
+        ("cual es el maximo q se permite", "y en la posta esa misma fecha", "301,20"),
+        ("y la norma cuanto es", "ok y en marzo 2023", "488,10"),
+    ],
+)
+def test_after_the_limit_a_follow_up_changes_the_cell_asked_before(
+    limit: str, then: str, expected: str
+) -> None:
+    chat = chat_over({"informe_camina.docx": LIMITED})
+    assert "512,40" in chat.ask("cuanto sulfato tenia el estanque principal en junio 2021").content
+    assert "500 mg/L" in chat.ask(limit).content
+    answer = chat.ask(then).content
+    assert expected in answer and "512,40" not in answer, answer
