@@ -36,11 +36,14 @@ _SHORT_NUMERIC = re.compile(
 )
 _ISO = re.compile(rf"\b(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])\b")
 _YEAR_ALONE = re.compile(rf"\b(?P<year>{_YEAR})\b")
+# "la última casa", "la última vivienda": the end of the network, a sampling point, no campaign.
+_END_OF_LINE = r"(?:casas?|viviendas?|arranques?|llaves?|conexion(?:es)?|calles?|pasajes?|parcelas?)\b"
 _LATEST = re.compile(
     r"\b(?:(?:el|la|los|las)\s+)?(?:ultim[oa]s?|mas recientes?)\s+"
     r"(?:muestreos?|campanas?|mediciones?|analisis|muestras?|informes?|datos?|resultados?|monitoreos?"
     r"|valor(?:es)?|registros?)"
-    r"|\b(?:lo|el|la) mas reciente|\bla ultima vez|\bultimamente|\b(?:el|la) ultim[oa]\b"
+    r"|\b(?:lo|el|la) mas reciente|\bla ultima vez|\bultimamente"
+    rf"|\b(?:el|la) ultim[oa]\b(?!\s+{_END_OF_LINE})"
 )
 # "la campaña 3" (a question's "la tercera campaña", spelled by ``ordinals``): the third one in time.
 # "la 2a campaña del 2022" counts the campaigns of that year.

@@ -163,3 +163,30 @@ def test_a_range_limit_is_compared_from_both_ends(turns: tuple[str, ...], expect
     chat = chat_over({"informe.docx": RANGED})
     answer = [chat.ask(turn).content for turn in turns][-1]
     assert all(part in answer for part in expected), answer
+
+
+END_OF_LINE = lab_report(
+    "Informe de ensayo del agua de Socoroma",
+    (("S1", "Socoroma Escuela"), ("S2", "Socoroma Última Vivienda"), ("S3", "Socoroma Plaza")),
+    ("Marzo 2022", "Junio 2023"),
+    [
+        Table(
+            "Tabla 2: Cobre presente en muestras de agua. Límite máximo permitido: 2 mg/L",
+            "Cobre [mg/L]",
+            (("0,081", "0,093"), ("0,145", "0,162"), ("0,057", "0,066")),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("cuanto cobre tenia la ultima casa en marzo 2022", "0,145"),
+        ("cobre en la ultima vivienda en junio 2023", "0,162"),
+        ("cobre en la plaza en el ultimo muestreo", "0,066"),
+    ],
+)
+def test_the_last_house_is_a_point_and_the_last_sampling_a_campaign(asked: str, expected: str) -> None:
+    answer = chat_over({"informe_socoroma.docx": END_OF_LINE}).ask(asked).content
+    assert expected in answer, answer
