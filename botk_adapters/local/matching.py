@@ -26,6 +26,7 @@ SYNONYMS = Synonyms.builtin()
 # Stricter than the index's five letters: a five-letter word one edit from another
 # is too often another word ("marca" and "marcha", "cobre" and "cobra").
 TYPO_MIN_LENGTH = 6
+SWAP_MIN_LENGTH = 5
 ROOT_MIN_LENGTH = 4
 # Endings of one Spanish word's forms: "espere"/"esperar", "decante"/"decantar", "muestras"/"muestreo".
 _ENDINGS = frozenset(
@@ -75,6 +76,8 @@ def similar(word: str, other: str, typos: bool = True) -> bool:
         return False
     if len(word) >= TYPO_MIN_LENGTH and len(other) >= TYPO_MIN_LENGTH and one_edit_apart(word, other):
         return True
+    if len(word) >= SWAP_MIN_LENGTH and sorted(word) == sorted(other) and one_edit_apart(word, other):
+        return True  # two neighbours swapped keep every letter: «psota» is «posta», never another word
     return _said_alike(word, other) or _swapped(word, other)
 
 

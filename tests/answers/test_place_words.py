@@ -190,3 +190,12 @@ END_OF_LINE = lab_report(
 def test_the_last_house_is_a_point_and_the_last_sampling_a_campaign(asked: str, expected: str) -> None:
     answer = chat_over({"informe_socoroma.docx": END_OF_LINE}).ask(asked).content
     assert expected in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [("zinc de la psota en mayo 2023", "0,230"), ("cuanto zinc en la palza en mayo 2023", "0,450")],
+)
+def test_a_place_with_two_letters_swapped_is_that_place(asked: str, expected: str) -> None:
+    answer = chat_over({"informe_socoroma.docx": REPORT}).ask(asked).content
+    assert expected in answer, answer
