@@ -19,6 +19,9 @@ COLOURS: dict[str, str] = {
     "anaranjada": "naranjo", "blanca": "blanco", "blanco": "blanco", "morada": "morado",
     "morado": "morado", "violeta": "morado", "celeste": "celeste", "rosado": "rosado", "rosada": "rosado",
     "magenta": "magenta", "cian": "celeste", "ambar": "ambar",
+    # Written by ear from a phone: «amariyo», «amarila», «berde», «asul».
+    "amariyo": "amarillo", "amariya": "amarillo", "amarilo": "amarillo", "amarila": "amarillo",
+    "berde": "verde", "asul": "azul",
 }  # fmt: skip
 
 NO_LIGHT = re.compile(

@@ -18,7 +18,6 @@ from typing import Literal
 
 import attrs
 
-from botk_adapters.local.completion import INTERROGATIVES
 from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.people import whose_value
 from botk_adapters.local.phrase_words import (
@@ -34,6 +33,7 @@ from botk_adapters.local.phrase_words import (
 )
 from botk_adapters.local.question import Question
 from botk_adapters.local.question_parts import Parts, ask_end, parts_of
+from botk_adapters.local.question_spans import INTERROGATIVES
 from botk_adapters.local.subject_joins import consequence, joined
 from botk_adapters.local.thread_text import said_words
 from botk_adapters.local.vocabulary import WEAK_WORDS

@@ -7,22 +7,15 @@ part the earlier question lacked is appended ("... en agosto de 2022").
 
 from __future__ import annotations
 
+from botk_adapters.local.colour_edits import colour_edits, unsaid_states
 from botk_adapters.local.dates import MONTH_NAMES
 from botk_adapters.local.followup_places import names_a_place
 from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.question import Question, Span
-from botk_adapters.local.tokens import inside
+from botk_adapters.local.question_spans import ARTICLE_WORDS, ARTICLES, INTERROGATIVES, Edit, subject_span
 from botk_adapters.local.vocabulary import ANAPHORA, CHAT_WORDS, FOLLOW_UP_OPENERS, POINTED
 
-_INTERROGATIVES_TEXT = """
-    que quien quienes cual cuales como donde cuando cuanto cuanta cuantos cuantas porque
-"""
-INTERROGATIVES = frozenset(_INTERROGATIVES_TEXT.split())
 SLOT_INTENTS = ("over", "within", "limit", "row", "column")
-_ARTICLES = ("el ", "la ", "los ", "las ", "un ", "una ", "unos ", "unas ")
-_ARTICLE_WORDS = frozenset(a.strip() for a in _ARTICLES)
-
-Edit = tuple[Span | None, str]
 
 
 def edits(new: Question, previous: Question) -> list[Edit]:
@@ -44,43 +37,12 @@ def edits(new: Question, previous: Question) -> list[Edit]:
         edits.append((old.span if old else None, phrase if old else f"en {phrase}"))
     if (new.place or new.other_place) and new.place_span:
         edits.append(_place_edit(previous, _cut(new, new.place_span), _same_thing(new)))
-    if new.colour and new.colour_span:
-        phrase = "apagada" if new.colour == "sin luz" else _cut(new, new.colour_span)
-        span = previous.colour_span
-        if span and phrase == "apagada" and previous.text[: span[0]].endswith("sin "):
-            span = (span[0] - len("sin "), span[1])  # "sin ninguna luz" is "apagada", not "sin apagada"
-        edits.append((span, phrase))
-        component = _component_edit(new, previous)
-        if component is not None:
-            edits.append(component)  # "¿y la caja apagada?" after the gateway: the box's light
+    edits += colour_edits(new, previous)
     if new.subject and not (new.parameter or new.campaign or new.place or new.colour):
         edits.append(_subject_edit(new, previous))
     elif previous.tabular and names_a_place(new):
         edits.append(_place_edit(previous, " ".join(new.subject)))  # "¿y la escuela en marzo?"
-    return edits
-
-
-def _component_edit(new: Question, previous: Question) -> Edit | None:
-    """The component a colour follow-up names («la caja»), in place of the earlier one («el gateway»)."""
-    colour = new.colour_span
-    if (
-        new.place
-        or previous.tabular
-        or previous.place
-        or not new.subject
-        or not colour
-        or not previous.colour_span
-    ):
-        return None
-    named = [t for t in new.tokens if t.word == new.subject[0] and not inside(t, [colour])]
-    head = _subject_span(previous)
-    if not named or head is None or head[1] > previous.colour_span[0] or new.subject[0] in previous.subject:
-        return None
-    start = named[0].start
-    before = [t for t in new.tokens if t.end <= start]
-    if before and before[-1].word in _ARTICLE_WORDS:
-        start = before[-1].start
-    return (head, new.text[start : named[0].end])
+    return edits + unsaid_states(new, previous, edits)
 
 
 def _component_span(question: Question) -> Span | None:
@@ -92,7 +54,7 @@ def _component_span(question: Question) -> Span | None:
     if not before or before[-1].word not in question.subject:
         return None
     start = before[-1].start
-    if len(before) > 1 and before[-2].word in _ARTICLE_WORDS:
+    if len(before) > 1 and before[-2].word in ARTICLE_WORDS:
         start = before[-2].start
     return (start, span[1])
 
@@ -113,7 +75,7 @@ def remainder(new: Question) -> list[Edit]:
 def _same_thing(new: Question) -> bool:
     """Whether a turn asks of the same thing elsewhere: "¿y el del estanque?", "¿y la de la posta?"."""
     words = _without_opener(new).split()
-    return len(words) > 2 and words[0] in _ARTICLE_WORDS and words[1] in ("de", "del")
+    return len(words) > 2 and words[0] in ARTICLE_WORDS and words[1] in ("de", "del")
 
 
 def _place_edit(previous: Question, phrase: str, same_thing: bool = False) -> Edit:
@@ -137,29 +99,11 @@ def _subject_edit(new: Question, previous: Question) -> Edit:
     words = _without_opener(new)
     if previous.tabular:
         return _place_edit(previous, " ".join(new.subject))
-    if words.startswith(_ARTICLES) or len(new.tokens) <= len(new.subject) + 1:
-        head = _subject_span(previous)
+    if words.startswith(ARTICLES) or len(new.tokens) <= len(new.subject) + 1:
+        head = subject_span(previous)
         if head:
             return (head, words)
     return (None, words)
-
-
-def _subject_span(question: Question) -> Span | None:
-    """Where the question's main subject word is, with its article.
-
-    A question with a question word names its subject last ("cuánta agua
-    necesita la papa"); a bare phrase names it first ("clave del wifi del gateway").
-    """
-    tokens = question.tokens
-    asks = bool(tokens) and tokens[0].word in INTERROGATIVES
-    order = range(len(tokens) - 1, -1, -1) if asks else range(len(tokens))
-    for index in order:
-        if tokens[index].word in question.subject:
-            start = tokens[index].start
-            if index and tokens[index - 1].word in _ARTICLE_WORDS:
-                start = tokens[index - 1].start
-            return (start, tokens[index].end)
-    return None
 
 
 def opens_follow_up(text: str) -> bool:

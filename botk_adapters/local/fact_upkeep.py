@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 _DEVICES = (
-    r"\b(?:sensor(?:es)?|medidor(?:es)?|analizador(?:es)?|sondas?|equipos?|clorador(?:es)?|dosificador(?:es)?"
-    r"|bombas?|electrodos?)\s+(?:de(?:l)?|para(?: el| la)?)\s*"
+    # Also as written by ear: «censor», «analisador», «vomba».
+    r"\b(?:[sc]ensor(?:es)?|medidor(?:es)?|anali[sz]ador(?:es)?|sondas?|equipos?|clorador(?:es)?"
+    r"|dosificador(?:es)?|[bv]ombas?|electrodos?)\s+(?:de(?:l)?|para(?: el| la)?)\s*"
 )
 _DEVICE = re.compile(rf"{_DEVICES}$")
 _DEVICE_NAME = re.compile(rf"{_DEVICES}(?P<name>[a-z]+)")

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 import attrs
 
 from botk_adapters.local.completion import (
-    INTERROGATIVES,
     SLOT_INTENTS,
     apply,
     asks_anew,
@@ -29,10 +28,13 @@ from botk_adapters.local.dates import Campaign
 from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.numbered import renumber
 from botk_adapters.local.question import Question, read_question
+from botk_adapters.local.question_spans import INTERROGATIVES
+from botk_adapters.local.related import LIGHT_WORDS
 from botk_adapters.local.smalltalk import is_small_talk
 from botk_adapters.local.understood import Understood, names_enough, read_anew
 from botk_adapters.local.variants import with_variant
 from botk_adapters.local.vocabulary import ANAPHORA, POINTED
+from botk_core.lights import is_state_word
 
 _BARE_MAX_WORDS = 3
 
@@ -119,8 +121,9 @@ def _campaign(completed: Campaign | None, new: Question, previous: Question) -> 
 def _fresh(new: Question, previous: Question) -> tuple[str, ...]:
     """The words the new turn brings that an answer must hold (a prose component counts)."""
     own = new.subject if previous.tabular else (*new.subject, *new.place)
-    # "¿y el otro color, el rojo?": the colour is the light's, the word "color" need not be there.
-    return tuple(w for w in own if not (new.colour and w in ("color", "colores")))
+    # "¿y el otro color, el rojo?", "¿y el led rojo?": the colour is the light's, the word "color"
+    # or "led" need not be there.
+    return tuple(w for w in own if not (new.colour and (w in ("color", "colores") or _of_a_light(w))))
 
 
 def _asks_about_the_value(new: Question, previous: Question) -> bool:
@@ -134,6 +137,10 @@ def _only_a_value(new: Question) -> bool:
     if kind is None or not new.subject or new.tabular or new.place:
         return False
     return all(w in kind.words for w in new.subject)
+
+
+def _of_a_light(word: str) -> bool:
+    return word in LIGHT_WORDS or is_state_word(word)
 
 
 def _follow_up_kind(new: Question, previous: Question) -> str | None:
@@ -150,8 +157,9 @@ def _follow_up_kind(new: Question, previous: Question) -> str | None:
         # Without "y": its own reading first, then of the same thing ("¿cuánto se demora?" after a procedure).
         return "new" if not previous.tabular else None
     if opener or pointing or new.other_place:
-        if not [w for w in new.subject if w not in POINTED]:
-            return "sure"
+        named = [w for w in new.subject if w not in POINTED]
+        if not named or (new.colour and previous.colour and all(_of_a_light(w) for w in named)):
+            return "sure"  # "¿y la luz azul?" after the gateway's red: the gateway's blue, or none
         # "¿y su número?" is the number of what was just asked about: the thread's reading first.
         return "thread" if any(w in ("su", "sus") for w in words) else "guess"
     if asks and not previous.tabular and not new.tabular:

@@ -9,9 +9,9 @@ campaign, "el tercero" the point or the tariff block).
 
 from __future__ import annotations
 
-from botk_adapters.local.completion import Edit
 from botk_adapters.local.ordinals import gender, numbered_spans
 from botk_adapters.local.question import Question
+from botk_adapters.local.question_spans import Edit
 from botk_adapters.local.vocabulary import CHAT_WORDS, WEAK_WORDS
 from botk_core.text import STOP_WORDS
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from botk_adapters.local.completion import INTERROGATIVES
 from botk_adapters.local.kinds import KINDS, kind_of
+from botk_adapters.local.question_spans import INTERROGATIVES
 from botk_adapters.local.vocabulary import CHAT_WORDS, WEAK_WORDS
 from botk_core.text import STOP_WORDS
 

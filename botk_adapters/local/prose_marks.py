@@ -13,7 +13,6 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from botk_adapters.local.completion import INTERROGATIVES
 from botk_adapters.local.lines import colour_code, sentences
 from botk_adapters.local.matching import Words, holds
 from botk_adapters.local.need import Need, asks_who
@@ -21,6 +20,7 @@ from botk_adapters.local.need_checks import heading_answers, heading_asks_alike
 from botk_adapters.local.need_score import score
 from botk_adapters.local.passage_words import own_text, quoted_last
 from botk_adapters.local.prose_deeds import holds_adjacent, names_the_deed, qualified_deed
+from botk_adapters.local.question_spans import INTERROGATIVES
 from botk_adapters.local.sources import fact_location
 from botk_adapters.local.steps import has_steps
 from botk_adapters.local.vocabulary import ANAPHORA, colour_in, has_colour

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from botk_adapters.local.completion import INTERROGATIVES
 from botk_adapters.local.phrase_words import (
     COPULAS,
     DETERMINERS,
@@ -26,6 +25,7 @@ from botk_adapters.local.phrase_words import (
     noun_phrase_end,
     without_opener,
 )
+from botk_adapters.local.question_spans import INTERROGATIVES
 from botk_adapters.local.related import LIGHT_WORDS
 
 # Words a subject opens with after the verbs: "tiene |el comité", "llamo |si se rompe ...".

@@ -18,13 +18,13 @@ from typing import Any
 
 import attrs
 
-from botk_adapters.local.completion import INTERROGATIVES
 from botk_adapters.local.matching import Words
 from botk_adapters.local.need import need_of
 from botk_adapters.local.passage_words import QUOTED
 from botk_adapters.local.prose import write_prose
 from botk_adapters.local.prose_lists import persons_value
 from botk_adapters.local.question import Question
+from botk_adapters.local.question_spans import INTERROGATIVES
 from botk_adapters.local.reply import Answer
 from botk_adapters.local.searching import MAX_QUERY_CHARS, PROSE_K
 from botk_adapters.local.understood import Understood

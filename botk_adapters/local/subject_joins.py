@@ -9,10 +9,10 @@ cuenta»; «qué hago» + a situation told: «qué hago si ...».
 
 from __future__ import annotations
 
-from botk_adapters.local.completion import INTERROGATIVES
 from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.phrase_words import COPULAS, DETERMINERS, Words, clitic, infinitive, noun_phrase_end
 from botk_adapters.local.question_parts import Parts, thing_subject
+from botk_adapters.local.question_spans import INTERROGATIVES
 
 # Asks what to do or what something means: of a situation told, not of a thing.
 _ASK_PREPOSITIONS = frozenset({"a", "con", "de", "para", "por"})
