@@ -27,9 +27,16 @@ _ABBREVIATIONS = {
     "tdos": "todos", "xa": "para", "prox": "proximo", "ult": "ultimo", "sgte": "siguiente",
     "aki": "aqui", "aka": "aca", "ud": "usted", "uds": "ustedes", "porfis": "por favor",
     "plis": "por favor", "pls": "por favor", "xfavor": "por favor", "weno": "bueno", "nse": "no se",
+    # The silent h dropped: «q ago», «a q ora», «ay agua».
+    "ase": "hace", "ace": "hace", "aser": "hacer", "acer": "hacer", "ise": "hice",
+    "iso": "hizo", "izo": "hizo", "ay": "hay", "abia": "habia", "ora": "hora", "oras": "horas",
+    "asta": "hasta", "aora": "ahora", "oy": "hoy",
 }  # fmt: skip
 # Regional idioms said in several words, written as the one word the documents use.
 _IDIOMS = (
+    (re.compile(r"\bcuantas lucas\b"), "cuanto dinero"),  # a «luca» is a thousand pesos
+    # «q ago» is «qué hago»; «ago del 22» is August.
+    (re.compile(r"\bago\b(?!\.?\s*(?:del?\s+|[-/' ]\s*)?(?:19|20)?\d\d\b)"), "hago"),
     (re.compile(r"\b(?:se )?(?:echa|echan|echo|echaron|echara|echado) a perder\b"), "falla"),
     (re.compile(r"\b(?:se )?echar a perder\b"), "fallar"),
 )

@@ -122,3 +122,19 @@ def test_samples_are_recognised_by_their_mark_and_the_ingest_warns_when_real_fil
     store = InMemoryDocumentStore()
     store.put(DocumentInfo("doc_1", "EJEMPLO_a.docx", "h"), [Chunk("texto de ejemplo", "Sección")])
     assert store.list_documents()[0].sample and store.search("ejemplo")[0].sample
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("se corto el agua q ago", "se corto el agua que hago"),
+        ("a q ora atienden", "a que hora atienden"),
+        ("asta q dia se paga", "hasta que dia se paga"),
+        ("cuantas lucas sale", "cuanto dinero sale"),
+        # «ago» before a year is August, not «hago».
+        ("y en ago del 22", "y en ago del 22"),
+        ("ago 2022", "ago 2022"),
+    ],
+)
+def test_a_dropped_silent_h_is_written_back(typed: str, read: str) -> None:
+    assert expand_abbreviations(typed) == read
