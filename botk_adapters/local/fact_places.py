@@ -70,6 +70,10 @@ def _place_score(wanted: tuple[str, ...], cell: Cell) -> float:
     )
 
 
+# "el tanque de abajo" is the row "Estanque Bajo"; "el de arriba", "Estanque Alto".
+_SAID_OF_A_PLACE = {"abajo": "bajo", "arriba": "alto", "inferior": "bajo", "superior": "alto"}
+
+
 def _names_word(word: str, label_word: str) -> bool:
     """Whether the user's word names a row label's word: by stem, typo, sound, a compound's head,
     or a synonym said by ear.
@@ -77,6 +81,7 @@ def _names_word(word: str, label_word: str) -> bool:
     "tanke" is the row "Estanque": it sounds like «tanque», which the synonyms make «estanque».
     "la cancha" is the row "Multicancha": a compound ends with the word it is a kind of.
     """
+    word = _SAID_OF_A_PLACE.get(word, word)
     if similar(word, label_word) or sounds_alike(word, label_word) or _compound_head(word, label_word):
         return True
     others = SYNONYMS.equivalents((stem(label_word),))[1:]

@@ -35,4 +35,6 @@ def sounds_like_stem(word: str, stemmed: str) -> bool:
     if not word.isalpha() or not stemmed.isalpha():
         return False
     root, other = sound_key(word).rstrip("aeiou"), sound_key(stemmed).rstrip("aeiou")
-    return len(root) >= SOUND_MIN_LENGTH and root == other
+    # A stem that lost the «e» or «i» after its g lost its soft sound too: «coleg», of «colegio», is «colej».
+    soft = other[:-1] + "j" if other.endswith("g") else other
+    return len(root) >= SOUND_MIN_LENGTH and root in (other, soft)
