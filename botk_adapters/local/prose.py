@@ -62,7 +62,7 @@ def write_prose(
     ]
     ordered = sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True)
     if need.colour:
-        answers = colour_answers(need, ordered, contexts)
+        answers = colour_answers(need, ordered, contexts, results)
     else:
         items = asks_for_items(question)
         found_answers = ((_answer_from(need, f, contexts[document_key(f)], items), f) for _, _, f in ordered)

@@ -8,6 +8,7 @@ component that has one when the question names none; a named component
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
@@ -30,12 +31,17 @@ TIE = 1.0
 
 
 def colour_answers(
-    need: Need, ordered: list[tuple[float, int, FoundPassage]], contexts: dict[str, Words]
+    need: Need,
+    ordered: list[tuple[float, int, FoundPassage]],
+    contexts: dict[str, Words],
+    results: Sequence[FoundPassage] = (),
 ) -> list[Answer]:
     """The best colour lines of all the passages that answer (one per component when none is named).
 
     A passage is judged by its best line, so that the component's blinking
-    line in another passage beats its steady one.
+    line in another passage beats its steady one. A component the question
+    names that has lines of its own in the ``results`` answers alone: when it
+    lacks the colour, another's line whose description names it does not.
     """
     offers = []
     for mark, rank, found in ordered:
@@ -47,6 +53,9 @@ def colour_answers(
             for line, excerpt in excerpts
             if _hinged(need, excerpt, found, contexts[document_key(found)]) and _of_a_light(need, excerpt)
         ]
+    if _has_lines_of_its_own(need, results):
+        # "la azul de la cajita": not the gateway's blue line (a step of a procedure still answers).
+        offers = [o for o in offers if o[1][0] > 0 or not component_name(o[4])]
     offers.sort(key=lambda o: (o[0], o[1], o[2], o[3]), reverse=True)
     # "la luz de la estación" names no one component: each component's line of that colour answers.
     named = bool(offers) and any(holds(w, Words.of(offers[0][4])) for w in need.any_of)
@@ -55,6 +64,12 @@ def colour_answers(
         Answer(f"{excerpt}\n{source_line(found)}", (citation(found, quote=excerpt),))
         for _, _, _, _, excerpt, found in kept
     ]
+
+
+def _has_lines_of_its_own(need: Need, results: Sequence[FoundPassage]) -> bool:
+    """Whether a colour line of the results names, as its component, the component the question names."""
+    names = {component_name(line) for found in results for line in found.text.splitlines()}
+    return any(holds(w, Words.of(name)) for name in names if name for w in need.any_of)
 
 
 def _fit(need: Need, excerpt: str, found: FoundPassage) -> tuple[int, int]:

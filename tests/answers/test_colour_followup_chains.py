@@ -59,3 +59,34 @@ def test_a_colour_without_a_way_of_shining_is_that_colour_however_it_shines(last
     assert "reactivo" in answers[1], answers[1]
     assert "cloro fuera del rango" in answers[2], answers[2]
     assert "batería" not in answers[2] and "tarjeta SIM" not in answers[2], answers[2]
+
+
+GATEWAY_NAMES_THE_SENSORS = docx_bytes(
+    "MANUAL DE TELEMETRÍA – APR CODPA",
+    "2. Componentes",
+    "Gateway: recibe por radio los datos de la caja de protección del sensor y los envía al servidor.",
+    "Verde: conectado.",
+    "Azul: modo configuración, con la red wifi de servicio activa.",
+    "Caja de protección del sensor: caja hermética con la batería y la radio del sensor de nivel.",
+    "Rojo: batería baja.",
+    "Verde parpadeando: transmitiendo una lectura.",
+)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("q significa la luz azul de la cajita del sensor",),
+        ("q significa la luz roja de la cajita del sensor", "y la azul"),
+    ],
+)
+def test_a_colour_the_named_component_lacks_is_not_another_components(turns: tuple[str, ...]) -> None:
+    chat = chat_over({"manual_codpa.docx": GATEWAY_NAMES_THE_SENSORS})
+    answer = [chat.ask(turn).content for turn in turns][-1]
+    assert "No lo encontré" in answer and "configuración" not in answer, answer
+
+
+def test_a_step_that_names_the_colour_still_answers_for_the_component() -> None:
+    chat = chat_over({"manual_codpa.docx": GATEWAY_NAMES_THE_SENSORS})
+    answer = chat.ask("q significa la luz verde del gateway").content
+    assert "conectado" in answer and "transmitiendo" not in answer, answer
