@@ -20,7 +20,7 @@ _HOW_OFTEN = re.compile(
     r"\b(?:cada cuant[oa]s?|con que frecuencia|cuantas veces (?:al|por)|que tan seguido|cada que tiempo)\b"
 )
 _UPKEEP = re.compile(
-    r"\b(?:ajust|calibr|limpi|lav|cambi|reemplaz|revis|mantenc|manten|desinfect|recarg|repon)[a-z]*\b"
+    r"\b(?:ajust|calibr|limpi|lav|cambi|reemplaz|revis|mantenc|manten|desinfect|recarg|repon|mid|medi)[a-z]*\b"
 )
 
 
@@ -29,6 +29,11 @@ def about_a_device(folded: str, parameter_span: tuple[int, int]) -> bool:
     if _DEVICE.search(folded[: parameter_span[0]]):
         return True
     return upkeep_asked(folded)
+
+
+def asks_how_often(folded: str) -> bool:
+    """Whether the question asks how often ("¿cada cuánto ...?", "¿con qué frecuencia ...?")."""
+    return bool(_HOW_OFTEN.search(folded))
 
 
 def upkeep_asked(folded: str) -> bool:

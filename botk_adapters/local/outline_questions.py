@@ -16,6 +16,7 @@ from typing import Literal
 import attrs
 
 from botk_adapters.local.dates import Campaign
+from botk_adapters.local.fact_upkeep import asks_how_often
 from botk_adapters.local.question import Question
 
 __all__ = ["StructureAsk", "structure_asked"]
@@ -66,6 +67,8 @@ def structure_asked(question: Question) -> StructureAsk | None:
     # "¿quién tomó las muestras?" asks for a person, which the prose or the key/value table says.
     if question.parameter or question.why or any(w in ("quien", "quienes") for w in every):
         return None
+    if asks_how_often(question.text):
+        return None  # "¿cada cuánto le hacen análisis al agua?" asks how often, which prose says
     others = tuple(w for w in question.content_words() if not _known(w))
     if any(_CODE.match(w) for w in every):
         return StructureAsk("code", place=others)  # "¿con qué código sale ...?" asks no method
