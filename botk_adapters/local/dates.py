@@ -108,7 +108,8 @@ def _month(word: str, before: str, has_year: bool) -> int | None:
     beside = has_year or bool(re.search(r"\b(?:en|de|del|mes de|hasta|desde)\s*$", before))
     if word in SHORT_MONTHS and beside:
         return SHORT_MONTHS[word]
-    if beside and len(word) >= 5 and word not in _NOT_MONTHS:
+    # A year right after it makes a shorter word a month too: «abrl 2023».
+    if beside and len(word) >= (4 if has_year else 5) and word not in _NOT_MONTHS:
         return next((n for name, n in MONTHS.items() if one_edit_apart(word, name)), None)
     return None
 

@@ -33,7 +33,7 @@ from botk_adapters.local.ordinals import lettered_things, numbered_things
 from botk_adapters.local.question import Question, words_of
 from botk_adapters.local.related import ASKS_FOR, LIGHT_WORDS
 from botk_adapters.local.synonym_phrases import joined_phrases
-from botk_adapters.local.vocabulary import NOUNS_TOO, WEAK_WORDS
+from botk_adapters.local.vocabulary import NOUNS_TOO, WEAK_WORDS, is_weak
 from botk_core.lights import is_state_word, light_state
 from botk_core.text import fold
 
@@ -151,6 +151,7 @@ def need_of(question: Question) -> Need:
         focus
         and focus not in _CATEGORIES
         and focus not in ignored
+        and not is_weak(focus)
         and not (question.colour and is_state_word(focus))
     ):
         hinges.append(focus)
@@ -174,7 +175,7 @@ def need_of(question: Question) -> Need:
         for head, joiner, t in zip(tokens, tokens[1:], tokens[2:], strict=False)
         if joiner == "de" and head in plain and head not in WEAK_WORDS and t in WEAK_WORDS
     }
-    weak = {w for w in content if (w in WEAK_WORDS and w not in named) or w in condition}
+    weak = {w for w in content if (is_weak(w) and w not in named) or w in condition}
     return Need(
         required=tuple(dict.fromkeys(w for w in content if w not in weak)),
         optional=tuple(dict.fromkeys(w for w in content if w in weak)),

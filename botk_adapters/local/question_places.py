@@ -12,13 +12,14 @@ import re
 
 from botk_adapters.local.intents import MARKER_WORDS
 from botk_adapters.local.tokens import Span, Token, inside
-from botk_adapters.local.vocabulary import CHAT_WORDS, WEAK_WORDS
+from botk_adapters.local.vocabulary import CHAT_WORDS, is_weak
 from botk_core.text import QUESTION_WORDS, STOP_WORDS
 
 _PLACE_OPENERS = ("en", "de", "del")
 _ARTICLES = frozenset({"el", "la", "los", "las", "un", "una"})
 _JOINERS = frozenset({"de", "del"})
 # Words that also ask ("alto", "bajo") but after a place's first word are part of its name ("Estanque Alto").
+_PLACE_KINDS = frozenset({"sector", "punto", "lugar"})
 _NAME_PARTS = frozenset({"alto", "alta", "bajo", "baja", "arriba", "abajo", "elevado", "elevada"})
 # "ahí mismo", "allá": the place of the turn before, never a place's name.
 # What a table question may ask of a value besides the value ("con qué método midieron el pH").
@@ -53,7 +54,7 @@ def place_and_subject(
 def _free(token: Token) -> bool:
     """A word that can name a place or a subject."""
     word = token.word
-    asking = word in STOP_WORDS or word in WEAK_WORDS or word in QUESTION_WORDS or word in MARKER_WORDS
+    asking = word in STOP_WORDS or is_weak(word) or word in QUESTION_WORDS or word in MARKER_WORDS
     pointing = word in _ARTICLES or word in _DEICTIC or word in CHAT_WORDS
     return not (asking or pointing or len(word) < 2) or any(c.isdigit() for c in word)
 
@@ -83,12 +84,19 @@ def _phrase(tokens: tuple[Token, ...], index: int, taken: list[Span]) -> tuple[l
             index += 1
             continue
         named = bool(words) and token.word in _NAME_PARTS
-        if not (_free(token) or named) or inside(token, taken):
+        # "el sector bajo", "el punto norte": a kind of place that its next word names.
+        headed = not words and token.word in _PLACE_KINDS and _names_next(tokens, index)
+        if not (_free(token) or named or headed) or inside(token, taken):
             break
         words.append(token.word)
         end = token.end
         index += 1
     return words[:4], end
+
+
+def _names_next(tokens: tuple[Token, ...], index: int) -> bool:
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following is not None and (_free(following) or following.word in _NAME_PARTS)
 
 
 def introduced(tokens: tuple[Token, ...], place: tuple[str, ...]) -> tuple[str, ...]:

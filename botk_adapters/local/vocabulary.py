@@ -9,6 +9,7 @@ the table facts themselves.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from botk_adapters.local.fact_typos import fuzzy_phrase
@@ -182,6 +183,15 @@ WEAK_WORDS = (
     )
     | LIGHT_VERB_FORMS
 )
+
+_LONG_WEAK = tuple(w for w in WEAK_WORDS if len(w) >= 7)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_weak(word: str) -> bool:
+    """A weak word, or one typo of a long one: «signifca» asks as «significa» does."""
+    return word in WEAK_WORDS or (len(word) >= 7 and any(one_edit_apart(word, w) for w in _LONG_WEAK))
+
 
 # Words of a chat ("oiga", "porfa", "ahora", "¿tamos bien?"): they call, soften or link, and never name
 # a place, a sampling point or a subject.
