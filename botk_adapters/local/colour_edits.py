@@ -14,6 +14,11 @@ from botk_adapters.local.tokens import inside
 from botk_core.lights import NO_LIGHT, is_state_word, light_state
 
 
+def of_a_light(word: str) -> bool:
+    """A word that says a light, or how it shines («luz», «led», «parpadea»), and names no component."""
+    return word in LIGHT_WORDS or is_state_word(word)
+
+
 def colour_edits(new: Question, previous: Question) -> list[Edit]:
     """The new colour in place of the earlier one, with the component the turn names."""
     if not (new.colour and new.colour_span):
@@ -49,7 +54,7 @@ def _component_edit(new: Question, previous: Question) -> Edit | None:
     # "¿y si la roja parpadea?", "¿y sin ninguna luz?": how the light shines is no component.
     dark = [m.span() for m in NO_LIGHT.finditer(new.text)]
     lit = [t.word for t in new.tokens if not inside(t, [colour, *dark])]
-    things = [w for w in new.subject if w in lit and not is_state_word(w) and w not in LIGHT_WORDS]
+    things = [w for w in new.subject if w in lit and not of_a_light(w)]
     if not things:
         return None
     named = [t for t in new.tokens if t.word == things[0] and not inside(t, [colour])]

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from botk_adapters.local.colour_edits import of_a_light
 from botk_adapters.local.completion import (
     SLOT_INTENTS,
     apply,
@@ -29,12 +30,10 @@ from botk_adapters.local.kinds import kind_of
 from botk_adapters.local.numbered import renumber
 from botk_adapters.local.question import Question, read_question
 from botk_adapters.local.question_spans import INTERROGATIVES
-from botk_adapters.local.related import LIGHT_WORDS
 from botk_adapters.local.smalltalk import is_small_talk
 from botk_adapters.local.understood import Understood, names_enough, read_anew
 from botk_adapters.local.variants import with_variant
 from botk_adapters.local.vocabulary import ANAPHORA, POINTED
-from botk_core.lights import is_state_word
 
 _BARE_MAX_WORDS = 3
 
@@ -123,7 +122,7 @@ def _fresh(new: Question, previous: Question) -> tuple[str, ...]:
     own = new.subject if previous.tabular else (*new.subject, *new.place)
     # "¿y el otro color, el rojo?", "¿y el led rojo?": the colour is the light's, the word "color"
     # or "led" need not be there.
-    return tuple(w for w in own if not (new.colour and (w in ("color", "colores") or _of_a_light(w))))
+    return tuple(w for w in own if not (new.colour and (w in ("color", "colores") or of_a_light(w))))
 
 
 def _asks_about_the_value(new: Question, previous: Question) -> bool:
@@ -137,10 +136,6 @@ def _only_a_value(new: Question) -> bool:
     if kind is None or not new.subject or new.tabular or new.place:
         return False
     return all(w in kind.words for w in new.subject)
-
-
-def _of_a_light(word: str) -> bool:
-    return word in LIGHT_WORDS or is_state_word(word)
 
 
 def _follow_up_kind(new: Question, previous: Question) -> str | None:
@@ -158,7 +153,7 @@ def _follow_up_kind(new: Question, previous: Question) -> str | None:
         return "new" if not previous.tabular else None
     if opener or pointing or new.other_place:
         named = [w for w in new.subject if w not in POINTED]
-        if not named or (new.colour and previous.colour and all(_of_a_light(w) for w in named)):
+        if not named or (new.colour and previous.colour and all(of_a_light(w) for w in named)):
             return "sure"  # "¿y la luz azul?" after the gateway's red: the gateway's blue, or none
         # "¿y su número?" is the number of what was just asked about: the thread's reading first.
         return "thread" if any(w in ("su", "sus") for w in words) else "guess"

@@ -144,12 +144,13 @@ class LocalAssistantGateway:
         section: Section | None = None,
     ) -> Answer:
         first: Answer | None = None
-        searched = [p for p in (_parsed(o.output) for o in outputs) if not isinstance(p, Answer)]
-        for question, output in zip(understood.readings(), outputs, strict=False):
-            parsed = _parsed(output.output)
-            if isinstance(parsed, Answer):
-                return parsed
-            answer = answer_question(question, SearchOutput.from_json(parsed).results, asked, prefer)
+        # Each output read once: the readings' searches, then the section's (if the turn has one).
+        parsed = (_parsed(o.output) for o in outputs)
+        found = [p if isinstance(p, Answer) else SearchOutput.from_json(p).results for p in parsed]
+        for question, results in zip(understood.readings(), found, strict=False):
+            if isinstance(results, Answer):
+                return results  # a search the tool could not run
+            answer = answer_question(question, results, asked, prefer)
             if question.followup and answer.found:
                 answer = Answer(
                     f"Entendí: {_heard(understood, question, asked)}.\n{answer.text}", answer.citations
@@ -159,8 +160,8 @@ class LocalAssistantGateway:
             first = first or answer
         if section is not None:
             own = understood.alone or read_question(asked)
-            results = (SearchOutput.from_json(p).results for p in searched)
-            inside = answer_in_section(own, section, results, understood.question)
+            searched = [r for r in found if not isinstance(r, Answer)]
+            inside = answer_in_section(own, section, searched, understood.question)
             if inside is not None:
                 heard = f"«{asked.strip()}», sobre «{section.heading}»"
                 return Answer(f"Entendí: {heard}.\n{inside.text}", inside.citations)

@@ -36,7 +36,7 @@ _NOT_QUOTED = re.compile(r"^(?:Fuente|Entendí|No lo encontré):? ")
 _SECTION = re.compile(r"^Fuente: (.+?) · (.+?)(?: \(documento de ejemplo\))?$", re.MULTILINE)
 # A table's cell is cited by its table, row and column: no section of prose to read a turn in.
 _TABLE = re.compile(r"^Tabla\b")
-_MOVES = [[w] for w in ("en", "de", "del", "para", "pa", "por", "con", "sin", "a", "al", "desde", "hasta")]
+_MOVES = frozenset({"en", "de", "del", "para", "pa", "por", "con", "sin", "a", "al", "desde", "hasta"})
 
 
 @attrs.frozen
@@ -55,29 +55,38 @@ class Section:
         return self.location.rsplit("›", 1)[-1].strip()
 
 
+def _last_exchange(request: ModelRequest) -> tuple[str, str] | None:
+    """The thread's last answer and the user message it answered ("" when none comes before it)."""
+    chat = [i for i in request.items if isinstance(i, ChatItem)]
+    answers = [n for n, i in enumerate(chat) if i.role == "assistant"]
+    if not answers:
+        return None
+    asked = [i.text for i in chat[: answers[-1]] if i.role == "user"][-1:]
+    return chat[answers[-1]].text, " ".join(asked)
+
+
 def last_sources(request: ModelRequest) -> tuple[str, ...]:
     """The documents the last answer of the thread cited (its "Fuente: ..." lines)."""
-    answers = [i.text for i in request.items if isinstance(i, ChatItem) and i.role == "assistant"]
-    if not answers:
+    exchange = _last_exchange(request)
+    if exchange is None:
         return ()
-    documents = [m.group(1) for m in _SOURCE.finditer(answers[-1])]
+    answer = exchange[0]
+    documents = [m.group(1) for m in _SOURCE.finditer(answer)]
     # With each document, the section it was quoted from («doc · section»): a follow-up's answer is
     # sought there first.
-    sections = [f"{m.group(1)} · {m.group(2)}" for m in _SECTION.finditer(answers[-1])]
+    sections = [f"{m.group(1)} · {m.group(2)}" for m in _SECTION.finditer(answer)]
     # And what it quoted: "¿qué otras plantas están en ese grupo?" is about the passage just quoted.
-    quoted = [f"{QUOTED}{line}" for line in answers[-1].splitlines() if line and not _NOT_QUOTED.match(line)]
+    quoted = [f"{QUOTED}{line}" for line in answer.splitlines() if line and not _NOT_QUOTED.match(line)]
     return tuple(dict.fromkeys([*documents, *sections, *quoted[:1]]))
 
 
 def last_section(request: ModelRequest) -> Section | None:
     """The section of prose the thread's last answer quoted, if it quoted one."""
-    chat = [i for i in request.items if isinstance(i, ChatItem)]
-    answers = [n for n, i in enumerate(chat) if i.role == "assistant"]
-    found = _SECTION.search(chat[answers[-1]].text) if answers else None
-    if found is None or _TABLE.match(found.group(2)):
+    exchange = _last_exchange(request)
+    found = _SECTION.search(exchange[0]) if exchange else None
+    if exchange is None or found is None or _TABLE.match(found.group(2)):
         return None
-    asked = [i.text for i in chat[: answers[-1]] if i.role == "user"][-1:]
-    return Section(found.group(1), found.group(2), " ".join(asked))
+    return Section(found.group(1), found.group(2), exchange[1])
 
 
 def section_for(request: ModelRequest, understood: Understood) -> Section | None:
@@ -102,7 +111,7 @@ def answer_in_section(
     tablero?") keeps its ask, which the section need not answer: not read here.
     """
     words = [t.word for t in question.tokens if t.word != "y"]
-    if words[:1] in _MOVES and not set(words[1:2]) & INTERROGATIVES:
+    if words and words[0] in _MOVES and not set(words[1:2]) & INTERROGATIVES:
         return None  # «¿a qué hora ...?» asks; «¿y en el tablero?» moves the earlier ask
     # "¿y el correo?" after "¿quién es la tesorera?" is hers: not the plumber's on the next line.
     whose = need_of(completed)

@@ -50,3 +50,9 @@ def store_of(files: dict[str, bytes]) -> InMemoryDocumentStore:
 def chat_over(files: dict[str, bytes]) -> Chat:
     """A new thread over the files."""
     return Chat(store_of(files))
+
+
+def answers_over(files: dict[str, bytes], *turns: str) -> list[str]:
+    """The answers of one new thread over the files to ``turns``, asked in order."""
+    chat = chat_over(files)
+    return [chat.ask(turn).content for turn in turns]

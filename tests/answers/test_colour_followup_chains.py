@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answers.documents import chat_over, docx_bytes
+from tests.answers.documents import answers_over, chat_over, docx_bytes
 
 MANUAL = docx_bytes(
     "MANUAL DE MONITOREO – APR CODPA",
@@ -33,8 +33,7 @@ MANUAL = docx_bytes(
 
 
 def _chat(*turns: str) -> list[str]:
-    chat = chat_over({"manual_codpa.docx": MANUAL})
-    return [chat.ask(turn).content for turn in turns]
+    return answers_over({"manual_codpa.docx": MANUAL}, *turns)
 
 
 def test_how_a_colour_shines_is_no_component() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answers.documents import chat_over, docx_bytes
+from tests.answers.documents import answers_over, docx_bytes
 from tests.answers.lab_report import Table, lab_report
 
 REPORT = lab_report(
@@ -29,8 +29,7 @@ MANUAL = docx_bytes(
 
 
 def _ask(*turns: str) -> str:
-    chat = chat_over({"informe_codpa.docx": REPORT, "manual_codpa.docx": MANUAL})
-    return [chat.ask(turn).content for turn in turns][-1]
+    return answers_over({"informe_codpa.docx": REPORT, "manual_codpa.docx": MANUAL}, *turns)[-1]
 
 
 @pytest.mark.parametrize("follow_up", ["y en el sector bajo", "y en el sector bajo?"])

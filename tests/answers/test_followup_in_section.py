@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answers.documents import chat_over, docx_bytes
+from tests.answers.documents import answers_over, docx_bytes
 
 FAQ = docx_bytes(
     "PREGUNTAS FRECUENTES – APR CHIAPA",
@@ -30,9 +30,7 @@ MANUAL = docx_bytes(
 
 
 def _thread(*turns: str) -> str:
-    chat = chat_over({"preguntas_chiapa.docx": FAQ, "manual_chiapa.docx": MANUAL})
-    answers = [chat.ask(turn).content for turn in turns]
-    return answers[-1]
+    return answers_over({"preguntas_chiapa.docx": FAQ, "manual_chiapa.docx": MANUAL}, *turns)[-1]
 
 
 @pytest.mark.parametrize(
